@@ -1,0 +1,70 @@
+// Builds the extension, the CLI, the tests and the benchmark with esbuild.
+//   node scripts/build.mjs               extension + CLI (development, with source maps)
+//   node scripts/build.mjs --production  minified extension + CLI, no source maps (what the .vsix ships)
+//   node scripts/build.mjs --tests       also every test file under test/unit and test/integration
+//   node scripts/build.mjs --bench       also the benchmark
+//   node scripts/build.mjs --watch       rebuild the extension and CLI on change
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+function walk(dir, test) {
+  const found = [];
+  let names = [];
+  try { names = readdirSync(dir); } catch { return found; }
+  for (const name of names) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) found.push(...walk(full, test));
+    else if (test(full)) found.push(full);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+];
+if (existsSync(join(root, 'src/cli/main.ts'))) {
+  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+}
+
+if (args.has('--tests')) {
+  rmSync(join(root, 'out/test'), { recursive: true, force: true });
+  const unit = walk(join(root, 'test/unit'), (f) => f.endsWith('.test.ts'));
+  const integration = walk(join(root, 'test/integration'), (f) => f.endsWith('.ts'));
+  if (unit.length) builds.push({ ...common, entryPoints: unit.map((f) => relative(root, f)), outdir: 'out/test/unit', outbase: 'test/unit', sourcemap: 'inline', external: ['vscode', 'mocha'] });
+  if (integration.length) builds.push({ ...common, entryPoints: integration.map((f) => relative(root, f)), outdir: 'out/test/integration', outbase: 'test/integration', sourcemap: 'inline', external: ['vscode', 'mocha'] });
+}
+if (args.has('--bench')) {
+  builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', sourcemap: false });
+}
+
+if (production) {
+  for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) rmSync(join(root, f), { force: true });
+}
+
+if (args.has('--watch')) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[debrief] watching for changes…');
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  console.log(`[debrief] built ${builds.length} bundle(s) in ${Date.now() - started} ms`);
+}

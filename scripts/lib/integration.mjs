@@ -1,0 +1,70 @@
+// The integration tier: the compiled suite under out/test/integration runs inside the real extension
+// host of a code-server, on a fresh copy of test/fixtures/workspace. Returns { passed, failed, skipped }.
+import { cpSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCodeServer } from './code-server.mjs';
+import { launchBrowser } from './browser.mjs';
+
+export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 60_000 }) {
+  const work = mkdtempSync(join(tmpdir(), 'debrief-it-'));
+  const workspace = join(work, 'workspace');
+  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const resultsFile = join(work, 'results.json');
+  const server = await startCodeServer({
+    testDriver: true,
+    env: { DEBRIEF_TEST_RESULTS: resultsFile, DEBRIEF_TEST_GREP: process.env.DEBRIEF_TEST_GREP ?? '' },
+    onOutput: verbose ? (l) => process.stdout.write(`  [server] ${l}\n`) : undefined,
+  });
+  let browser;
+  try {
+    browser = await launchBrowser(server.home);
+    const page = await browser.newPage();
+    const exit = new Promise((resolve) => {
+      void page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+    });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      if (verbose || type === 'error') process.stdout.write(`  [host ${type}] ${text}\n`);
+    });
+    page.on('console', (m) => {
+      const text = m.text();
+      // The extension host's console (mocha's spec report) is mirrored into the page console.
+      if (verbose) process.stdout.write(`  [console] ${text}\n`);
+    });
+    const payload = [
+      ['extensionDevelopmentPath', server.remote(root)],
+      ['extensionTestsPath', server.remote(join(root, 'out', 'test', 'integration', 'index.js'))],
+      ['skipWelcome', 'true'],
+    ];
+    await page.goto(server.url(workspace, payload));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
+    const code = await Promise.race([exit, timeout]);
+    const data = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [] };
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const r of data.results) {
+      if (r.state === 'passed') { counts.passed++; process.stdout.write(`  ✔ ${r.title}\n`); }
+      else if (r.state === 'failed') { counts.failed++; process.stdout.write(`  ✖ ${r.title}\n${indent(r.error)}\n`); }
+      else { counts.skipped++; process.stdout.write(`  - ${r.title} (skipped)\n`); }
+    }
+    if (code === 'timeout') {
+      process.stdout.write(`  ✖ the integration suite did not finish within ${timeoutMs / 1000} s\n`);
+      counts.failed++;
+    } else if (!data.done) {
+      process.stdout.write(`  ✖ the integration suite ended (exit ${code}) without reporting results${data.crashed ? `: ${data.crashed}` : ''}\n`);
+      counts.failed++;
+    } else if (code !== 0 && counts.failed === 0) {
+      process.stdout.write(`  ✖ the extension host exited with code ${code}\n`);
+      counts.failed++;
+    }
+    return counts;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function indent(s = '') {
+  return String(s).split('\n').map((l) => `      ${l}`).join('\n');
+}

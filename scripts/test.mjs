@@ -1,0 +1,134 @@
+// `npm test`: every tier, in order, then one summary line for the whole run.
+//   node scripts/test.mjs                      lint, types, unit, integration, package, ui
+//   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
+// Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
+// extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ALL = ['lint', 'types', 'unit', 'integration', 'package', 'ui'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((t) => !ALL.includes(t));
+if (unknown.length) {
+  console.error(`unknown tier(s): ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
+  process.exit(2);
+}
+const tiers = asked.length ? ALL.filter((t) => asked.includes(t)) : ALL;
+const verbose = process.env.DEBRIEF_VERBOSE === '1';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function heading(title) {
+  console.log(`\n━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`);
+}
+function record(tier, counts, ms) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  const s = `${tier}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${(ms / 1000).toFixed(1)} s)`;
+  lines.push(s);
+  console.log(s);
+}
+function sh(cmd, args, opts = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status === 0;
+}
+/** A tier that is one check: it passes or fails as a whole. */
+function check(tier, fn) {
+  heading(tier);
+  const t0 = Date.now();
+  let ok = false;
+  try { ok = fn(); } catch (e) { console.error(e); }
+  record(tier, { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, Date.now() - t0);
+  return ok;
+}
+function findFiles(dir, suffix) {
+  let out = [];
+  let names = [];
+  try { names = readdirSync(dir); } catch { return out; }
+  for (const n of names) {
+    const f = join(dir, n);
+    if (statSync(f).isDirectory()) out = out.concat(findFiles(f, suffix));
+    else if (n.endsWith(suffix)) out.push(f);
+  }
+  return out.sort();
+}
+function mochaTier(tier, files, timeoutMs) {
+  heading(tier);
+  const t0 = Date.now();
+  if (!files.length) {
+    console.log(`no ${tier} tests found`);
+    record(tier, { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
+    return;
+  }
+  const tmp = mkdtempSync(join(tmpdir(), 'debrief-results-'));
+  const results = join(tmp, 'results.json');
+  sh(process.execPath, [join(root, 'scripts/lib/run-mocha.mjs'), results, String(timeoutMs), ...files]);
+  let counts;
+  try { counts = JSON.parse(readFileSync(results, 'utf8')); } catch { counts = { passed: 0, failed: 1, skipped: 0 }; console.log(`the ${tier} runner crashed before reporting`); }
+  rmSync(tmp, { recursive: true, force: true });
+  record(tier, counts, Date.now() - t0);
+}
+
+const started = Date.now();
+let built = false;
+function build() {
+  if (built) return true;
+  heading('build');
+  built = sh(process.execPath, ['scripts/build.mjs', '--tests']);
+  if (!built) record('build', { passed: 0, failed: 1, skipped: 0 }, 0);
+  return built;
+}
+
+let provisioned;
+async function provisionOnce() {
+  if (provisioned) return provisioned;
+  heading('provision');
+  const { provision, cacheDir } = await import('./lib/provision.mjs');
+  const t0 = Date.now();
+  provisioned = provision({ needBrowser: true });
+  console.log(`VS Code ${provisioned.codeServerDir} ready (${((Date.now() - t0) / 1000).toFixed(1)} s, cache ${cacheDir()})`);
+  return provisioned;
+}
+
+for (const tier of tiers) {
+  if (tier === 'lint') check('lint', () => sh(bin('eslint'), ['--max-warnings=0', '.']));
+  else if (tier === 'types') check('types', () => sh(bin('tsc'), ['--noEmit', '-p', '.']));
+  else if (tier === 'unit') {
+    if (build()) mochaTier('unit', findFiles(join(root, 'out/test/unit'), '.test.js'), 20_000);
+  } else if (tier === 'integration') {
+    if (!build()) continue;
+    heading('integration (real VS Code extension host)');
+    const t0 = Date.now();
+    try {
+      await provisionOnce();
+      const { runIntegration } = await import('./lib/integration.mjs');
+      record('integration', await runIntegration({ root, verbose }), Date.now() - t0);
+    } catch (e) {
+      console.error(e);
+      record('integration', { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
+    }
+  } else if (tier === 'package') {
+    check('package', () => sh('npm', ['run', '--silent', 'package']));
+  } else if (tier === 'ui') {
+    if (!build()) continue;
+    try {
+      await provisionOnce();
+    } catch (e) {
+      console.error(e);
+      record('ui', { passed: 0, failed: 1, skipped: 0 }, 0);
+      continue;
+    }
+    mochaTier('ui', findFiles(join(root, 'test/ui'), '.test.mjs'), 120_000);
+  }
+}
+
+heading('summary');
+for (const l of lines) console.log(`  ${l}`);
+console.log(`  total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

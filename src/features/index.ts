@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { Services } from '../services';
+import * as initJournal from './init-journal';
+import * as sidebar from './sidebar';
+
+export interface Feature {
+  activate(context: vscode.ExtensionContext, services: Services): void | Promise<void>;
+}
+
+/** Every feature, activated in this order by extension.ts. */
+export const features: Record<string, Feature> = {
+  initJournal,
+  sidebar,
+};

@@ -1,0 +1,49 @@
+// Runs inside the real VS Code extension host: the workbench calls `run()` (the module named by the
+// `extensionTestsPath` payload). It runs every compiled *.test.js beside it with mocha, prints the
+// spec report, and writes a JSON result file (path in DEBRIEF_TEST_RESULTS) for the outer runner.
+import Mocha from 'mocha';
+import * as fs from 'fs';
+import * as path from 'path';
+
+interface TestResult {
+  title: string;
+  state: 'passed' | 'failed' | 'pending';
+  durationMs?: number;
+  error?: string;
+}
+
+function findTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findTests(full));
+    else if (entry.name.endsWith('.test.js')) out.push(full);
+  }
+  return out.sort();
+}
+
+export function run(): Promise<void> {
+  const grep = process.env.DEBRIEF_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
+  for (const file of findTests(__dirname)) mocha.addFile(file);
+  const results: TestResult[] = [];
+  const resultsFile = process.env.DEBRIEF_TEST_RESULTS;
+  const write = (extra: Record<string, unknown> = {}) => {
+    if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify({ results, ...extra }, null, 2));
+  };
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        write({ done: true });
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else resolve();
+      });
+      runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
+      runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }));
+      runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending' }));
+    } catch (e) {
+      write({ done: true, crashed: String(e instanceof Error ? e.stack : e) });
+      reject(e);
+    }
+  });
+}

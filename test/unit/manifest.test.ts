@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommandId, ContextKey, SettingId, ViewContainerId, ViewId } from '../../src/constants';
+
+const root = join(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+
+describe('package.json manifest', () => {
+  it('declares exactly the commands of the constants module, each with the Debrief category', () => {
+    const declared = contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual(declared, Object.values(CommandId).sort());
+    for (const c of contributes.commands) assert.equal(c.category, 'Debrief', `${c.command} has no Debrief category`);
+  });
+
+  it('declares the view container and views of the constants module', () => {
+    const containers = contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id);
+    assert.deepEqual(containers, Object.values(ViewContainerId));
+    const views = Object.values(contributes.views).flat().map((v) => (v as { id: string }).id).sort();
+    assert.deepEqual(views, Object.values(ViewId).sort());
+    for (const c of contributes.viewsContainers.activitybar) assert.ok(existsSync(join(root, c.icon)), `${c.icon} is missing`);
+  });
+
+  it('declares exactly the settings of the constants module', () => {
+    const settings = contributes.configuration.flatMap((s: { properties: object }) => Object.keys(s.properties)).sort();
+    assert.deepEqual(settings, Object.values(SettingId).sort());
+  });
+
+  it('uses only known context keys in when clauses', () => {
+    const whens: string[] = [];
+    const collect = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'when' && typeof x === 'string') whens.push(x);
+          else collect(x);
+        }
+      }
+    };
+    collect(contributes);
+    assert.ok(whens.length > 0);
+    const used = new Set(whens.flatMap((w) => [...w.matchAll(/debrief\.[A-Za-z.]+/g)].map((m) => m[0])));
+    const known = new Set<string>([...Object.values(ContextKey), ...Object.values(CommandId), ...Object.values(ViewId), ...Object.values(SettingId)]);
+    for (const key of used) assert.ok(known.has(key), `${key} is used in package.json but not declared in src/constants.ts`);
+  });
+
+  it('activates lazily and agrees with @types/vscode on the oldest supported VS Code', () => {
+    assert.ok(!manifest.activationEvents.includes('*'), 'activation on * slows every window');
+    const engine = manifest.engines.vscode.replace(/^\^/, '');
+    const types = manifest.devDependencies['@types/vscode'];
+    assert.equal(types, engine, '@types/vscode must be pinned to engines.vscode so no newer API is used by accident');
+  });
+});
