@@ -12,7 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.showErrorMessage(`Debrief: the ${name} feature could not start. See the Debrief output for details.`);
     }
   }
-  await services.journals.refresh();
+  void services.store.reload();
   services.log.info('Debrief activated');
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../constants';
 import type { Services } from '../../services';
-import { initialWeaknessesText } from './template';
+import { initialJournal } from '../../core/edit';
+import { JournalStore } from '../../services/journal-store';
 
 /** "Debrief: Initialize Journal": creates `<journal>/weaknesses.yaml` with a commented explanation. */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
@@ -27,22 +28,18 @@ export async function initJournal(services: Services, target?: vscode.Uri): Prom
     }
     return undefined;
   }
-  const weaknesses = vscode.Uri.joinPath(services.journals.journalUri(folder), 'weaknesses.yaml');
-  if (await services.journals.hasJournal(folder)) {
+  await services.store.ready;
+  const journal = services.store.journalOf(folder);
+  const weaknesses = journal?.weaknessesUri ?? vscode.Uri.joinPath(folder.uri, ...JournalStore.journalFolderName(folder).split('/'), 'weaknesses.yaml');
+  if (journal?.index.hasWeaknessesFile()) {
     // Not awaited: the command finishes while the message waits for a click.
     void vscode.window
       .showInformationMessage(`${vscode.workspace.asRelativePath(weaknesses)} already exists: the journal is ready.`, 'Open It')
       .then((open) => (open ? vscode.window.showTextDocument(weaknesses) : undefined));
     return weaknesses;
   }
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(weaknesses, { ignoreIfExists: true, contents: new TextEncoder().encode(initialWeaknessesText()) });
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(`Debrief could not create ${weaknesses.fsPath}. Check that the folder is writable.`);
-    return undefined;
-  }
+  if (!(await services.editor.createFile(weaknesses, initialJournal()))) return undefined;
   services.log.info(`created ${weaknesses.toString()}`);
-  await services.journals.refresh();
   await vscode.window.showTextDocument(weaknesses, { preview: false });
   return weaknesses;
 }

@@ -1,0 +1,181 @@
+/**
+ * Benchmark of the journal core. Run: node scripts/build.mjs --bench && node --expose-gc out/bench/bench.js
+ * Writes bench/results.json and the results table in BENCHMARKS.md.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as jsYaml from 'js-yaml';
+import { parse as yamlParse } from 'yaml';
+import { JournalIndex } from '../src/core/index';
+import { generateJournal, Journal } from './generate';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+let peakRss = 0;
+function sampleRss(): number {
+  const rss = process.memoryUsage().rss;
+  if (rss > peakRss) peakRss = rss;
+  return rss;
+}
+const sampler = setInterval(sampleRss, 5);
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+function best(runs: number, fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t = now();
+    fn();
+    times.push(now() - t);
+  }
+  return median(times);
+}
+
+function buildIndex(j: Journal): JournalIndex {
+  const index = new JournalIndex({ journalFolder: 'debrief' });
+  index.updateMany(j.files);
+  index.setNoteExists(j.notes);
+  index.problemsByFile();
+  return index;
+}
+
+function incremental(index: JournalIndex, j: Journal, runs: number): number {
+  const paths = [...j.files.keys()].filter((p) => p.includes('/interviews/'));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const p = paths[(i * 7919) % paths.length];
+    const original = j.files.get(p) as string;
+    // Alternate between two realistic edits: change the outcome, and cite another weakness.
+    const changed = i % 2 === 0
+      ? original.replace(/^outcome: .*$/m, 'outcome: rejected')
+      : original + `notes2: x\n`.replace('notes2: x\n', '') + (original.includes('\nweaknesses:\n') ? '' : 'weaknesses:\n') + `  - weakness: ${j.weaknessIds[i % j.weaknessIds.length]}\n`;
+    const t = now();
+    index.update(p, changed);
+    index.problemsByFile();
+    index.takeChangedProblemFiles();
+    times.push(now() - t);
+    index.update(p, original);
+    index.problemsByFile();
+  }
+  return median(times);
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown', cores: cpus.length, memory_gb: Math.round(os.totalmem() / 1073741824 * 10) / 10,
+    node: process.version, platform: `${os.platform()} ${os.arch()}`,
+  };
+}
+
+/** Child-process mode: only the 10k index, so peak RSS is not inflated by the timing runs. */
+function memoryOnly(): void {
+  gc?.();
+  const baseline = process.memoryUsage().rss;
+  const j = generateJournal(10000);
+  gc?.();
+  const withTexts = sampleRss();
+  const index = buildIndex(j);
+  index.stats('2025-06-30');
+  gc?.();
+  const retained = sampleRss();
+  clearInterval(sampler);
+  process.stdout.write(JSON.stringify({ baseline_mb: baseline / 1048576, texts_mb: withTexts / 1048576, retained_mb: retained / 1048576, peak_mb: peakRss / 1048576, interviews: index.interviews().length }));
+}
+
+function main(): void {
+  const results: Record<string, unknown> = { machine: machine(), date: new Date().toISOString() };
+  const sizes = [1000, 10000];
+  const journals = new Map<number, Journal>();
+  for (const n of sizes) journals.set(n, generateJournal(n));
+  // Warm up every code path on the small journal.
+  const warm = journals.get(1000) as Journal;
+  for (let i = 0; i < 2; i++) {
+    buildIndex(warm);
+    for (const t of warm.files.values()) yamlParse(t);
+    for (const t of warm.files.values()) jsYaml.load(t);
+  }
+  for (const n of sizes) {
+    const j = journals.get(n) as Journal;
+    const texts = [...j.files.values()];
+    const runs = n >= 10000 ? 3 : 5;
+    const indexMs = best(runs, () => void buildIndex(j));
+    const yamlMs = best(runs, () => { for (const t of texts) yamlParse(t); });
+    const jsYamlMs = best(runs, () => { for (const t of texts) jsYaml.load(t); });
+    const index = buildIndex(j);
+    const incMs = incremental(index, j, 301);
+    const mb = j.totalBytes / 1048576;
+    results[`n${n}`] = {
+      files: j.files.size, bytes: j.totalBytes, problems: index.problems().length,
+      index_ms: +indexMs.toFixed(1), yaml_parse_ms: +yamlMs.toFixed(1), js_yaml_ms: +jsYamlMs.toFixed(1),
+      index_mb_per_s: +(mb / (indexMs / 1000)).toFixed(2), yaml_parse_mb_per_s: +(mb / (yamlMs / 1000)).toFixed(2), js_yaml_mb_per_s: +(mb / (jsYamlMs / 1000)).toFixed(2),
+      incremental_ms: +incMs.toFixed(3),
+    };
+    console.log(`n=${n}`, results[`n${n}`]);
+  }
+  // Peak memory with the 10k index alive, in a fresh process (the journal texts are held too, as an editor would).
+  clearInterval(sampler);
+  const mem = JSON.parse(execFileSync(process.execPath, ['--expose-gc', __filename, '--memory'], { encoding: 'utf8' })) as Record<string, number>;
+  results.memory_10k = Object.fromEntries(Object.entries(mem).map(([k, v]) => [k, +v.toFixed(1)]));
+  const r1 = results.n1000 as Record<string, number>;
+  const r10 = results.n10000 as Record<string, number>;
+  results.index_vs_yaml_parse = +(r10.index_ms / r10.yaml_parse_ms).toFixed(3);
+  results.index_vs_js_yaml = +(r10.index_ms / r10.js_yaml_ms).toFixed(3);
+  results.index_vs_yaml_parse_1k = +(r1.index_ms / r1.yaml_parse_ms).toFixed(3);
+  results.incremental_ms_1k = r1.incremental_ms;
+  results.incremental_ms_10k = r10.incremental_ms;
+  results.incremental_10k_vs_1k = +(r10.incremental_ms / r1.incremental_ms).toFixed(3);
+  results.peak_rss_mb_10k = +mem.peak_mb.toFixed(1);
+  results.retained_rss_mb_10k = +mem.retained_mb.toFixed(1);
+  results.gc_exposed = gc !== undefined;
+  results.targets = {
+    index_within_1_5x_yaml_parse: (results.index_vs_yaml_parse as number) <= 1.5,
+    incremental_10k_vs_1k_within_1_5x: (results.incremental_10k_vs_1k as number) <= 1.5,
+    incremental_under_16ms: r10.incremental_ms < 16,
+    peak_rss_under_150mb: (results.peak_rss_mb_10k as number) < 150,
+  };
+  const root = path.resolve(__dirname, '..', '..');
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeMarkdown(path.join(root, 'BENCHMARKS.md'), results);
+  console.log(JSON.stringify({ ...results, n1000: undefined, n10000: undefined }, null, 2));
+}
+
+function writeMarkdown(file: string, r: Record<string, unknown>): void {
+  const m = r.machine as Record<string, unknown>;
+  const n1 = r.n1000 as Record<string, number>;
+  const n10 = r.n10000 as Record<string, number>;
+  const t = r.targets as Record<string, boolean>;
+  const ok = (b: boolean) => (b ? 'met' : '**not met**');
+  const table = `<!-- bench:start -->
+Measured ${String(r.date).slice(0, 10)} on ${String(m.cpu)} (${String(m.cores)} cores, ${String(m.memory_gb)} GB, ${String(m.platform)}), Node ${String(m.node)}.
+
+| | 1,000 interviews | 10,000 interviews |
+| --- | ---: | ---: |
+| Journal size | ${(n1.bytes / 1048576).toFixed(1)} MB, ${n1.files} files | ${(n10.bytes / 1048576).toFixed(1)} MB, ${n10.files} files |
+| Full index (read + validate + cross-file problems) | ${n1.index_ms} ms (${n1.index_mb_per_s} MB/s) | ${n10.index_ms} ms (${n10.index_mb_per_s} MB/s) |
+| \`yaml\` parse of the same texts (floor) | ${n1.yaml_parse_ms} ms (${n1.yaml_parse_mb_per_s} MB/s) | ${n10.yaml_parse_ms} ms (${n10.yaml_parse_mb_per_s} MB/s) |
+| \`js-yaml\` load of the same texts (peer) | ${n1.js_yaml_ms} ms (${n1.js_yaml_mb_per_s} MB/s) | ${n10.js_yaml_ms} ms (${n10.js_yaml_mb_per_s} MB/s) |
+| One changed file re-indexed, with cross-file problems (median of 301) | ${n1.incremental_ms} ms | ${n10.incremental_ms} ms |
+
+| Target | Result | Status |
+| --- | --- | --- |
+| Full index within 1.5× of plain \`yaml\` parse | ${String(r.index_vs_yaml_parse)}× at 10k (${String(r.index_vs_yaml_parse_1k)}× at 1k); ${String(r.index_vs_js_yaml)}× of js-yaml | ${ok(t.index_within_1_5x_yaml_parse)} |
+| One-file update: 10k vs 1k within 1.5× | ${String(r.incremental_10k_vs_1k)}× | ${ok(t.incremental_10k_vs_1k_within_1_5x)} |
+| One-file update under 16 ms at 10k | ${n10.incremental_ms} ms | ${ok(t.incremental_under_16ms)} |
+| Peak RSS under 150 MB at 10,000 interviews | ${String(r.peak_rss_mb_10k)} MB (fresh process: 10k journal texts + index; ${String(r.retained_rss_mb_10k)} MB retained after GC) | ${ok(t.peak_rss_under_150mb)} |
+<!-- bench:end -->`;
+  let md = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (md.includes('<!-- bench:start -->')) md = md.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, table);
+  else md = `# Benchmarks\n\nRun \`npm run bench\` (or \`node scripts/build.mjs --bench && node --expose-gc out/bench/bench.js\`). The numbers below are rewritten by each run.\n\n${table}\n`;
+  fs.writeFileSync(file, md);
+}
+
+if (process.argv.includes('--memory')) memoryOnly();
+else main();

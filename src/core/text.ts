@@ -1,0 +1,85 @@
+/** Offsets, positions and line endings. */
+import type { Position, Range } from './problems';
+
+/** Maps string offsets to 0-based line/character positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    let i = text.indexOf('\n');
+    while (i >= 0) {
+      this.starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+  offset(pos: Position): number {
+    if (pos.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, pos.line)];
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] : this.text.length + 1;
+    return Math.min(start + Math.max(0, pos.character), next - 1, this.text.length);
+  }
+  /** The range of [start, end), with trailing whitespace and line breaks trimmed off. */
+  range(start: number, end: number): Range {
+    let e = Math.max(start, Math.min(end, this.text.length));
+    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    return { start: this.position(start), end: this.position(e) };
+  }
+}
+
+export function eolOf(text: string): '\r\n' | '\n' {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/** Levenshtein distance, capped for speed. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate to `word` when it is a plausible typo, else undefined. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const w = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const cl = c.toLowerCase();
+    let d = editDistance(w, cl);
+    if (d > 0 && (cl.replace(/[-_ ]/g, '') === w.replace(/[-_ ]/g, ''))) d = 0.5;
+    if (d === 0 && word !== c) d = 0.5;
+    if (d > 1 && w.length >= 3 && (cl.startsWith(w) || w.startsWith(cl))) d = 1;
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return best !== undefined && bestD <= limit ? best : undefined;
+}

@@ -1,0 +1,242 @@
+import * as vscode from 'vscode';
+import { VscodeFileSystem } from '../adapters/vscode-fs';
+import { JournalIndex, loadJournal } from '../core/index';
+import { ContextKey, DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
+
+/** One workspace folder's journal: where it is and its live index. */
+export class Journal {
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    /** Journal folder, relative to the workspace folder (setting `debrief.journalFolder`). */
+    readonly journalFolder: string,
+    readonly index: JournalIndex,
+    readonly fs: VscodeFileSystem,
+  ) {}
+
+  /** The URI of a workspace-relative path. */
+  uri(path: string): vscode.Uri {
+    return this.fs.uri(path);
+  }
+
+  /** The workspace-relative path of a URI inside this folder, or undefined. */
+  pathOf(uri: vscode.Uri): string | undefined {
+    const root = this.folder.uri;
+    if (uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+    const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  get weaknessesUri(): vscode.Uri {
+    return this.uri(this.index.weaknessesPath);
+  }
+
+  get interviewsUri(): vscode.Uri {
+    return this.uri(this.index.interviewsFolder);
+  }
+
+  /** True once `weaknesses.yaml` or any interview exists. */
+  get exists(): boolean {
+    return this.index.hasWeaknessesFile() || this.index.interviewCount() > 0;
+  }
+}
+
+export interface JournalChange {
+  journal: Journal;
+  /** Workspace-relative paths that changed; empty when only derived state (notes, problems) moved. */
+  paths: string[];
+}
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * Owns every journal of the workspace: reads them once, then follows changes one file at a time,
+ * from disk (a watcher) and from unsaved editor text (so diagnostics follow typing). Features read
+ * the indexes and listen to `onDidChange`; they never read journal files themselves.
+ */
+export class JournalStore implements vscode.Disposable {
+  private readonly byFolder = new Map<string, Journal>();
+  private readonly folderDisposables = new Map<string, vscode.Disposable[]>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<JournalChange>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly markdown = new Map<string, Set<string>>();
+  private loading: Promise<void> = Promise.resolve();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SettingId.JournalFolder)) void this.reload();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => void this.onClosed(d)),
+    );
+  }
+
+  /** Resolves when every journal has been read. */
+  get ready(): Promise<void> {
+    return this.loading;
+  }
+
+  journals(): Journal[] {
+    return [...this.byFolder.values()];
+  }
+
+  journalOf(folder: vscode.WorkspaceFolder): Journal | undefined {
+    return this.byFolder.get(folder.uri.toString());
+  }
+
+  /** The journal a URI belongs to (any file in its workspace folder) and its relative path. */
+  locate(uri: vscode.Uri): { journal: Journal; path: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const journal = folder && this.journalOf(folder);
+    const path = journal?.pathOf(uri);
+    return journal && path !== undefined ? { journal, path } : undefined;
+  }
+
+  /** The journal and path of a URI when it is a journal file (an interview or weaknesses.yaml). */
+  locateJournalFile(uri: vscode.Uri): { journal: Journal; path: string } | undefined {
+    const found = this.locate(uri);
+    return found && found.journal.index.kindOf(found.path) ? found : undefined;
+  }
+
+  static journalFolderName(folder: vscode.WorkspaceFolder): string {
+    const value = vscode.workspace.getConfiguration(undefined, folder.uri).get<string>(SettingId.JournalFolder);
+    const trimmed = (value ?? '').trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
+    return trimmed && !trimmed.split('/').includes('..') ? trimmed : DEFAULT_JOURNAL_FOLDER;
+  }
+
+  /** Re-reads every journal from scratch (new folders, a changed setting, or the Refresh command). */
+  reload(): Promise<void> {
+    this.loading = this.loading.then(() => this.loadAll()).catch((e) => this.log.error(`loading the journal failed: ${String(e)}`));
+    return this.loading;
+  }
+
+  private async loadAll(): Promise<void> {
+    for (const ds of this.folderDisposables.values()) ds.forEach((d) => d.dispose());
+    this.folderDisposables.clear();
+    this.byFolder.clear();
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Debrief: reading the journal' },
+      () => Promise.all(folders.map((f) => this.loadFolder(f))),
+    );
+    await this.updateContext();
+    for (const journal of this.journals()) this.changed.fire({ journal, paths: [] });
+  }
+
+  private async loadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+    const started = Date.now();
+    const name = JournalStore.journalFolderName(folder);
+    const fs = new VscodeFileSystem(folder.uri);
+    const index = await loadJournal(fs, name, { checkNotes: false });
+    const journal = new Journal(folder, name, index, fs);
+    const key = folder.uri.toString();
+    this.byFolder.set(key, journal);
+    // Unsaved editor text wins over the file on disk.
+    for (const doc of vscode.workspace.textDocuments) {
+      const path = journal.pathOf(doc.uri);
+      if (path && doc.isDirty && index.kindOf(path)) index.update(path, doc.getText());
+    }
+    const notes = new Set<string>();
+    this.markdown.set(key, notes);
+    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), '**/node_modules/**')) {
+      const p = journal.pathOf(uri);
+      if (p) notes.add(p);
+    }
+    index.setNoteExists(notes);
+    this.folderDisposables.set(key, this.watch(journal, notes));
+    this.log.info(`${folder.name}: read ${index.interviewCount()} interview(s) from ${name}/ in ${Date.now() - started} ms`);
+  }
+
+  private watch(journal: Journal, notes: Set<string>): vscode.Disposable[] {
+    const yaml = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(journal.folder, `${journal.journalFolder}/**/*.{yaml,yml}`));
+    const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(journal.folder, '**/*.md'), false, true, false);
+    const onDisk = (uri: vscode.Uri) => {
+      const path = journal.pathOf(uri);
+      if (!path || !journal.index.kindOf(path)) return;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open?.isDirty) return; // the editor's text is what the user sees; it stays the source
+      void this.readFromDisk(journal, path);
+    };
+    const onNote = (uri: vscode.Uri, created: boolean) => {
+      const path = journal.pathOf(uri);
+      if (!path) return;
+      if (created) notes.add(path);
+      else notes.delete(path);
+      journal.index.notesChanged();
+      this.changed.fire({ journal, paths: [] });
+    };
+    return [
+      yaml,
+      md,
+      yaml.onDidCreate(onDisk),
+      yaml.onDidChange(onDisk),
+      yaml.onDidDelete((uri) => {
+        const path = journal.pathOf(uri);
+        if (path && journal.index.remove(path)) this.emit(journal, [path]);
+      }),
+      md.onDidCreate((u) => onNote(u, true)),
+      md.onDidDelete((u) => onNote(u, false)),
+    ];
+  }
+
+  private async readFromDisk(journal: Journal, path: string): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await journal.fs.readFile(path);
+    } catch {
+      if (journal.index.remove(path)) this.emit(journal, [path]);
+      return;
+    }
+    if (journal.index.update(path, bytes)) this.emit(journal, [path]);
+  }
+
+  private onTextChanged(doc: vscode.TextDocument): void {
+    const found = this.locateJournalFile(doc.uri);
+    if (!found) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      if (found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
+    }, DEBOUNCE_MS));
+  }
+
+  /** Applies pending editor changes at once (used after programmatic edits, and by tests). */
+  flush(uri?: vscode.Uri): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      if (uri && key !== uri.toString()) continue;
+      const timer = this.pending.get(key);
+      if (timer === undefined) continue;
+      clearTimeout(timer);
+      this.pending.delete(key);
+      const found = this.locateJournalFile(doc.uri);
+      if (found && found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
+    }
+  }
+
+  private async onClosed(doc: vscode.TextDocument): Promise<void> {
+    const found = this.locateJournalFile(doc.uri);
+    // Closing without saving drops the unsaved text: go back to what is on disk.
+    if (found && doc.isDirty) await this.readFromDisk(found.journal, found.path);
+  }
+
+  private emit(journal: Journal, paths: string[]): void {
+    void this.updateContext();
+    this.changed.fire({ journal, paths });
+  }
+
+  private async updateContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKey.JournalFound, this.journals().some((j) => j.exists));
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    for (const ds of this.folderDisposables.values()) ds.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,430 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { stringify } from 'yaml';
+import * as E from '../../src/core/edit';
+import { readInterview, readWeaknesses } from '../../src/core/read';
+import { JournalIndex } from '../../src/core/index';
+import { OUTCOMES, STAGES, ROUND_TYPES, WEAKNESS_STATUSES, IMPROVEMENT_STATUSES } from '../../src/core/model';
+
+const IV = 'debrief/interviews/acme-backend.yaml';
+const WK = 'debrief/weaknesses.yaml';
+
+function apply(text: string, r: E.EditResult): string {
+  assert.ok(r.ok, r.ok ? '' : JSON.stringify(r.problems));
+  return E.applyEdits(text, r.edits);
+}
+function iv(text: string) {
+  const r = readInterview(IV, text);
+  assert.deepEqual(r.problems.filter((p) => p.severity === 'error'), [], text);
+  assert.ok(r.value);
+  return r.value;
+}
+function wk(text: string) {
+  const r = readWeaknesses(WK, text);
+  assert.deepEqual(r.problems.filter((p) => p.severity === 'error'), [], text);
+  assert.ok(r.value);
+  return r.value;
+}
+
+const base = [
+  '# Acme: backend',
+  'id: acme-backend   # stable',
+  'company: "Acme"',
+  'role: Backend Engineer',
+  'outcome: pending',
+  '',
+  'rounds:',
+  '  - type: recruiter',
+  '    date: 2025-01-10',
+  '',
+  '  # the hard one',
+  '  - type: coding',
+  '    rating: 2',
+  'weaknesses:',
+  '  - weakness: thinking-aloud',
+  '    round: 2',
+  '  - round: 1',
+  '    weakness: star-stories',
+  'tags: [remote, fintech]',
+  '',
+].join('\n');
+
+describe('applyEdits', () => {
+  it('applies edits in position order and refuses overlaps', () => {
+    const e = (l: number, c: number, l2: number, c2: number, t: string) => ({ range: { start: { line: l, character: c }, end: { line: l2, character: c2 } }, newText: t });
+    assert.equal(E.applyEdits('abc\ndef', [e(1, 0, 1, 1, 'D'), e(0, 1, 0, 2, 'B')]), 'aBc\nDef');
+    assert.throws(() => E.applyEdits('abc', [e(0, 0, 0, 2, 'x'), e(0, 1, 0, 3, 'y')]));
+  });
+});
+
+describe('interview edits', () => {
+  it('setOutcome replaces only the value', () => {
+    const r = E.setOutcome(base, 'rejected');
+    assert.ok(r.ok);
+    assert.equal(r.edits.length, 1);
+    const out = apply(base, r);
+    assert.equal(out, base.replace('outcome: pending', 'outcome: rejected'));
+  });
+
+  it('setStage adds a missing key at the end of the file', () => {
+    const out = apply(base, E.setStage(base, 'onsite'));
+    assert.equal(out, base.replace('tags: [remote, fintech]\n', 'tags: [remote, fintech]\nstage: onsite\n'));
+    assert.equal(iv(out).stage, 'onsite');
+  });
+
+  it('refuses invalid values and broken YAML', () => {
+    assert.equal(E.setOutcome(base, 'nope' as never).ok, false);
+    const broken = E.setOutcome('id: [a\n', 'rejected');
+    assert.equal(broken.ok, false);
+    assert.equal(!broken.ok && broken.problems[0].code, 'yaml-syntax');
+    assert.equal(E.addRound(base, { type: 'coding', date: '2025-02-30' }).ok, false);
+    assert.equal(E.addRound(base, { type: 'coding', rating: 9 }).ok, false);
+  });
+
+  it('addRound appends after the last round, keeping comments', () => {
+    const out = apply(base, E.addRound(base, { type: 'onsite', date: '2025-02-01', interviewers: ['Sam'], questions: ['Design: a cache'], wentBadly: 'time' }));
+    assert.ok(out.startsWith(base.slice(0, base.indexOf('weaknesses:'))));
+    assert.ok(out.includes('    rating: 2\n  - type: onsite\n    date: 2025-02-01\n    interviewers:\n      - Sam\n    questions:\n      - "Design: a cache"\n    went-badly: time\nweaknesses:'));
+    const v = iv(out);
+    assert.equal(v.rounds.length, 3);
+    assert.deepEqual(v.rounds[2].questions, ['Design: a cache']);
+  });
+
+  it('addRound creates the rounds list when missing or empty', () => {
+    const t = 'id: a\ncompany: A\nrole: R\n';
+    assert.equal(apply(t, E.addRound(t, { type: 'coding' })), t + 'rounds:\n  - type: coding\n');
+    const t2 = 'id: a\ncompany: A\nrole: R\nrounds: [] # none yet\n';
+    assert.equal(apply(t2, E.addRound(t2, { type: 'coding' })), 'id: a\ncompany: A\nrole: R\nrounds:\n  - type: coding # none yet\n');
+  });
+
+  it('deleteRound removes the round and renumbers citations', () => {
+    const out = apply(base, E.deleteRound(base, 1));
+    const v = iv(out);
+    assert.equal(v.rounds.length, 1);
+    assert.equal(v.rounds[0].type, 'coding');
+    assert.deepEqual(v.weaknesses.map((c) => [c.weakness, c.round]), [['thinking-aloud', 1], ['star-stories', undefined]]);
+    assert.ok(out.includes('  # the hard one\n'));
+    assert.equal(E.deleteRound(base, 5).ok, false);
+  });
+
+  it('records feedback requested then received', () => {
+    const a = apply(base, E.recordFeedbackRequested(base, '2025-02-01'));
+    assert.ok(a.endsWith('tags: [remote, fintech]\nfeedback:\n  requested: 2025-02-01\n'));
+    const b = apply(a, E.recordFeedbackReceived(a, { received: '2025-02-05', summary: 'Too quiet', quotes: ['"Hard to follow"'] }));
+    const v = iv(b);
+    assert.deepEqual([v.feedback?.requested, v.feedback?.received, v.feedback?.summary, v.feedback?.quotes], ['2025-02-01', '2025-02-05', 'Too quiet', ['"Hard to follow"']]);
+    const c = apply(b, E.recordFeedbackReceived(b, { received: '2025-02-06', quotes: ['More'] }));
+    assert.deepEqual(iv(c).feedback?.quotes, ['"Hard to follow"', 'More']);
+    assert.equal(iv(c).feedback?.received, '2025-02-06');
+  });
+
+  it('fills an empty feedback key in place', () => {
+    const t = 'id: a\ncompany: A\nrole: R\nfeedback: # later\nnotes: x\n';
+    const out = apply(t, E.recordFeedbackRequested(t, '2025-01-01'));
+    assert.equal(out, 'id: a\ncompany: A\nrole: R\nfeedback: # later\n  requested: 2025-01-01\nnotes: x\n');
+  });
+
+  it('cites and unciteses weaknesses', () => {
+    const out = apply(base, E.citeWeakness(base, { weakness: 'sql', round: 1, source: 'self', quote: 'Forgot: OVER()' }));
+    const v = iv(out);
+    assert.deepEqual(v.weaknesses.map((c) => c.weakness), ['thinking-aloud', 'star-stories', 'sql']);
+    assert.equal(v.weaknesses[2].quote, 'Forgot: OVER()');
+    assert.equal(E.citeWeakness(base, { weakness: 'x', round: 9 }).ok, false);
+    const un = apply(base, E.unciteWeakness(base, 'thinking-aloud'));
+    assert.deepEqual(iv(un).weaknesses.map((c) => c.weakness), ['star-stories']);
+    const un2 = apply(base, E.unciteWeakness(base, 1));
+    assert.deepEqual(iv(un2).weaknesses.map((c) => c.weakness), ['thinking-aloud']);
+    const both = apply(un, E.unciteWeakness(un, 0));
+    assert.ok(both.includes('weaknesses: []\n'));
+    assert.equal(E.unciteWeakness(base, 'nope').ok, false);
+  });
+
+  it('setNext creates or updates the next step', () => {
+    const a = apply(base, E.setNext(base, { action: 'Follow up', due: '2025-03-01' }));
+    const b = apply(a, E.setNext(a, { due: '2025-03-05' }));
+    assert.deepEqual([iv(b).next?.action, iv(b).next?.due], ['Follow up', '2025-03-05']);
+    assert.equal(b, a.replace('due: 2025-03-01', 'due: 2025-03-05'));
+  });
+
+  it('keeps the quoting style of a replaced value', () => {
+    const t = 'id: a\ncompany: A\nrole: R\noutcome: "pending"\n';
+    assert.equal(apply(t, E.setOutcome(t, 'offer')), 'id: a\ncompany: A\nrole: R\noutcome: "offer"\n');
+  });
+
+  it('preserves CRLF and BOM', () => {
+    const t = '\uFEFF' + base.replace(/\n/g, '\r\n');
+    const out = apply(t, E.addRound(t, { type: 'onsite', questions: ['a'] }));
+    assert.ok(out.startsWith('\uFEFF'));
+    assert.equal(out.replace(/\r\n/g, '').includes('\n'), false);
+    assert.equal(iv(out).rounds.length, 3);
+  });
+
+  it('createInterview makes a valid file with a unique id', () => {
+    const r = E.createInterview({ company: 'Acme Corp', role: 'Backend Engineer', applied: '2025-01-01', tags: ['remote'] }, { existingIds: ['acme-corp-backend-engineer'] });
+    assert.ok(r.ok);
+    assert.equal(r.id, 'acme-corp-backend-engineer-2');
+    assert.equal(r.path, 'debrief/interviews/acme-corp-backend-engineer-2.yaml');
+    assert.ok(r.text.startsWith('# Acme Corp: Backend Engineer\n'));
+    const read = readInterview(r.path, r.text);
+    assert.deepEqual(read.problems, []);
+    assert.equal(read.value?.outcome, 'pending');
+    assert.equal(E.createInterview({ company: '', role: 'x' }).ok, false);
+    assert.equal(E.createInterview({ company: 'a', role: 'x', id: 'taken' }, { existingIds: ['taken'] }).ok, false);
+  });
+});
+
+const wbase = [
+  '# My weaknesses',
+  'weaknesses:',
+  '  - id: thinking-aloud',
+  '    title: Silent while solving',
+  '    status: confirmed',
+  '    improvements:',
+  '      - id: mock',
+  "        action: 'Three mocks'",
+  '        status: doing',
+  '        notes:',
+  '          - notes/a.md # main note',
+  '          - notes/b.md',
+  '      - id: phrases',
+  '        action: Phrase list',
+  '',
+  '  - id: star-stories',
+  '    title: Rambling stories',
+  '',
+].join('\n');
+
+describe('weaknesses edits', () => {
+  it('addWeakness appends with a unique id', () => {
+    const r = E.addWeakness(wbase, { title: 'Star stories', category: 'behavioral' });
+    assert.ok(r.ok);
+    assert.equal(r.id, 'star-stories-2');
+    const v = wk(E.applyEdits(wbase, r.edits));
+    assert.deepEqual(v.weaknesses.map((w) => w.id), ['thinking-aloud', 'star-stories', 'star-stories-2']);
+    assert.equal(E.addWeakness(wbase, { title: 'x', id: 'star-stories' }).ok, false);
+  });
+
+  it('setWeaknessStatus', () => {
+    const out = apply(wbase, E.setWeaknessStatus(wbase, 'thinking-aloud', 'improving'));
+    assert.equal(out, wbase.replace('status: confirmed', 'status: improving'));
+    const out2 = apply(wbase, E.setWeaknessStatus(wbase, 'star-stories', 'resolved'));
+    assert.equal(wk(out2).weaknesses[1].status, 'resolved');
+    assert.equal(E.setWeaknessStatus(wbase, 'nope', 'resolved').ok, false);
+  });
+
+  it('addImprovement on a weakness with and without items', () => {
+    const a = apply(wbase, E.addImprovement(wbase, 'thinking-aloud', { action: 'Record myself', due: '2025-04-01' }));
+    assert.deepEqual(wk(a).weaknesses[0].improvements.map((i) => i.id), ['mock', 'phrases', 'record-myself']);
+    const b = apply(wbase, E.addImprovement(wbase, 'star-stories', { id: 'write', action: 'Write six stories', doneWhen: 'All six written' }));
+    assert.equal(wk(b).weaknesses[1].improvements[0].doneWhen, 'All six written');
+    assert.equal(E.addImprovement(wbase, 'thinking-aloud', { id: 'mock', action: 'x' }).ok, false);
+  });
+
+  it('setImprovementStatus records and clears the done date', () => {
+    const a = apply(wbase, E.setImprovementStatus(wbase, 'thinking-aloud', 'mock', 'done', '2025-03-03'));
+    const item = wk(a).weaknesses[0].improvements[0];
+    assert.deepEqual([item.status, item.done], ['done', '2025-03-03']);
+    const b = apply(a, E.setImprovementStatus(a, 'thinking-aloud', 'mock', 'doing', '2025-03-04'));
+    assert.equal(b, wbase);
+    const c = apply(wbase, E.setImprovementStatus(wbase, 'thinking-aloud', 'phrases', 'done', '2025-03-03'));
+    assert.equal(wk(c).weaknesses[0].improvements[1].done, '2025-03-03');
+  });
+
+  it('setImprovementDue', () => {
+    const a = apply(wbase, E.setImprovementDue(wbase, 'thinking-aloud', 'phrases', '2025-05-01'));
+    assert.equal(wk(a).weaknesses[0].improvements[1].due, '2025-05-01');
+    assert.equal(E.setImprovementDue(wbase, 'thinking-aloud', 'phrases', '2025-5-1').ok, false);
+    assert.equal(E.setImprovementDue(wbase, 'thinking-aloud', 'nope', '2025-05-01').ok, false);
+  });
+
+  it('links and unlinks notes', () => {
+    const a = apply(wbase, E.linkNote(wbase, 'thinking-aloud', 'mock', 'notes/c.md'));
+    assert.deepEqual(wk(a).weaknesses[0].improvements[0].notes.map((n) => n.path), ['notes/a.md', 'notes/b.md', 'notes/c.md']);
+    const same = E.linkNote(wbase, 'thinking-aloud', 'mock', 'notes/a.md');
+    assert.ok(same.ok && same.edits.length === 0);
+    const b = apply(wbase, E.linkNote(wbase, 'thinking-aloud', 'phrases', 'notes/p.md'));
+    assert.deepEqual(wk(b).weaknesses[0].improvements[1].notes.map((n) => n.path), ['notes/p.md']);
+    const c = apply(wbase, E.unlinkNote(wbase, 'thinking-aloud', 'mock', 'notes/a.md'));
+    assert.equal(c, wbase.replace('          - notes/a.md # main note\n', ''));
+    assert.equal(E.unlinkNote(wbase, 'thinking-aloud', 'mock', 'notes/zzz.md').ok, false);
+  });
+
+  it('deletes improvements and weaknesses as whole lines', () => {
+    const a = apply(wbase, E.deleteImprovement(wbase, 'thinking-aloud', 'phrases'));
+    assert.equal(a, wbase.replace('      - id: phrases\n        action: Phrase list\n', ''));
+    const b = apply(wbase, E.deleteWeakness(wbase, 'star-stories'));
+    assert.equal(b, wbase.replace('  - id: star-stories\n    title: Rambling stories\n', ''));
+    const c = apply(b, E.deleteWeakness(b, 'thinking-aloud'));
+    assert.deepEqual(wk(c).weaknesses, []);
+    assert.ok(c.startsWith('# My weaknesses\nweaknesses: []'));
+  });
+
+  it('renameWeakness edits weaknesses.yaml and every citing interview', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update(WK, wbase);
+    index.update(IV, base);
+    const other = 'id: other\ncompany: O\nrole: R\n';
+    index.update('debrief/interviews/other.yaml', other);
+    const files = new Map<string, string>([[WK, wbase], ...index.filesCiting('thinking-aloud').map((f): [string, string] => [f, f === IV ? base : other])]);
+    const r = E.renameWeakness(files, 'thinking-aloud', 'silent-solving');
+    assert.ok(r.ok);
+    assert.deepEqual([...r.edits.keys()].sort(), [IV, WK]);
+    const newW = E.applyEdits(wbase, r.edits.get(WK) ?? []);
+    const newI = E.applyEdits(base, r.edits.get(IV) ?? []);
+    assert.equal(newW, wbase.replace('id: thinking-aloud', 'id: silent-solving'));
+    assert.equal(newI, base.replace('weakness: thinking-aloud', 'weakness: silent-solving'));
+    assert.equal(E.renameWeakness(files, 'thinking-aloud', 'star-stories').ok, false);
+    assert.equal(E.renameWeakness(files, 'nope', 'x').ok, false);
+    assert.equal(E.renameWeakness(files, 'thinking-aloud', 'Bad Id').ok, false);
+  });
+
+  it('initialJournal is a valid commented weaknesses file', () => {
+    const t = E.initialJournal();
+    assert.ok(t.startsWith('#'));
+    assert.deepEqual(readWeaknesses(WK, t).problems, []);
+  });
+});
+
+// ---------- property tests ----------
+
+const dateArb = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const wordArb = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
+const textArb = fc.oneof(wordArb, fc.constantFrom('Design: a cache', 'it\'s "fine"', '#hash', '- dash', 'yes', '123', 'null', 'a, b', '  spaced  '));
+const idArb = fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/);
+
+const interviewArb = fc.record({
+  id: idArb,
+  company: textArb,
+  role: textArb,
+  applied: fc.option(fc.constant('2019-06-01'), { nil: undefined }),
+  outcome: fc.option(fc.constantFrom(...OUTCOMES), { nil: undefined }),
+  rounds: fc.option(fc.array(fc.record({ type: fc.constantFrom(...ROUND_TYPES), date: fc.option(dateArb, { nil: undefined }), questions: fc.option(fc.array(textArb, { maxLength: 2 }), { nil: undefined }) }, { requiredKeys: ['type'] }), { maxLength: 3 }), { nil: undefined }),
+  weaknesses: fc.option(fc.array(fc.record({ weakness: idArb, source: fc.constantFrom('interviewer', 'self') }), { maxLength: 3 }), { nil: undefined }),
+  tags: fc.option(fc.array(wordArb, { maxLength: 3 }), { nil: undefined }),
+  notes: fc.option(textArb, { nil: undefined }),
+}, { requiredKeys: ['id', 'company', 'role'] });
+
+const styleArb = fc.record({ crlf: fc.boolean(), bom: fc.boolean(), comments: fc.array(fc.nat(), { maxLength: 4 }), flowTags: fc.boolean() });
+
+function render(data: object, style: { crlf: boolean; bom: boolean; comments: number[]; flowTags: boolean }): string {
+  const clean = JSON.parse(JSON.stringify(data));
+  let text = stringify(clean, { lineWidth: 0 });
+  if (style.flowTags && Array.isArray(clean.tags) && clean.tags.length) {
+    const { tags, ...rest } = clean;
+    text = stringify(rest, { lineWidth: 0 }) + `tags: [${tags.join(', ')}]\n`;
+  }
+  const lines = text.split('\n');
+  for (const n of style.comments) {
+    const at = n % lines.length;
+    lines.splice(at, 0, n % 3 === 0 ? '' : '# comment ' + n);
+  }
+  text = lines.join('\n');
+  if (style.crlf) text = text.replace(/\n/g, '\r\n');
+  return (style.bom ? '\uFEFF' : '') + text;
+}
+
+type Op = { name: string; run: (t: string) => E.EditResult; check: (v: ReturnType<typeof iv>, before: ReturnType<typeof iv>) => void };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.constantFrom(...OUTCOMES).map((o): Op => ({ name: 'setOutcome', run: (t) => E.setOutcome(t, o), check: (v) => assert.equal(v.outcome, o) })),
+  fc.constantFrom(...STAGES).map((s): Op => ({ name: 'setStage', run: (t) => E.setStage(t, s), check: (v) => assert.equal(v.stage, s) })),
+  fc.record({ type: fc.constantFrom(...ROUND_TYPES), date: dateArb, q: fc.array(textArb, { maxLength: 2 }) }).map((r): Op => ({
+    name: 'addRound', run: (t) => E.addRound(t, { type: r.type, date: r.date, questions: r.q }),
+    check: (v, b) => {
+      assert.equal(v.rounds.length, b.rounds.length + 1);
+      assert.deepEqual([v.rounds[v.rounds.length - 1].type, v.rounds[v.rounds.length - 1].date, v.rounds[v.rounds.length - 1].questions], [r.type, r.date, r.q]);
+    },
+  })),
+  fc.record({ w: idArb, quote: textArb }).map((c): Op => ({
+    name: 'cite', run: (t) => E.citeWeakness(t, { weakness: c.w, quote: c.quote }),
+    check: (v, b) => {
+      assert.equal(v.weaknesses.length, b.weaknesses.length + 1);
+      assert.deepEqual([v.weaknesses[v.weaknesses.length - 1].weakness, v.weaknesses[v.weaknesses.length - 1].quote], [c.w, c.quote]);
+    },
+  })),
+  dateArb.map((d): Op => ({ name: 'feedbackRequested', run: (t) => E.recordFeedbackRequested(t, d), check: (v) => assert.equal(v.feedback?.requested, d) })),
+  fc.record({ d: dateArb, s: textArb }).map((f): Op => ({ name: 'feedbackReceived', run: (t) => E.recordFeedbackReceived(t, { received: f.d, summary: f.s }), check: (v) => assert.deepEqual([v.feedback?.received, v.feedback?.summary], [f.d, f.s]) })),
+  fc.record({ a: textArb, d: dateArb }).map((n): Op => ({ name: 'setNext', run: (t) => E.setNext(t, { action: n.a, due: n.d }), check: (v) => assert.deepEqual([v.next?.action, v.next?.due], [n.a, n.d]) })),
+  fc.constant<Op>({ name: 'uncite0', run: (t) => E.unciteWeakness(t, 0), check: (v, b) => assert.equal(v.weaknesses.length, Math.max(0, b.weaknesses.length - 1)) }),
+  fc.constant<Op>({ name: 'deleteRound1', run: (t) => E.deleteRound(t, 1), check: (v, b) => assert.equal(v.rounds.length, Math.max(0, b.rounds.length - 1)) }),
+);
+
+function checkPreserved(before: string, after: string, r: E.EditResult): void {
+  assert.ok(r.ok);
+  if (r.edits.length === 0) return assert.equal(after, before);
+  const lines = before.split('\n');
+  const first = Math.min(...r.edits.map((e) => e.range.start.line));
+  const last = Math.max(...r.edits.map((e) => e.range.end.line));
+  const afterLines = after.split('\n');
+  // Lines before the first edited line and after the last one are untouched.
+  assert.deepEqual(afterLines.slice(0, first), lines.slice(0, first));
+  const tail = lines.length - 1 - last;
+  assert.deepEqual(tail > 0 ? afterLines.slice(-tail) : [], tail > 0 ? lines.slice(-tail) : []);
+  if (before.startsWith('\uFEFF')) assert.ok(after.startsWith('\uFEFF'));
+  if (before.includes('\r\n')) assert.equal(after.replace(/\r\n/g, '').includes('\n'), false, 'CRLF preserved');
+}
+
+describe('edit properties', function () {
+  this.timeout(60000);
+  it('interview edits parse, change the intended value and nothing else', () => {
+    fc.assert(fc.property(interviewArb, styleArb, opArb, (data, style, op) => {
+      const text = render(data, style);
+      const before = iv(text);
+      const r = op.run(text);
+      if (!r.ok) {
+        // Only refusals for missing targets are acceptable.
+        assert.ok(['unknown-weakness', 'round-out-of-range'].includes(r.problems[0].code), JSON.stringify(r.problems));
+        return;
+      }
+      const after = E.applyEdits(text, r.edits);
+      op.check(iv(after), before);
+      checkPreserved(text, after, r);
+    }), { numRuns: 400 });
+  });
+
+  const weaknessesArb = fc.uniqueArray(fc.record({
+    id: idArb,
+    title: textArb,
+    status: fc.option(fc.constantFrom(...WEAKNESS_STATUSES), { nil: undefined }),
+    improvements: fc.option(fc.uniqueArray(fc.record({
+      id: idArb, action: textArb, status: fc.option(fc.constantFrom('todo', 'doing', 'dropped'), { nil: undefined }),
+      notes: fc.option(fc.uniqueArray(wordArb.map((w) => `notes/${w}.md`), { maxLength: 2 }), { nil: undefined }),
+    }, { requiredKeys: ['id', 'action'] }), { maxLength: 3, selector: (i) => i.id }), { nil: undefined }),
+  }, { requiredKeys: ['id', 'title'] }), { minLength: 1, maxLength: 4, selector: (w) => w.id });
+
+  it('weaknesses edits parse, change the intended value and nothing else', () => {
+    fc.assert(fc.property(weaknessesArb, styleArb, fc.nat(), fc.nat(), fc.nat(8), dateArb, wordArb, (ws, style, wi, ii, which, date, word) => {
+      const text = render({ weaknesses: ws }, { ...style, flowTags: false });
+      const w = ws[wi % ws.length];
+      const items = w.improvements ?? [];
+      const item = items.length ? items[ii % items.length] : undefined;
+      let r: E.EditResult;
+      let check: (v: ReturnType<typeof wk>) => void;
+      const find = (v: ReturnType<typeof wk>) => v.weaknesses.find((x) => x.id === w.id);
+      const status = WEAKNESS_STATUSES[which % WEAKNESS_STATUSES.length];
+      const istatus = IMPROVEMENT_STATUSES[which % IMPROVEMENT_STATUSES.length];
+      switch (which) {
+        case 0: r = E.setWeaknessStatus(text, w.id, status); check = (v) => assert.equal(find(v)?.status, status); break;
+        case 1: r = E.addImprovement(text, w.id, { action: word, due: date }); check = (v) => assert.equal(find(v)?.improvements.length, items.length + 1); break;
+        case 2: r = E.deleteWeakness(text, w.id); check = (v) => assert.equal(v.weaknesses.length, ws.length - 1); break;
+        case 3: r = E.addWeakness(text, { title: word }); check = (v) => assert.equal(v.weaknesses.length, ws.length + 1); break;
+        default:
+          if (!item) return;
+          if (which === 4) { r = E.setImprovementStatus(text, w.id, item.id, istatus, date); check = (v) => assert.equal(find(v)?.improvements.find((i) => i.id === item.id)?.status, istatus); }
+          else if (which === 5) { r = E.linkNote(text, w.id, item.id, `notes/x${word}.md`); check = (v) => assert.ok(find(v)?.improvements.find((i) => i.id === item.id)?.notes.some((n) => n.path === `notes/x${word}.md`)); }
+          else if (which === 6) { r = E.setImprovementDue(text, w.id, item.id, date); check = (v) => assert.equal(find(v)?.improvements.find((i) => i.id === item.id)?.due, date); }
+          else if (which === 7) { r = E.deleteImprovement(text, w.id, item.id); check = (v) => assert.equal(find(v)?.improvements.length, items.length - 1); }
+          else {
+            if (!item.notes?.length) return;
+            const n = item.notes[0];
+            r = E.unlinkNote(text, w.id, item.id, n);
+            check = (v) => assert.ok(!find(v)?.improvements.find((i) => i.id === item.id)?.notes.some((x) => x.path === n));
+          }
+      }
+      assert.ok(r.ok, JSON.stringify(!r.ok && r.problems));
+      const after = E.applyEdits(text, r.edits);
+      check(wk(after));
+      checkPreserved(text, after, r);
+    }), { numRuns: 400 });
+  });
+});

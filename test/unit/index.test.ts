@@ -1,0 +1,183 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/adapters/node-fs';
+import { JournalIndex, loadJournal } from '../../src/core/index';
+import { MemoryFileSystem } from '../../src/core/memory-fs';
+
+const W = 'debrief/weaknesses.yaml';
+const iv = (id: string, extra = '') => `id: ${id}\ncompany: Co ${id}\nrole: Dev\n${extra}`;
+const weaknesses = (...ids: string[]) => 'weaknesses:\n' + ids.map((id) => `  - id: ${id}\n    title: T ${id}\n`).join('');
+const cite = (...ids: string[]) => 'weaknesses:\n' + ids.map((id) => `  - weakness: ${id}\n`).join('');
+const codesOf = (index: JournalIndex, file: string) => index.problemsOf(file).map((p) => p.code).sort();
+
+describe('JournalIndex', () => {
+  it('the demo journal loads with zero problems', async () => {
+    const fs = new NodeFileSystem(path.resolve('demo'));
+    const index = await loadJournal(fs, 'debrief');
+    assert.deepEqual(index.problems().filter((p) => p.code !== 'unused-weakness'), []);
+    assert.deepEqual(index.problems(), []);
+    assert.equal(index.interviews().length, 6);
+    assert.equal(index.weaknesses().length, 4);
+    assert.equal(index.backlinks('notes/thinking-aloud.md')[0].item.id, 'narrate-mock');
+  });
+
+  it('ignores files outside the journal', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    assert.equal(index.update('other/x.yaml', iv('x')), false);
+    assert.equal(index.update('debrief/interviews/sub/x.yaml', iv('x')), false);
+    assert.equal(index.update('debrief/interviews/x.yaml', iv('x')), true);
+    assert.equal(index.interviews().length, 1);
+  });
+
+  it('reports unknown weaknesses and clears them when the weakness is defined', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update(W, weaknesses('thinking-aloud'));
+    index.update('debrief/interviews/a.yaml', iv('a', cite('thinking-alod', 'thinking-aloud')));
+    const p = index.problemsOf('debrief/interviews/a.yaml');
+    assert.deepEqual(p.map((x) => x.code), ['unknown-weakness']);
+    assert.deepEqual(p[0].data, { weakness: 'thinking-alod', suggestion: 'thinking-aloud' });
+    assert.equal(p[0].range.start.line, 4);
+    index.update(W, weaknesses('thinking-aloud', 'thinking-alod'));
+    assert.deepEqual(codesOf(index, 'debrief/interviews/a.yaml'), []);
+    index.update(W, weaknesses('other'));
+    assert.deepEqual(codesOf(index, 'debrief/interviews/a.yaml'), ['unknown-weakness', 'unknown-weakness']);
+  });
+
+  it('reports duplicate interview ids across files and clears them on rename', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update('debrief/interviews/a.yaml', iv('a'));
+    index.update('debrief/interviews/b.yaml', iv('a'));
+    assert.ok(codesOf(index, 'debrief/interviews/a.yaml').includes('duplicate-id'));
+    assert.ok(codesOf(index, 'debrief/interviews/b.yaml').includes('duplicate-id'));
+    index.update('debrief/interviews/b.yaml', iv('b'));
+    assert.deepEqual(codesOf(index, 'debrief/interviews/a.yaml'), []);
+    assert.deepEqual(codesOf(index, 'debrief/interviews/b.yaml'), []);
+  });
+
+  it('flags unused weaknesses as info and updates when they are cited', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update(W, weaknesses('x', 'y'));
+    assert.deepEqual(index.problemsOf(W).map((p) => [p.code, p.severity, p.data?.weakness]), [['unused-weakness', 'info', 'x'], ['unused-weakness', 'info', 'y']]);
+    index.update('debrief/interviews/a.yaml', iv('a', cite('x')));
+    assert.deepEqual(index.problemsOf(W).map((p) => p.data?.weakness), ['y']);
+    index.remove('debrief/interviews/a.yaml');
+    assert.equal(index.problemsOf(W).length, 2);
+    assert.equal(index.problemsByFile().has('debrief/interviews/a.yaml'), false);
+  });
+
+  it('reports missing notes through the existence callback', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update(W, 'weaknesses:\n  - id: x\n    title: X\n    improvements:\n      - id: i\n        action: A\n        notes: [notes/a.md, ./notes/b.md]\n');
+    index.update('debrief/interviews/a.yaml', iv('a', cite('x')));
+    index.setNoteExists(new Set(['notes/a.md']));
+    const p = index.problemsOf(W);
+    assert.deepEqual(p.map((x) => [x.code, x.data?.note]), [['missing-note', 'notes/b.md']]);
+    index.setNoteExists(() => true);
+    assert.deepEqual(index.problemsOf(W), []);
+    assert.deepEqual(index.backlinks('notes/b.md').map((b) => [b.weakness.id, b.item.id]), [['x', 'i']]);
+  });
+
+  it('tells which files need a diagnostics refresh', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update(W, weaknesses('x'));
+    for (let i = 0; i < 5; i++) index.update(`debrief/interviews/i${i}.yaml`, iv(`i${i}`, i === 0 ? cite('x') : ''));
+    index.takeChangedProblemFiles();
+    index.update('debrief/interviews/i3.yaml', iv('i3', 'notes: changed\n'));
+    assert.deepEqual(index.takeChangedProblemFiles(), ['debrief/interviews/i3.yaml']);
+    index.update(W, weaknesses('y'));
+    assert.deepEqual(index.takeChangedProblemFiles().sort(), ['debrief/interviews/i0.yaml', W]);
+  });
+
+  it('notifies listeners and bumps the version', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    const seen: string[][] = [];
+    const sub = index.onDidChange((e) => seen.push(e.paths));
+    index.update('debrief/interviews/a.yaml', iv('a'));
+    sub.dispose();
+    index.update('debrief/interviews/b.yaml', iv('b'));
+    assert.deepEqual(seen, [['debrief/interviews/a.yaml']]);
+    assert.equal(index.version, 2);
+  });
+
+  it('finds records and their files', () => {
+    const index = new JournalIndex({ journalFolder: 'journal' });
+    index.update('journal/weaknesses.yaml', weaknesses('x'));
+    index.update('journal/interviews/a.yaml', iv('a', cite('x')));
+    assert.equal(index.fileOf('a'), 'journal/interviews/a.yaml');
+    assert.equal(index.fileOf('x'), 'journal/weaknesses.yaml');
+    assert.equal(index.fileOf('nope'), undefined);
+    assert.equal(index.interview('a')?.company, 'Co a');
+    assert.equal(index.weakness('x')?.title, 'T x');
+    assert.deepEqual(index.filesCiting('x'), ['journal/interviews/a.yaml']);
+  });
+
+  it('computes sightings with dates', async () => {
+    const fs = new NodeFileSystem(path.resolve('demo'));
+    const index = await loadJournal(fs, 'debrief');
+    const s = index.sightings('thinking-aloud');
+    assert.deepEqual(s.map((x) => [x.interview.id, x.date, x.round?.index, x.source]), [
+      ['acme-backend', '2025-01-17', 2, 'interviewer'],
+      ['globex-platform', '2025-02-05', 2, 'self'],
+    ]);
+  });
+
+  it('computes statistics relative to today', async () => {
+    const fs = new NodeFileSystem(path.resolve('demo'));
+    const index = await loadJournal(fs, 'debrief');
+    const st = index.stats('2025-03-31');
+    assert.equal(st.interviews, 6);
+    assert.equal(st.outcomes.rejected, 2);
+    assert.equal(st.outcomes.accepted, 1);
+    assert.equal(st.outcomes.pending, 1);
+    assert.equal(st.stages.offer, 1);
+    assert.equal(st.endedAfter.onsite, 1);
+    assert.equal(st.endedAfter['take-home'], 1);
+    assert.equal(st.feedback.asked, 4);
+    assert.equal(st.feedback.answered, 3);
+    assert.deepEqual(st.feedback.replyDays, [1, 3, 7]);
+    assert.equal(st.feedback.medianReplyDays, 3);
+    const ta = st.weaknesses.find((w) => w.id === 'thinking-aloud');
+    assert.deepEqual(ta?.byMonth, { '2025-01': 1, '2025-02': 1 });
+    assert.equal(ta?.lastDone, '2025-02-26');
+    assert.equal(ta?.resurfacedAfterDone, false);
+    assert.equal(ta?.hypothesis, false);
+    const sql = st.weaknesses.find((w) => w.id === 'sql-window-functions');
+    assert.equal(sql?.hypothesis, true);
+    assert.equal(sql?.resurfacedAfterDone, false);
+  });
+
+  it('computes trends over the last 90 days vs the 90 before', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    index.update(W, 'weaknesses:\n  - id: x\n    title: X\n    improvements:\n      - id: i\n        action: A\n        status: done\n        done: 2025-03-01\n');
+    const dated = (id: string, d: string) => iv(id, `applied: ${d}\n` + cite('x'));
+    index.update('debrief/interviews/a.yaml', dated('a', '2025-01-10'));
+    index.update('debrief/interviews/b.yaml', dated('b', '2025-05-01'));
+    index.update('debrief/interviews/c.yaml', dated('c', '2025-06-01'));
+    const w = index.stats('2025-06-30').weaknesses[0];
+    assert.equal(w.recent, 2);
+    assert.equal(w.previous, 1);
+    assert.equal(w.trend, 'more');
+    assert.equal(w.sightingsAfterDone, 2);
+    assert.equal(w.resurfacedAfterDone, true);
+    assert.equal(index.stats('2025-12-31').weaknesses[0].trend, 'none');
+    assert.equal(index.stats('2025-09-30').weaknesses[0].trend, 'less');
+  });
+
+  it('loads from a memory file system and checks notes with stat', async () => {
+    const fs = new MemoryFileSystem({
+      [W]: 'weaknesses:\n  - id: x\n    title: X\n    improvements:\n      - id: i\n        action: A\n        notes: [notes/here.md, notes/gone.md]\n',
+      'debrief/interviews/a.yaml': iv('a', cite('x')),
+      'debrief/interviews/readme.txt': 'not yaml',
+      'notes/here.md': '# here',
+    });
+    const index = await loadJournal(fs, 'debrief');
+    assert.deepEqual(index.files().sort(), ['debrief/interviews/a.yaml', W]);
+    assert.deepEqual(index.problems().map((p) => [p.code, p.data?.note]), [['missing-note', 'notes/gone.md']]);
+  });
+
+  it('loads an empty index when the journal does not exist', async () => {
+    const index = await loadJournal(new MemoryFileSystem(), 'debrief');
+    assert.equal(index.interviews().length, 0);
+    assert.deepEqual(index.problems(), []);
+  });
+});
