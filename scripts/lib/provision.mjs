@@ -113,7 +113,17 @@ function ensureChromium() {
 }
 
 /** Ensures everything is there. `needBrowser` is false for `npm start`, which only serves. */
+function isReady(needBrowser) {
+  const p = paths();
+  return existsSync(join(cacheDir(), `node-${NODE_VERSION}`, '.ready'))
+    && existsSync(join(cacheDir(), `code-server-${CODE_SERVER_VERSION}`, '.ready'))
+    && existsSync(p.node) && existsSync(p.codeServerEntry)
+    && (!needBrowser || existsSync(CHROMIUM));
+}
+
 export function provision({ needBrowser = true } = {}) {
+  // The warm path takes no lock, so several runs can share one cache.
+  if (isReady(needBrowser)) return paths();
   mkdirSync(cacheDir(), { recursive: true });
   const lock = join(cacheDir(), '.lock');
   // A stale lock (a run killed mid-install) is detected by its pid.
