@@ -1,8 +1,13 @@
 import * as vscode from 'vscode';
 import { features } from './features';
-import { createServices } from './services';
+import { createServices, Services } from './services';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the live services, for tests and for extensions built on Debrief. */
+export interface DebriefApi {
+  readonly services: Services;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<DebriefApi> {
   const services = createServices(context);
   for (const [name, feature] of Object.entries(features)) {
     try {
@@ -14,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   void services.store.reload();
   services.log.info('Debrief activated');
+  return { services };
 }
 
 export function deactivate(): void {

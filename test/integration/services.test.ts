@@ -1,0 +1,92 @@
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import { setOutcome } from '../../src/core/edit';
+import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText } from './helpers';
+
+describe('journal store', () => {
+  afterEach(closeAll);
+
+  it('reads the fixture journal on activation', async () => {
+    const { services } = await api();
+    const journal = services.store.journalOf(folder());
+    assert.ok(journal, 'no journal for the workspace folder');
+    assert.ok(journal.index.interview('acme-backend'), 'acme-backend was not read');
+    assert.ok(journal.index.weakness('rambling-answers'), 'rambling-answers was not read');
+  });
+
+  it('follows files created and deleted on disk', async () => {
+    const { services } = await api();
+    const journal = services.store.journalOf(folder())!;
+    const uri = uriOf('debrief/interviews/store-watch.yaml');
+    await writeText(uri, 'id: store-watch\ncompany: Watchers Inc\nrole: SRE\noutcome: pending\n');
+    await eventually(() => journal.index.interview('store-watch')?.company === 'Watchers Inc', 'the new file in the index');
+    await vscode.workspace.fs.delete(uri);
+    await eventually(() => !journal.index.interview('store-watch'), 'the deleted file to leave the index');
+  });
+
+  it('follows unsaved editor text, and goes back to the disk when the editor is closed unsaved', async () => {
+    const { services } = await api();
+    const journal = services.store.journalOf(folder())!;
+    const uri = uriOf('debrief/interviews/acme-backend.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('company:'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, doc.lineAt(line).range, 'company: Acme Unsaved');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(() => journal.index.interview('acme-backend')?.company === 'Acme Unsaved', 'the unsaved text in the index');
+    assert.match(await readText(uri), /^company: Acme$/m, 'the file on disk must not change');
+    await closeAll();
+    await eventually(() => journal.index.interview('acme-backend')?.company === 'Acme', 'the index to return to the file on disk');
+  });
+});
+
+describe('journal editor', () => {
+  afterEach(closeAll);
+
+  it('writes an edit to a closed file, changing only the edited value, and undo restores it', async () => {
+    const { services } = await api();
+    const uri = uriOf('debrief/interviews/acme-backend.yaml');
+    const before = await readText(uri);
+    assert.ok(await services.editor.edit(uri, (text) => setOutcome(text, 'ghosted')));
+    const after = await readText(uri);
+    assert.equal(after, before.replace('outcome: rejected', 'outcome: ghosted'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before);
+    await doc.save();
+    assert.equal(await readText(uri), before);
+  });
+
+  it('edits the unsaved text of an open file and leaves it unsaved', async () => {
+    const { services } = await api();
+    const uri = uriOf('debrief/interviews/acme-backend.yaml');
+    const onDisk = await readText(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), '# typed but not saved\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await services.editor.edit(uri, (text) => setOutcome(text, 'offer')));
+    assert.equal(doc.isDirty, true, 'the user\'s unsaved change must stay unsaved');
+    assert.match(doc.getText(), /^# typed but not saved\n/);
+    assert.match(doc.getText(), /^outcome: offer$/m);
+    assert.equal(await readText(uri), onDisk, 'nothing is written behind the user\'s back');
+  });
+
+  it('refuses to rewrite a file that does not parse, and leaves it byte for byte', async () => {
+    const { services } = await api();
+    const uri = uriOf('debrief/interviews/broken-for-editor.yaml');
+    const broken = 'id: broken-for-editor\ncompany: [Unclosed\nrole: Dev\n';
+    await writeText(uri, broken);
+    try {
+      const ok = await services.editor.edit(uri, (text) => setOutcome(text, 'offer'));
+      assert.equal(ok, false);
+      assert.equal(await readText(uri), broken);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    assert.equal(await exists(uri), false);
+  });
+});
