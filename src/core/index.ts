@@ -549,7 +549,7 @@ function sightingDate(iv: Interview, _c: WeaknessCitation, round: Round | undefi
 export interface LoadOptions {
   /** Check that linked notes exist with fs.stat (default true). */
   checkNotes?: boolean;
-  /** Parallel reads (default 32). */
+  /** Parallel reads (default 16). */
   concurrency?: number;
 }
 
@@ -566,21 +566,29 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   } catch {
     // No interviews folder yet.
   }
-  const contents: [string, Uint8Array][] = new Array(paths.length);
-  const limit = Math.max(1, options.concurrency ?? 32);
+  // Files are indexed as they arrive, a chunk at a time, so their bytes do not pile up in memory.
+  const limit = Math.max(1, options.concurrency ?? 16);
   let next = 0;
+  let pending: [string, Uint8Array][] = [];
+  const flushPending = (): void => {
+    if (pending.length) index.updateMany(pending);
+    pending = [];
+  };
   const worker = async (): Promise<void> => {
     while (next < paths.length) {
-      const i = next++;
+      const p = paths[next++];
+      let bytes: Uint8Array;
       try {
-        contents[i] = [paths[i], await fs.readFile(paths[i])];
+        bytes = await fs.readFile(p);
       } catch {
-        contents[i] = [paths[i], new Uint8Array()];
+        bytes = new Uint8Array();
       }
+      pending.push([p, bytes]);
+      if (pending.length >= limit) flushPending();
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, paths.length) }, worker));
-  index.updateMany(contents.filter(Boolean));
+  flushPending();
   if (options.checkNotes !== false) {
     const existing = new Set<string>();
     await Promise.all(index.linkedNotes().map(async (n) => {
