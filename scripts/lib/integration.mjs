@@ -11,6 +11,8 @@ export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 6
   const workspace = join(work, 'workspace');
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   const resultsFile = join(work, 'results.json');
+  const cleanup = () => rmSync(work, { recursive: true, force: true });
+  process.once('exit', cleanup); // also on Ctrl-C, which exits through code-server.mjs's handler
   const server = await startCodeServer({
     testDriver: true,
     env: { DEBRIEF_TEST_RESULTS: resultsFile, DEBRIEF_TEST_GREP: process.env.DEBRIEF_TEST_GREP ?? '' },
@@ -61,7 +63,8 @@ export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 6
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
-    rmSync(work, { recursive: true, force: true });
+    cleanup();
+    process.removeListener('exit', cleanup);
   }
 }
 
