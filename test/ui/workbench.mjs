@@ -19,6 +19,7 @@ export function tempFolder(prefix = 'debrief-ui-') {
 export function cleanupTemps() {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
 }
+process.on('exit', cleanupTemps); // also on Ctrl-C, which exits through code-server.mjs's handler
 
 /**
  * Opens `folder` in a real workbench with Debrief loaded, either from this checkout
