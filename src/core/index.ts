@@ -9,7 +9,7 @@ import {
   Weakness, WeaknessCitation, WeaknessesFile, WeaknessStatus, CitationSource, daysBetween,
 } from './model';
 import { Problem, Range } from './problems';
-import { readInterview, readWeaknesses } from './read';
+import { readInterview, readWeaknesses, StringPool } from './read';
 import { didYouMean } from './text';
 
 export type JournalFileKind = 'interview' | 'weaknesses';
@@ -100,7 +100,6 @@ interface InterviewEntry {
   kind: 'interview';
   interview?: Interview;
   local: Problem[];
-  citedIds: Map<string, number>;
 }
 interface WeaknessesEntry {
   kind: 'weaknesses';
@@ -111,13 +110,30 @@ type Entry = InterviewEntry | WeaknessesEntry;
 
 const EMPTY: readonly Problem[] = Object.freeze([]);
 
+/** How many times an interview cites each weakness id. */
+function citedIdsOf(iv: Interview | undefined): Map<string, number> | undefined {
+  if (!iv || iv.weaknesses.length === 0) return undefined;
+  const m = new Map<string, number>();
+  for (const c of iv.weaknesses) m.set(c.weakness, (m.get(c.weakness) ?? 0) + 1);
+  return m;
+}
+
+/** The files holding one id: a single path (the usual case, no Set allocated) or a Set of two or more. */
+type FilesOf = string | Set<string>;
+function filesOf(v: FilesOf | undefined): Iterable<string> {
+  return v === undefined ? [] : typeof v === 'string' ? [v] : v;
+}
+function filesCount(v: FilesOf | undefined): number {
+  return v === undefined ? 0 : typeof v === 'string' ? 1 : v.size;
+}
+
 export class JournalIndex {
   readonly journalFolder: string;
   readonly interviewsFolder: string;
   readonly weaknessesPath: string;
   private _version = 0;
   private readonly entries = new Map<string, Entry>();
-  private readonly idToFiles = new Map<string, Set<string>>();
+  private readonly idToFiles = new Map<string, FilesOf>();
   private readonly citedBy = new Map<string, Map<string, number>>();
   private weaknessById = new Map<string, Weakness>();
   private noteLinks = new Map<string, Backlink[]>();
@@ -175,25 +191,23 @@ export class JournalIndex {
   }
 
   /** Updates many files with a single change event. */
-  updateMany(files: Iterable<[string, string | Uint8Array]>): void {
+  updateMany(files: Iterable<[string, string | Uint8Array]>, strings: StringPool = new StringPool()): void {
     const paths: string[] = [];
     for (const [path, content] of files) {
       const kind = this.kindOf(path);
       if (!kind) continue;
-      this.apply(path, kind, content);
+      this.apply(path, kind, content, strings);
       paths.push(path);
     }
     if (paths.length) this.fire(paths);
   }
 
-  private apply(path: string, kind: JournalFileKind, content: string | Uint8Array): void {
+  private apply(path: string, kind: JournalFileKind, content: string | Uint8Array, strings?: StringPool): void {
     if (kind === 'interview') {
-      const r = readInterview(path, content);
-      const citedIds = new Map<string, number>();
-      for (const c of r.value?.weaknesses ?? []) citedIds.set(c.weakness, (citedIds.get(c.weakness) ?? 0) + 1);
-      this.setInterview(path, { kind, interview: r.value, local: r.problems, citedIds });
+      const r = readInterview(path, content, { strings });
+      this.setInterview(path, { kind, interview: r.value, local: r.problems });
     } else {
-      const r = readWeaknesses(path, content);
+      const r = readWeaknesses(path, content, { strings });
       this.setWeaknesses(path, { kind, value: r.value, local: r.problems });
     }
   }
@@ -216,33 +230,42 @@ export class JournalIndex {
     const oldId = prev?.interview?.id;
     const newId = next?.interview?.id;
     if (oldId !== undefined) {
-      const set = this.idToFiles.get(oldId);
-      set?.delete(path);
-      if (set?.size === 0) this.idToFiles.delete(oldId);
-      if (set) for (const f of set) this.dirty.add(f);
+      const files = this.idToFiles.get(oldId);
+      if (files === path) this.idToFiles.delete(oldId);
+      else if (typeof files === 'object') {
+        files.delete(path);
+        if (files.size === 1) this.idToFiles.set(oldId, files.values().next().value as string);
+        for (const f of files) this.dirty.add(f);
+      }
     }
     if (newId !== undefined) {
-      let set = this.idToFiles.get(newId);
-      if (!set) this.idToFiles.set(newId, (set = new Set()));
-      set.add(path);
-      if (set.size > 1) for (const f of set) this.dirty.add(f);
+      const files = this.idToFiles.get(newId);
+      if (files === undefined || files === path) this.idToFiles.set(newId, path);
+      else {
+        const set = typeof files === 'string' ? new Set([files]) : files;
+        set.add(path);
+        this.idToFiles.set(newId, set);
+        for (const f of set) this.dirty.add(f);
+      }
     }
     // Citation counts: the weaknesses file needs a refresh only when a weakness gains its first or loses its last citer.
+    const prevCited = citedIdsOf(prev?.interview);
+    const nextCited = citedIdsOf(next?.interview);
     let flip = false;
-    for (const id of prev?.citedIds.keys() ?? []) {
+    for (const id of prevCited?.keys() ?? []) {
       const m = this.citedBy.get(id);
       if (!m) continue;
       m.delete(path);
       if (m.size === 0) {
         this.citedBy.delete(id);
-        if (!next?.citedIds.has(id)) flip = true;
+        if (!nextCited?.has(id)) flip = true;
       }
     }
-    for (const [id, n] of next?.citedIds ?? []) {
+    for (const [id, n] of nextCited ?? []) {
       let m = this.citedBy.get(id);
       if (!m) {
         this.citedBy.set(id, (m = new Map()));
-        if (!prev?.citedIds.has(id)) flip = true;
+        if (!prevCited?.has(id)) flip = true;
       }
       m.set(path, n);
     }
@@ -312,9 +335,7 @@ export class JournalIndex {
   }
 
   interview(id: string): Interview | undefined {
-    const files = this.idToFiles.get(id);
-    if (!files) return undefined;
-    for (const f of files) {
+    for (const f of filesOf(this.idToFiles.get(id))) {
       const e = this.entries.get(f);
       if (e?.kind === 'interview' && e.interview) return e.interview;
     }
@@ -343,8 +364,7 @@ export class JournalIndex {
 
   /** The file defining an interview id or a weakness id. */
   fileOf(recordId: string): string | undefined {
-    const files = this.idToFiles.get(recordId);
-    if (files && files.size) return files.values().next().value;
+    for (const f of filesOf(this.idToFiles.get(recordId))) return f;
     return this.weaknessById.has(recordId) ? this.weaknessesPath : undefined;
   }
 
@@ -401,8 +421,8 @@ export class JournalIndex {
     const iv = e.interview;
     if (!iv) return out;
     const same = this.idToFiles.get(iv.id);
-    if (same && same.size > 1) {
-      const others = [...same].filter((f) => f !== path).sort();
+    if (filesCount(same) > 1) {
+      const others = [...filesOf(same)].filter((f) => f !== path).sort();
       out.push({
         file: path, range: iv.idRange, severity: 'error', code: 'duplicate-id',
         message: `Interview id "${iv.id}" is also used by ${others.join(', ')}. Give each application its own id.`, data: { id: iv.id, files: others },
@@ -557,7 +577,6 @@ export interface LoadOptions {
 export async function loadJournal(fs: FileSystem, journalFolder: string, options: LoadOptions = {}): Promise<JournalIndex> {
   const index = new JournalIndex({ journalFolder });
   const paths: string[] = [];
-  if ((await fs.stat(index.weaknessesPath))?.type === 'file') paths.push(index.weaknessesPath);
   try {
     for (const [name, type] of await fs.readDirectory(index.interviewsFolder)) {
       const p = `${index.interviewsFolder}/${name}`;
@@ -566,29 +585,26 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   } catch {
     // No interviews folder yet.
   }
-  // Files are indexed as they arrive, a chunk at a time, so their bytes do not pile up in memory.
+  // weaknesses.yaml is read last. It is one large file whose whole syntax tree is alive while it is
+  // parsed; read first, that survival rate makes V8 allocate the parser's short-lived objects directly in
+  // the old generation for the rest of the load (allocation-site pretenuring), and peak memory grows by
+  // tens of MB of garbage awaiting a full collection.
+  if ((await fs.stat(index.weaknessesPath))?.type === 'file') paths.push(index.weaknessesPath);
+  // Files are read and indexed in bounded batches: a batch is read in parallel, then indexed, before the
+  // next batch is read. Only one batch of bytes is held at a time.
   const limit = Math.max(1, options.concurrency ?? 16);
-  let next = 0;
-  let pending: [string, Uint8Array][] = [];
-  const flushPending = (): void => {
-    if (pending.length) index.updateMany(pending);
-    pending = [];
-  };
-  const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const p = paths[next++];
-      let bytes: Uint8Array;
+  // One string pool for the whole load: equal values of different files share one copy.
+  const strings = new StringPool();
+  for (let i = 0; i < paths.length; i += limit) {
+    const batch = await Promise.all(paths.slice(i, i + limit).map(async (p): Promise<[string, Uint8Array]> => {
       try {
-        bytes = await fs.readFile(p);
+        return [p, await fs.readFile(p)];
       } catch {
-        bytes = new Uint8Array();
+        return [p, new Uint8Array()];
       }
-      pending.push([p, bytes]);
-      if (pending.length >= limit) flushPending();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, paths.length) }, worker));
-  flushPending();
+    }));
+    index.updateMany(batch, strings);
+  }
   if (options.checkNotes !== false) {
     const existing = new Set<string>();
     await Promise.all(index.linkedNotes().map(async (n) => {

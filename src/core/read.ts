@@ -88,6 +88,7 @@ interface Parsed {
   data: Record<string, Plain>;
   nodes: WeakMap<object, YAMLMap | YAMLSeq>;
   problems: Problem[];
+  s: Strings;
 }
 
 function problem(p: Parsed | { file: string }, range: Range, severity: Severity, code: string, message: string, data?: Record<string, unknown>): Problem {
@@ -96,7 +97,7 @@ function problem(p: Parsed | { file: string }, range: Range, severity: Severity,
 
 const YAML_CODES: Record<string, string> = { DUPLICATE_KEY: 'duplicate-key', TAB_AS_INDENT: 'tab-indent', BAD_ALIAS: 'alias' };
 
-function parseFile(file: string, input: string | Uint8Array, kind: SchemaKind): { parsed?: Parsed; problems: Problem[] } {
+function parseFile(file: string, input: string | Uint8Array, kind: SchemaKind, options: ReadOptions): { parsed?: Parsed; problems: Problem[] } {
   const decoded = decodeText(file, input);
   const problems = decoded.problems;
   if (decoded.text === undefined) return { problems };
@@ -138,7 +139,7 @@ function parseFile(file: string, input: string | Uint8Array, kind: SchemaKind): 
       kind === 'interview' ? 'An interview file must be a mapping of keys such as "id:", "company:" and "role:".' : 'weaknesses.yaml must be a mapping with a "weaknesses:" list.'));
     return { problems };
   }
-  const parsed: Parsed = { file, lines, root, data: {}, nodes: new WeakMap(), problems };
+  const parsed: Parsed = { file, lines, root, data: {}, nodes: new WeakMap(), problems, s: new Strings(options.strings) };
   parsed.data = toPlain(parsed, root) as Record<string, Plain>;
   return { parsed, problems };
 }
@@ -303,17 +304,73 @@ function validate(p: Parsed, kind: SchemaKind): void {
 
 /**
  * Copies a string out of the file text. V8 keeps substrings of 13+ characters as slices that pin
- * the whole source text; records outlive the text, so long values are copied.
+ * the whole source text; records outlive the text, so long values are copied into a flat string
+ * (a JSON round trip is one of the few operations that yields a flat copy rather than another slice).
  */
 export function detach(s: string): string {
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
-const str = (v: Plain): string | undefined => (typeof v === 'string' ? detach(v) : undefined);
-const date = (v: Plain): string | undefined => (isValidDate(v) ? v : undefined);
-const strList = (v: Plain): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').map(detach) : []);
-const obj = (v: Plain): Record<string, Plain> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
+
+/** Strings longer than this are copied but not pooled: long texts rarely repeat. */
+const POOLED_MAX_LENGTH = 200;
+
+/**
+ * One shared copy of equal strings across the files read together (ids, companies, roles, dates,
+ * questions, tags): a journal repeats them across hundreds of interviews. A pool lives as long as one
+ * bulk read; the records keep the strings, the pool itself is dropped afterwards.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  get size(): number {
+    return this.strings.size;
+  }
+  get(s: string): string {
+    if (s.length > POOLED_MAX_LENGTH) return detach(s);
+    let v = this.strings.get(s);
+    if (v === undefined) {
+      v = detach(s);
+      this.strings.set(v, v);
+    }
+    return v;
+  }
+}
+
+export interface ReadOptions {
+  /** Shares equal strings with the other files read with the same pool. */
+  strings?: StringPool;
+}
+
+function obj(v: Plain): Record<string, Plain> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+}
+/** The canonical constant of an enum value (no copy of the file's text is kept). */
 function oneOf<T extends string>(values: readonly T[], v: Plain): T | undefined {
-  return typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const i = (values as readonly string[]).indexOf(v);
+  return i < 0 ? undefined : values[i];
+}
+
+/** Copies strings out of the parsed data, through the pool when there is one. */
+class Strings {
+  constructor(private readonly pool: StringPool | undefined) {}
+  text(s: string): string {
+    return this.pool ? this.pool.get(s) : detach(s);
+  }
+  str(v: Plain): string | undefined {
+    return typeof v === 'string' ? this.text(v) : undefined;
+  }
+  date(v: Plain): string | undefined {
+    return isValidDate(v) ? this.text(v) : undefined;
+  }
+  list(v: Plain): string[] {
+    if (!Array.isArray(v)) return [];
+    let n = 0;
+    for (const x of v) if (typeof x === 'string') n++;
+    const out = new Array<string>(n);
+    let i = 0;
+    for (const x of v) if (typeof x === 'string') out[i++] = this.text(x);
+    return out;
+  }
 }
 
 function rangeOfObj(p: Parsed, o: object | undefined): Range {
@@ -332,46 +389,47 @@ function rangeOfKey(p: Parsed, o: object | undefined, key: string, fallback: Ran
 function buildInterview(p: Parsed): Interview {
   const d = p.data;
   const fileId = basename(p.file).replace(/\.ya?ml$/i, '');
-  const rawId = str(d.id);
-  const id = rawId && ID_PATTERN.test(rawId) ? rawId : fileId;
+  const s = p.s;
+  const rawId = s.str(d.id);
+  const id = rawId && ID_PATTERN.test(rawId) ? rawId : s.text(fileId);
   const docRange = p.lines.range(0, p.lines.text.length);
   const idRange = rangeOfKey(p, d, 'id', FILE_START);
-  const rounds: Round[] = [];
-  if (Array.isArray(d.rounds)) {
-    d.rounds.forEach((r, i) => {
+  // Arrays are built at their final size (map): a pushed-to array keeps spare capacity for 16 more items.
+  const rounds: Round[] = Array.isArray(d.rounds)
+    ? d.rounds.map((r, i): Round => {
       const o = obj(r);
       const range = o ? rangeOfObj(p, o) : rangeOfKey(p, d, 'rounds', FILE_START);
       const rating = o && typeof o.rating === 'number' && Number.isInteger(o.rating) && o.rating >= 1 && o.rating <= 5 ? o.rating : undefined;
-      rounds.push({
-        index: i + 1, type: o ? oneOf(ROUND_TYPES, o.type) : undefined, date: o ? date(o.date) : undefined,
-        interviewers: o ? strList(o.interviewers) : [], rating, questions: o ? strList(o.questions) : [],
-        wentWell: o ? str(o['went-well']) : undefined, wentBadly: o ? str(o['went-badly']) : undefined, range,
-      });
-    });
-  }
+      return {
+        index: i + 1, type: o ? oneOf(ROUND_TYPES, o.type) : undefined, date: o ? s.date(o.date) : undefined,
+        interviewers: o ? s.list(o.interviewers) : [], rating, questions: o ? s.list(o.questions) : [],
+        wentWell: o ? s.str(o['went-well']) : undefined, wentBadly: o ? s.str(o['went-badly']) : undefined, range,
+      };
+    })
+    : [];
   let feedback: Feedback | undefined;
   const fo = obj(d.feedback);
-  if (fo) feedback = { requested: date(fo.requested), received: date(fo.received), summary: str(fo.summary), quotes: strList(fo.quotes), range: rangeOfObj(p, fo) };
+  if (fo) feedback = { requested: s.date(fo.requested), received: s.date(fo.received), summary: s.str(fo.summary), quotes: s.list(fo.quotes), range: rangeOfObj(p, fo) };
   const citations: WeaknessCitation[] = [];
   if (Array.isArray(d.weaknesses)) {
-    d.weaknesses.forEach((c, i) => {
-      const o = obj(c);
-      const w = o ? str(o.weakness) : undefined;
-      if (!o || w === undefined) return;
+    for (let i = 0; i < d.weaknesses.length; i++) {
+      const o = obj(d.weaknesses[i]);
+      const w = o ? s.str(o.weakness) : undefined;
+      if (!o || w === undefined) continue;
       const range = rangeOfObj(p, o);
       citations.push({
         index: i, weakness: w, round: typeof o.round === 'number' && Number.isInteger(o.round) && o.round >= 1 ? o.round : undefined,
-        source: oneOf(CITATION_SOURCES, o.source), quote: str(o.quote), range, weaknessRange: rangeOfKey(p, o, 'weakness', range),
+        source: oneOf(CITATION_SOURCES, o.source), quote: s.str(o.quote), range, weaknessRange: rangeOfKey(p, o, 'weakness', range),
       });
-    });
+    }
   }
   let next: NextStep | undefined;
   const no = obj(d.next);
-  if (no) next = { action: str(no.action), due: date(no.due), range: rangeOfObj(p, no) };
+  if (no) next = { action: s.str(no.action), due: s.date(no.due), range: rangeOfObj(p, no) };
   const iv: Interview = {
-    file: p.file, id, idRange, company: str(d.company) ?? '', role: str(d.role) ?? '',
-    applied: date(d.applied), source: str(d.source), stage: oneOf(STAGES, d.stage), outcome: oneOf(OUTCOMES, d.outcome),
-    rounds, feedback, weaknesses: citations, next, tags: strList(d.tags), notes: str(d.notes), range: docRange,
+    file: p.file, id, idRange, company: s.str(d.company) ?? '', role: s.str(d.role) ?? '',
+    applied: s.date(d.applied), source: s.str(d.source), stage: oneOf(STAGES, d.stage), outcome: oneOf(OUTCOMES, d.outcome),
+    rounds, feedback, weaknesses: citations.length ? citations.slice() : citations, next, tags: s.list(d.tags), notes: s.str(d.notes), range: docRange,
   };
   // Local semantic checks.
   if (rawId && ID_PATTERN.test(rawId) && rawId !== fileId && /\.ya?ml$/i.test(p.file)) {
@@ -406,13 +464,14 @@ function buildInterview(p: Parsed): Interview {
 
 function buildWeaknesses(p: Parsed): WeaknessesFile {
   const d = p.data;
+  const s = p.s;
   const out: Weakness[] = [];
   const seen = new Map<string, Weakness>();
   if (Array.isArray(d.weaknesses)) {
     d.weaknesses.forEach((w, i) => {
       const o = obj(w);
       if (!o) return;
-      const id = str(o.id);
+      const id = s.str(o.id);
       if (id === undefined) return;
       const range = rangeOfObj(p, o);
       const idRange = rangeOfKey(p, o, 'id', range);
@@ -421,7 +480,7 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
       if (Array.isArray(o.improvements)) {
         o.improvements.forEach((it, j) => {
           const io = obj(it);
-          const iid = io ? str(io.id) : undefined;
+          const iid = io ? s.str(io.id) : undefined;
           if (!io || iid === undefined) return;
           const irange = rangeOfObj(p, io);
           const iidRange = rangeOfKey(p, io, 'id', irange);
@@ -431,7 +490,7 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
             io.notes.forEach((n, k) => {
               if (typeof n !== 'string') return;
               const r = isSeq(seqNode) ? nodeRange(p, seqNode.items[k]) : undefined;
-              notes.push({ path: detach(n), range: r ?? irange });
+              notes.push({ path: s.text(n), range: r ?? irange });
               if (normalizeRelative(n) === undefined) {
                 p.problems.push(problem(p, r ?? irange, 'error', 'note-outside-workspace',
                   `The note path "${n}" ${/^[\\/]|^[a-zA-Z]:|^[a-z][a-z0-9+.-]*:/i.test(n) ? 'is absolute' : 'leaves the workspace'}. Use a path relative to the workspace folder, e.g. "notes/${basename(n.replace(/\\/g, '/')) || 'topic.md'}".`,
@@ -440,8 +499,8 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
             });
           }
           const item: ImprovementItem = {
-            weaknessId: id, index: j, id: iid, idRange: iidRange, action: str(io.action) ?? '', status: oneOf(IMPROVEMENT_STATUSES, io.status),
-            due: date(io.due), doneWhen: str(io['done-when']), done: date(io.done), notes, range: irange,
+            weaknessId: id, index: j, id: iid, idRange: iidRange, action: s.str(io.action) ?? '', status: oneOf(IMPROVEMENT_STATUSES, io.status),
+            due: s.date(io.due), doneWhen: s.str(io['done-when']), done: s.date(io.done), notes, range: irange,
           };
           if (seenItems.has(iid)) {
             p.problems.push(problem(p, iidRange, 'error', 'duplicate-id',
@@ -456,8 +515,8 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
         });
       }
       const weakness: Weakness = {
-        file: p.file, index: i, id, idRange, title: str(o.title) ?? id, category: oneOf(WEAKNESS_CATEGORIES, o.category),
-        status: oneOf(WEAKNESS_STATUSES, o.status), description: str(o.description), improvements, range,
+        file: p.file, index: i, id, idRange, title: s.str(o.title) ?? id, category: oneOf(WEAKNESS_CATEGORIES, o.category),
+        status: oneOf(WEAKNESS_STATUSES, o.status), description: s.str(o.description), improvements, range,
       };
       const prev = seen.get(id);
       if (prev) {
@@ -479,9 +538,9 @@ function safely<T>(file: string, fn: () => ReadResult<T>): ReadResult<T> {
 }
 
 /** Reads an interview file. Never throws. */
-export function readInterview(path: string, input: string | Uint8Array): ReadResult<Interview> {
+export function readInterview(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<Interview> {
   return safely(path, () => {
-    const { parsed, problems } = parseFile(path, input, 'interview');
+    const { parsed, problems } = parseFile(path, input, 'interview', options);
     if (!parsed) return { problems };
     validate(parsed, 'interview');
     const value = buildInterview(parsed);
@@ -490,9 +549,9 @@ export function readInterview(path: string, input: string | Uint8Array): ReadRes
 }
 
 /** Reads weaknesses.yaml. Never throws. */
-export function readWeaknesses(path: string, input: string | Uint8Array): ReadResult<WeaknessesFile> {
+export function readWeaknesses(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<WeaknessesFile> {
   return safely(path, () => {
-    const { parsed, problems } = parseFile(path, input, 'weaknesses');
+    const { parsed, problems } = parseFile(path, input, 'weaknesses', options);
     if (!parsed) return { problems };
     validate(parsed, 'weaknesses');
     const value = buildWeaknesses(parsed);

@@ -181,3 +181,50 @@ describe('JournalIndex', () => {
     assert.deepEqual(index.problems(), []);
   });
 });
+
+describe('JournalIndex memory layout', () => {
+  it('loadJournal (pooled strings, batched reads) gives the same records and problems as reading each file alone', async () => {
+    const fs = new NodeFileSystem(path.resolve('demo'));
+    const loaded = await loadJournal(fs, 'debrief', { concurrency: 2 });
+    const alone = new JournalIndex({ journalFolder: 'debrief' });
+    for (const f of loaded.files()) alone.update(f, await fs.readFile(f));
+    alone.setNoteExists(new Set(loaded.linkedNotes()));
+    assert.deepEqual(loaded.interviews(), alone.interviews());
+    assert.deepEqual(loaded.weaknesses(), alone.weaknesses());
+    assert.deepEqual(loaded.problems(), alone.problems());
+    // Ranges are plain Range objects with the values the reader computed.
+    const iv = loaded.interviews()[0];
+    assert.deepEqual(Object.keys(iv.idRange), ['start', 'end']);
+    assert.deepEqual(Object.keys(iv.idRange.start), ['line', 'character']);
+  });
+
+  it('shares one copy of equal strings across the files of a bulk update', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    const extra = 'stage: coding\nrounds:\n  - type: coding\n    questions: [Design a URL shortener for many users]\n';
+    index.updateMany([['debrief/interviews/a.yaml', iv('a', extra)], ['debrief/interviews/b.yaml', iv('b', extra)]]);
+    const [a, b] = index.interviews();
+    assert.equal(a.rounds[0].questions[0], 'Design a URL shortener for many users');
+    assert.equal(a.rounds[0].questions[0], b.rounds[0].questions[0]);
+    assert.equal(a.stage, 'coding');
+    assert.equal(a.rounds.length, 1);
+  });
+
+  it('keeps duplicate-id bookkeeping right through one, two and three files with the same id', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    const f = (n: string) => `debrief/interviews/${n}.yaml`;
+    index.update(f('x'), iv('x'));
+    index.update(f('y'), iv('x'));
+    index.update(f('z'), iv('x'));
+    assert.ok(codesOf(index, f('z')).includes('duplicate-id'));
+    index.remove(f('z'));
+    assert.ok(codesOf(index, f('x')).includes('duplicate-id'));
+    index.update(f('y'), iv('y'));
+    assert.ok(!codesOf(index, f('x')).includes('duplicate-id'));
+    assert.ok(!codesOf(index, f('y')).includes('duplicate-id'));
+    assert.equal(index.interview('x')?.file, f('x'));
+    assert.equal(index.fileOf('y'), f('y'));
+    index.remove(f('x'));
+    assert.equal(index.interview('x'), undefined);
+    assert.equal(index.interviewCount(), 1);
+  });
+});

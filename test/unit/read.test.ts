@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { readInterview, readWeaknesses, MAX_FILE_BYTES, slugify } from '../../src/core/read';
+import { detach, readInterview, readWeaknesses, MAX_FILE_BYTES, slugify, StringPool } from '../../src/core/read';
 import type { Problem } from '../../src/core/problems';
 
 const P = 'debrief/interviews/acme-backend.yaml';
@@ -241,5 +241,27 @@ describe('slugify', () => {
     assert.equal(slugify('Acme Corp — Backend (Senior)'), 'acme-corp-backend-senior');
     assert.equal(slugify('Café Zürich'), 'cafe-zurich');
     assert.equal(slugify('---'), '');
+  });
+});
+
+describe('StringPool', () => {
+  it('returns equal strings, one shared copy per value, and copies long ones without pooling', () => {
+    const pool = new StringPool();
+    const text = 'company: Wayne Enterprises Holdings\n';
+    const a = pool.get(text.slice(9, 35));
+    const b = pool.get('Wayne Enterprises Holdings');
+    assert.equal(a, 'Wayne Enterprises Holdings');
+    assert.equal(a, b);
+    assert.equal(pool.size, 1);
+    const long = 'x'.repeat(500);
+    assert.equal(pool.get(long), long);
+    assert.equal(pool.size, 1);
+    assert.equal(detach('short'), 'short');
+    assert.equal(detach(text.slice(0, 20)), 'company: Wayne Enter');
+  });
+
+  it('gives the same records with and without a pool', () => {
+    const text = minimal + 'applied: 2025-01-06\nstage: coding\ntags: [remote, backend-heavy-team]\nrounds:\n  - type: coding\n    date: 2025-01-10\n    questions: [Merge overlapping intervals quickly]\n';
+    assert.deepEqual(readInterview(P, text, { strings: new StringPool() }), readInterview(P, text));
   });
 });
