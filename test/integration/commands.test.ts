@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, ViewId } from '../../src/constants';
 import { todayString } from '../../src/core/model';
-import { api, assertScriptUsed, eventually, find, read, remove, restore, run, tree, uriOf, write } from './helpers';
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write } from './helpers';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
 const WEAKNESSES = 'debrief/weaknesses.yaml';
@@ -245,6 +245,77 @@ describe('commands', () => {
       assertScriptUsed(prompter);
       assert.equal(result, false);
       assert.deepEqual(prompter.notices, ['No improvement item links a study note.']);
+    });
+  });
+
+  describe('item commands', () => {
+    keepFixtures(ACME_FILE, WEAKNESSES);
+
+    const activeLine = () => {
+      const ed = vscode.window.activeTextEditor;
+      assert.ok(ed, 'an editor is open');
+      return { uri: ed.document.uri.toString(), text: ed.document.lineAt(ed.selection.active.line).text };
+    };
+
+    it('Open Source opens the record at its line', async () => {
+      await vscode.commands.executeCommand(CommandId.OpenSource, await node(ViewId.Interviews, 'Rejected', ACME, RAMBLING));
+      assert.deepEqual(activeLine(), { uri: uriOf(ACME_FILE).toString(), text: '  - weakness: rambling-answers' });
+      await vscode.commands.executeCommand(CommandId.OpenSource, await node(ViewId.Weaknesses, RAMBLING, STAR));
+      assert.deepEqual(activeLine(), { uri: uriOf(WEAKNESSES).toString(), text: '      - id: star-practice' });
+    });
+
+    it('Open Study Note opens the linked note', async () => {
+      await vscode.commands.executeCommand(CommandId.OpenNote, await node(ViewId.Weaknesses, RAMBLING, STAR, 'star-answers.md'));
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf('notes/star-answers.md').toString());
+    });
+
+    it('Delete asks first, says what still refers to the record, and writes nothing when declined', async () => {
+      const before = await read(WEAKNESSES);
+      const { result, prompter } = await run(CommandId.Delete, [false], await node(ViewId.Weaknesses, RAMBLING));
+      assertScriptUsed(prompter);
+      assert.equal(result, false);
+      assert.match(prompter.asked[0], /Delete the weakness "Answers run long and lose the question"/);
+      assert.match(prompter.asked[0], /Still cited by 1 interview\(s\): debrief\/interviews\/acme-backend\.yaml/);
+      assert.equal(await read(WEAKNESSES), before);
+    });
+
+    it('Delete removes a round and renumbers the citations of later rounds', async () => {
+      const { result, prompter } = await run(CommandId.Delete, [true], await node(ViewId.Interviews, 'Rejected', ACME, 'Round 1: recruiter'));
+      assertScriptUsed(prompter);
+      assert.equal(result, true);
+      const data = parse((await read(ACME_FILE))!);
+      assert.deepEqual(data.rounds.map((r: { type: string }) => r.type), ['behavioral']);
+      assert.equal(data.weaknesses[0].round, 1);
+    });
+
+    it('Delete removes an interview file and the tree follows', async () => {
+      const rel = 'debrief/interviews/zz-delete.yaml';
+      try {
+        await write(rel, 'id: zz-delete\ncompany: Delete Co\nrole: Dev\noutcome: pending\n');
+        await eventually(async () => find(await tree(ViewId.Interviews), 'Delete Co, Dev'), 'the new interview');
+        const { result, prompter } = await run(CommandId.Delete, [true], await node(ViewId.Interviews, 'Pending', 'Delete Co, Dev'));
+        assertScriptUsed(prompter);
+        assert.equal(result, true);
+        assert.equal(await read(rel), undefined);
+        assert.equal(find(await tree(ViewId.Interviews), 'Delete Co, Dev'), undefined);
+      } finally {
+        await remove(rel);
+      }
+    });
+
+    it('reveals the record of the journal file in the active editor', async () => {
+      await vscode.window.showTextDocument(uriOf(ACME_FILE));
+      await eventually(async () => (await api()).sidebarSelection(ViewId.Interviews).includes(ACME), 'Acme selected in Interviews');
+      const doc = await vscode.workspace.openTextDocument(uriOf(WEAKNESSES));
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('action: Practise STAR'));
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, 0) });
+      await eventually(async () => (await api()).sidebarSelection(ViewId.Weaknesses).includes(STAR), 'the item at the cursor selected in Weaknesses');
+    });
+
+    it('Refresh re-reads the journal', async () => {
+      await vscode.commands.executeCommand(CommandId.Refresh);
+      assert.ok(find(await tree(ViewId.Interviews), ACME));
+      assert.ok(find(await tree(ViewId.Weaknesses), STAR));
     });
   });
 });

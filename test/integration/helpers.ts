@@ -28,29 +28,20 @@ export async function write(rel: string, text: string): Promise<void> {
 }
 
 /**
- * Puts a file back to `text` the way an editor would: through its open document when there is one (so
- * the editor's model and the disk agree), else on disk. `undefined` deletes it.
+ * Puts a file back to `text` (`undefined` deletes it): unsaved changes are reverted, the disk is
+ * written, and an open document is awaited until it shows the same text, so that the next test's
+ * edits start from a model that agrees with the disk.
  */
 export async function restore(rel: string, text: string | undefined): Promise<void> {
   const uri = uriOf(rel);
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (text === undefined) {
-    if (doc?.isDirty) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
-    return remove(rel);
+  const doc = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+  if (doc()?.isDirty) {
+    await vscode.window.showTextDocument(doc()!);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   }
-  if (doc && !doc.isClosed) {
-    if (doc.getText() !== text) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
-      assert.ok(await vscode.workspace.applyEdit(edit), `restoring ${rel}`);
-    }
-    if (doc.isDirty) await doc.save();
-    if ((await read(rel)) === text) return;
-  }
-  await write(rel, text);
+  if (text === undefined) return remove(rel);
+  if ((await read(rel)) !== text) await write(rel, text);
+  await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${rel} to show the restored text`);
 }
 
 export async function remove(rel: string): Promise<void> {
@@ -154,8 +145,8 @@ export class ScriptedPrompter implements Prompter {
     return this.typed(this.next('input', options), options);
   }
 
-  async confirm(message: string): Promise<boolean> {
-    return this.next('confirm', message) === true;
+  async confirm(message: string, detail: string): Promise<boolean> {
+    return this.next('confirm', `${message} ${detail}`) === true;
   }
 
   async notify(message: string): Promise<string | undefined> {
@@ -175,6 +166,13 @@ export async function run<T>(command: string, answers: Answer[], ...args: unknow
   } finally {
     a.setPrompter(undefined);
   }
+}
+
+/** The node the sidebar shows at a label path, as the tree passes it to item commands. */
+export async function node(viewId: string, ...labels: string[]): Promise<unknown> {
+  const n = (await api()).sidebarNode(viewId, labels);
+  assert.ok(n, `no item ${labels.join(' > ')} in ${viewId}`);
+  return n;
 }
 
 export function assertScriptUsed(p: ScriptedPrompter): void {

@@ -109,4 +109,27 @@ describe('sidebar', () => {
     }
     await eventually(async () => (await api()).overdueBadge() === 0, 'the badge to clear once the date is restored');
   });
+
+  it('refreshes only the interview that changed, unless it moved to another group', async () => {
+    const rel = 'debrief/interviews/acme-backend.yaml';
+    const before = await read(rel);
+    const a = await api();
+    try {
+      await a.settle();
+      a.sidebarRefreshes(ViewId.Interviews);
+      await write(rel, before!.replace('rating: 4', 'rating: 5'));
+      await eventually(async () => find(await tree(ViewId.Interviews), 'Round 1: recruiter')?.description === '2026-10-05 · rated 5/5', 'the new rating in the tree');
+      // Other tests' files may still be settling: look at what this file's change refreshed.
+      const mine = () => a.sidebarRefreshes(ViewId.Interviews).filter((r) => r.endsWith(` <- ${rel}`));
+      const first = mine();
+      assert.ok(first.length > 0, 'the change refreshed something');
+      assert.deepEqual([...new Set(first)], [`${rel} <- ${rel}`], 'only the changed interview was refreshed');
+      await write(rel, before!.replace('outcome: rejected', 'outcome: offer'));
+      await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Offer'), 'the interview in the Offer group');
+      assert.ok(mine().includes(`* <- ${rel}`), 'a move between groups refreshes the view');
+    } finally {
+      await restore(rel, before);
+    }
+    await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Rejected'), 'the fixture restored');
+  });
 });

@@ -17,6 +17,8 @@ export interface Sidebar {
   /** Reveals the record of a journal file (and, in weaknesses.yaml, the one at `line`). */
   revealFile(uri: vscode.Uri, line?: number): Promise<void>;
   snapshot(viewId: string, depth: number): ItemSnapshot[];
+  /** The node reached by following item labels from the root, e.g. ['Rejected', 'Acme, Backend Engineer']. */
+  nodeAt(viewId: string, labels: string[]): Node | undefined;
   filterText: string;
 }
 
@@ -65,6 +67,18 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     snapshot(viewId, depth) {
       return snapshot(viewId === ViewId.Weaknesses ? weaknesses : interviews, depth);
     },
+    nodeAt(viewId, labels) {
+      const tree = viewId === ViewId.Weaknesses ? weaknesses : interviews;
+      let node: Node | undefined;
+      for (const label of labels) {
+        node = tree.getChildren(node).find((n) => {
+          const l = tree.getTreeItem(n).label;
+          return (typeof l === 'string' ? l : l?.label) === label;
+        });
+        if (!node) return undefined;
+      }
+      return node;
+    },
   };
   current = state;
 
@@ -97,7 +111,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.window.onDidChangeActiveTextEditor(revealActive),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       // Inside weaknesses.yaml, follow the cursor from weakness to weakness.
-      if (e.textEditor !== vscode.window.activeTextEditor || store.locateJournalFile(e.textEditor.document.uri)?.journal.index.kindOf(store.locateJournalFile(e.textEditor.document.uri)!.path) !== 'weaknesses') return;
+      if (e.textEditor !== vscode.window.activeTextEditor) return;
+      const found = store.locateJournalFile(e.textEditor.document.uri);
+      if (found?.journal.index.kindOf(found.path) !== 'weaknesses') return;
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(() => revealActive(e.textEditor), 300);
     }),

@@ -4,7 +4,7 @@ import { CommandId } from '../../constants';
 import { Outcome, todayString } from '../../core/model';
 import { Range } from '../../core/problems';
 import {
-  awaitingFeedback, Filter, groupInterviews, groupKeyOf, groupLabel, GroupBy, interviewDate, isEmptyFilter, isOverdue,
+  awaitingFeedback, Filter, groupInterviews, groupKeyOf, groupLabel, GroupBy, InterviewGroup, interviewDate, isEmptyFilter, isOverdue,
   matchesInterview, matchesWeakness, orderWeaknesses, trendText,
 } from '../../core/queries/sidebar';
 import type { Journal, JournalChange, JournalStore } from '../../services/journal-store';
@@ -54,18 +54,32 @@ function md(): vscode.MarkdownString {
 }
 
 abstract class JournalTree implements vscode.TreeDataProvider<Node> {
-  protected readonly changed = new vscode.EventEmitter<Node | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  /** What was refreshed since the last `takeRefreshes()`: node ids, or `*` for the whole view, and the store change that caused it. */
+  private refreshed: { id: string; cause?: string[] }[] = [];
+  /** The paths of the store change being applied, if any. */
+  protected cause: string[] | undefined;
+
+  protected readonly changed = {
+    fire: (node: Node | undefined): void => {
+      this.refreshed.push({ id: node ? node.id : '*', cause: this.cause });
+      if (this.refreshed.length > 200) this.refreshed.splice(0, 100);
+      this.emitter.fire(node);
+    },
+  };
+
+  takeRefreshes(): { id: string; cause?: string[] }[] {
+    return this.refreshed.splice(0);
+  }
   protected nodes = new Map<string, Node>();
   filter: Filter | undefined;
 
   constructor(protected readonly store: JournalStore) {}
 
-  /** The journals worth showing: those with files, or the first folder's when none has any. */
+  /** The journals worth showing: those with files. With none, the view is empty and its welcome text shows. */
   protected journals(): Journal[] {
-    const all = this.store.journals();
-    const withFiles = all.filter((j) => j.exists);
-    return withFiles.length ? withFiles : [];
+    return this.store.journals().filter((j) => j.exists);
   }
 
   protected multi(): boolean {
@@ -175,15 +189,25 @@ export class InterviewsTree extends JournalTree {
     return journal.index.files().filter((p) => journal.index.kindOf(p) === 'interview' && this.stateOf(journal, p) === 'problem').sort();
   }
 
-  private visibleInterviews(journal: Journal) {
+  private grouped?: { journal: Journal; version: number; groupBy: GroupBy; filter?: Filter; groups: InterviewGroup[] };
+
+  /** The groups of the interviews shown (readable and matching the filter), computed once per index version. */
+  private groups(journal: Journal): InterviewGroup[] {
+    const c = this.grouped;
+    if (c && c.journal === journal && c.version === journal.index.version && c.groupBy === this.groupBy && c.filter === this.filter) return c.groups;
     const f = this.filter;
-    return journal.index.interviews().filter((iv) => !blockingProblems(journal, iv.file).length && (!f || matchesInterview(f, iv, journal.index)));
+    const shown = journal.index.interviews().filter((iv) => !blockingProblems(journal, iv.file).length && (!f || matchesInterview(f, iv, journal.index)));
+    const groups = groupInterviews(shown, this.groupBy);
+    this.grouped = { journal, version: journal.index.version, groupBy: this.groupBy, filter: f, groups };
+    return groups;
   }
 
   protected journalChildren(journal: Journal): Node[] {
+    for (const j of this.listed) if (!this.store.journals().includes(j)) this.listed.delete(j);
+    this.listed.add(journal);
     for (const p of journal.index.files()) if (journal.index.kindOf(p) === 'interview') this.shown.set(this.key(journal, p), this.stateOf(journal, p));
     const problems = this.problemPaths(journal).map((p) => this.problemNode(journal, p));
-    const groups = groupInterviews(this.visibleInterviews(journal), this.groupBy).map((g) => this.groupNode(journal, g.key));
+    const groups = this.groups(journal).map((g) => this.groupNode(journal, g.key));
     return [...problems, ...groups];
   }
 
@@ -191,7 +215,7 @@ export class InterviewsTree extends JournalTree {
     const j = element.journal;
     switch (element.kind) {
       case 'group': {
-        const group = groupInterviews(this.visibleInterviews(j), this.groupBy).find((g) => g.key === element.key);
+        const group = this.groups(j).find((g) => g.key === element.key);
         return (group?.interviews ?? []).map((iv) => this.interviewNode(j, iv.file));
       }
       case 'interview': {
@@ -238,6 +262,19 @@ export class InterviewsTree extends JournalTree {
 
   /** Applies a store change: only the changed interviews are refreshed when nothing moved between groups. */
   onStoreChange(e: JournalChange): void {
+    this.cause = e.paths;
+    try {
+      this.applyChange(e);
+    } finally {
+      this.cause = undefined;
+    }
+  }
+
+  /** Journals as last listed: a change without paths to one of them (notes, derived state) does not touch this view. */
+  private readonly listed = new Set<Journal>();
+
+  private applyChange(e: JournalChange): void {
+    if (!e.paths.length && this.listed.has(e.journal)) return;
     const interviewPaths = e.paths.filter((p) => e.journal.index.kindOf(p) === 'interview');
     const weaknessesChanged = e.paths.some((p) => e.journal.index.kindOf(p) === 'weaknesses');
     if (!e.paths.length || weaknessesChanged) return this.refresh();
@@ -258,7 +295,7 @@ export class InterviewsTree extends JournalTree {
     const None = vscode.TreeItemCollapsibleState.None;
     switch (element.kind) {
       case 'group': {
-        const count = groupInterviews(this.visibleInterviews(j), this.groupBy).find((g) => g.key === element.key)?.interviews.length ?? 0;
+        const count = this.groups(j).find((g) => g.key === element.key)?.interviews.length ?? 0;
         const item = new vscode.TreeItem(groupLabel(element.key), vscode.TreeItemCollapsibleState.Expanded);
         item.description = String(count);
         item.contextValue = 'group';
@@ -336,9 +373,7 @@ export class WeaknessesTree extends JournalTree {
 
   protected journalChildren(journal: Journal): Node[] {
     const path = journal.index.weaknessesPath;
-    if (journal.index.hasWeaknessesFile() && (blockingProblems(journal, path).length || !journal.index.weaknesses().length && journal.index.problemsOf(path).some((p) => p.severity === 'error'))) {
-      return [this.problemNode(journal, path)];
-    }
+    if (journal.index.hasWeaknessesFile() && blockingProblems(journal, path).length) return [this.problemNode(journal, path)];
     const f = this.filter;
     return orderWeaknesses(journal.index.weaknesses(), journal.index.stats(this.today).weaknesses)
       .filter(({ weakness }) => !f || isEmptyFilter(f) || matchesWeakness(f, weakness, journal.index))
