@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { CommandId, ViewId } from '../../src/constants';
+import { CommandId, SettingId, ViewId } from '../../src/constants';
 import { todayString } from '../../src/core/model';
 import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write } from './helpers';
 
@@ -80,6 +80,25 @@ describe('commands', () => {
       }
     });
 
+    it('starts a journal from nothing: the folders and weaknesses.yaml are created', async () => {
+      const config = () => vscode.workspace.getConfiguration(undefined, uriOf('.'));
+      await config().update(SettingId.JournalFolder, 'fresh/journal', vscode.ConfigurationTarget.Workspace);
+      try {
+        const { result, prompter } = await run<vscode.Uri>(CommandId.RecordInterview, ['Initrode', 'Dev', '2026-11-03', 'No round yet', 'pending', ['$(add) New weakness…'], 'Nervous start']);
+        assertScriptUsed(prompter);
+        assert.equal(result?.toString(), uriOf('fresh/journal/interviews/initrode-dev.yaml').toString());
+        const data = parse((await read('fresh/journal/interviews/initrode-dev.yaml'))!);
+        assert.equal(data.applied, '2026-11-03', 'without a round, the date is the application date');
+        assert.deepEqual(data.weaknesses, [{ weakness: 'nervous-start', source: 'self' }]);
+        assert.deepEqual(parse((await read('fresh/journal/weaknesses.yaml'))!).weaknesses, [{ id: 'nervous-start', title: 'Nervous start', status: 'suspected' }]);
+        await eventually(async () => find(await tree(ViewId.Interviews), 'Initrode, Dev'), 'the new journal in the tree');
+      } finally {
+        await config().update(SettingId.JournalFolder, undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(uriOf('fresh'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      }
+      await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture journal back in the tree');
+    });
+
     it('rejects an impossible date with a message that says how to write it', async () => {
       const { result, prompter } = await run(CommandId.RecordInterview, ['Globex', 'Platform Engineer', '2026-02-30']);
       assert.equal(result, undefined);
@@ -154,6 +173,19 @@ describe('commands', () => {
       assert.equal(parse((await read(ACME_FILE))!).feedback.requested, todayString());
       assert.equal(find(await tree(ViewId.Interviews), ACME)?.description, 'rejected · 2026-10-01 · awaiting feedback');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('Record Feedback writes nothing when Escape is pressed at any step', async () => {
+      const before = await read(ACME_FILE);
+      const weaknessesBefore = await read(WEAKNESSES);
+      const answers = [ACME, 'Too long', 'Quote', '2026-10-25', ['$(add) New weakness…'], 'No structure'];
+      for (let step = 0; step < answers.length; step++) {
+        const { result, prompter } = await run(CommandId.RecordFeedback, [...answers.slice(0, step), undefined]);
+        assertScriptUsed(prompter);
+        assert.equal(result, false, `Escape at step ${step + 1}`);
+        assert.equal(await read(ACME_FILE), before);
+        assert.equal(await read(WEAKNESSES), weaknessesBefore);
+      }
     });
 
     it('Record Feedback writes the summary, the quotes and the weaknesses it points to', async () => {

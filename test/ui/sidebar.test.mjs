@@ -3,8 +3,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:f
 import { join } from 'node:path';
 import { openWorkbench, tempFolder, cleanupTemps, eventually, root } from './workbench.mjs';
 
-/** Screenshots for README.md live beside the docs, outside the packaged extension. */
-const docsImages = join(root, 'docs', 'images');
+/**
+ * Screenshots for README.md live in docs/images, outside the packaged extension. They are rewritten
+ * only when DEBRIEF_UPDATE_SCREENSHOTS=1, so that an ordinary test run leaves the checkout clean.
+ */
+const docsImages = process.env.DEBRIEF_UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'images') : join(root, 'test-results');
 
 describe('sidebar in the real workbench', function () {
   let wb;
