@@ -8,10 +8,37 @@ export const ViewContainerId = {
 
 export const ViewId = {
   Interviews: 'debrief.interviews',
+  Weaknesses: 'debrief.weaknesses',
 } as const;
 
 export const CommandId = {
   InitJournal: 'debrief.initJournal',
+  // Sidebar
+  Refresh: 'debrief.refresh',
+  Filter: 'debrief.filter',
+  ClearFilter: 'debrief.clearFilter',
+  GroupByMonth: 'debrief.groupByMonth',
+  GroupByOutcome: 'debrief.groupByOutcome',
+  // Interviews
+  RecordInterview: 'debrief.recordInterview',
+  AddRound: 'debrief.addRound',
+  SetOutcome: 'debrief.setOutcome',
+  DraftFeedbackRequest: 'debrief.draftFeedbackRequest',
+  RecordFeedback: 'debrief.recordFeedback',
+  // Weaknesses and improvement items
+  AddWeakness: 'debrief.addWeakness',
+  RenameWeakness: 'debrief.renameWeakness',
+  SetWeaknessStatus: 'debrief.setWeaknessStatus',
+  AddImprovement: 'debrief.addImprovement',
+  SetImprovementStatus: 'debrief.setImprovementStatus',
+  SetDueDate: 'debrief.setDueDate',
+  // Study notes
+  LinkNote: 'debrief.linkNote',
+  OpenNote: 'debrief.openNote',
+  UnlinkNote: 'debrief.unlinkNote',
+  // Any record
+  OpenSource: 'debrief.openSource',
+  Delete: 'debrief.delete',
 } as const;
 
 export const SettingId = {
@@ -21,6 +48,10 @@ export const SettingId = {
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
 export const ContextKey = {
   JournalFound: 'debrief.journalFound',
+  /** `outcome` or `month`: how the Interviews view groups. */
+  InterviewsGroupBy: 'debrief.interviewsGroupBy',
+  /** True while the sidebar is filtered. */
+  Filtered: 'debrief.filtered',
 } as const;
 
 export const DEFAULT_JOURNAL_FOLDER = 'debrief';

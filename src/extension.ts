@@ -1,10 +1,32 @@
 import * as vscode from 'vscode';
+import { ViewId } from './constants';
 import { features } from './features';
+import { sidebar } from './features/sidebar';
 import { createServices, Services } from './services';
+import { Prompter, setPrompter } from './ui/prompter';
 
-/** What activate() returns: the live services, for tests and for extensions built on Debrief. */
+/**
+ * What the extension exports. It serves the integration tests, which run in the same extension host
+ * but are bundled apart: they answer prompts through a scripted Prompter and read the sidebar's items.
+ */
 export interface DebriefApi {
+  /** The live services: the journal store and editor. */
   readonly services: Services;
+  setPrompter(p: Prompter | undefined): void;
+  sidebarSnapshot(viewId: string, depth: number): unknown[];
+  /** A tree node found by its labels from the root, to pass to item commands as the tree does. */
+  sidebarNode(viewId: string, labels: string[]): unknown;
+  /**
+   * What a view refreshed since the last call: the key of each item (an interview's file path) or `*`
+   * for the whole view, followed by ` <- ` and the paths of the journal change that caused it.
+   */
+  sidebarRefreshes(viewId: string): string[];
+  /** Labels of the selected items of a view. */
+  sidebarSelection(viewId: string): string[];
+  /** Applies editor text changes still waiting for their debounce, and waits for any reading in progress. */
+  settle(): Promise<void>;
+  /** The number on the Debrief container's badge (overdue improvement items), 0 when none. */
+  overdueBadge(): number;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DebriefApi> {
@@ -19,7 +41,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Debrie
   }
   void services.store.reload();
   services.log.info('Debrief activated');
-  return { services };
+  return {
+    services,
+    setPrompter,
+    settle: async () => {
+      await services.store.ready;
+      services.store.flush();
+    },
+    sidebarSnapshot: (viewId, depth) => sidebar()?.snapshot(viewId, depth) ?? [],
+    sidebarNode: (viewId, labels) => sidebar()?.nodeAt(viewId, labels),
+    sidebarRefreshes: (viewId) => {
+      const s = sidebar();
+      const tree = viewId === ViewId.Weaknesses ? s?.weaknesses : s?.interviews;
+      return (tree?.takeRefreshes() ?? []).map(({ id, cause }) => `${id === '*' ? id : id.slice(id.lastIndexOf('|') + 1)} <- ${cause?.join(', ') ?? 'command'}`);
+    },
+    sidebarSelection: (viewId) => {
+      const s = sidebar();
+      if (!s) return [];
+      const [view, tree] = viewId === ViewId.Weaknesses ? [s.weaknessesView, s.weaknesses] : [s.interviewsView, s.interviews];
+      return view.selection.map((n) => {
+        const l = tree.getTreeItem(n).label;
+        return typeof l === 'string' ? l : l?.label ?? '';
+      });
+    },
+    overdueBadge: () => sidebar()?.weaknessesView.badge?.value ?? 0,
+  };
 }
 
 export function deactivate(): void {

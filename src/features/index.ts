@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
+import * as commands from './commands';
 import * as initJournal from './init-journal';
 import * as sidebar from './sidebar';
 
@@ -11,4 +12,5 @@ export interface Feature {
 export const features: Record<string, Feature> = {
   initJournal,
   sidebar,
+  commands,
 };

@@ -205,6 +205,12 @@ export class JournalStore implements vscode.Disposable {
     }, DEBOUNCE_MS));
   }
 
+  /** Re-reads one journal file from disk now, e.g. after a command created or deleted it, without waiting for the watcher. */
+  async sync(uri: vscode.Uri): Promise<void> {
+    const found = this.locateJournalFile(uri);
+    if (found) await this.readFromDisk(found.journal, found.path);
+  }
+
   /** Applies pending editor changes at once (used after programmatic edits, and by tests). */
   flush(uri?: vscode.Uri): void {
     for (const doc of vscode.workspace.textDocuments) {

@@ -1,10 +1,14 @@
+// Shared by the integration tests: the extension's test API, a scripted Prompter, and file helpers.
+import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { DebriefApi } from '../../src/extension';
+import type { InputOptions, PickItem, Prompter, StepOptions } from '../../src/ui/prompter';
+import type { ItemSnapshot } from '../../src/features/sidebar/tree';
 
 export async function api(): Promise<DebriefApi> {
   const ext = vscode.extensions.getExtension<DebriefApi>(EXTENSION_ID);
-  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
   const exports = await ext.activate();
   await exports.services.store.ready;
   return exports;
@@ -12,6 +16,171 @@ export async function api(): Promise<DebriefApi> {
 
 export const folder = (): vscode.WorkspaceFolder => vscode.workspace.workspaceFolders![0];
 export const uriOf = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder().uri, ...rel.split('/'));
+
+export async function read(rel: string): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(rel)));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function write(rel: string, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uriOf(rel), new TextEncoder().encode(text));
+}
+
+/**
+ * Puts a file back to `text` (`undefined` deletes it): unsaved changes are reverted, the disk is
+ * written, and an open document is awaited until it shows the same text, so that the next test's
+ * edits start from a model that agrees with the disk.
+ */
+export async function restore(rel: string, text: string | undefined): Promise<void> {
+  const uri = uriOf(rel);
+  const doc = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+  if (doc()?.isDirty) {
+    await vscode.window.showTextDocument(doc()!);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  if (text === undefined) return remove(rel);
+  if ((await read(rel)) !== text) await write(rel, text);
+  await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${rel} to show the restored text`);
+}
+
+export async function remove(rel: string): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(uriOf(rel), { useTrash: false });
+  } catch {
+    // already gone
+  }
+}
+
+/** Polls until `fn` returns a truthy value; fails with `what` after `ms`. Not a timing assertion: only an upper bound. */
+export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms = 10_000): Promise<NonNullable<T>> {
+  const until = Date.now() + ms;
+  let last: T | undefined;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last) return last as NonNullable<T>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+export async function tree(viewId: string, depth = 4): Promise<ItemSnapshot[]> {
+  return (await api()).sidebarSnapshot(viewId, depth) as ItemSnapshot[];
+}
+
+/** Every item of a snapshot, depth first. */
+export function flatten(items: ItemSnapshot[]): ItemSnapshot[] {
+  return items.flatMap((i) => [i, ...flatten(i.children ?? [])]);
+}
+
+export function find(items: ItemSnapshot[], label: string): ItemSnapshot | undefined {
+  return flatten(items).find((i) => i.label === label);
+}
+
+/**
+ * One answer per prompt, in order: a string is typed into an input or chooses the pick item with that
+ * label; an array chooses several items; a boolean answers a confirmation; `undefined` is Escape.
+ */
+export type Answer = string | string[] | boolean | undefined;
+
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  readonly notices: string[] = [];
+  readonly validationErrors: string[] = [];
+  readonly errors: string[] = [];
+  private readonly answers: Answer[];
+
+  constructor(answers: Answer[]) {
+    this.answers = [...answers];
+  }
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(kind: string, o: StepOptions | string): Answer {
+    const title = typeof o === 'string' ? o : `${o.title}${o.step ? ` ${o.step}/${o.totalSteps}` : ''}: ${(o as InputOptions).prompt ?? o.placeholder ?? ''}`;
+    this.asked.push(`${kind} ${title}`);
+    if (!this.answers.length) {
+      this.errors.push(`unexpected ${kind}: ${title}`);
+      return undefined;
+    }
+    return this.answers.shift();
+  }
+
+  private choose<T>(items: readonly PickItem<T>[], label: string): PickItem<T> | undefined {
+    const strip = (s: string) => s.replace(/\$\([\w-]+\)\s*/g, '');
+    const found = items.find((i) => i.label === label) ?? items.find((i) => strip(i.label) === strip(label));
+    if (!found) this.errors.push(`no item "${label}" among: ${items.map((i) => i.label).join(' | ')}`);
+    return found;
+  }
+
+  async pick<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T | undefined> {
+    const a = this.next('pick', options);
+    return typeof a === 'string' ? this.choose(items, a)?.value : undefined;
+  }
+
+  async pickMany<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T[] | undefined> {
+    const a = this.next('pickMany', options);
+    if (!Array.isArray(a)) return undefined;
+    const chosen = a.map((l) => this.choose(items, l));
+    return chosen.every(Boolean) ? chosen.map((c) => c!.value) : undefined;
+  }
+
+  private typed(a: Answer, options: InputOptions): string | undefined {
+    if (typeof a !== 'string') return undefined;
+    const problem = options.validate?.(a);
+    if (problem) {
+      this.validationErrors.push(problem);
+      return undefined; // a person would correct it or press Escape; the script stops here
+    }
+    return a;
+  }
+
+  async pickOrType(_suggestions: readonly string[], options: InputOptions): Promise<string | undefined> {
+    return this.typed(this.next('pickOrType', options), options);
+  }
+
+  async input(options: InputOptions): Promise<string | undefined> {
+    return this.typed(this.next('input', options), options);
+  }
+
+  async confirm(message: string, detail: string): Promise<boolean> {
+    return this.next('confirm', `${message} ${detail}`) === true;
+  }
+
+  async notify(message: string): Promise<string | undefined> {
+    this.notices.push(message);
+    return undefined;
+  }
+}
+
+/** Runs a command with scripted answers; checks every answer was used and nothing unexpected was asked. */
+export async function run<T>(command: string, answers: Answer[], ...args: unknown[]): Promise<{ result: T | undefined; prompter: ScriptedPrompter }> {
+  const p = new ScriptedPrompter(answers);
+  const a = await api();
+  a.setPrompter(p);
+  try {
+    const result = await vscode.commands.executeCommand<T>(command, ...args);
+    return { result, prompter: p };
+  } finally {
+    a.setPrompter(undefined);
+  }
+}
+
+/** The node the sidebar shows at a label path, as the tree passes it to item commands. */
+export async function node(viewId: string, ...labels: string[]): Promise<unknown> {
+  const n = (await api()).sidebarNode(viewId, labels);
+  assert.ok(n, `no item ${labels.join(' > ')} in ${viewId}`);
+  return n;
+}
+
+export function assertScriptUsed(p: ScriptedPrompter): void {
+  assert.deepEqual(p.errors, [], 'the script matched every prompt');
+  assert.equal(p.remaining, 0, `every answer was used (asked: ${p.asked.join(' / ')})`);
+}
 
 export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -28,22 +197,6 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Polls until `fn` returns a truthy value (file watchers and debounces are asynchronous). */
-export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
 }
 
 /** Closes every editor, reverting unsaved changes so no test leaks into the next. */

@@ -42,8 +42,8 @@ describe('workbench (installed .vsix)', function () {
     cpSync(join(root, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
     wb = await openWorkbench(folder, { from: 'vsix' });
     await wb.openDebrief();
-    // Activation found the journal: the welcome view switched to its "ready" text.
-    await wb.page.locator('.welcome-view-content', { hasText: 'Your journal is ready' }).waitFor({ timeout: 30_000 });
+    // Activation found the journal: the sidebar lists its interview.
+    await wb.page.locator('.sidebar .monaco-list-row', { hasText: 'Acme, Backend Engineer' }).first().waitFor({ timeout: 30_000 });
     // The command is registered by the installed extension: the palette finds it.
     await wb.page.keyboard.press('F1');
     const input = wb.page.locator('.quick-input-widget input');

@@ -1,0 +1,67 @@
+/** The sidebar's node kinds. Nodes hold keys, not records: their tree items are built from the live index. */
+import * as vscode from 'vscode';
+import type { Problem, Range } from '../../core/problems';
+import type { ImprovementItem, Interview, Weakness } from '../../core/model';
+import type { Journal } from '../../services/journal-store';
+
+export type Node =
+  | { kind: 'folder'; id: string; journal: Journal }
+  | { kind: 'problem'; id: string; journal: Journal; path: string }
+  | { kind: 'group'; id: string; journal: Journal; key: string }
+  | { kind: 'interview'; id: string; journal: Journal; path: string }
+  | { kind: 'round'; id: string; journal: Journal; path: string; index: number }
+  | { kind: 'feedback'; id: string; journal: Journal; path: string }
+  | { kind: 'citation'; id: string; journal: Journal; path: string; index: number }
+  | { kind: 'weakness'; id: string; journal: Journal; weaknessId: string }
+  | { kind: 'improvement'; id: string; journal: Journal; weaknessId: string; itemId: string }
+  | { kind: 'note'; id: string; journal: Journal; weaknessId: string; itemId: string; notePath: string }
+  | { kind: 'sighting'; id: string; journal: Journal; weaknessId: string; path: string; index: number };
+
+export type NodeKind = Node['kind'];
+
+export function interviewOf(node: Extract<Node, { path: string }>): Interview | undefined {
+  return node.journal.index.interviewAt(node.path);
+}
+
+export function weaknessOf(node: { journal: Journal; weaknessId: string }): Weakness | undefined {
+  return node.journal.index.weakness(node.weaknessId);
+}
+
+export function itemOf(node: { journal: Journal; weaknessId: string; itemId: string }): ImprovementItem | undefined {
+  return weaknessOf(node)?.improvements.find((i) => i.id === node.itemId);
+}
+
+/** The first error-severity problem of a journal file, if any: such files show as error nodes. */
+export function blockingProblems(journal: Journal, path: string): readonly Problem[] {
+  return journal.index.problemsOf(path).filter((p) => p.severity === 'error');
+}
+
+/** Where a node's record is written: the file and the range to select. */
+export function locationOf(node: Node): { uri: vscode.Uri; range?: Range } | undefined {
+  const j = node.journal;
+  switch (node.kind) {
+    case 'folder':
+      return { uri: j.weaknessesUri };
+    case 'group':
+      return undefined;
+    case 'problem': {
+      const p = blockingProblems(j, node.path)[0] ?? j.index.problemsOf(node.path)[0];
+      return { uri: j.uri(node.path), range: p?.range };
+    }
+    case 'interview':
+      return { uri: j.uri(node.path), range: interviewOf(node)?.idRange };
+    case 'round':
+      return { uri: j.uri(node.path), range: interviewOf(node)?.rounds[node.index - 1]?.range };
+    case 'feedback':
+      return { uri: j.uri(node.path), range: interviewOf(node)?.feedback?.range };
+    case 'citation':
+    case 'sighting':
+      return { uri: j.uri(node.path), range: interviewOf(node)?.weaknesses[node.index]?.range };
+    case 'weakness':
+      return { uri: j.weaknessesUri, range: weaknessOf(node)?.idRange };
+    case 'improvement':
+      return { uri: j.weaknessesUri, range: itemOf(node)?.idRange };
+    case 'note':
+      return { uri: j.weaknessesUri, range: itemOf(node)?.notes.find((n) => n.path === node.notePath)?.range };
+  }
+}

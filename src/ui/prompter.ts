@@ -1,0 +1,105 @@
+/**
+ * Every question a command asks goes through a Prompter: the default one shows VS Code's quick picks,
+ * input boxes and messages; tests install a scripted one through the extension's exports. An
+ * `undefined` answer means the user pressed Escape: the command stops and writes nothing.
+ */
+import * as vscode from 'vscode';
+
+export interface PickItem<T> extends vscode.QuickPickItem {
+  value: T;
+}
+
+export interface StepOptions {
+  title: string;
+  /** 1-based step of a multi-step input, shown as "Title (2/5)". */
+  step?: number;
+  totalSteps?: number;
+  placeholder?: string;
+}
+
+export interface InputOptions extends StepOptions {
+  prompt?: string;
+  value?: string;
+  /** Returns an error message for an invalid value, undefined when valid. */
+  validate?: (value: string) => string | undefined;
+}
+
+export interface Prompter {
+  pick<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T | undefined>;
+  pickMany<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T[] | undefined>;
+  /** A text, with suggestions the user may pick instead of typing. */
+  pickOrType(suggestions: readonly string[], options: InputOptions): Promise<string | undefined>;
+  input(options: InputOptions): Promise<string | undefined>;
+  /** A modal yes/no question; true only when the user chose `action`. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A non-modal message with buttons; resolves with the button chosen, if any. */
+  notify(message: string, ...actions: string[]): Promise<string | undefined>;
+}
+
+function titleOf(o: StepOptions): string {
+  return o.step && o.totalSteps ? `${o.title} (${o.step}/${o.totalSteps})` : o.title;
+}
+
+export const vscodePrompter: Prompter = {
+  async pick(items, options) {
+    const chosen = await vscode.window.showQuickPick(items, { title: titleOf(options), placeHolder: options.placeholder, matchOnDescription: true });
+    return chosen?.value;
+  },
+  async pickMany(items, options) {
+    const chosen = await vscode.window.showQuickPick(items, { title: titleOf(options), placeHolder: options.placeholder, canPickMany: true, matchOnDescription: true });
+    return chosen?.map((c) => c.value);
+  },
+  pickOrType(suggestions, options) {
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick();
+      qp.title = titleOf(options);
+      qp.placeholder = options.placeholder ?? options.prompt;
+      qp.value = options.value ?? '';
+      const base = suggestions.map((label) => ({ label }));
+      const refresh = () => {
+        const typed = qp.value.trim();
+        const problem = typed && options.validate ? options.validate(typed) : undefined;
+        qp.items = typed && !suggestions.some((s) => s.toLowerCase() === typed.toLowerCase()) ? [{ label: typed, description: problem ?? 'new' }, ...base] : base;
+      };
+      refresh();
+      let done = false;
+      const finish = (v: string | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(v);
+        qp.dispose();
+      };
+      qp.onDidChangeValue(refresh);
+      qp.onDidAccept(() => {
+        const v = (qp.selectedItems[0]?.label ?? qp.value).trim();
+        if (!v || options.validate?.(v)) return;
+        finish(v);
+      });
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
+  },
+  input(options) {
+    return Promise.resolve(vscode.window.showInputBox({
+      title: titleOf(options), prompt: options.prompt, value: options.value, placeHolder: options.placeholder,
+      validateInput: options.validate, ignoreFocusOut: true,
+    }));
+  },
+  async confirm(message, detail, action) {
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  },
+  notify(message, ...actions) {
+    return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
+  },
+};
+
+let current: Prompter = vscodePrompter;
+
+export function prompter(): Prompter {
+  return current;
+}
+
+/** Replaces the prompter (tests); `undefined` restores VS Code's. */
+export function setPrompter(p: Prompter | undefined): void {
+  current = p ?? vscodePrompter;
+}

@@ -1,0 +1,353 @@
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { CommandId, SettingId, ViewId } from '../../src/constants';
+import { todayString } from '../../src/core/model';
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write } from './helpers';
+
+const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
+const WEAKNESSES = 'debrief/weaknesses.yaml';
+const ACME = 'Acme, Backend Engineer';
+const RAMBLING = 'Answers run long and lose the question';
+const STAR = 'Practise STAR answers out loud';
+
+/** Saves the fixture journal files before each test and puts them back after. */
+function keepFixtures(...files: string[]): void {
+  const saved = new Map<string, string | undefined>();
+  beforeEach(async () => {
+    for (const f of files) saved.set(f, await read(f));
+  });
+  afterEach(async () => {
+    for (const [f, text] of saved) await restore(f, text);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}
+
+const lines = (text: string | undefined) => (text ?? '').split('\n');
+
+/** Lines of `after` that are not in `before` (a rough diff, enough to show an edit stayed minimal). */
+function added(before: string | undefined, after: string | undefined): string[] {
+  const old = new Set(lines(before));
+  return lines(after).filter((l) => !old.has(l));
+}
+
+describe('commands', () => {
+  before(async () => {
+    await api();
+    await vscode.commands.executeCommand('workbench.view.extension.debrief');
+    await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture in the tree');
+  });
+
+  describe('Record Interview', () => {
+    const NEW_FILE = 'debrief/interviews/globex-platform-engineer.yaml';
+    keepFixtures(WEAKNESSES, NEW_FILE);
+    const answers = ['Globex', 'Platform Engineer', '2026-11-02', 'coding', 'pending', '3', 'Froze on the caching follow-up', [RAMBLING, '$(add) New weakness…'], 'Shaky on caching'];
+
+    it('asks step by step, writes the interview and the new weakness, and shows it in the tree', async () => {
+      const weaknessesBefore = await read(WEAKNESSES);
+      const { result, prompter } = await run<vscode.Uri>(CommandId.RecordInterview, answers);
+      assertScriptUsed(prompter);
+      assert.equal(result?.toString(), uriOf(NEW_FILE).toString());
+      const data = parse((await read(NEW_FILE))!);
+      assert.equal(data.id, 'globex-platform-engineer');
+      assert.equal(data.company, 'Globex');
+      assert.equal(data.outcome, 'pending');
+      assert.deepEqual(data.rounds, [{ type: 'coding', date: '2026-11-02', rating: 3, 'went-badly': 'Froze on the caching follow-up' }]);
+      assert.deepEqual(data.weaknesses, [
+        { weakness: 'rambling-answers', round: 1, source: 'self' },
+        { weakness: 'shaky-on-caching', round: 1, source: 'self' },
+      ]);
+      // The new weakness was appended; everything that was there stays byte for byte.
+      const after = (await read(WEAKNESSES))!;
+      assert.ok(after.startsWith(weaknessesBefore!.trimEnd()), 'the existing text is kept');
+      assert.deepEqual(parse(after).weaknesses.map((w: { id: string }) => w.id), ['rambling-answers', 'shaky-on-caching']);
+      const pending = (await tree(ViewId.Interviews)).find((g) => g.label === 'Pending');
+      const item = pending?.children?.find((c) => c.label === 'Globex, Platform Engineer');
+      assert.ok(item, 'the new interview is in the Pending group');
+      assert.deepEqual(item.children?.map((c) => c.label), ['Round 1: coding', 'Feedback', RAMBLING, 'Shaky on caching']);
+      assert.match(prompter.notices.join('\n'), /Recorded Globex, Platform Engineer/);
+    });
+
+    it('writes nothing when Escape is pressed at any step', async () => {
+      const weaknessesBefore = await read(WEAKNESSES);
+      for (let step = 0; step < answers.length; step++) {
+        const script = [...answers.slice(0, step), undefined];
+        const { result, prompter } = await run(CommandId.RecordInterview, script);
+        assertScriptUsed(prompter);
+        assert.equal(result, undefined, `Escape at step ${step + 1}`);
+        assert.equal(await read(NEW_FILE), undefined, `no interview file after Escape at step ${step + 1}`);
+        assert.equal(await read(WEAKNESSES), weaknessesBefore, `weaknesses.yaml unchanged after Escape at step ${step + 1}`);
+      }
+    });
+
+    it('starts a journal from nothing: the folders and weaknesses.yaml are created', async () => {
+      const config = () => vscode.workspace.getConfiguration(undefined, uriOf('.'));
+      await config().update(SettingId.JournalFolder, 'fresh/journal', vscode.ConfigurationTarget.Workspace);
+      try {
+        const { result, prompter } = await run<vscode.Uri>(CommandId.RecordInterview, ['Initrode', 'Dev', '2026-11-03', 'No round yet', 'pending', ['$(add) New weakness…'], 'Nervous start']);
+        assertScriptUsed(prompter);
+        assert.equal(result?.toString(), uriOf('fresh/journal/interviews/initrode-dev.yaml').toString());
+        const data = parse((await read('fresh/journal/interviews/initrode-dev.yaml'))!);
+        assert.equal(data.applied, '2026-11-03', 'without a round, the date is the application date');
+        assert.deepEqual(data.weaknesses, [{ weakness: 'nervous-start', source: 'self' }]);
+        assert.deepEqual(parse((await read('fresh/journal/weaknesses.yaml'))!).weaknesses, [{ id: 'nervous-start', title: 'Nervous start', status: 'suspected' }]);
+        await eventually(async () => find(await tree(ViewId.Interviews), 'Initrode, Dev'), 'the new journal in the tree');
+      } finally {
+        await config().update(SettingId.JournalFolder, undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace.fs.delete(uriOf('fresh'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+      }
+      await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture journal back in the tree');
+    });
+
+    it('rejects an impossible date with a message that says how to write it', async () => {
+      const { result, prompter } = await run(CommandId.RecordInterview, ['Globex', 'Platform Engineer', '2026-02-30']);
+      assert.equal(result, undefined);
+      assert.deepEqual(prompter.validationErrors, ['Write a real date as YYYY-MM-DD, e.g. 2026-03-14.']);
+      assert.equal(await read(NEW_FILE), undefined);
+    });
+  });
+
+  describe('interview commands', () => {
+    keepFixtures(ACME_FILE, WEAKNESSES);
+
+    it('Set Outcome changes one line and keeps the rest of the file', async () => {
+      const before = await read(ACME_FILE);
+      const { result, prompter } = await run(CommandId.SetOutcome, [ACME, 'offer']);
+      assertScriptUsed(prompter);
+      assert.equal(result, true);
+      const after = await read(ACME_FILE);
+      assert.deepEqual(added(before, after), ['outcome: offer']);
+      assert.equal(lines(after).length, lines(before).length);
+      assert.equal(find(await tree(ViewId.Interviews), ACME)?.icon, 'star-full');
+    });
+
+    it('edits an open file with unsaved changes as the user sees it, and leaves it unsaved', async () => {
+      const before = await read(ACME_FILE);
+      const editor = await vscode.window.showTextDocument(uriOf(ACME_FILE));
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# typed but not saved\n'));
+      const { prompter } = await run(CommandId.SetOutcome, [ACME, 'withdrawn']);
+      assertScriptUsed(prompter);
+      assert.equal(editor.document.isDirty, true, 'the file stays unsaved');
+      assert.match(editor.document.getText(), /^# typed but not saved\n/);
+      assert.match(editor.document.getText(), /^outcome: withdrawn$/m);
+      assert.equal(await read(ACME_FILE), before, 'the disk is untouched until the user saves');
+      // Undo takes the command's change back, keeping what was typed.
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.match(editor.document.getText(), /^outcome: rejected$/m);
+      assert.match(editor.document.getText(), /^# typed but not saved\n/);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('never rewrites a file that does not parse', async () => {
+      const rel = 'debrief/interviews/zz-dup.yaml';
+      const text = 'id: zz-dup\ncompany: Dup Co\nrole: Dev\nrole: Dev again\n';
+      try {
+        await write(rel, text);
+        await eventually(async () => find(await tree(ViewId.Interviews), 'zz-dup.yaml'), 'the broken file as an error node');
+        const { result, prompter } = await run(CommandId.SetOutcome, ['Dup Co, Dev again', 'offer']);
+        assertScriptUsed(prompter);
+        assert.equal(result, false);
+        assert.equal(await read(rel), text);
+      } finally {
+        await remove(rel);
+      }
+    });
+
+    it('Add Round appends a round', async () => {
+      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', '2', 'Did not estimate load']);
+      assertScriptUsed(prompter);
+      const data = parse((await read(ACME_FILE))!);
+      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', rating: 2, 'went-badly': 'Did not estimate load' });
+      assert.equal(data.rounds.length, 3);
+    });
+
+    it('Draft Feedback Request opens a specific draft and records the date asked', async () => {
+      const { result, prompter } = await run<vscode.TextDocument>(CommandId.DraftFeedbackRequest, [ACME]);
+      assertScriptUsed(prompter);
+      assert.ok(result);
+      assert.equal(result.isUntitled, true);
+      assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 2026-10-12/);
+      assert.match(result.getText(), /long answers, lost the thread twice\. Was that what weighed most/);
+      assert.equal(vscode.window.activeTextEditor?.document, result);
+      assert.equal(parse((await read(ACME_FILE))!).feedback.requested, todayString());
+      assert.equal(find(await tree(ViewId.Interviews), ACME)?.description, 'rejected · 2026-10-01 · awaiting feedback');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('Record Feedback writes nothing when Escape is pressed at any step', async () => {
+      const before = await read(ACME_FILE);
+      const weaknessesBefore = await read(WEAKNESSES);
+      const answers = [ACME, 'Too long', 'Quote', '2026-10-25', ['$(add) New weakness…'], 'No structure'];
+      for (let step = 0; step < answers.length; step++) {
+        const { result, prompter } = await run(CommandId.RecordFeedback, [...answers.slice(0, step), undefined]);
+        assertScriptUsed(prompter);
+        assert.equal(result, false, `Escape at step ${step + 1}`);
+        assert.equal(await read(ACME_FILE), before);
+        assert.equal(await read(WEAKNESSES), weaknessesBefore);
+      }
+    });
+
+    it('Record Feedback writes the summary, the quotes and the weaknesses it points to', async () => {
+      const { prompter } = await run(CommandId.RecordFeedback, [ACME, 'Strong coding, answers too long', 'Get to the point | Lost the thread', '2026-10-25', ['$(add) New weakness…'], 'No structure in answers']);
+      assertScriptUsed(prompter);
+      const data = parse((await read(ACME_FILE))!);
+      assert.deepEqual(data.feedback, { received: '2026-10-25', summary: 'Strong coding, answers too long', quotes: ['Get to the point', 'Lost the thread'] });
+      assert.deepEqual(data.weaknesses.at(-1), { weakness: 'no-structure-in-answers', source: 'interviewer' });
+      assert.ok(parse((await read(WEAKNESSES))!).weaknesses.some((w: { id: string }) => w.id === 'no-structure-in-answers'));
+    });
+  });
+
+  describe('weakness and improvement commands', () => {
+    keepFixtures(ACME_FILE, WEAKNESSES, 'notes/practise-star-answers-out-loud.md');
+
+    it('Add Weakness appends a weakness with its category', async () => {
+      const { result, prompter } = await run(CommandId.AddWeakness, ['Weak on estimates', 'system-design', '']);
+      assertScriptUsed(prompter);
+      assert.equal(result, 'weak-on-estimates');
+      const w = parse((await read(WEAKNESSES))!).weaknesses[1];
+      assert.deepEqual(w, { id: 'weak-on-estimates', title: 'Weak on estimates', category: 'system-design', status: 'suspected' });
+      assert.ok(find(await tree(ViewId.Weaknesses), 'Weak on estimates'));
+    });
+
+    it('Rename Weakness renames it and every citation follows', async () => {
+      const { prompter } = await run(CommandId.RenameWeakness, [RAMBLING, 'long-answers']);
+      assertScriptUsed(prompter);
+      assert.equal(parse((await read(WEAKNESSES))!).weaknesses[0].id, 'long-answers');
+      assert.equal(parse((await read(ACME_FILE))!).weaknesses[0].weakness, 'long-answers');
+      const w = find(await tree(ViewId.Weaknesses), RAMBLING);
+      assert.match(w?.description ?? '', /^1× /, 'the evidence still counts');
+    });
+
+    it('Rename Weakness refuses an id that is taken or malformed', async () => {
+      const before = await read(WEAKNESSES);
+      await run(CommandId.AddWeakness, ['Other', 'Skip', '']);
+      const { prompter } = await run(CommandId.RenameWeakness, [RAMBLING, 'Bad Id']);
+      const { prompter: p2 } = await run(CommandId.RenameWeakness, [RAMBLING, 'other']);
+      assert.match(prompter.validationErrors[0], /lowercase letters, digits and dashes/);
+      assert.match(p2.validationErrors[0], /"other" is already a weakness id/);
+      assert.notEqual(await read(WEAKNESSES), before, 'Add Weakness wrote');
+      assert.equal(parse((await read(WEAKNESSES))!).weaknesses[0].id, 'rambling-answers');
+    });
+
+    it('Set Weakness Status, Add Improvement Item, Set Improvement Status', async () => {
+      assertScriptUsed((await run(CommandId.SetWeaknessStatus, [RAMBLING, 'improving'])).prompter);
+      const add = await run<string>(CommandId.AddImprovement, [RAMBLING, 'Record myself answering', '2026-12-20', 'Answers under two minutes']);
+      assertScriptUsed(add.prompter);
+      assert.equal(add.result, 'record-myself-answering');
+      assertScriptUsed((await run(CommandId.SetImprovementStatus, [STAR, 'done'])).prompter);
+      const w = parse((await read(WEAKNESSES))!).weaknesses[0];
+      assert.equal(w.status, 'improving');
+      assert.equal(w.improvements[0].status, 'done');
+      assert.equal(w.improvements[0].done, todayString());
+      assert.deepEqual(w.improvements[1], { id: 'record-myself-answering', action: 'Record myself answering', status: 'todo', due: '2026-12-20', 'done-when': 'Answers under two minutes' });
+      const item = find(await tree(ViewId.Weaknesses), STAR);
+      assert.equal(item?.icon, 'pass');
+    });
+
+    it('Link Study Note creates a note from the template and links it; Unlink removes the link only', async () => {
+      const note = 'notes/practise-star-answers-out-loud.md';
+      const { result, prompter } = await run<string>(CommandId.LinkNote, [STAR, '$(new-file) New note from a template…', STAR]);
+      assertScriptUsed(prompter);
+      assert.equal(result, note);
+      const text = await read(note);
+      assert.match(text ?? '', /^# Practise STAR answers out loud\n/);
+      assert.match(text ?? '', /Weakness: Answers run long and lose the question \(`rambling-answers`\)/);
+      assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md', note]);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf(note).toString(), 'the new note opens');
+      const unlink = await run(CommandId.UnlinkNote, [STAR, note]);
+      assertScriptUsed(unlink.prompter);
+      assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md']);
+      assert.ok(await read(note), 'the note file stays');
+    });
+
+    it('Link Study Note links an existing Markdown file', async () => {
+      await write('notes/practise-star-answers-out-loud.md', '# Existing\n');
+      const { prompter } = await run(CommandId.LinkNote, [STAR, 'notes/practise-star-answers-out-loud.md']);
+      assertScriptUsed(prompter);
+      assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md', 'notes/practise-star-answers-out-loud.md']);
+      const items = find(await tree(ViewId.Weaknesses), STAR)?.children?.map((c) => c.label);
+      assert.deepEqual(items, ['star-answers.md', 'practise-star-answers-out-loud.md']);
+    });
+
+    it('Unlink Study Note from the palette says so when no item links a note', async () => {
+      assertScriptUsed((await run(CommandId.UnlinkNote, [STAR, 'notes/star-answers.md'])).prompter);
+      assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, [], 'an emptied list stays as []');
+      const { result, prompter } = await run(CommandId.UnlinkNote, []);
+      assertScriptUsed(prompter);
+      assert.equal(result, false);
+      assert.deepEqual(prompter.notices, ['No improvement item links a study note.']);
+    });
+  });
+
+  describe('item commands', () => {
+    keepFixtures(ACME_FILE, WEAKNESSES);
+
+    const activeLine = () => {
+      const ed = vscode.window.activeTextEditor;
+      assert.ok(ed, 'an editor is open');
+      return { uri: ed.document.uri.toString(), text: ed.document.lineAt(ed.selection.active.line).text };
+    };
+
+    it('Open Source opens the record at its line', async () => {
+      await vscode.commands.executeCommand(CommandId.OpenSource, await node(ViewId.Interviews, 'Rejected', ACME, RAMBLING));
+      assert.deepEqual(activeLine(), { uri: uriOf(ACME_FILE).toString(), text: '  - weakness: rambling-answers' });
+      await vscode.commands.executeCommand(CommandId.OpenSource, await node(ViewId.Weaknesses, RAMBLING, STAR));
+      assert.deepEqual(activeLine(), { uri: uriOf(WEAKNESSES).toString(), text: '      - id: star-practice' });
+    });
+
+    it('Open Study Note opens the linked note', async () => {
+      await vscode.commands.executeCommand(CommandId.OpenNote, await node(ViewId.Weaknesses, RAMBLING, STAR, 'star-answers.md'));
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uriOf('notes/star-answers.md').toString());
+    });
+
+    it('Delete asks first, says what still refers to the record, and writes nothing when declined', async () => {
+      const before = await read(WEAKNESSES);
+      const { result, prompter } = await run(CommandId.Delete, [false], await node(ViewId.Weaknesses, RAMBLING));
+      assertScriptUsed(prompter);
+      assert.equal(result, false);
+      assert.match(prompter.asked[0], /Delete the weakness "Answers run long and lose the question"/);
+      assert.match(prompter.asked[0], /Still cited by 1 interview\(s\): debrief\/interviews\/acme-backend\.yaml/);
+      assert.equal(await read(WEAKNESSES), before);
+    });
+
+    it('Delete removes a round and renumbers the citations of later rounds', async () => {
+      const { result, prompter } = await run(CommandId.Delete, [true], await node(ViewId.Interviews, 'Rejected', ACME, 'Round 1: recruiter'));
+      assertScriptUsed(prompter);
+      assert.equal(result, true);
+      const data = parse((await read(ACME_FILE))!);
+      assert.deepEqual(data.rounds.map((r: { type: string }) => r.type), ['behavioral']);
+      assert.equal(data.weaknesses[0].round, 1);
+    });
+
+    it('Delete removes an interview file and the tree follows', async () => {
+      const rel = 'debrief/interviews/zz-delete.yaml';
+      try {
+        await write(rel, 'id: zz-delete\ncompany: Delete Co\nrole: Dev\noutcome: pending\n');
+        await eventually(async () => find(await tree(ViewId.Interviews), 'Delete Co, Dev'), 'the new interview');
+        const { result, prompter } = await run(CommandId.Delete, [true], await node(ViewId.Interviews, 'Pending', 'Delete Co, Dev'));
+        assertScriptUsed(prompter);
+        assert.equal(result, true);
+        assert.equal(await read(rel), undefined);
+        assert.equal(find(await tree(ViewId.Interviews), 'Delete Co, Dev'), undefined);
+      } finally {
+        await remove(rel);
+      }
+    });
+
+    it('reveals the record of the journal file in the active editor', async () => {
+      await vscode.window.showTextDocument(uriOf(ACME_FILE));
+      await eventually(async () => (await api()).sidebarSelection(ViewId.Interviews).includes(ACME), 'Acme selected in Interviews');
+      const doc = await vscode.workspace.openTextDocument(uriOf(WEAKNESSES));
+      const line = doc.getText().split('\n').findIndex((l) => l.includes('action: Practise STAR'));
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, 0) });
+      await eventually(async () => (await api()).sidebarSelection(ViewId.Weaknesses).includes(STAR), 'the item at the cursor selected in Weaknesses');
+    });
+
+    it('Refresh re-reads the journal', async () => {
+      await vscode.commands.executeCommand(CommandId.Refresh);
+      assert.ok(find(await tree(ViewId.Interviews), ACME));
+      assert.ok(find(await tree(ViewId.Weaknesses), STAR));
+    });
+  });
+});
