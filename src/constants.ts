@@ -16,6 +16,7 @@ export const CommandId = {
 
 export const SettingId = {
   JournalFolder: 'debrief.journalFolder',
+  DiagnosticsSchemaProblems: 'debrief.diagnostics.schemaProblems',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
@@ -24,3 +25,11 @@ export const ContextKey = {
 } as const;
 
 export const DEFAULT_JOURNAL_FOLDER = 'debrief';
+
+/** The `source` of every diagnostic Debrief reports. */
+export const DIAGNOSTIC_SOURCE = 'debrief';
+
+/** Commands registered for internal use (links, code lenses, tests); not declared in the manifest, not in the palette. */
+export const InternalCommandId = {
+  UpdateNoteLinks: 'debrief.internal.updateNoteLinks',
+} as const;

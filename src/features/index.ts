@@ -1,6 +1,9 @@
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
+import * as diagnostics from './diagnostics';
 import * as initJournal from './init-journal';
+import * as language from './language';
+import * as noteBacklinks from './note-backlinks';
 import * as sidebar from './sidebar';
 
 export interface Feature {
@@ -11,4 +14,7 @@ export interface Feature {
 export const features: Record<string, Feature> = {
   initJournal,
   sidebar,
+  diagnostics,
+  language,
+  noteBacklinks,
 };
