@@ -3,6 +3,8 @@ import { cursorContext, valueKindOf } from '../../src/core/language/cursor';
 import { closestValues, dateCandidates, noteSummary, noteTemplate, replacementLike, SCHEMA_LEVEL_CODES, titleFromId } from '../../src/core/language/fixes';
 import { movedPath, renameNoteLinks } from '../../src/core/language/note-links';
 import { applyEdits } from '../../src/core/edit';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PROBLEM_CODES } from '../../src/core/problems';
 import { OUTCOMES, ROUND_TYPES, IMPROVEMENT_STATUSES, WEAKNESS_STATUSES } from '../../src/core/model';
 
@@ -160,5 +162,18 @@ describe('renameNoteLinks', () => {
   it('refuses a text with YAML errors', () => {
     const r = renameNoteLinks('weaknesses: [\n', 'a.md', 'b.md');
     assert.equal(r.ok, false);
+  });
+});
+
+describe('package.json yamlValidation', () => {
+  it('points the YAML extension at the journal schemas for both kinds of journal file', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const entries = manifest.contributes.yamlValidation as { fileMatch: string; url: string }[];
+    assert.deepEqual(entries.map((e) => [e.fileMatch, e.url]), [
+      ['**/debrief/interviews/*.yaml', './schemas/interview.schema.json'],
+      ['**/debrief/weaknesses.yaml', './schemas/weaknesses.schema.json'],
+    ]);
+    for (const e of entries) assert.ok(existsSync(join(root, e.url)), `${e.url} is missing`);
   });
 });
