@@ -32,4 +32,6 @@ export const DIAGNOSTIC_SOURCE = 'debrief';
 /** Commands registered for internal use (links, code lenses, tests); not declared in the manifest, not in the palette. */
 export const InternalCommandId = {
   UpdateNoteLinks: 'debrief.internal.updateNoteLinks',
+  /** Test seam: answers the next questions of the note-move prompt from a script instead of a notification. */
+  ScriptNoteMovePrompts: 'debrief.internal.scriptNoteMovePrompts',
 } as const;

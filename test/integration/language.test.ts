@@ -351,4 +351,42 @@ describe('study notes: backlinks', () => {
     assert.match(text, /^ {10}- notes\/study\/star-answers\.md$/m);
     assert.doesNotMatch(text, /notes\/star-answers\.md/);
   });
+
+  describe('when a linked note is renamed', () => {
+    const moved = () => file('notes', 'star-method.md');
+    const script = (answers?: (string | undefined)[] | 'asked') => vscode.commands.executeCommand<string[]>(InternalCommandId.ScriptNoteMovePrompts, answers);
+    const rename = async (from: vscode.Uri, to: vscode.Uri) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(from, to);
+      assert.equal(await vscode.workspace.applyEdit(edit), true);
+    };
+    beforeEach(async () => {
+      await restore(weaknessesUri(), weaknessesBefore);
+      // The store reads the restored file from disk a moment later: wait until the note is linked again.
+      await vscode.workspace.openTextDocument(noteUri());
+      await eventually(async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noteUri())).some((l) => l.command?.title.includes('Practise STAR answers')), 'the restored link to be read');
+    });
+    afterEach(async () => {
+      await script();
+      if (await exists(moved())) await vscode.workspace.fs.rename(moved(), noteUri());
+      await restore(weaknessesUri(), weaknessesBefore);
+    });
+
+    it('asks, and writes nothing when the offer is dismissed', async () => {
+      await script([undefined]);
+      await rename(noteUri(), moved());
+      const asked = await eventually(async () => ((await script('asked')).length ? script('asked') : undefined), 'the question about the links');
+      assert.deepEqual(asked, ['1 improvement item link in debrief/weaknesses.yaml points to notes/star-answers.md. Update it to notes/star-method.md?']);
+      assert.deepEqual(await vscode.workspace.fs.readFile(weaknessesUri()), weaknessesBefore, 'a dismissed offer writes nothing');
+    });
+
+    it('updates the links when the offer is accepted, both ways', async () => {
+      await script(['Update Links']);
+      await rename(noteUri(), moved());
+      await eventually(async () => /^ {10}- notes\/star-method\.md$/m.test(await read(weaknessesUri())), 'the link to follow the note');
+      await script(['Update Links']);
+      await rename(moved(), noteUri());
+      await eventually(async () => (await read(weaknessesUri())) === new TextDecoder().decode(weaknessesBefore), 'the link to come back');
+    });
+  });
 });

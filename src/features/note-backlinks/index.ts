@@ -10,6 +10,13 @@ import { toRange } from '../../services/journal-editor';
  * to update the links.
  */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
+  const ask = defaultAsk;
+  let script: { answers: (string | undefined)[]; asked: string[] } | undefined;
+  const prompt = (message: string, ...choices: string[]): Thenable<string | undefined> => {
+    if (!script) return ask(message, ...choices);
+    script.asked.push(message);
+    return Promise.resolve(script.answers.shift());
+  };
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
@@ -59,17 +66,33 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
     services.store.onDidChange(() => changed.fire()),
     vscode.commands.registerCommand(InternalCommandId.UpdateNoteLinks, (from: vscode.Uri, to: vscode.Uri) => updateLinks(from, to)),
+    // Test seam. Given answers, the next prompts take them in order (undefined = dismissed); given 'asked', returns
+    // the questions asked so far; given nothing, prompts go back to notifications.
+    vscode.commands.registerCommand(InternalCommandId.ScriptNoteMovePrompts, (answers?: (string | undefined)[] | 'asked') => {
+      if (answers === 'asked') return [...(script?.asked ?? [])];
+      script = answers ? { answers: [...answers], asked: [] } : undefined;
+      return [];
+    }),
     vscode.workspace.onDidRenameFiles(async (e) => {
       for (const { oldUri, newUri } of e.files) {
-        const a = services.store.locate(oldUri);
-        if (!a) continue;
-        const count = a.journal.index.linkedNotes().filter((n) => movedPath(n, a.path, services.store.locate(newUri)?.path ?? '') !== undefined).length;
-        if (!count) continue;
-        const answer = await vscode.window.showInformationMessage(
-          `${count} improvement item link${count === 1 ? '' : 's'} in ${a.journal.index.weaknessesPath} point${count === 1 ? 's' : ''} to ${a.path}. Update ${count === 1 ? 'it' : 'them'} to the new place?`,
-          'Update Links', 'Not Now');
-        if (answer === 'Update Links') await updateLinks(oldUri, newUri);
+        try {
+          const a = services.store.locate(oldUri);
+          const b = services.store.locate(newUri);
+          if (!a || !b || a.journal !== b.journal) continue;
+          const count = a.journal.index.linkedNotes().filter((n) => movedPath(n, a.path, b.path) !== undefined).length;
+          if (!count) continue;
+          const answer = await prompt(
+            `${count} improvement item link${count === 1 ? '' : 's'} in ${a.journal.index.weaknessesPath} point${count === 1 ? 's' : ''} to ${a.path}. Update ${count === 1 ? 'it' : 'them'} to ${b.path}?`,
+            'Update Links', 'Not Now');
+          if (answer === 'Update Links') await updateLinks(oldUri, newUri);
+        } catch (err) {
+          services.log.error(`updating note links after a rename failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        }
       }
     }),
   );
+}
+
+function defaultAsk(message: string, ...choices: string[]): Thenable<string | undefined> {
+  return vscode.window.showInformationMessage(message, ...choices);
 }
