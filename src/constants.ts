@@ -43,6 +43,7 @@ export const CommandId = {
 
 export const SettingId = {
   JournalFolder: 'debrief.journalFolder',
+  DiagnosticsSchemaProblems: 'debrief.diagnostics.schemaProblems',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
@@ -55,3 +56,13 @@ export const ContextKey = {
 } as const;
 
 export const DEFAULT_JOURNAL_FOLDER = 'debrief';
+
+/** The `source` of every diagnostic Debrief reports. */
+export const DIAGNOSTIC_SOURCE = 'debrief';
+
+/** Commands registered for internal use (links, code lenses, tests); not declared in the manifest, not in the palette. */
+export const InternalCommandId = {
+  UpdateNoteLinks: 'debrief.internal.updateNoteLinks',
+  /** Test seam: answers the next questions of the note-move prompt from a script instead of a notification. */
+  ScriptNoteMovePrompts: 'debrief.internal.scriptNoteMovePrompts',
+} as const;

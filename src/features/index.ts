@@ -1,7 +1,10 @@
 import type * as vscode from 'vscode';
 import type { Services } from '../services';
 import * as commands from './commands';
+import * as diagnostics from './diagnostics';
 import * as initJournal from './init-journal';
+import * as language from './language';
+import * as noteBacklinks from './note-backlinks';
 import * as sidebar from './sidebar';
 
 export interface Feature {
@@ -13,4 +16,7 @@ export const features: Record<string, Feature> = {
   initJournal,
   sidebar,
   commands,
+  diagnostics,
+  language,
+  noteBacklinks,
 };

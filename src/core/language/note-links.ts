@@ -1,0 +1,51 @@
+/** Updating the note paths of improvement items when a note is renamed or moved. */
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { EditResult, TextEdit } from '../edit';
+import { normalizeRelative } from '../fs';
+import { FILE_START } from '../problems';
+import { LineIndex } from '../text';
+import { replacementLike } from './fixes';
+
+/** The new path of `path` after `from` (a file or a folder) moved to `to`, or undefined when it is not affected. */
+export function movedPath(path: string, from: string, to: string): string | undefined {
+  const p = normalizeRelative(path);
+  const f = normalizeRelative(from);
+  const t = normalizeRelative(to);
+  if (p === undefined || f === undefined || t === undefined || f === '') return undefined;
+  if (p === f) return t;
+  if (p.startsWith(f + '/')) return t + p.slice(f.length);
+  return undefined;
+}
+
+/**
+ * Minimal edits of weaknesses.yaml that point every note link affected by moving `from` to `to`
+ * (workspace-relative, a file or a folder) at the new place. Quoting is kept; a text with YAML errors is refused.
+ */
+export function renameNoteLinks(text: string, from: string, to: string): EditResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const shift = text.length - body.length;
+  const doc = parseDocument(body, { prettyErrors: false });
+  if (doc.errors.length) {
+    return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'yaml-syntax', message: 'weaknesses.yaml has YAML errors; fix them before the note links can be updated.' }] };
+  }
+  const lines = new LineIndex(text);
+  const edits: TextEdit[] = [];
+  const root = doc.contents;
+  const list = isMap(root) ? root.get('weaknesses', true) : undefined;
+  for (const w of isSeq(list) ? list.items : []) {
+    const items = isMap(w) ? w.get('improvements', true) : undefined;
+    for (const item of isSeq(items) ? items.items : []) {
+      const notes = isMap(item) ? item.get('notes', true) : undefined;
+      for (const n of isSeq(notes) ? notes.items : []) {
+        if (!isScalar(n) || typeof n.value !== 'string' || !n.range) continue;
+        const next = movedPath(n.value, from, to);
+        if (next === undefined) continue;
+        const [s, e] = [n.range[0] + shift, n.range[1] + shift];
+        let end = e;
+        while (end > s && /\s/.test(text[end - 1])) end--;
+        edits.push({ range: { start: lines.position(s), end: lines.position(end) }, newText: replacementLike(text.slice(s, end), next) });
+      }
+    }
+  }
+  return { ok: true, edits };
+}

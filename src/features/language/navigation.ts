@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { renameWeakness } from '../../core/edit';
+import { noteSummary } from '../../core/language/fixes';
+import type { Services } from '../../services';
+import { toRange } from '../../services/journal-editor';
+import { currentText, JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_[\]<>|]/g, '\\$&');
+}
+
+/** Hover text of a weakness: title, status, where it surfaced, its improvement items. */
+export function weaknessHover(jd: JournalDoc, id: string): vscode.MarkdownString | undefined {
+  const index = jd.journal.index;
+  const w = index.weakness(id);
+  if (!w) return undefined;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(w.title)}** \`${id}\`\n\n`);
+  const facts = [w.category, w.status ? `status: ${w.status}` : undefined].filter(Boolean);
+  if (facts.length) md.appendMarkdown(`${escape(facts.join(' · '))}\n\n`);
+  if (w.description) md.appendMarkdown(`${escape(w.description)}\n\n`);
+  const sightings = index.sightings(id);
+  if (sightings.length) {
+    md.appendMarkdown(`Surfaced ${sightings.length} time${sightings.length === 1 ? '' : 's'}:\n\n`);
+    for (const s of sightings.slice(0, 10)) {
+      const round = s.round ? `, round ${s.round.index}${s.round.type ? ` (${s.round.type})` : ''}` : '';
+      const who = s.source ? ` · ${s.source}` : '';
+      const quote = s.quote ? `: “${s.quote}”` : '';
+      md.appendMarkdown(`- ${escape(`${s.date ?? 'undated'} · ${s.interview.company || s.interview.id}${s.interview.role ? ` – ${s.interview.role}` : ''}${round}${who}${quote}`)}\n`);
+    }
+    if (sightings.length > 10) md.appendMarkdown(`- ${sightings.length - 10} more…\n`);
+    md.appendMarkdown('\n');
+  } else md.appendMarkdown('Not cited by any interview yet.\n\n');
+  if (w.improvements.length) {
+    md.appendMarkdown('Improvement items:\n\n');
+    for (const it of w.improvements) {
+      const due = it.due ? ` (due ${it.due})` : it.done ? ` (done ${it.done})` : '';
+      md.appendMarkdown(`- ${escape(`[${it.status ?? 'todo'}] ${it.action}${due}`)}\n`);
+    }
+  } else md.appendMarkdown('No improvement items yet.\n');
+  return md;
+}
+
+export class JournalHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly services: Services) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const jd = journalDoc(this.services, doc);
+    if (!jd) return undefined;
+    const id = weaknessIdAt(jd, pos);
+    if (id) {
+      const md = weaknessHover(jd, id.id);
+      return md ? new vscode.Hover(md, toRange(id.range)) : undefined;
+    }
+    const note = noteLinkAt(jd, pos);
+    if (!note?.path) return undefined;
+    const uri = jd.journal.uri(note.path);
+    const text = await currentText(uri);
+    const md = new vscode.MarkdownString();
+    if (text === undefined) {
+      md.appendMarkdown(`**${escape(note.path)}** does not exist yet. Use the quick fix to create it from a template.`);
+    } else {
+      const s = noteSummary(note.path, text);
+      md.appendMarkdown(`**${escape(s.title)}**  \n\`${note.path}\`\n\n`);
+      if (s.excerpt.length) md.appendCodeblock(s.excerpt.join('\n'), 'markdown');
+    }
+    return new vscode.Hover(md, toRange(note.link.range));
+  }
+}
+
+export class JournalDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly services: Services) {}
+
+  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.Location | undefined {
+    const jd = journalDoc(this.services, doc);
+    if (!jd) return undefined;
+    const id = weaknessIdAt(jd, pos);
+    if (id) {
+      const w = jd.journal.index.weakness(id.id);
+      return w ? new vscode.Location(jd.journal.uri(w.file), toRange(w.idRange)) : undefined;
+    }
+    const note = noteLinkAt(jd, pos);
+    return note?.path ? new vscode.Location(jd.journal.uri(note.path), new vscode.Position(0, 0)) : undefined;
+  }
+}
+
+export class JournalReferenceProvider implements vscode.ReferenceProvider {
+  constructor(private readonly services: Services) {}
+
+  provideReferences(doc: vscode.TextDocument, pos: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
+    const jd = journalDoc(this.services, doc);
+    if (!jd) return undefined;
+    const id = weaknessIdAt(jd, pos);
+    if (!id) return undefined;
+    const index = jd.journal.index;
+    const out: vscode.Location[] = [];
+    const w = index.weakness(id.id);
+    if (context.includeDeclaration && w) out.push(new vscode.Location(jd.journal.uri(w.file), toRange(w.idRange)));
+    for (const s of index.sightings(id.id)) out.push(new vscode.Location(jd.journal.uri(s.file), toRange(s.citation.weaknessRange)));
+    return out;
+  }
+}
+
+export class JournalRenameProvider implements vscode.RenameProvider {
+  constructor(private readonly services: Services) {}
+
+  prepareRename(doc: vscode.TextDocument, pos: vscode.Position): { range: vscode.Range; placeholder: string } {
+    const jd = journalDoc(this.services, doc);
+    const id = jd && weaknessIdAt(jd, pos);
+    if (!jd || !id) throw new Error('Only weakness ids can be renamed in journal files: put the cursor on a weakness id.');
+    if (!jd.journal.index.weakness(id.id)) throw new Error(`"${id.id}" is not defined in ${jd.journal.index.weaknessesPath}, so there is nothing to rename. Fix the id or add the weakness first.`);
+    return { range: toRange(id.range), placeholder: id.id };
+  }
+
+  /** Renames the weakness id in weaknesses.yaml and every interview citing it, through the core's renameWeakness. */
+  async provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
+    const jd = journalDoc(this.services, doc);
+    const id = jd && weaknessIdAt(jd, pos);
+    if (!jd || !id) throw new Error('Only weakness ids can be renamed in journal files.');
+    const index = jd.journal.index;
+    const paths = [index.weaknessesPath, ...index.filesCiting(id.id)];
+    const texts = new Map<string, string>();
+    for (const p of paths) {
+      const text = await currentText(jd.journal.uri(p));
+      if (text !== undefined) texts.set(p, text);
+    }
+    const r = renameWeakness(texts, id.id, newName.trim());
+    if (!r.ok) {
+      const first = r.problems[0];
+      const where = first?.file ? `${first.file}: ` : '';
+      throw new Error(`${where}${first?.message ?? 'The rename was refused.'}`);
+    }
+    const edit = new vscode.WorkspaceEdit();
+    for (const [p, edits] of r.edits) for (const e of edits) edit.replace(jd.journal.uri(p), toRange(e.range), e.newText);
+    return edit;
+  }
+}
+
+export class JournalLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly services: Services) {}
+
+  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+    const jd = journalDoc(this.services, doc);
+    if (!jd) return [];
+    const out: vscode.DocumentLink[] = [];
+    for (const n of noteLinks(jd)) {
+      if (!n.path) continue;
+      const link = new vscode.DocumentLink(toRange(n.link.range), jd.journal.uri(n.path));
+      link.tooltip = `Open the study note ${n.path}`;
+      out.push(link);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../constants';
+import { addWeakness, applyEdits } from '../../core/edit';
+import { closestValues, dateCandidates, noteTemplate, replacementLike, titleFromId } from '../../core/language/fixes';
+import type { Problem } from '../../core/problems';
+import type { Services } from '../../services';
+import { toRange } from '../../services/journal-editor';
+import { currentText, JournalDoc, journalDoc } from './shared';
+
+const codeOf = (d: vscode.Diagnostic): string | undefined => (typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code));
+
+function sameRange(p: Problem, r: vscode.Range): boolean {
+  return p.range.start.line === r.start.line && p.range.start.character === r.start.character && p.range.end.line === r.end.line && p.range.end.character === r.end.character;
+}
+
+export class JournalQuickFixProvider implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly services: Services) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    if (!ours.length) return [];
+    const jd = journalDoc(this.services, doc);
+    if (!jd) return [];
+    const problems = jd.journal.index.problemsOf(jd.path);
+    const out: vscode.CodeAction[] = [];
+    for (const d of ours) {
+      const p = problems.find((x) => x.code === codeOf(d) && sameRange(x, d.range));
+      if (p) out.push(...(await this.fixes(jd, doc, p, d)));
+    }
+    return out;
+  }
+
+  private replace(doc: vscode.TextDocument, d: vscode.Diagnostic, title: string, value: string, preferred: boolean): vscode.CodeAction {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(doc.uri, d.range, replacementLike(doc.getText(d.range), value));
+    action.diagnostics = [d];
+    action.isPreferred = preferred;
+    return action;
+  }
+
+  private async fixes(jd: JournalDoc, doc: vscode.TextDocument, p: Problem, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+    const data = (p.data ?? {}) as Record<string, unknown>;
+    const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : undefined);
+    switch (p.code) {
+      case 'bad-enum': {
+        const allowed = Array.isArray(data.expected) ? data.expected.map(String) : [];
+        const actual = data.actual === undefined || data.actual === null ? '' : String(data.actual);
+        const ordered = [...new Set([...(str('suggestion') ? [str('suggestion') as string] : []), ...closestValues(actual, allowed)])].slice(0, 3);
+        return ordered.map((v, i) => this.replace(doc, d, `Change to "${v}"`, v, i === 0));
+      }
+      case 'bad-date':
+        return dateCandidates(doc.getText(d.range)).map((v, i, all) => this.replace(doc, d, all.length > 1 ? `Rewrite as ${v} (${i === 0 ? 'first reading' : 'other reading'})` : `Rewrite as ${v}`, v, all.length === 1));
+      case 'unknown-key': {
+        const s = str('suggestion');
+        return s ? [this.replace(doc, d, `Rename key to "${s}"`, s, true)] : [];
+      }
+      case 'bad-id': {
+        const s = str('suggestion');
+        return s ? [this.replace(doc, d, `Change id to "${s}"`, s, true)] : [];
+      }
+      case 'unknown-weakness': {
+        const out: vscode.CodeAction[] = [];
+        const s = str('suggestion');
+        if (s) out.push(this.replace(doc, d, `Change to "${s}"`, s, true));
+        const id = str('weakness');
+        const add = id ? await this.addWeaknessAction(jd, id) : undefined;
+        if (add) {
+          add.diagnostics = [d];
+          out.push(add);
+        }
+        return out;
+      }
+      case 'missing-note': {
+        const note = str('note');
+        if (!note) return [];
+        const w = str('weakness') ? jd.journal.index.weakness(str('weakness') as string) : undefined;
+        const item = w?.improvements.find((i) => i.id === str('item'));
+        const uri = jd.journal.uri(note);
+        const action = new vscode.CodeAction(`Create the note ${note}`, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.createFile(uri, {
+          ignoreIfExists: true,
+          contents: new TextEncoder().encode(noteTemplate(note, { weaknessId: w?.id, weaknessTitle: w?.title, action: item?.action, doneWhen: item?.doneWhen })),
+        });
+        action.command = { command: 'vscode.open', title: 'Open the note', arguments: [uri] };
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        return [action];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Adds the weakness to weaknesses.yaml through the core's addWeakness (creating the file when missing). */
+  private async addWeaknessAction(jd: JournalDoc, id: string): Promise<vscode.CodeAction | undefined> {
+    const uri = jd.journal.weaknessesUri;
+    const text = jd.journal.index.hasWeaknessesFile() ? await currentText(uri) : '';
+    if (text === undefined) return undefined;
+    const r = addWeakness(text, { id, title: titleFromId(id) });
+    if (!r.ok) return undefined;
+    const action = new vscode.CodeAction(`Add weakness "${id}" to ${jd.journal.index.weaknessesPath}`, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    if (jd.journal.index.hasWeaknessesFile()) {
+      for (const e of r.edits) action.edit.replace(uri, toRange(e.range), e.newText);
+    } else {
+      action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(applyEdits('', r.edits)) });
+    }
+    return action;
+  }
+}
