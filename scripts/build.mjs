@@ -40,6 +40,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
 ];
+// The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
+builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: 'dist/webview/insights.js' });
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 }
@@ -56,7 +58,7 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) rmSync(join(root, f), { force: true });
+  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
 }
 
 if (args.has('--watch')) {

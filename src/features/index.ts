@@ -2,6 +2,9 @@ import type * as vscode from 'vscode';
 import type { Services } from '../services';
 import * as initJournal from './init-journal';
 import * as sidebar from './sidebar';
+import * as insights from './insights';
+import * as reminders from './reminders';
+import * as review from './review';
 
 export interface Feature {
   activate(context: vscode.ExtensionContext, services: Services): void | Promise<void>;
@@ -11,4 +14,7 @@ export interface Feature {
 export const features: Record<string, Feature> = {
   initJournal,
   sidebar,
+  reminders,
+  insights,
+  review,
 };
