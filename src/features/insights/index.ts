@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId, EXTENSION_ID, InternalCommandId, WALKTHROUGH_ID } from '../../constants';
 import type { Services } from '../../services';
-import { DueReminders, LAST_NOTIFIED_KEY } from '../reminders';
+import { DueReminders } from '../reminders';
 import { InsightsPanel } from './panel';
 import { seams } from './seams';
 import type { InsightsTesting } from './testing';
@@ -23,9 +23,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       badge: () => DueReminders.current?.view.badge?.value,
       status: () => ({ text: DueReminders.current?.status.text ?? '', visible: DueReminders.current?.statusShown ?? false }),
       refresh: async () => DueReminders.current?.refresh(),
-      resetNotified: async () => {
-        await context.globalState.update(LAST_NOTIFIED_KEY, undefined);
-      },
+      resetNotified: async () => DueReminders.current?.forgetNotified(),
     },
   };
   context.subscriptions.push(

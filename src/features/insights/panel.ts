@@ -62,6 +62,8 @@ export class InsightsPanel implements vscode.Disposable {
     );
     seams.clockListeners.add(this.onClock);
     context.subscriptions.push(this);
+    // The model is ready at once; the webview asks for it again when its script has loaded.
+    this.post();
   }
 
   private readonly onClock = () => this.post();
@@ -141,7 +143,10 @@ export class InsightsPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (InsightsPanel.current === this) InsightsPanel.current = undefined;
+    if (InsightsPanel.current === this) {
+      InsightsPanel.current = undefined;
+      InsightsPanel.lastMessage = undefined;
+    }
     clearTimeout(this.timer);
     seams.clockListeners.delete(this.onClock);
     this.panel.dispose();

@@ -23,6 +23,8 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
   readonly status: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The day of the last notification of this window (globalState holds it across windows and restarts). */
+  private notifiedOn: string | undefined;
   /** Whether the status bar item is shown. */
   statusShown = false;
 
@@ -81,14 +83,21 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
 
   private async notify(today: string, summary: string): Promise<void> {
     if (!this.items.length || !vscode.workspace.getConfiguration().get<boolean>(SettingId.RemindersNotify, true)) return;
-    if (this.context.globalState.get<string>(LAST_NOTIFIED_KEY) === today) return;
-    await this.context.globalState.update(LAST_NOTIFIED_KEY, today);
+    if (this.notifiedOn === today || this.context.globalState.get<string>(LAST_NOTIFIED_KEY) === today) return;
+    this.notifiedOn = today;
     const first = this.items[0].reminder;
     const more = this.items.length > 1 ? ` and ${this.items.length - 1} more` : '';
     // Not awaited: the message waits for a click while the view keeps working.
     void seams.prompter.notify(`Debrief: ${summary}. ${first.title}${more}.`, 'Show Due').then((show) => {
       if (show) void vscode.commands.executeCommand(`${ViewId.Due}.focus`);
     });
+    await this.context.globalState.update(LAST_NOTIFIED_KEY, today);
+  }
+
+  /** Forgets the last notification date (tests). */
+  async forgetNotified(): Promise<void> {
+    this.notifiedOn = undefined;
+    await this.context.globalState.update(LAST_NOTIFIED_KEY, undefined);
   }
 
   getTreeItem(e: DueItem): vscode.TreeItem {
