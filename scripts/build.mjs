@@ -51,6 +51,7 @@ if (args.has('--tests')) {
   const unit = walk(join(root, 'test/unit'), (f) => f.endsWith('.test.ts'));
   const integration = walk(join(root, 'test/integration'), (f) => f.endsWith('.ts'));
   if (unit.length) builds.push({ ...common, entryPoints: unit.map((f) => relative(root, f)), outdir: 'out/test/unit', outbase: 'test/unit', sourcemap: 'inline', external: ['vscode', 'mocha'] });
+  builds.push({ ...common, entryPoints: ['test/ui/lib/insights-expected.ts'], outfile: 'out/test/ui/insights-expected.js', sourcemap: 'inline' });
   if (integration.length) builds.push({ ...common, entryPoints: integration.map((f) => relative(root, f)), outdir: 'out/test/integration', outbase: 'test/integration', sourcemap: 'inline', external: ['vscode', 'mocha'] });
 }
 if (args.has('--bench')) {

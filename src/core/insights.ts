@@ -119,7 +119,7 @@ export function insightsModel(index: JournalIndex, today: string): InsightsModel
   for (const iv of ivs) push(stages, iv.stage ?? 'unset', interviewRef(iv, iv.outcome));
   charts.push(countChart({
     id: 'stages', title: 'Furthest stage reached', kind: 'bar', labelHeader: 'Stage',
-    description: 'Every application, by the furthest stage it reached (the `stage` key).',
+    description: 'Every application, by the furthest stage it reached (its stage key).',
     emptyText: 'No interview recorded yet.',
   }, [...STAGES, 'unset'], stages, 'Applications', (k) => (k === 'unset' ? 'not set' : k)));
 
