@@ -59,7 +59,7 @@ function drawChart(c: ChartModel, canvas: HTMLCanvasElement, t: Theme): Chart {
         return {
           label: s.label,
           data: s.values,
-          backgroundColor: line ? colour : colour,
+          backgroundColor: colour,
           borderColor: t.highContrast ? t.foreground : colour,
           borderWidth: t.highContrast ? 2 : line ? 2 : 0,
           pointRadius: line ? 4 : undefined,
@@ -211,6 +211,8 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
 });
 
 // Theme changes switch the body class and the CSS variables: redraw with the new colours.
-new MutationObserver(() => render()).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
+const redraw = new MutationObserver(() => render());
+redraw.observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-id'] });
+redraw.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
 
 vscode.postMessage({ type: 'ready' });
