@@ -40,6 +40,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
 ];
+// The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
+builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: 'dist/webview/insights.js' });
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
 }
@@ -49,6 +51,7 @@ if (args.has('--tests')) {
   const unit = walk(join(root, 'test/unit'), (f) => f.endsWith('.test.ts'));
   const integration = walk(join(root, 'test/integration'), (f) => f.endsWith('.ts'));
   if (unit.length) builds.push({ ...common, entryPoints: unit.map((f) => relative(root, f)), outdir: 'out/test/unit', outbase: 'test/unit', sourcemap: 'inline', external: ['vscode', 'mocha'] });
+  builds.push({ ...common, entryPoints: ['test/ui/lib/insights-expected.ts'], outfile: 'out/test/ui/insights-expected.js', sourcemap: 'inline' });
   if (integration.length) builds.push({ ...common, entryPoints: integration.map((f) => relative(root, f)), outdir: 'out/test/integration', outbase: 'test/integration', sourcemap: 'inline', external: ['vscode', 'mocha'] });
 }
 if (args.has('--bench')) {
@@ -56,7 +59,7 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/cli.js.map']) rmSync(join(root, f), { force: true });
+  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
 }
 
 if (args.has('--watch')) {

@@ -9,6 +9,7 @@ export const ViewContainerId = {
 export const ViewId = {
   Interviews: 'debrief.interviews',
   Weaknesses: 'debrief.weaknesses',
+  Due: 'debrief.due',
 } as const;
 
 export const CommandId = {
@@ -39,11 +40,18 @@ export const CommandId = {
   // Any record
   OpenSource: 'debrief.openSource',
   Delete: 'debrief.delete',
+  // Insights, reminders, review
+  ShowInsights: 'debrief.showInsights',
+  WeeklyReview: 'debrief.weeklyReview',
+  Export: 'debrief.export',
+  OpenWalkthrough: 'debrief.openWalkthrough',
 } as const;
 
 export const SettingId = {
   JournalFolder: 'debrief.journalFolder',
   DiagnosticsSchemaProblems: 'debrief.diagnostics.schemaProblems',
+  FeedbackFollowUpDays: 'debrief.reminders.feedbackFollowUpDays',
+  RemindersNotify: 'debrief.reminders.notify',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
@@ -55,6 +63,9 @@ export const ContextKey = {
   Filtered: 'debrief.filtered',
 } as const;
 
+/** The walkthrough id, as `welcome.openWalkthrough` wants it. */
+export const WALKTHROUGH_ID = 'debrief.gettingStarted';
+
 export const DEFAULT_JOURNAL_FOLDER = 'debrief';
 
 /** The `source` of every diagnostic Debrief reports. */
@@ -65,4 +76,6 @@ export const InternalCommandId = {
   UpdateNoteLinks: 'debrief.internal.updateNoteLinks',
   /** Test seam: answers the next questions of the note-move prompt from a script instead of a notification. */
   ScriptNoteMovePrompts: 'debrief.internal.scriptNoteMovePrompts',
+  /** Test seam: returns the insights/reminders test hooks (clock, prompts, last posted model). */
+  InsightsTesting: 'debrief.internal.insightsTesting',
 } as const;

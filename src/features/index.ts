@@ -6,6 +6,9 @@ import * as initJournal from './init-journal';
 import * as language from './language';
 import * as noteBacklinks from './note-backlinks';
 import * as sidebar from './sidebar';
+import * as insights from './insights';
+import * as reminders from './reminders';
+import * as review from './review';
 
 export interface Feature {
   activate(context: vscode.ExtensionContext, services: Services): void | Promise<void>;
@@ -19,4 +22,7 @@ export const features: Record<string, Feature> = {
   diagnostics,
   language,
   noteBacklinks,
+  reminders,
+  insights,
+  review,
 };

@@ -1,0 +1,57 @@
+/** What needs doing: feedback requests to follow up and improvement items due soon or overdue. */
+import type { JournalIndex } from './index';
+import { addDays, daysBetween } from './model';
+import type { RecordRef } from './insights';
+
+export interface ReminderOptions {
+  /** A feedback request with no reply after this many days becomes a follow-up. */
+  feedbackFollowUpDays: number;
+  /** Improvement items due within this many days count as due soon (default 7). */
+  soonDays?: number;
+}
+
+export interface Reminder {
+  kind: 'feedback-follow-up' | 'improvement';
+  /** Short text, e.g. "Follow up with Globex". */
+  title: string;
+  /** e.g. "feedback asked 2025-02-20, 12 days ago". */
+  detail: string;
+  /** Days past due (positive), 0 today, negative when due later. */
+  overdueDays: number;
+  ref: RecordRef;
+}
+
+/** Every reminder relative to `today`, the most overdue first. */
+export function reminders(index: JournalIndex, today: string, options: ReminderOptions): Reminder[] {
+  const out: Reminder[] = [];
+  const followUp = Math.max(0, Math.floor(options.feedbackFollowUpDays));
+  for (const iv of index.interviews()) {
+    const f = iv.feedback;
+    if (!f?.requested || f.received) continue;
+    const waited = daysBetween(f.requested, today);
+    if (waited < followUp) continue;
+    out.push({
+      kind: 'feedback-follow-up',
+      title: `Follow up on feedback from ${iv.company}`,
+      detail: `asked ${f.requested}, ${waited} day${waited === 1 ? '' : 's'} ago, no reply yet`,
+      overdueDays: waited - followUp,
+      ref: { file: iv.file, line: f.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },
+    });
+  }
+  const soon = addDays(today, options.soonDays ?? 7);
+  for (const w of index.weaknesses()) {
+    for (const it of w.improvements) {
+      const status = it.status ?? 'todo';
+      if ((status !== 'todo' && status !== 'doing') || !it.due || it.due > soon) continue;
+      const late = daysBetween(it.due, today);
+      out.push({
+        kind: 'improvement',
+        title: it.action || it.id,
+        detail: late > 0 ? `overdue by ${late} day${late === 1 ? '' : 's'} (due ${it.due})` : late === 0 ? `due today` : `due in ${-late} day${late === -1 ? '' : 's'} (${it.due})`,
+        overdueDays: late,
+        ref: { file: w.file, line: it.range.start.line, label: w.title || w.id, detail: it.id },
+      });
+    }
+  }
+  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+}

@@ -1,0 +1,62 @@
+/** The weekly review: a Markdown page of what happened this week, what is due and where you stand. */
+import type { JournalIndex } from './index';
+import { addDays, daysBetween } from './model';
+import { reminders, ReminderOptions } from './reminders';
+
+/** The ISO week of a date: `{ year, week, monday, sunday }`, e.g. 2026-11-25 → 2026-W48. */
+export function isoWeek(date: string): { year: number; week: number; label: string; monday: string; sunday: string } {
+  const d = new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)));
+  const weekday = (d.getUTCDay() + 6) % 7; // Monday = 0
+  const monday = addDays(date, -weekday);
+  const thursday = addDays(monday, 3);
+  const year = +thursday.slice(0, 4);
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return { year, week, label: `${year}-W${String(week).padStart(2, '0')}`, monday, sunday: addDays(monday, 6) };
+}
+
+/** Text safe inside Markdown: no markup, links or HTML from user strings. */
+export function mdText(s: string): string {
+  return s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1');
+}
+
+export interface WeeklyReview {
+  /** Path relative to the journal folder, e.g. `reviews/2026-W48.md`. */
+  path: string;
+  text: string;
+}
+
+/** The review of the week holding `today`. */
+export function weeklyReview(index: JournalIndex, today: string, options: ReminderOptions): WeeklyReview {
+  const wk = isoWeek(today);
+  const inWeek = (d?: string) => d !== undefined && d >= wk.monday && d <= wk.sunday;
+  const lines: string[] = [`# Weekly review ${wk.label}`, '', `${wk.monday} to ${wk.sunday}, written ${today}.`, ''];
+
+  const happened: string[] = [];
+  for (const iv of index.interviews()) {
+    const who = `**${mdText(iv.company)}**${iv.role ? ` (${mdText(iv.role)})` : ''}`;
+    if (inWeek(iv.applied)) happened.push(`- ${iv.applied}: applied to ${who}`);
+    for (const r of iv.rounds) if (inWeek(r.date)) happened.push(`- ${r.date}: ${r.type ?? 'round'} round with ${who}${r.rating !== undefined ? `, rated ${r.rating}/5` : ''}`);
+    if (inWeek(iv.feedback?.requested)) happened.push(`- ${iv.feedback!.requested}: asked ${who} for feedback`);
+    if (inWeek(iv.feedback?.received)) happened.push(`- ${iv.feedback!.received}: feedback from ${who}${iv.feedback!.summary ? `: ${mdText(iv.feedback!.summary)}` : ''}`);
+  }
+  for (const w of index.weaknesses()) for (const it of w.improvements) if (inWeek(it.done)) happened.push(`- ${it.done}: done: ${mdText(it.action || it.id)} (${mdText(w.id)})`);
+  lines.push('## This week', '', ...(happened.length ? happened.sort() : ['Nothing recorded this week.']), '');
+
+  const due = reminders(index, today, options);
+  lines.push('## Due', '', ...(due.length ? due.map((r) => `- ${r.kind === 'feedback-follow-up' ? '' : `${mdText(r.ref.label)}: `}${mdText(r.title)}: ${r.detail}`) : ['Nothing due in the next 7 days.']), '');
+
+  const stats = index.stats(today);
+  const top = stats.weaknesses.filter((w) => w.sightings > 0).sort((a, b) => b.recent - a.recent || b.sightings - a.sightings || (a.id < b.id ? -1 : 1)).slice(0, 5);
+  const trendText = { more: 'surfacing more', less: 'surfacing less', same: 'steady', none: 'not seen in 6 months' } as const;
+  lines.push('## Top weaknesses', '');
+  if (top.length) {
+    lines.push('| Weakness | Sightings | Last 90 days | 90 days before | Trend |', '| --- | --- | --- | --- | --- |');
+    for (const w of top) lines.push(`| ${mdText(w.title || w.id)}${w.hypothesis ? ' (hypothesis: one interview)' : ''} | ${w.sightings} | ${w.recent} | ${w.previous} | ${trendText[w.trend]} |`);
+  } else lines.push('No weakness cited by an interview yet.');
+  lines.push('');
+
+  const waiting = index.interviews().filter((iv) => iv.feedback?.requested && !iv.feedback.received);
+  lines.push('## Feedback still unanswered', '', ...(waiting.length ? waiting.map((iv) => `- **${mdText(iv.company)}**: asked ${iv.feedback!.requested}, ${daysBetween(iv.feedback!.requested!, today)} days ago`) : ['None.']), '');
+  lines.push('## Notes', '', '<!-- What did you learn this week? What will you do differently next week? -->', '');
+  return { path: `reviews/${wk.label}.md`, text: lines.join('\n') };
+}

@@ -1,0 +1,9 @@
+/** Messages between the extension and the Insights webview. */
+import type { InsightsModel } from '../../core/insights';
+
+export type ToWebview = { type: 'model'; model: InsightsModel; folder: string } | { type: 'empty'; text: string };
+
+export type FromWebview =
+  | { type: 'ready' }
+  /** A bar, point or table cell was chosen: open the records behind series `series`, label `index` of chart `chart`. */
+  | { type: 'open'; chart: string; series: number; index: number };

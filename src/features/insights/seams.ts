@@ -1,0 +1,89 @@
+/**
+ * What the insights, reminders, review and export features ask of the outside world: the date, and
+ * the prompts they show. Tests replace them through the internal testing command (no mock of vscode).
+ */
+import * as vscode from 'vscode';
+import type { ExportFormat } from '../../core/export';
+import type { RecordRef } from '../../core/insights';
+import { todayString } from '../../core/model';
+import type { Journal } from '../../services/journal-store';
+
+export interface Clock {
+  /** The local date, YYYY-MM-DD. */
+  today(): string;
+  now(): Date;
+}
+
+export const systemClock: Clock = { today: () => todayString(), now: () => new Date() };
+
+export interface Prompter {
+  /** Which format to export; undefined when dismissed. */
+  pickExportFormat(): Promise<ExportFormat | undefined>;
+  /** Where to save an export; undefined when dismissed. */
+  saveLocation(defaultUri: vscode.Uri, format: ExportFormat): Promise<vscode.Uri | undefined>;
+  /** Which of several records to open; undefined when dismissed. */
+  pickRecord(refs: RecordRef[], title: string): Promise<RecordRef | undefined>;
+  /** A gentle notification with one action; resolves true when the action was chosen. */
+  notify(message: string, action: string): Promise<boolean>;
+  /** Which journal, when the workspace has several. */
+  pickJournal(journals: Journal[], purpose: string): Promise<Journal | undefined>;
+}
+
+const FORMAT_ITEMS: { label: string; description: string; format: ExportFormat }[] = [
+  { label: 'CSV', description: 'a spreadsheet, one row per interview', format: 'csv' },
+  { label: 'Markdown', description: 'a table to paste into notes', format: 'md' },
+  { label: 'JSON', description: 'for scripts', format: 'json' },
+];
+
+export const defaultPrompter: Prompter = {
+  async pickExportFormat() {
+    const pick = await vscode.window.showQuickPick(FORMAT_ITEMS, { title: 'Debrief: Export', placeHolder: 'Export every interview as…' });
+    return pick?.format;
+  },
+  saveLocation(defaultUri, format) {
+    const filters: Record<ExportFormat, Record<string, string[]>> = { csv: { CSV: ['csv'] }, md: { Markdown: ['md'] }, json: { JSON: ['json'] } };
+    return Promise.resolve(vscode.window.showSaveDialog({ defaultUri, filters: filters[format], title: 'Debrief: Export', saveLabel: 'Export' }));
+  },
+  async pickRecord(refs, title) {
+    const pick = await vscode.window.showQuickPick(
+      refs.map((ref) => ({ label: ref.label, description: ref.detail, detail: `${ref.file}:${ref.line + 1}`, ref })),
+      { title, placeHolder: 'Open which record?', matchOnDescription: true },
+    );
+    return pick?.ref;
+  },
+  async notify(message, action) {
+    return (await vscode.window.showInformationMessage(message, action)) === action;
+  },
+  async pickJournal(journals, purpose) {
+    const pick = await vscode.window.showQuickPick(journals.map((j) => ({ label: j.folder.name, description: j.journalFolder, journal: j })), { placeHolder: purpose });
+    return pick?.journal;
+  },
+};
+
+/** The live seams, shared by the features of this extension. */
+export const seams = {
+  clock: systemClock,
+  prompter: defaultPrompter,
+  /** Called after the clock changed, so views can refresh. */
+  clockListeners: new Set<() => void>(),
+  setClock(clock: Clock | undefined): void {
+    this.clock = clock ?? systemClock;
+    for (const l of this.clockListeners) l();
+  },
+  setPrompter(p: Partial<Prompter> | undefined): void {
+    this.prompter = p ? { ...defaultPrompter, ...p } : defaultPrompter;
+  },
+};
+
+/** The journal a command works on: the only one, else the first that exists, asking when several exist. */
+export async function pickJournal(journals: Journal[], purpose: string): Promise<Journal | undefined> {
+  const existing = journals.filter((j) => j.exists);
+  if (existing.length > 1) return seams.prompter.pickJournal(existing, purpose);
+  return existing[0] ?? journals[0];
+}
+
+/** Opens a record's file at its line. */
+export async function openRef(journal: Journal, ref: RecordRef, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {
+  const pos = new vscode.Position(ref.line, 0);
+  return vscode.window.showTextDocument(journal.uri(ref.file), { selection: new vscode.Range(pos, pos), preview: true, viewColumn: column });
+}

@@ -1,0 +1,199 @@
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
+import { exportInterviews } from '../../src/core/export';
+import { insightsModel, InsightsModel } from '../../src/core/insights';
+import type { InsightsTesting } from '../../src/features/insights/testing';
+import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText } from './helpers';
+
+const testing = () => vscode.commands.executeCommand<InsightsTesting>(InternalCommandId.InsightsTesting);
+/** Waits for the panel to receive a model that satisfies `ok`. */
+async function posted(t: InsightsTesting, ok: (m: InsightsModel) => boolean, what: string): Promise<InsightsModel> {
+  const m = await eventually(() => {
+    const msg = t.insights.lastMessage();
+    return msg?.type === 'model' && ok(msg.model) ? msg.model : undefined;
+  }, what);
+  return m!;
+}
+const fixedClock = (today: string) => ({ today: () => today, now: () => new Date(`${today}T09:00:00`) });
+
+/** A feedback request without a reply, in a file of its own (removed after each test). */
+const WAITING = 'debrief/interviews/insights-waiting.yaml';
+const WAITING_TEXT = `id: insights-waiting
+company: "<img src=x onerror=alert(1)>"
+role: Platform Engineer
+applied: 2026-11-02
+outcome: rejected
+rounds:
+  - type: coding
+    date: 2026-11-09
+feedback:
+  requested: 2026-11-10
+weaknesses:
+  - weakness: rambling-answers
+    round: 1
+`;
+
+describe('insights, reminders, review and export', () => {
+  afterEach(async () => {
+    const t = await testing();
+    t.setClock(undefined);
+    t.setPrompter(undefined);
+    t.insights.close();
+    await t.reminders.resetNotified();
+    const cfg = vscode.workspace.getConfiguration(undefined, folder().uri);
+    await cfg.update(SettingId.FeedbackFollowUpDays, undefined, vscode.ConfigurationTarget.Workspace);
+    await cfg.update(SettingId.RemindersNotify, undefined, vscode.ConfigurationTarget.Workspace);
+    if (await exists(uriOf(WAITING))) await vscode.workspace.fs.delete(uriOf(WAITING));
+    const { services } = await api();
+    await eventually(() => !services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the test interview to leave the index');
+    await closeAll();
+  });
+
+  it('posts the core insights model to the panel and follows changes to the files live', async () => {
+    const { services } = await api();
+    const t = await testing();
+    t.setClock(fixedClock('2026-11-25'));
+    await vscode.commands.executeCommand(CommandId.ShowInsights);
+    assert.ok(t.insights.isOpen());
+    const journal = services.store.journalOf(folder())!;
+    const first = await posted(t, () => true, 'the first model');
+    assert.deepEqual(first, insightsModel(journal.index, '2026-11-25'));
+    assert.equal(first.interviews, 1);
+    const ended = first.charts.find((c) => c.id === 'ended-after')!;
+    assert.deepEqual([ended.labels, ended.series[0].values], [['behavioral'], [1]]);
+
+    await writeText(uriOf(WAITING), WAITING_TEXT);
+    const next = await posted(t, (m) => m.interviews === 2, 'the model to include the new interview');
+    assert.deepEqual(next, insightsModel(journal.index, '2026-11-25'));
+    const feedback = next.charts.find((c) => c.id === 'feedback')!;
+    assert.deepEqual(feedback.series[0].values, [1, 0, 1]);
+    // User strings travel as data; the webview renders them as text (see the UI test).
+    assert.equal(feedback.series[0].refs[2][0].label, '<img src=x onerror=alert(1)>, Platform Engineer');
+  });
+
+  it('opens the records behind a bar, asking which one when there are several', async () => {
+    const t = await testing();
+    t.setClock(fixedClock('2026-11-25'));
+    await writeText(uriOf(WAITING), WAITING_TEXT);
+    const { services } = await api();
+    await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
+    await vscode.commands.executeCommand(CommandId.ShowInsights);
+    const m = await posted(t, (x) => x.interviews === 2, 'the model with two interviews');
+    const offered: string[][] = [];
+    t.setPrompter({
+      pickRecord: async (refs) => {
+        offered.push(refs.map((r) => r.file));
+        return refs.find((r) => r.file === WAITING);
+      },
+    });
+    // One record behind the bar: it opens without a prompt.
+    const outcomes = m.charts.find((c) => c.id === 'outcomes')!;
+    const s = outcomes.series.findIndex((x) => x.label === 'rejected');
+    const i = outcomes.labels.indexOf('Nov 2026');
+    await t.insights.click('outcomes', s, i);
+    assert.ok(s >= 0 && i >= 0 && outcomes.series[s].values[i] === 1);
+    const shown = (rel: string) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uriOf(rel).toString());
+    await eventually(() => shown(WAITING), 'the interview to open');
+    assert.equal(offered.length, 0);
+    await closeAll(); // closes the panel too: open it again
+    await vscode.commands.executeCommand(CommandId.ShowInsights);
+
+    // Several records behind one bar: the prompt offers each; the chosen one opens at its line.
+    const stages = m.charts.find((c) => c.id === 'stages')!;
+    const unset = stages.labels.indexOf('not set');
+    assert.equal(stages.series[0].values[unset], 2, JSON.stringify(stages));
+    await t.insights.click('stages', 0, unset);
+    assert.deepEqual(offered[offered.length - 1].sort(), ['debrief/interviews/acme-backend.yaml', WAITING]);
+    const editor = await eventually(() => shown(WAITING), 'the chosen record');
+    assert.equal(editor!.selection.active.line, 0);
+  });
+
+  it('lists feedback follow-ups after N days and items due soon, with a badge, a status item and one notification a day', async () => {
+    const t = await testing();
+    const notes: string[] = [];
+    // Requested 2026-11-10; the fixture's star-practice item is due 2026-12-01.
+    t.setClock(fixedClock('2026-11-16'));
+    t.setPrompter({ notify: async (message) => (notes.push(message), false) });
+    await t.reminders.resetNotified();
+    await writeText(uriOf(WAITING), WAITING_TEXT);
+    const { services } = await api();
+    await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
+    await t.reminders.refresh();
+    assert.deepEqual(t.reminders.items(), [], 'six days without a reply is not yet a follow-up, and nothing is due within a week');
+    assert.equal(t.reminders.badge(), undefined);
+    assert.equal(t.reminders.status().visible, false);
+    assert.equal(notes.length, 0);
+
+    t.setClock(fixedClock('2026-11-25'));
+    await t.reminders.refresh();
+    assert.deepEqual(t.reminders.items().map((r) => [r.kind, r.overdueDays]), [['feedback-follow-up', 8], ['improvement', -6]]);
+    assert.equal(t.reminders.badge(), 2);
+    assert.deepEqual(t.reminders.status(), { text: '$(bell) 2', visible: true });
+    assert.equal(notes.length, 1);
+    assert.match(notes[0], /2 things due, 1 overdue/);
+
+    await t.reminders.refresh();
+    assert.equal(notes.length, 1, 'at most one notification a day');
+    t.setClock(fixedClock('2026-11-26'));
+    await t.reminders.refresh();
+    assert.equal(notes.length, 2, 'a new day, a new notification');
+
+    const cfg = vscode.workspace.getConfiguration(undefined, folder().uri);
+    await cfg.update(SettingId.RemindersNotify, false, vscode.ConfigurationTarget.Workspace);
+    await cfg.update(SettingId.FeedbackFollowUpDays, 30, vscode.ConfigurationTarget.Workspace);
+    t.setClock(fixedClock('2026-11-27'));
+    await t.reminders.refresh();
+    assert.deepEqual(t.reminders.items().map((r) => r.kind), ['improvement'], 'the follow-up waits 30 days now');
+    assert.equal(notes.length, 2, 'notifications are off');
+  });
+
+  it('writes the weekly review into the journal folder and opens it, never over an existing one', async () => {
+    const t = await testing();
+    t.setClock(fixedClock('2026-10-14'));
+    const target = uriOf('debrief/reviews/2026-W42.md');
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.WeeklyReview);
+      assert.equal(uri?.toString(), target.toString());
+      const text = await readText(target);
+      assert.match(text, /^# Weekly review 2026-W42/);
+      assert.match(text, /- 2026-10-12: behavioral round with \*\*Acme\*\* \(Backend Engineer\), rated 2\/5/);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
+      await writeText(target, 'my own notes\n');
+      await vscode.commands.executeCommand(CommandId.WeeklyReview);
+      assert.equal(await readText(target), 'my own notes\n');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uriOf('debrief/reviews'), { recursive: true });
+    }
+  });
+
+  it('exports in the format and to the place chosen, with the CLI export output, and writes nothing when dismissed', async () => {
+    const t = await testing();
+    const { services } = await api();
+    const index = services.store.journalOf(folder())!.index;
+    for (const format of ['csv', 'md', 'json'] as const) {
+      const target = uriOf(`out-export/journal.${format}`);
+      t.setPrompter({ pickExportFormat: async () => format, saveLocation: async () => target });
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.Export);
+      assert.equal(uri?.toString(), target.toString());
+      assert.equal(await readText(target), exportInterviews(index, format));
+    }
+    await vscode.workspace.fs.delete(uriOf('out-export'), { recursive: true });
+    const dismissed = uriOf('out-export/never.csv');
+    t.setPrompter({ pickExportFormat: async () => 'csv', saveLocation: async () => undefined });
+    assert.equal(await vscode.commands.executeCommand(CommandId.Export), undefined);
+    t.setPrompter({ pickExportFormat: async () => undefined, saveLocation: async () => dismissed });
+    assert.equal(await vscode.commands.executeCommand(CommandId.Export), undefined);
+    assert.equal(await exists(dismissed), false);
+  });
+
+  it('contributes a walkthrough whose steps exist', async () => {
+    const ext = vscode.extensions.getExtension('debrief.debrief')!;
+    const walkthroughs = ext.packageJSON.contributes.walkthroughs as { id: string; steps: { media: { markdown: string } }[] }[];
+    assert.equal(walkthroughs.length, 1);
+    for (const step of walkthroughs[0].steps) assert.ok(await exists(vscode.Uri.joinPath(ext.extensionUri, step.media.markdown)), step.media.markdown);
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes(CommandId.OpenWalkthrough));
+  });
+});

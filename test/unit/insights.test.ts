@@ -1,0 +1,202 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/adapters/node-fs';
+import { JournalIndex, loadJournal } from '../../src/core/index';
+import { insightsModel, ChartModel, monthLabel } from '../../src/core/insights';
+import { reminders } from '../../src/core/reminders';
+import { isoWeek, mdText, weeklyReview } from '../../src/core/review';
+
+const W = 'debrief/weaknesses.yaml';
+const chart = (m: { charts: ChartModel[] }, id: string) => {
+  const c = m.charts.find((x) => x.id === id);
+  assert.ok(c, `no chart ${id}`);
+  return c;
+};
+/** label → value of a one-series chart. */
+const table = (c: ChartModel, s = 0) => Object.fromEntries(c.labels.map((l, i) => [l, c.series[s].values[i]]));
+
+function journal(files: Record<string, string>): JournalIndex {
+  const index = new JournalIndex({ journalFolder: 'debrief' });
+  index.updateMany(Object.entries(files));
+  return index;
+}
+
+const WEAK = `weaknesses:
+  - id: silent
+    title: Going silent
+    improvements:
+      - id: mock
+        action: Three mocks
+        status: done
+        done: 2025-02-01
+      - id: phrases
+        action: Phrase list
+        status: doing
+        due: 2025-03-01
+      - id: later
+        action: Later thing
+        status: todo
+        due: 2025-03-20
+      - id: soon
+        action: Soon thing
+        due: 2025-03-12
+  - id: once
+    title: Seen once
+`;
+
+const FILES = {
+  [W]: WEAK,
+  'debrief/interviews/a.yaml': `id: a
+company: Acme
+role: Dev
+applied: 2025-01-05
+outcome: rejected
+rounds:
+  - type: recruiter
+    date: 2025-01-10
+  - type: coding
+    date: 2025-01-20
+feedback:
+  requested: 2025-01-22
+  received: 2025-01-29
+weaknesses:
+  - weakness: silent
+    round: 2
+  - weakness: once
+`,
+  'debrief/interviews/b.yaml': `id: b
+company: Beta
+role: SRE
+applied: 2025-02-03
+outcome: ghosted
+rounds:
+  - type: coding
+    date: 2025-02-10
+feedback:
+  requested: 2025-02-12
+weaknesses:
+  - weakness: silent
+    round: 1
+`,
+  'debrief/interviews/c.yaml': `id: c
+company: Gamma
+role: Dev
+applied: 2025-02-20
+outcome: pending
+`,
+};
+
+describe('insights model', () => {
+  const index = journal(FILES);
+  const m = insightsModel(index, '2025-03-10');
+
+  it('counts where closed applications ended, by last round type, with the records behind each bar', () => {
+    const c = chart(m, 'ended-after');
+    assert.deepEqual(table(c), { coding: 2 });
+    assert.deepEqual(c.series[0].refs[0].map((r) => r.file).sort(), ['debrief/interviews/a.yaml', 'debrief/interviews/b.yaml']);
+    assert.equal(c.series[0].refs[0][0].line, 0);
+  });
+
+  it('splits outcomes by month of application', () => {
+    const c = chart(m, 'outcomes');
+    assert.deepEqual(c.labels, ['Jan 2025', 'Feb 2025']);
+    assert.deepEqual(Object.fromEntries(c.series.map((s) => [s.label, s.values])), { pending: [0, 1], rejected: [1, 0], ghosted: [0, 1] });
+  });
+
+  it('counts feedback asked, answered and waiting, and reply days per application', () => {
+    assert.deepEqual(table(chart(m, 'feedback')), { asked: 2, answered: 1, waiting: 1 });
+    const waiting = chart(m, 'feedback').series[0].refs[2][0];
+    assert.equal(waiting.file, 'debrief/interviews/b.yaml');
+    assert.equal(waiting.line, 9, 'points inside the feedback mapping');
+    assert.deepEqual(table(chart(m, 'reply-days')), { Acme: 7 });
+  });
+
+  it('follows each weakness month by month and says whether the work paid off', () => {
+    const c = chart(m, 'weaknesses');
+    assert.deepEqual(c.labels, ['Jan 2025', 'Feb 2025']);
+    assert.deepEqual(c.series.map((s) => [s.label, s.values]), [['Going silent', [1, 1]], ['Seen once', [1, 0]]]);
+    const silent = m.weaknesses.find((w) => w.id === 'silent')!;
+    assert.equal(silent.kind, 'pattern');
+    assert.deepEqual([silent.before, silent.after, silent.lastDone], [1, 1, '2025-02-01']);
+    assert.match(silent.verdict, /Surfaced 1 time\(s\) after/);
+    const once = m.weaknesses.find((w) => w.id === 'once')!;
+    assert.equal(once.kind, 'hypothesis');
+  });
+
+  it('counts improvement items done, in progress, to do and overdue', () => {
+    assert.deepEqual(table(chart(m, 'improvements')), { done: 1, 'to do': 2, overdue: 1 });
+    assert.deepEqual(table(chart(insightsModel(index, '2025-02-15'), 'improvements')), { done: 1, 'in progress': 1, 'to do': 2 });
+  });
+
+  it('keeps user strings as data, unchanged', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const idx = journal({ 'debrief/interviews/x.yaml': `id: x\ncompany: "${evil}"\nrole: Dev\noutcome: rejected\nfeedback:\n  requested: 2025-01-01\n  received: 2025-01-03\n` });
+    assert.deepEqual(chart(insightsModel(idx, '2025-03-10'), 'reply-days').labels, [evil]);
+  });
+
+  it('gives every chart as many values as labels in every series', async () => {
+    const demo = await loadJournal(new NodeFileSystem(path.resolve('demo')), 'debrief');
+    for (const today of ['2025-01-15', '2025-03-25', '2026-11-25']) {
+      for (const c of insightsModel(demo, today).charts) {
+        for (const s of c.series) {
+          assert.equal(s.values.length, c.labels.length, `${c.id}/${s.label}`);
+          assert.equal(s.refs.length, c.labels.length, `${c.id}/${s.label}`);
+          s.refs.forEach((r, i) => { if (c.id !== 'reply-days') assert.equal(r.length, s.values[i], `${c.id}/${s.label}/${c.labels[i]}`); });
+        }
+      }
+    }
+    const empty = insightsModel(new JournalIndex({ journalFolder: 'debrief' }), '2025-01-01');
+    for (const c of empty.charts) assert.deepEqual(c.labels, [], c.id);
+  });
+
+  it('names months', () => assert.equal(monthLabel('2025-03'), 'Mar 2025'));
+});
+
+describe('reminders', () => {
+  const index = journal(FILES);
+
+  it('turns unanswered feedback into a follow-up after N days, and lists items due soon or overdue', () => {
+    const r = reminders(index, '2025-03-10', { feedbackFollowUpDays: 7 });
+    assert.deepEqual(r.map((x) => [x.kind, x.title, x.overdueDays]), [
+      ['feedback-follow-up', 'Follow up on feedback from Beta', 19],
+      ['improvement', 'Phrase list', 9],
+      ['improvement', 'Soon thing', -2],
+    ]);
+    assert.equal(r[0].ref.file, 'debrief/interviews/b.yaml');
+    assert.match(r[1].detail, /overdue by 9 days/);
+  });
+
+  it('waits N days before a follow-up', () => {
+    assert.equal(reminders(index, '2025-02-18', { feedbackFollowUpDays: 7 }).filter((x) => x.kind === 'feedback-follow-up').length, 0);
+    assert.equal(reminders(index, '2025-02-19', { feedbackFollowUpDays: 7 }).filter((x) => x.kind === 'feedback-follow-up').length, 1);
+    assert.equal(reminders(index, '2025-02-19', { feedbackFollowUpDays: 30 }).filter((x) => x.kind === 'feedback-follow-up').length, 0);
+  });
+});
+
+describe('weekly review', () => {
+  it('computes ISO weeks, also across the new year', () => {
+    assert.deepEqual(isoWeek('2026-11-25'), { year: 2026, week: 48, label: '2026-W48', monday: '2026-11-23', sunday: '2026-11-29' });
+    assert.equal(isoWeek('2021-01-03').label, '2020-W53');
+    assert.equal(isoWeek('2024-12-30').label, '2025-W01');
+  });
+
+  it('writes what happened this week, what is due, top weaknesses and unanswered feedback', () => {
+    const r = weeklyReview(journal(FILES), '2025-02-12', { feedbackFollowUpDays: 7 });
+    assert.equal(r.path, 'reviews/2025-W07.md');
+    assert.match(r.text, /^# Weekly review 2025-W07$/m);
+    assert.match(r.text, /- 2025-02-10: coding round with \*\*Beta\*\* \(SRE\)/);
+    assert.match(r.text, /- 2025-02-12: asked \*\*Beta\*\* \(SRE\) for feedback/);
+    assert.doesNotMatch(r.text, /Acme\*\* \(Dev\) for feedback/, 'last month is not this week');
+    assert.match(r.text, /## Due\n\nNothing due in the next 7 days\./);
+    assert.match(weeklyReview(journal(FILES), '2025-02-24', { feedbackFollowUpDays: 7 }).text, /## Due\n\n- Follow up on feedback from Beta: asked 2025-02-12, 12 days ago, no reply yet\n- Going silent: Phrase list: due in 5 days/);
+    assert.match(r.text, /\| Going silent \| 2 \| 2 \| 0 \| surfacing more \|/);
+    assert.match(r.text, /\| Seen once \(hypothesis: one interview\) \| 1 \|/);
+    assert.match(r.text, /## Feedback still unanswered\n\n- \*\*Beta\*\*: asked 2025-02-12, 0 days ago/);
+  });
+
+  it('escapes user strings so they stay text', () => {
+    assert.equal(mdText('<img src=x onerror=alert(1)>'), '\\<img src=x onerror=alert\\(1\\)\\>');
+    const r = weeklyReview(journal({ 'debrief/interviews/x.yaml': 'id: x\ncompany: "[click](javascript:x)"\nrole: Dev\napplied: 2025-02-11\n' }), '2025-02-12', { feedbackFollowUpDays: 7 });
+    assert.match(r.text, /\\\[click\\\]\\\(javascript:x\\\)/);
+  });
+});
