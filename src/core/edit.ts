@@ -483,12 +483,15 @@ export function recordFeedbackRequested(text: string, date: string = todayString
 export function recordFeedbackReceived(text: string, fb: { received?: string; summary?: string; quotes?: string[] }): EditResult {
   const received = fb.received ?? todayString();
   return checkDate(received, 'Reception date') ?? run(text, (ed) => {
-    ed.set(['feedback'], clean({ received, summary: fb.summary }));
+    // One set() per key: the editor splices against the original text, so two sets creating the same
+    // missing map would write it twice.
     const existing = ed.get(['feedback', 'quotes']);
-    for (const q of fb.quotes ?? []) {
-      if (isSeq(existing)) ed.append(['feedback', 'quotes'], q);
+    if (isSeq(existing)) {
+      ed.set(['feedback'], clean({ received, summary: fb.summary }));
+      for (const q of fb.quotes ?? []) ed.append(['feedback', 'quotes'], q);
+    } else {
+      ed.set(['feedback'], clean({ received, summary: fb.summary, quotes: fb.quotes }));
     }
-    if (!isSeq(existing) && fb.quotes?.length) ed.set(['feedback'], { quotes: fb.quotes });
   });
 }
 
@@ -714,4 +717,32 @@ weaknesses:
         status: todo
         done-when: Three mocks in a row without a silence over 30 seconds
 `;
+}
+
+/**
+ * Runs several edits of one file in order, each on the result of the previous, and returns them as a
+ * single minimal edit (the changed span between the common prefix and suffix), so the editor applies
+ * them as one undoable change. Stops at the first refusal.
+ */
+export function chain(text: string, ...steps: ((text: string) => EditResult)[]): EditResult {
+  let current = text;
+  for (const step of steps) {
+    const r = step(current);
+    if (!r.ok) return r;
+    current = applyEdits(current, r.edits);
+  }
+  if (current === text) return { ok: true, edits: [] };
+  let start = 0;
+  const max = Math.min(text.length, current.length);
+  while (start < max && text.charCodeAt(start) === current.charCodeAt(start)) start++;
+  // Never split a CRLF pair or a surrogate pair.
+  while (start > 0 && (text[start - 1] === '\r' || (text.charCodeAt(start - 1) & 0xfc00) === 0xd800)) start--;
+  let end = 0;
+  while (end < max - start && text.charCodeAt(text.length - 1 - end) === current.charCodeAt(current.length - 1 - end)) end++;
+  while (end > 0 && ((text.charCodeAt(text.length - end) & 0xfc00) === 0xdc00 || text[text.length - end] === '\n' && text[text.length - end - 1] === '\r')) end--;
+  const lines = new LineIndex(text);
+  return {
+    ok: true,
+    edits: [{ range: { start: lines.position(start), end: lines.position(text.length - end) }, newText: current.slice(start, current.length - end) }],
+  };
 }

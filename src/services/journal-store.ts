@@ -227,8 +227,13 @@ export class JournalStore implements vscode.Disposable {
 
   private async onClosed(doc: vscode.TextDocument): Promise<void> {
     const found = this.locateJournalFile(doc.uri);
-    // Closing without saving drops the unsaved text: go back to what is on disk.
-    if (found && doc.isDirty) await this.readFromDisk(found.journal, found.path);
+    if (!found) return;
+    // Once the editor is closed the file on disk is the truth again (closing unsaved, or reverting
+    // then closing, drops the editor's text). Cancel a pending debounced update of the closed text.
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    await this.readFromDisk(found.journal, found.path);
   }
 
   private emit(journal: Journal, paths: string[]): void {

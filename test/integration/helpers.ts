@@ -201,6 +201,11 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Closes every editor, reverting unsaved changes so no test leaks into the next. */
 export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await eventually(() => !doc.isDirty, `${doc.uri.path} to be reverted`);
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await (await api()).settle();
 }

@@ -35,7 +35,8 @@ describe('hand editing a journal file in the workbench', function () {
     wb = await openWorkbench(folder);
     const { page } = wb;
     await wb.openDebrief();
-    await page.locator('.welcome-view-content', { hasText: 'Your journal is ready' }).waitFor({ timeout: 30_000 });
+    // The journal is read: the fixture's interview is in the tree.
+    await page.locator('.sidebar .monaco-list-row', { hasText: 'Acme, Backend Engineer' }).first().waitFor({ timeout: 30_000 });
     await eventually(async () => (await problemCount(page)) === 0, 20_000, 'a clean journal to show no problems');
 
     // Open the interview with Quick Open, as a person would.

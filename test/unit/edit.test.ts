@@ -118,6 +118,30 @@ describe('interview edits', () => {
     assert.equal(iv(c).feedback?.received, '2025-02-06');
   });
 
+  it('records feedback with quotes on a file that has no feedback yet, writing the key once', () => {
+    const t = 'id: a\ncompany: A\nrole: R\n';
+    const out = apply(t, E.recordFeedbackReceived(t, { received: '2025-02-05', summary: 'Good', quotes: ['One', 'Two'] }));
+    assert.equal(out.match(/^feedback:/gm)?.length, 1);
+    const v = iv(out);
+    assert.deepEqual([v.feedback?.received, v.feedback?.summary, v.feedback?.quotes], ['2025-02-05', 'Good', ['One', 'Two']]);
+    assert.ok(out.startsWith(t), 'the rest of the file is unchanged');
+  });
+
+  it('chains several edits into one minimal edit, and stops at a refusal', () => {
+    const t = '# keep me\r\nid: a\r\ncompany: A\r\nrole: R\r\noutcome: pending # so far\r\n';
+    const r = E.chain(t, (x) => E.setOutcome(x, 'rejected'), (x) => E.recordFeedbackRequested(x, '2025-02-01'));
+    assert.ok(r.ok);
+    assert.equal(r.edits.length, 1);
+    const out = apply(t, r);
+    assert.equal(iv(out).outcome, 'rejected');
+    assert.equal(iv(out).feedback?.requested, '2025-02-01');
+    assert.ok(out.startsWith('# keep me\r\nid: a\r\ncompany: A\r\nrole: R\r\noutcome: rejected # so far\r\n'));
+    assert.ok(!/[^\r]\n/.test(out), 'CRLF line endings survive');
+    const refused = E.chain(t, (x) => E.setOutcome(x, 'rejected'), (x) => E.recordFeedbackRequested(x, '2025-02-30'));
+    assert.equal(refused.ok, false);
+    assert.deepEqual(E.chain(t), { ok: true, edits: [] });
+  });
+
   it('fills an empty feedback key in place', () => {
     const t = 'id: a\ncompany: A\nrole: R\nfeedback: # later\nnotes: x\n';
     const out = apply(t, E.recordFeedbackRequested(t, '2025-01-01'));

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../constants';
 import {
-  addImprovement, addRound, addWeakness, applyEdits, citeWeakness, createInterview, deleteImprovement, deleteRound, deleteWeakness,
+  addImprovement, addRound, addWeakness, applyEdits, chain, citeWeakness, createInterview, deleteImprovement, deleteRound, deleteWeakness,
   EditResult, linkNote, NewRound, recordFeedbackReceived, recordFeedbackRequested, renameWeakness, setImprovementDue,
   setImprovementStatus, setOutcome, setWeaknessStatus, unciteWeakness, unlinkNote,
 } from '../../core/edit';
@@ -204,13 +204,12 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (id) ids.push(id);
     }
     const q = quotes.split('|').map((s) => s.trim()).filter(Boolean);
-    // Summary first, quotes second: each edit then lands in an existing `feedback:` mapping.
-    if (!(await write(t.uri, (text) => recordFeedbackReceived(text, { received: received.trim(), summary: summary.trim() })))) return false;
-    if (q.length && !(await editor.edit(t.uri, (text) => recordFeedbackReceived(text, { received: received.trim(), quotes: q })))) return false;
-    for (const id of ids) {
-      if (!(await editor.edit(t.uri, (text) => citeWeakness(text, { weakness: id, source: 'interviewer' })))) return false;
-    }
-    return true;
+    // The reply and every weakness it points to land as one change: one Undo takes it all back.
+    return write(t.uri, (text) => chain(
+      text,
+      (x) => recordFeedbackReceived(x, { received: received.trim(), summary: summary.trim(), quotes: q }),
+      ...ids.map((id) => (x: string) => citeWeakness(x, { weakness: id, source: 'interviewer' })),
+    ));
   }
 
   async function addWeaknessCmd(): Promise<string | undefined> {
