@@ -2,16 +2,8 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, SettingId } from '../../src/constants';
 
-const folder = () => vscode.workspace.workspaceFolders![0];
+import { exists, folder } from './helpers';
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('Initialize Journal', () => {
   const config = () => vscode.workspace.getConfiguration(undefined, folder().uri);

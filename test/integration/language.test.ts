@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, EXTENSION_ID, InternalCommandId, SettingId } from '../../src/constants';
 import { OUTCOMES } from '../../src/core/model';
 
-const folder = () => vscode.workspace.workspaceFolders![0];
+import { exists, folder } from './helpers';
 const file = (...p: string[]) => vscode.Uri.joinPath(folder().uri, ...p);
 const weaknessesUri = () => file('debrief', 'weaknesses.yaml');
 const acmeUri = () => file('debrief', 'interviews', 'acme-backend.yaml');
@@ -28,14 +28,6 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const span = (r: vscode.Range) => [r.start.line, r.start.character, r.end.line, r.end.character];
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function write(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

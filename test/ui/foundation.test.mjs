@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, cleanupTemps, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
 
 describe('workbench (source build)', function () {
   let wb;
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => {});
-    await wb?.close();
-    wb = undefined;
-    cleanupTemps();
+  afterEach(function () {
+    return closeWorkbenches(this.currentTest);
   });
 
   it('shows the welcome view on an empty folder and initializes a journal from the command palette', async () => {
@@ -30,11 +27,8 @@ describe('workbench (source build)', function () {
 
 describe('workbench (installed .vsix)', function () {
   let wb;
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot(`failed-vsix-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => {});
-    await wb?.close();
-    wb = undefined;
-    cleanupTemps();
+  afterEach(function () {
+    return closeWorkbenches(this.currentTest);
   });
 
   it('installs from the packaged .vsix, activates on a journal and shows the Debrief view', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, cleanupTemps, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const { expectedInsights } = require(join(root, 'out', 'test', 'ui', 'insights-expected.js'));
@@ -50,11 +50,8 @@ async function openInsights(folder) {
 
 describe('Insights panel', function () {
   let wb;
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => {});
-    await wb?.close();
-    wb = undefined;
-    cleanupTemps();
+  afterEach(function () {
+    return closeWorkbenches(this.currentTest);
   });
 
   it('draws every chart of the demo journal and shows the same numbers in its tables', async () => {

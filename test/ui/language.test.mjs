@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, cleanupTemps, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
 
 describe('hand editing a journal file in the workbench', function () {
   let wb;
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => {});
-    await wb?.close();
-    wb = undefined;
-    cleanupTemps();
+  afterEach(function () {
+    return closeWorkbenches(this.currentTest);
   });
 
   /** Errors and warnings shown by the Problems entry of the status bar. */

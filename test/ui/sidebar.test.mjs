@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, cleanupTemps, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
 
 /**
  * Screenshots for README.md live in docs/images, outside the packaged extension. They are rewritten
@@ -11,11 +11,8 @@ const docsImages = process.env.DEBRIEF_UPDATE_SCREENSHOTS === '1' ? join(root, '
 
 describe('sidebar in the real workbench', function () {
   let wb;
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) await wb.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-')}`).catch(() => {});
-    await wb?.close();
-    wb = undefined;
-    cleanupTemps();
+  afterEach(function () {
+    return closeWorkbenches(this.currentTest);
   });
 
   it('records an interview through the command palette and shows it in the tree', async () => {

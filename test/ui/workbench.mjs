@@ -44,6 +44,7 @@ export async function openWorkbench(folder, { from = 'source', settings } = {}) 
     browser,
     page,
     async close() {
+      open.delete(wb);
       await browser.close().catch(() => {});
       await server.stop();
     },
@@ -72,7 +73,22 @@ export async function openWorkbench(folder, { from = 'source', settings } = {}) 
       return file;
     },
   };
+  open.add(wb);
   return wb;
+}
+
+const open = new Set();
+
+/**
+ * For afterEach: saves a screenshot of every open workbench when the test failed, closes them all and
+ * removes the temp folders. Usage: `afterEach(function () { return closeWorkbenches(this.currentTest); })`.
+ */
+export async function closeWorkbenches(test) {
+  for (const wb of [...open]) {
+    if (test?.state === 'failed') await wb.screenshot(`failed-${test.title.replace(/\W+/g, '-')}`).catch(() => {});
+    await wb.close();
+  }
+  cleanupTemps();
 }
 
 /** Polls `fn` until it returns a truthy value or `ms` pass. */
