@@ -1,16 +1,17 @@
 // `npm start`: builds Debrief and serves a real VS Code with it loaded on the demo journal.
-//   npm start                      opens demo/ (a copy, so the demo in the repository stays clean)
+//   npm start                      opens demo/ (a copy with its dates moved to today; the repository's stays clean)
 //   npm start -- path/to/folder    opens that folder as it is (your own journal, edited in place)
 //   DEBRIEF_FOLDER=path npm start  the same
 //   DEBRIEF_PORT=8080 npm start    a fixed port (default: a free one)
 // Runs until Ctrl-C, then stops the server and everything it started.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { provision } from './lib/provision.mjs';
 import { startCodeServer } from './lib/code-server.mjs';
+import { copyDemo } from './lib/demo.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? process.env.DEBRIEF_FOLDER;
@@ -26,7 +27,7 @@ if (arg) {
 } else {
   demoCopy = mkdtempSync(join(tmpdir(), 'debrief-demo-'));
   folder = join(demoCopy, 'demo');
-  cpSync(join(root, 'demo'), folder, { recursive: true });
+  copyDemo(root, folder);
 }
 
 if (spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) {
@@ -48,7 +49,7 @@ const server = await startCodeServer({
 const url = server.url(folder, [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']]);
 console.log('\nDebrief is running in VS Code. Open this URL in a browser:\n');
 console.log(`  ${url}\n`);
-console.log(`Folder: ${folder}${demoCopy ? ' (a fresh copy of demo/)' : ''}`);
+console.log(`Folder: ${folder}${demoCopy ? ' (a fresh copy of demo/, its dates moved to today)' : ''}`);
 console.log('After changing the code, run `npm run build` and reload the browser tab. Press Ctrl-C to stop.');
 
 const stop = async () => {

@@ -1,9 +1,10 @@
 /* global document */ // frame.evaluate() callbacks run in the webview
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
+import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 const require = createRequire(import.meta.url);
 const { expectedInsights } = require(join(root, 'out', 'test', 'ui', 'insights-expected.js'));
@@ -56,7 +57,7 @@ describe('Insights panel', function () {
 
   it('draws every chart of the demo journal and shows the same numbers in its tables', async () => {
     const folder = tempFolder();
-    cpSync(join(root, 'demo'), folder, { recursive: true });
+    copyDemo(root, folder);
     let frame;
     ({ wb, frame } = await openInsights(folder));
     const expected = await expectedInsights(folder);
@@ -81,7 +82,7 @@ describe('Insights panel', function () {
 
   it('shows a company named like an HTML tag as text and never runs it', async () => {
     const folder = tempFolder();
-    cpSync(join(root, 'demo'), folder, { recursive: true });
+    copyDemo(root, folder);
     const evil = '<img src=x onerror=alert(1)>';
     writeFileSync(join(folder, 'debrief', 'interviews', 'evil.yaml'), [
       'id: evil', `company: "${evil}"`, 'role: "<script>alert(2)</script>"', 'applied: 2025-03-01', 'outcome: rejected',

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
+import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 /**
  * Screenshots for README.md live in docs/images, outside the packaged extension. They are rewritten
@@ -17,7 +18,7 @@ describe('sidebar in the real workbench', function () {
 
   it('records an interview through the command palette and shows it in the tree', async () => {
     const folder = tempFolder();
-    cpSync(join(root, 'demo'), folder, { recursive: true });
+    copyDemo(root, folder);
     wb = await openWorkbench(folder);
     const { page } = wb;
     await wb.openDebrief();

@@ -1,0 +1,3 @@
+export const DEMO_AS_OF: string;
+export function shiftDates(text: string, days: number): string;
+export function copyDemo(root: string, dest: string, now?: Date): number;
