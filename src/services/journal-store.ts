@@ -175,6 +175,9 @@ export class JournalStore implements vscode.Disposable {
       yaml.onDidCreate(onDisk),
       yaml.onDidChange(onDisk),
       yaml.onDidDelete((uri) => {
+        // A debounced update of editor text must not bring a deleted file back.
+        clearTimeout(this.pending.get(uri.toString()));
+        this.pending.delete(uri.toString());
         const path = journal.pathOf(uri);
         if (path && journal.index.remove(path)) this.emit(journal, [path]);
       }),
@@ -201,6 +204,7 @@ export class JournalStore implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
+      if (doc.isClosed) return;
       if (found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
     }, DEBOUNCE_MS));
   }
