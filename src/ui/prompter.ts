@@ -69,10 +69,18 @@ export const vscodePrompter: Prompter = {
         resolve(v);
         qp.dispose();
       };
-      qp.onDidChangeValue(refresh);
+      qp.onDidChangeValue(() => {
+        qp.title = titleOf(options);
+        refresh();
+      });
       qp.onDidAccept(() => {
         const v = (qp.selectedItems[0]?.label ?? qp.value).trim();
-        if (!v || options.validate?.(v)) return;
+        // This quick pick has no validation message on the oldest supported VS Code: say it in the title.
+        const problem = v ? options.validate?.(v) : options.validate?.('') ?? 'Type a value, or press Escape to cancel.';
+        if (problem) {
+          qp.title = `${titleOf(options)}: ${problem}`;
+          return;
+        }
         finish(v);
       });
       qp.onDidHide(() => finish(undefined));
