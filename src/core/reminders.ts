@@ -1,17 +1,17 @@
-/** What needs doing: feedback requests to follow up and improvement items due soon or overdue. */
+/** What needs doing: feedback requests to follow up, next steps and improvement items due soon or overdue. */
 import type { JournalIndex } from './index';
-import { addDays, daysBetween } from './model';
+import { addDays, CLOSED_OUTCOMES, daysBetween } from './model';
 import type { RecordRef } from './insights';
 
 export interface ReminderOptions {
   /** A feedback request with no reply after this many days becomes a follow-up. */
   feedbackFollowUpDays: number;
-  /** Improvement items due within this many days count as due soon (default 7). */
+  /** Improvement items and next steps due within this many days count as due soon (default 7). */
   soonDays?: number;
 }
 
 export interface Reminder {
-  kind: 'feedback-follow-up' | 'improvement';
+  kind: 'feedback-follow-up' | 'next-step' | 'improvement';
   /** Short text, e.g. "Follow up with Globex". */
   title: string;
   /** e.g. "feedback asked 2025-02-20, 12 days ago". */
@@ -39,6 +39,19 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
     });
   }
   const soon = addDays(today, options.soonDays ?? 7);
+  for (const iv of index.interviews()) {
+    const next = iv.next;
+    // A closed application's next step no longer needs doing.
+    if (!next?.due || next.due > soon || (iv.outcome && CLOSED_OUTCOMES.includes(iv.outcome))) continue;
+    const late = daysBetween(next.due, today);
+    out.push({
+      kind: 'next-step',
+      title: `${iv.company}: ${next.action || 'next step'}`,
+      detail: dueText(late, next.due),
+      overdueDays: late,
+      ref: { file: iv.file, line: next.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },
+    });
+  }
   for (const w of index.weaknesses()) {
     for (const it of w.improvements) {
       const status = it.status ?? 'todo';
@@ -47,11 +60,16 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
       out.push({
         kind: 'improvement',
         title: it.action || it.id,
-        detail: late > 0 ? `overdue by ${late} day${late === 1 ? '' : 's'} (due ${it.due})` : late === 0 ? `due today` : `due in ${-late} day${late === -1 ? '' : 's'} (${it.due})`,
+        detail: dueText(late, it.due),
         overdueDays: late,
         ref: { file: w.file, line: it.range.start.line, label: w.title || w.id, detail: it.id },
       });
     }
   }
   return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+}
+
+function dueText(late: number, due: string): string {
+  if (late > 0) return `overdue by ${late} day${late === 1 ? '' : 's'} (due ${due})`;
+  return late === 0 ? 'due today' : `due in ${-late} day${late === -1 ? '' : 's'} (${due})`;
 }

@@ -166,6 +166,20 @@ describe('reminders', () => {
     assert.match(r[1].detail, /overdue by 9 days/);
   });
 
+  it('lists the next step of an open application when it is due soon, never of a closed one', () => {
+    const files = {
+      'debrief/interviews/open.yaml': 'id: open\ncompany: Open Co\nrole: Dev\noutcome: pending\nnext:\n  action: Prepare the onsite\n  due: 2025-03-12\n',
+      'debrief/interviews/later.yaml': 'id: later\ncompany: Later Co\nrole: Dev\noutcome: pending\nnext:\n  action: Call back\n  due: 2025-04-30\n',
+      'debrief/interviews/closed.yaml': 'id: closed\ncompany: Closed Co\nrole: Dev\noutcome: rejected\nnext:\n  action: Thank-you note\n  due: 2025-03-01\n',
+    };
+    const r = reminders(journal(files), '2025-03-10', { feedbackFollowUpDays: 7 });
+    assert.deepEqual(r.map((x) => [x.kind, x.title, x.overdueDays, x.detail]), [
+      ['next-step', 'Open Co: Prepare the onsite', -2, 'due in 2 days (2025-03-12)'],
+    ]);
+    assert.equal(r[0].ref.file, 'debrief/interviews/open.yaml');
+    assert.equal(r[0].ref.line, 5, 'the reminder opens the file at the next step (its action line)');
+  });
+
   it('waits N days before a follow-up', () => {
     assert.equal(reminders(index, '2025-02-18', { feedbackFollowUpDays: 7 }).filter((x) => x.kind === 'feedback-follow-up').length, 0);
     assert.equal(reminders(index, '2025-02-19', { feedbackFollowUpDays: 7 }).filter((x) => x.kind === 'feedback-follow-up').length, 1);

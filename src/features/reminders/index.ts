@@ -106,7 +106,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
     item.description = r.detail;
     item.tooltip = new vscode.MarkdownString().appendText(`${r.ref.label}\n\n${r.title}: ${r.detail}`);
     item.iconPath = new vscode.ThemeIcon(
-      r.kind === 'feedback-follow-up' ? 'mail' : r.overdueDays > 0 ? 'warning' : 'clock',
+      r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
       r.overdueDays > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
     item.contextValue = r.kind;
