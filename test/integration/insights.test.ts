@@ -50,6 +50,20 @@ describe('insights, reminders, review and export', () => {
     await closeAll();
   });
 
+  it('restores the panel after a reload, with scripts enabled and the current model', async () => {
+    const { services } = await api();
+    const t = await testing();
+    t.setClock(fixedClock('2026-11-25'));
+    assert.equal(t.insights.isOpen(), false);
+    const readies = t.insights.readies();
+    await t.insights.revive();
+    assert.ok(t.insights.isOpen());
+    // The restored webview runs its script (so its options and CSP allow it) and asks for the model.
+    await eventually(() => t.insights.readies() > readies, 'the restored webview\'s script to load');
+    const model = await posted(t, () => true, 'a model posted to the restored panel');
+    assert.deepEqual(model, insightsModel(services.store.journalOf(folder())!.index, '2026-11-25'));
+  });
+
   it('posts the core insights model to the panel and follows changes to the files live', async () => {
     const { services } = await api();
     const t = await testing();

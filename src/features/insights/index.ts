@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId, EXTENSION_ID, InternalCommandId, WALKTHROUGH_ID } from '../../constants';
 import type { Services } from '../../services';
 import { DueReminders } from '../reminders';
-import { InsightsPanel } from './panel';
+import { INSIGHTS_VIEW_TYPE, InsightsPanel } from './panel';
 import { seams } from './seams';
 import type { InsightsTesting } from './testing';
 
@@ -14,9 +14,14 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     insights: {
       lastMessage: () => InsightsPanel.lastMessage,
       posted: () => InsightsPanel.posted,
+      readies: () => InsightsPanel.readies,
       isOpen: () => InsightsPanel.open !== undefined,
       click: async (chart, series, index) => InsightsPanel.open?.openRecords(chart, series, index),
       close: () => InsightsPanel.open?.dispose(),
+      revive: async () => {
+        const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Debrief Insights', vscode.ViewColumn.Active, {});
+        await serializer.deserializeWebviewPanel(panel, undefined);
+      },
     },
     reminders: {
       items: () => (DueReminders.current?.reminders ?? []).map((i) => i.reminder),
@@ -26,7 +31,14 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       resetNotified: async () => DueReminders.current?.forgetNotified(),
     },
   };
+  // After a reload, VS Code restores an open Insights panel through this serializer.
+  const serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel: async (panel) => {
+      await InsightsPanel.revive(panel, context, services);
+    },
+  };
   context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, serializer),
     vscode.commands.registerCommand(CommandId.ShowInsights, async () => {
       await InsightsPanel.show(context, services);
     }),

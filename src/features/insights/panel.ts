@@ -19,6 +19,8 @@ export class InsightsPanel implements vscode.Disposable {
   /** What was last sent to the webview (a test seam). */
   static lastMessage: ToWebview | undefined;
   static posted = 0;
+  /** How many times a webview script said it had loaded (a test seam). */
+  static readies = 0;
 
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,10 +37,31 @@ export class InsightsPanel implements vscode.Disposable {
       return InsightsPanel.current;
     }
     const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Debrief Insights', vscode.ViewColumn.Active, {
-      enableScripts: true,
+      ...InsightsPanel.options(context),
       enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
     });
+    InsightsPanel.current = new InsightsPanel(panel, context, services, journal);
+    return InsightsPanel.current;
+  }
+
+  /** What the webview may do: run the extension's own script, load files from dist/webview and media only. */
+  static options(context: vscode.ExtensionContext): vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+    };
+  }
+
+  /**
+   * Brings back a panel VS Code restored after a reload (its serializer calls this). It shows the first
+   * journal that exists, without asking: nobody is there to answer while the window opens.
+   */
+  static async revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services): Promise<InsightsPanel> {
+    await services.store.ready;
+    InsightsPanel.current?.dispose();
+    panel.webview.options = InsightsPanel.options(context);
+    const journals = services.store.journals();
+    const journal = journals.find((j) => j.exists) ?? journals[0];
     InsightsPanel.current = new InsightsPanel(panel, context, services, journal);
     return InsightsPanel.current;
   }
@@ -131,7 +154,10 @@ export class InsightsPanel implements vscode.Disposable {
   }
 
   private async onMessage(m: FromWebview): Promise<void> {
-    if (m?.type === 'ready') this.post();
+    if (m?.type === 'ready') {
+      InsightsPanel.readies++;
+      this.post();
+    }
     else if (m?.type === 'open' && typeof m.chart === 'string' && Number.isInteger(m.series) && Number.isInteger(m.index)) {
       try {
         await this.openRecords(m.chart, m.series, m.index);

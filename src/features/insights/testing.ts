@@ -12,10 +12,14 @@ export interface InsightsTesting {
     /** The last message posted to the webview, and how many were posted. */
     lastMessage(): ToWebview | undefined;
     posted(): number;
+    /** How many times a webview script reported that it loaded. */
+    readies(): number;
     isOpen(): boolean;
     /** What a click on a bar, point or table cell does. */
     click(chart: string, series: number, index: number): Promise<void>;
     close(): void;
+    /** Restores a panel as VS Code does after a reload (through the registered serializer's code). */
+    revive(): Promise<void>;
   };
   reminders: {
     items(): Reminder[];
