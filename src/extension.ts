@@ -4,6 +4,7 @@ import { features } from './features';
 import { sidebar } from './features/sidebar';
 import { createServices, Services } from './services';
 import { Prompter, setPrompter } from './ui/prompter';
+import { Clock, setClock } from './services/clock';
 
 /**
  * What the extension exports. It serves the integration tests, which run in the same extension host
@@ -27,6 +28,8 @@ export interface DebriefApi {
   settle(): Promise<void>;
   /** The number on the Debrief container's badge (overdue improvement items), 0 when none. */
   overdueBadge(): number;
+  /** Sets the date every feature reads (undefined: the real one); views that depend on it refresh. */
+  setClock(clock: Clock | undefined): void;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<DebriefApi> {
@@ -65,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Debrie
       });
     },
     overdueBadge: () => sidebar()?.weaknessesView.badge?.value ?? 0,
+    setClock,
   };
 }
 

@@ -209,3 +209,15 @@ export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await (await api()).settle();
 }
+
+/**
+ * The date the whole integration suite runs on (set by the root hook in clock.test.ts), so that tests
+ * about due and overdue items do not change meaning as the real calendar moves on.
+ */
+export const SUITE_TODAY = '2026-11-25';
+export const clockAt = (today: string) => ({ today: () => today, now: () => new Date(`${today}T09:00:00`) });
+
+/** Puts the suite's fixed date back after a test moved the clock. */
+export async function resetClock(): Promise<void> {
+  (await api()).setClock(clockAt(SUITE_TODAY));
+}

@@ -4,7 +4,7 @@ import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
 import { insightsModel, InsightsModel } from '../../src/core/insights';
 import type { InsightsTesting } from '../../src/features/insights/testing';
-import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText } from './helpers';
+import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock } from './helpers';
 
 const testing = () => vscode.commands.executeCommand<InsightsTesting>(InternalCommandId.InsightsTesting);
 /** Waits for the panel to receive a model that satisfies `ok`. */
@@ -37,7 +37,7 @@ weaknesses:
 describe('insights, reminders, review and export', () => {
   afterEach(async () => {
     const t = await testing();
-    t.setClock(undefined);
+    await resetClock();
     t.setPrompter(undefined);
     t.insights.close();
     await t.reminders.resetNotified();

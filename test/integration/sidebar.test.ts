@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, ViewId } from '../../src/constants';
-import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed } from './helpers';
+import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, clockAt, resetClock } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const RAMBLING = 'Answers run long and lose the question';
@@ -108,6 +108,21 @@ describe('sidebar', () => {
       await restore('debrief/weaknesses.yaml', before);
     }
     await eventually(async () => (await api()).overdueBadge() === 0, 'the badge to clear once the date is restored');
+  });
+
+  it('follows the clock: an item becomes overdue the day after its due date', async () => {
+    const debrief = await api();
+    try {
+      // The fixture's "Practise STAR answers out loud" is due 2026-12-01.
+      debrief.setClock(clockAt('2026-12-01'));
+      await eventually(() => debrief.overdueBadge() === 0, 'no overdue item on the due date');
+      assert.doesNotMatch(String(find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud')?.description), /overdue/);
+      debrief.setClock(clockAt('2026-12-02'));
+      await eventually(() => debrief.overdueBadge() === 1, 'the item to be overdue the next day');
+      assert.match(String(find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud')?.description), /overdue since 2026-12-01/);
+    } finally {
+      await resetClock();
+    }
   });
 
   it('refreshes only the interview that changed, unless it moved to another group', async () => {

@@ -1,5 +1,6 @@
 /** The commands that write the journal for the user, from the palette and from the sidebar's items. */
 import * as vscode from 'vscode';
+import { clock } from '../../services/clock';
 import { CommandId } from '../../constants';
 import {
   addImprovement, addRound, addWeakness, applyEdits, chain, citeWeakness, createInterview, deleteImprovement, deleteRound, deleteWeakness,
@@ -7,7 +8,7 @@ import {
   setImprovementStatus, setOutcome, setWeaknessStatus, unciteWeakness, unlinkNote,
 } from '../../core/edit';
 import {
-  ID_PATTERN, IMPROVEMENT_STATUSES, ImprovementStatus, isValidDate, Outcome, OUTCOMES, ROUND_TYPES, RoundType, todayString, WEAKNESS_CATEGORIES,
+  ID_PATTERN, IMPROVEMENT_STATUSES, ImprovementStatus, isValidDate, Outcome, OUTCOMES, ROUND_TYPES, RoundType, WEAKNESS_CATEGORIES,
   WEAKNESS_STATUSES, WeaknessCategory, WeaknessStatus, addDays,
 } from '../../core/model';
 import { feedbackRequestDraft, newNotePath, noteTemplate } from '../../core/queries/drafts';
@@ -89,7 +90,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (company === undefined) return undefined;
     const role = await ask().input({ title, step: 2, totalSteps: steps, prompt: 'Role', placeholder: 'e.g. Backend Engineer', validate: required('The role') });
     if (role === undefined) return undefined;
-    const date = await ask().input({ title, step: 3, totalSteps: steps, prompt: 'Date of the interview (YYYY-MM-DD)', value: todayString(), validate: dateCheck(false) });
+    const date = await ask().input({ title, step: 3, totalSteps: steps, prompt: 'Date of the interview (YYYY-MM-DD)', value: clock.today(), validate: dateCheck(false) });
     if (date === undefined) return undefined;
     const type = await ask().pick<RoundType | typeof NONE>(
       [...enumItems(ROUND_TYPES), { label: 'No round yet', description: 'just the application', value: NONE }],
@@ -159,7 +160,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (!t) return false;
     const type = await ask().pick(enumItems(ROUND_TYPES), { title, step: 1, totalSteps: 4, placeholder: `Round ${t.interview.rounds.length + 1} at ${t.interview.company}: what kind?` });
     if (type === undefined) return false;
-    const date = await ask().input({ title, step: 2, totalSteps: 4, prompt: 'Date (YYYY-MM-DD)', value: todayString(), validate: dateCheck(false) });
+    const date = await ask().input({ title, step: 2, totalSteps: 4, prompt: 'Date (YYYY-MM-DD)', value: clock.today(), validate: dateCheck(false) });
     if (date === undefined) return false;
     const r = await ask().pick<number | typeof NONE>([...[5, 4, 3, 2, 1].map((n) => ({ label: `${n}`, value: n })), { label: 'Skip', value: NONE }], { title, step: 3, totalSteps: 4, placeholder: 'How did it go, from 1 to 5?' });
     if (r === undefined) return false;
@@ -182,7 +183,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: feedbackRequestDraft(t.interview, t.journal.index) });
     await vscode.window.showTextDocument(doc, { preview: false });
     // The date asked is recorded once; a second draft keeps the first date.
-    if (!t.interview.feedback?.requested) await editor.edit(t.uri, (text) => recordFeedbackRequested(text, todayString()));
+    if (!t.interview.feedback?.requested) await editor.edit(t.uri, (text) => recordFeedbackRequested(text, clock.today()));
     return doc;
   }
 
@@ -194,7 +195,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (summary === undefined) return false;
     const quotes = await ask().input({ title, step: 2, totalSteps: 4, prompt: 'Exact words worth keeping (optional; separate several with |)' });
     if (quotes === undefined) return false;
-    const received = await ask().input({ title, step: 3, totalSteps: 4, prompt: 'Date of the reply (YYYY-MM-DD)', value: todayString(), validate: dateCheck(false) });
+    const received = await ask().input({ title, step: 3, totalSteps: 4, prompt: 'Date of the reply (YYYY-MM-DD)', value: clock.today(), validate: dateCheck(false) });
     if (received === undefined) return false;
     const cited = await askWeaknesses(t.journal, title, 4, 4);
     if (!cited) return false;
@@ -261,7 +262,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (!t) return undefined;
     const action = await ask().input({ title, step: 1, totalSteps: 3, prompt: `What will you do about "${t.weakness.title}"?`, placeholder: 'e.g. Do three mock interviews narrating every step', validate: required('The action') });
     if (action === undefined) return undefined;
-    const due = await ask().input({ title, step: 2, totalSteps: 3, prompt: 'Due date (YYYY-MM-DD, optional)', value: addDays(todayString(), 14), validate: dateCheck(true) });
+    const due = await ask().input({ title, step: 2, totalSteps: 3, prompt: 'Due date (YYYY-MM-DD, optional)', value: addDays(clock.today(), 14), validate: dateCheck(true) });
     if (due === undefined) return undefined;
     const doneWhen = await ask().input({ title, step: 3, totalSteps: 3, prompt: 'Done when… (optional: how you will know it worked)' });
     if (doneWhen === undefined) return undefined;
@@ -285,7 +286,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   async function setDueDateCmd(arg?: unknown): Promise<boolean> {
     const t = await pickItem(store, arg, 'Set Due Date');
     if (!t) return false;
-    const due = await ask().input({ title: 'Set Due Date', prompt: `Due date for "${t.item.action}" (YYYY-MM-DD)`, value: t.item.due ?? addDays(todayString(), 7), validate: dateCheck(false) });
+    const due = await ask().input({ title: 'Set Due Date', prompt: `Due date for "${t.item.action}" (YYYY-MM-DD)`, value: t.item.due ?? addDays(clock.today(), 7), validate: dateCheck(false) });
     if (due === undefined) return false;
     return write(t.uri, (text) => setImprovementDue(text, t.weakness.id, t.item.id, due.trim()), () => t.item.range.start.line);
   }

@@ -4,12 +4,13 @@ import type { Services } from '../../services';
 import { DueReminders } from '../reminders';
 import { INSIGHTS_VIEW_TYPE, InsightsPanel } from './panel';
 import { seams } from './seams';
+import { setClock } from '../../services/clock';
 import type { InsightsTesting } from './testing';
 
 /** "Debrief: Show Insights", "Debrief: Open Walkthrough", and the test seam of these features. */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const testing: InsightsTesting = {
-    setClock: (clock) => seams.setClock(clock),
+    setClock: (c) => setClock(c),
     setPrompter: (p) => seams.setPrompter(p),
     insights: {
       lastMessage: () => InsightsPanel.lastMessage,

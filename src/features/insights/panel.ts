@@ -4,6 +4,7 @@ import type { Services } from '../../services';
 import type { Journal } from '../../services/journal-store';
 import type { FromWebview, ToWebview } from './protocol';
 import { openRef, pickJournal, seams } from './seams';
+import { clock, onDidChangeClock } from '../../services/clock';
 
 export const INSIGHTS_VIEW_TYPE = 'debrief.insights';
 
@@ -79,17 +80,15 @@ export class InsightsPanel implements vscode.Disposable {
       services.store.onDidChange((e) => {
         if (!this.journal || e.journal.folder.uri.toString() === this.journal.folder.uri.toString()) this.schedule();
       }),
+      onDidChangeClock(() => this.post()),
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.post();
       }),
     );
-    seams.clockListeners.add(this.onClock);
     context.subscriptions.push(this);
     // The model is ready at once; the webview asks for it again when its script has loaded.
     this.post();
   }
-
-  private readonly onClock = () => this.post();
 
   private html(context: vscode.ExtensionContext): string {
     const webview = this.panel.webview;
@@ -133,7 +132,7 @@ export class InsightsPanel implements vscode.Disposable {
       this.model = undefined;
       message = { type: 'empty', text: 'Open a folder and run "Debrief: Initialize Journal" to start a journal.' };
     } else {
-      this.model = insightsModel(journal.index, seams.clock.today());
+      this.model = insightsModel(journal.index, clock.today());
       message = { type: 'model', model: this.model, folder: journal.folder.name };
     }
     InsightsPanel.lastMessage = message;
@@ -174,7 +173,6 @@ export class InsightsPanel implements vscode.Disposable {
       InsightsPanel.lastMessage = undefined;
     }
     clearTimeout(this.timer);
-    seams.clockListeners.delete(this.onClock);
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

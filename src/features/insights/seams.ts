@@ -1,20 +1,13 @@
 /**
- * What the insights, reminders, review and export features ask of the outside world: the date, and
- * the prompts they show. Tests replace them through the internal testing command (no mock of vscode).
+ * The prompts the insights, reminders, review and export features show (the date comes from
+ * src/services/clock.ts). Tests replace them through the internal testing command (no mock of vscode).
  */
 import * as vscode from 'vscode';
 import type { ExportFormat } from '../../core/export';
 import type { RecordRef } from '../../core/insights';
-import { todayString } from '../../core/model';
 import type { Journal } from '../../services/journal-store';
 
-export interface Clock {
-  /** The local date, YYYY-MM-DD. */
-  today(): string;
-  now(): Date;
-}
-
-export const systemClock: Clock = { today: () => todayString(), now: () => new Date() };
+export type { Clock } from '../../services/clock';
 
 export interface Prompter {
   /** Which format to export; undefined when dismissed. */
@@ -62,14 +55,7 @@ export const defaultPrompter: Prompter = {
 
 /** The live seams, shared by the features of this extension. */
 export const seams = {
-  clock: systemClock,
   prompter: defaultPrompter,
-  /** Called after the clock changed, so views can refresh. */
-  clockListeners: new Set<() => void>(),
-  setClock(clock: Clock | undefined): void {
-    this.clock = clock ?? systemClock;
-    for (const l of this.clockListeners) l();
-  },
   setPrompter(p: Partial<Prompter> | undefined): void {
     this.prompter = p ? { ...defaultPrompter, ...p } : defaultPrompter;
   },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+import { clock } from '../../services/clock';
 import { cursorContext, valueKindOf } from '../../core/language/cursor';
-import { CITATION_SOURCES, ROUND_TYPES, todayString, WEAKNESS_CATEGORIES } from '../../core/model';
+import { CITATION_SOURCES, ROUND_TYPES, WEAKNESS_CATEGORIES } from '../../core/model';
 import type { Services } from '../../services';
 import { JournalDoc, journalDoc } from './shared';
 
@@ -84,7 +85,7 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
           }
           items.sort((a, b) => String(a.label).localeCompare(String(b.label)));
         } else if (kind.kind === 'date') {
-          const today = todayString();
+          const today = clock.today();
           const item = new vscode.CompletionItem(today, vscode.CompletionItemKind.Value);
           item.detail = 'today';
           item.range = range;

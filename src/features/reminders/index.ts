@@ -4,6 +4,7 @@ import { SettingId, ViewId } from '../../constants';
 import type { Services } from '../../services';
 import type { Journal } from '../../services/journal-store';
 import { seams } from '../insights/seams';
+import { clock, onDidChangeClock } from '../../services/clock';
 
 /** globalState key: the date of the last reminder notification (at most one a day). */
 export const LAST_NOTIFIED_KEY = 'debrief.reminders.lastNotified';
@@ -38,15 +39,13 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
       this.view, this.status, this.changed,
       { dispose: () => clearInterval(hourly) },
       services.store.onDidChange(() => this.schedule()),
+      onDidChangeClock(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SettingId.FeedbackFollowUpDays) || e.affectsConfiguration(SettingId.RemindersNotify)) this.schedule();
       }),
     );
-    seams.clockListeners.add(this.onClock);
     DueReminders.current = this;
   }
-
-  private readonly onClock = () => void this.refresh();
 
   private schedule(): void {
     clearTimeout(this.timer);
@@ -61,7 +60,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
   /** Recomputes the list, badge and status bar, then notifies when due (at most once a day). */
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
-    const today = seams.clock.today();
+    const today = clock.today();
     this.items = this.services.store.journals().flatMap((journal) => {
       const days = vscode.workspace.getConfiguration(undefined, journal.folder.uri).get<number>(SettingId.FeedbackFollowUpDays, 7);
       return reminders(journal.index, today, { feedbackFollowUpDays: typeof days === 'number' && days >= 0 ? days : 7 }).map((reminder) => ({ journal, reminder }));
@@ -124,7 +123,6 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
 
   dispose(): void {
     clearTimeout(this.timer);
-    seams.clockListeners.delete(this.onClock);
     if (DueReminders.current === this) DueReminders.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
   }

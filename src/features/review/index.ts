@@ -4,6 +4,7 @@ import { weeklyReview } from '../../core/review';
 import { CommandId, SettingId } from '../../constants';
 import type { Services } from '../../services';
 import { pickJournal, seams } from '../insights/seams';
+import { clock } from '../../services/clock';
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', md: 'md', json: 'json' };
 
@@ -30,7 +31,7 @@ export async function writeWeeklyReview(services: Services): Promise<vscode.Uri 
   const journal = await journalFor(services, 'Review the week of which journal?');
   if (!journal) return undefined;
   const days = vscode.workspace.getConfiguration(undefined, journal.folder.uri).get<number>(SettingId.FeedbackFollowUpDays, 7);
-  const review = weeklyReview(journal.index, seams.clock.today(), { feedbackFollowUpDays: days });
+  const review = weeklyReview(journal.index, clock.today(), { feedbackFollowUpDays: days });
   const uri = journal.uri(`${journal.index.journalFolder}/${review.path}`);
   let exists = false;
   try {
@@ -53,7 +54,7 @@ export async function exportJournal(services: Services): Promise<vscode.Uri | un
   if (!journal) return undefined;
   const format = await seams.prompter.pickExportFormat();
   if (!format) return undefined;
-  const suggested = vscode.Uri.joinPath(journal.folder.uri, `debrief-export-${seams.clock.today()}.${EXTENSIONS[format]}`);
+  const suggested = vscode.Uri.joinPath(journal.folder.uri, `debrief-export-${clock.today()}.${EXTENSIONS[format]}`);
   const target = await seams.prompter.saveLocation(suggested, format);
   if (!target) return undefined;
   const text = exportInterviews(journal.index, format);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { onDidChangeClock } from '../../services/clock';
 import { CommandId, ContextKey, ViewId } from '../../constants';
 import { isEmptyFilter, parseFilter, GroupBy } from '../../core/queries/sidebar';
 import type { Services } from '../../services';
@@ -105,6 +106,11 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     { dispose: () => { current = undefined; clearTimeout(selectionTimer); } },
     store.onDidChange((e) => {
       interviews.onStoreChange(e);
+      weaknesses.refresh();
+      updateBadge();
+    }),
+    // Overdue marks and the badge depend on the date.
+    onDidChangeClock(() => {
       weaknesses.refresh();
       updateBadge();
     }),

@@ -1,7 +1,8 @@
 /** Tree data providers for the Interviews and Weaknesses views: thin views over the live journal index. */
 import * as vscode from 'vscode';
+import { clock } from '../../services/clock';
 import { CommandId } from '../../constants';
-import { Outcome, todayString } from '../../core/model';
+import { Outcome } from '../../core/model';
 import { Range } from '../../core/problems';
 import {
   awaitingFeedback, Filter, groupInterviews, groupKeyOf, groupLabel, GroupBy, InterviewGroup, interviewDate, isEmptyFilter, isOverdue,
@@ -361,7 +362,7 @@ export class InterviewsTree extends JournalTree {
 }
 
 export class WeaknessesTree extends JournalTree {
-  today = todayString();
+  today = clock.today();
 
   private weaknessNode(journal: Journal, weaknessId: string): Node {
     return this.node({ kind: 'weakness', id: this.key(journal, 'weakness', weaknessId), journal, weaknessId });
@@ -434,7 +435,7 @@ export class WeaknessesTree extends JournalTree {
   }
 
   override refresh(): void {
-    this.today = todayString();
+    this.today = clock.today();
     super.refresh();
   }
 
