@@ -3,7 +3,7 @@ import { ViewId } from './constants';
 import { features } from './features';
 import { sidebar } from './features/sidebar';
 import { createServices, Services } from './services';
-import { Prompter, setPrompter } from './ui/prompter';
+import { Prompter, setPrompter } from './services/prompter';
 import { Clock, setClock } from './services/clock';
 
 /**

@@ -3,7 +3,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/constants';
 import type { DebriefApi } from '../../src/extension';
-import type { InputOptions, PickItem, Prompter, StepOptions } from '../../src/ui/prompter';
+import type { InputOptions, PickItem, Prompter, StepOptions } from '../../src/services/prompter';
 import type { ItemSnapshot } from '../../src/features/sidebar/tree';
 
 export async function api(): Promise<DebriefApi> {
@@ -154,6 +154,12 @@ export class ScriptedPrompter implements Prompter {
   async notify(message: string): Promise<string | undefined> {
     this.notices.push(message);
     return undefined;
+  }
+
+  /** A string answer is a workspace-relative path to save to. */
+  async saveLocation(options: { title: string }): Promise<vscode.Uri | undefined> {
+    const a = this.next('save', options.title);
+    return typeof a === 'string' ? uriOf(a) : undefined;
   }
 }
 

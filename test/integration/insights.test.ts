@@ -4,7 +4,7 @@ import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
 import { insightsModel, InsightsModel } from '../../src/core/insights';
 import type { InsightsTesting } from '../../src/features/insights/testing';
-import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock } from './helpers';
+import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock, run } from './helpers';
 
 const testing = () => vscode.commands.executeCommand<InsightsTesting>(InternalCommandId.InsightsTesting);
 /** Waits for the panel to receive a model that satisfies `ok`. */
@@ -200,6 +200,22 @@ describe('insights, reminders, review and export', () => {
     t.setPrompter({ pickExportFormat: async () => undefined, saveLocation: async () => dismissed });
     assert.equal(await vscode.commands.executeCommand(CommandId.Export), undefined);
     assert.equal(await exists(dismissed), false);
+  });
+
+  it('asks its questions through the same prompter as every command (format, then where to save)', async () => {
+    const { services } = await api();
+    const index = services.store.journalOf(folder())!.index;
+    const target = 'out-shared-prompter/journal.md';
+    try {
+      const { result, prompter } = await run<vscode.Uri>(CommandId.Export, ['Markdown', target]);
+      assert.deepEqual(prompter.asked.map((q) => q.split(' ')[0]), ['pick', 'save']);
+      assert.equal(result?.toString(), uriOf(target).toString());
+      assert.equal(await readText(uriOf(target)), exportInterviews(index, 'md'));
+      const escaped = await run<vscode.Uri>(CommandId.Export, [undefined]);
+      assert.equal(escaped.result, undefined);
+    } finally {
+      await vscode.workspace.fs.delete(uriOf('out-shared-prompter'), { recursive: true });
+    }
   });
 
   it('contributes a walkthrough whose steps exist', async () => {

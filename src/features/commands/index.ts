@@ -15,7 +15,7 @@ import { feedbackRequestDraft, newNotePath, noteTemplate } from '../../core/quer
 import type { Services } from '../../services';
 import type { Journal } from '../../services/journal-store';
 import { toRange } from '../../services/journal-editor';
-import { PickItem, prompter } from '../../ui/prompter';
+import { PickItem, prompter } from '../../services/prompter';
 import { locationOf } from '../sidebar/nodes';
 import { sidebar } from '../sidebar';
 import { freshJournal, isNode, pickInterview, pickItem, pickJournal, pickWeakness } from './targets';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ImprovementItem, Interview, Weakness } from '../../core/model';
 import type { Journal, JournalStore } from '../../services/journal-store';
 import { interviewDate } from '../../core/queries/sidebar';
-import { prompter } from '../../ui/prompter';
+import { prompter } from '../../services/prompter';
 import type { Node } from '../sidebar/nodes';
 
 export interface InterviewTarget { journal: Journal; path: string; uri: vscode.Uri; interview: Interview }

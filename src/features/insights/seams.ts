@@ -3,6 +3,7 @@
  * src/services/clock.ts). Tests replace them through the internal testing command (no mock of vscode).
  */
 import * as vscode from 'vscode';
+import { prompter as ask } from '../../services/prompter';
 import type { ExportFormat } from '../../core/export';
 import type { RecordRef } from '../../core/insights';
 import type { Journal } from '../../services/journal-store';
@@ -28,28 +29,26 @@ const FORMAT_ITEMS: { label: string; description: string; format: ExportFormat }
   { label: 'JSON', description: 'for scripts', format: 'json' },
 ];
 
+/** The default prompts, asked through the shared Prompter (src/services/prompter.ts) like every command's. */
 export const defaultPrompter: Prompter = {
-  async pickExportFormat() {
-    const pick = await vscode.window.showQuickPick(FORMAT_ITEMS, { title: 'Debrief: Export', placeHolder: 'Export every interview as…' });
-    return pick?.format;
+  pickExportFormat() {
+    return ask().pick(FORMAT_ITEMS.map((f) => ({ ...f, value: f.format })), { title: 'Debrief: Export', placeholder: 'Export every interview as…' });
   },
   saveLocation(defaultUri, format) {
     const filters: Record<ExportFormat, Record<string, string[]>> = { csv: { CSV: ['csv'] }, md: { Markdown: ['md'] }, json: { JSON: ['json'] } };
-    return Promise.resolve(vscode.window.showSaveDialog({ defaultUri, filters: filters[format], title: 'Debrief: Export', saveLabel: 'Export' }));
+    return ask().saveLocation({ defaultUri, filters: filters[format], title: 'Debrief: Export', saveLabel: 'Export' });
   },
-  async pickRecord(refs, title) {
-    const pick = await vscode.window.showQuickPick(
-      refs.map((ref) => ({ label: ref.label, description: ref.detail, detail: `${ref.file}:${ref.line + 1}`, ref })),
-      { title, placeHolder: 'Open which record?', matchOnDescription: true },
+  pickRecord(refs, title) {
+    return ask().pick(
+      refs.map((ref) => ({ label: ref.label, description: ref.detail, detail: `${ref.file}:${ref.line + 1}`, value: ref })),
+      { title, placeholder: 'Open which record?' },
     );
-    return pick?.ref;
   },
   async notify(message, action) {
-    return (await vscode.window.showInformationMessage(message, action)) === action;
+    return (await ask().notify(message, action)) === action;
   },
-  async pickJournal(journals, purpose) {
-    const pick = await vscode.window.showQuickPick(journals.map((j) => ({ label: j.folder.name, description: j.journalFolder, journal: j })), { placeHolder: purpose });
-    return pick?.journal;
+  pickJournal(journals, purpose) {
+    return ask().pick(journals.map((j) => ({ label: j.folder.name, description: j.journalFolder, value: j })), { title: 'Debrief', placeholder: purpose });
   },
 };
 

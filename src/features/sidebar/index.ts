@@ -3,7 +3,7 @@ import { onDidChangeClock } from '../../services/clock';
 import { CommandId, ContextKey, ViewId } from '../../constants';
 import { isEmptyFilter, parseFilter, GroupBy } from '../../core/queries/sidebar';
 import type { Services } from '../../services';
-import { prompter } from '../../ui/prompter';
+import { prompter } from '../../services/prompter';
 import type { Node } from './nodes';
 import { InterviewsTree, ItemSnapshot, snapshot, WeaknessesTree } from './tree';
 

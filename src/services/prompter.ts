@@ -34,6 +34,8 @@ export interface Prompter {
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A non-modal message with buttons; resolves with the button chosen, if any. */
   notify(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** Where to save a new file; undefined when dismissed. */
+  saveLocation(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]>; saveLabel: string }): Promise<vscode.Uri | undefined>;
 }
 
 function titleOf(o: StepOptions): string {
@@ -98,6 +100,9 @@ export const vscodePrompter: Prompter = {
   },
   notify(message, ...actions) {
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
+  },
+  saveLocation(options) {
+    return Promise.resolve(vscode.window.showSaveDialog(options));
   },
 };
 
