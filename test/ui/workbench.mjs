@@ -25,7 +25,7 @@ process.on('exit', cleanupTemps); // also on Ctrl-C, which exits through code-se
  * Opens `folder` in a real workbench with Debrief loaded, either from this checkout
  * (`from: 'source'`, as `npm start` does) or from the packaged .vsix (`from: 'vsix'`).
  */
-export async function openWorkbench(folder, { from = 'source', settings } = {}) {
+export async function openWorkbench(folder, { from = 'source', settings, workspaceFile } = {}) {
   let extensionsDir;
   if (from === 'vsix') {
     const vsix = join(root, 'out', 'debrief.vsix');
@@ -37,7 +37,9 @@ export async function openWorkbench(folder, { from = 'source', settings } = {}) 
   const browser = await launchBrowser(server.home);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const payload = from === 'source' ? [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']] : undefined;
-  await page.goto(server.url(folder, payload));
+  // A .code-workspace file opens a multi-root workspace instead of one folder.
+  const url = workspaceFile ? server.url(undefined, payload).replace('/?', `/?workspace=${encodeURIComponent(workspaceFile)}&`) : server.url(folder, payload);
+  await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const wb = {
     server,
