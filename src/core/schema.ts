@@ -36,3 +36,27 @@ export function schemaEnum(kind: SchemaKind, path: string): string[] {
   }
   return (node.enum as string[] | undefined) ?? [];
 }
+
+export interface SchemaKey {
+  key: string;
+  /** The property's title and description from the schema, for completion and hovers. */
+  title?: string;
+  description?: string;
+  required: boolean;
+}
+
+/**
+ * The keys the schema allows in the mapping at `path` (keys from the root; list items are passed
+ * through, so `['rounds']` is a round and `['weaknesses', 'improvements']` an improvement item).
+ */
+export function schemaKeys(kind: SchemaKind, path: readonly string[]): SchemaKey[] {
+  type Node = { properties?: Record<string, Node>; items?: Node; required?: string[]; title?: string; description?: string; markdownDescription?: string };
+  const through = (n: Node | undefined): Node | undefined => (n && !n.properties && n.items ? n.items : n);
+  let node = through((kind === 'interview' ? interviewSchema : weaknessesSchema) as Node);
+  for (const seg of path) node = through(node?.properties?.[seg]);
+  if (!node?.properties) return [];
+  const required = new Set(node.required ?? []);
+  return Object.entries(node.properties).map(([key, p]) => ({
+    key, title: p.title, description: p.description ?? p.markdownDescription, required: required.has(key),
+  }));
+}

@@ -249,6 +249,19 @@ describe('hand editing: completion, hover, links and navigation', () => {
     assert.match((top[0].insertText as vscode.SnippetString).value, /^weaknesses:\n {2}- weakness: \$1\n/);
   });
 
+  it('completes the keys a mapping may still have, required ones first, with their descriptions', async () => {
+    await write(scratch(), 'id: lang-complete\ncompany: Hooli\nrounds:\n  - type: coding\n    date: 2026-11-02\n    \n');
+    const props = (items: vscode.CompletionItem[]) => items.filter((i) => i.kind === vscode.CompletionItemKind.Property);
+    const inRound = props(await complete(scratch(), 5, 4));
+    assert.deepEqual(inRound.map(labelOf).sort(), ['interviewers', 'questions', 'rating', 'went-badly', 'went-well'], 'type and date are written already');
+    assert.equal(inRound.find((i) => labelOf(i) === 'rating')?.insertText, 'rating: ');
+    assert.ok(inRound.every((i) => i.documentation), 'each key explains itself');
+    const top = props(await complete(scratch(), 6, 0));
+    assert.ok(!top.some((i) => ['id', 'company', 'rounds'].includes(labelOf(i))), 'keys already in the file are not offered');
+    const sorted = [...top].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
+    assert.equal(labelOf(sorted[0]), 'role', 'the missing required key comes first');
+  });
+
   it('hovers a weakness id with its title, status, sightings and items; a note path with its title and first lines', async () => {
     await vscode.workspace.openTextDocument(acmeUri());
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', acmeUri(), new vscode.Position(14, 18));

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { clock } from '../../services/clock';
 import { cursorContext, valueKindOf } from '../../core/language/cursor';
+import { siblingKeys } from '../../core/language/keys';
+import { schemaKeys } from '../../core/schema';
 import { CITATION_SOURCES, ROUND_TYPES, WEAKNESS_CATEGORIES } from '../../core/model';
 import type { Services } from '../../services';
 import { JournalDoc, journalDoc } from './shared';
@@ -95,7 +97,23 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
       if (ctx.listItem && ctx.text === '') items.push(...this.snippets(jd, doc, ctx.path, inserting, false));
       return items;
     }
-    return this.snippets(jd, doc, ctx.path, inserting, true);
+    return [...this.keys(jd, doc, pos.line, ctx.path, ctx.column, range), ...this.snippets(jd, doc, ctx.path, inserting, true)];
+  }
+
+  /** The keys the format allows here and the mapping does not have yet, required ones first. */
+  private keys(jd: JournalDoc, doc: vscode.TextDocument, line: number, path: string[], column: number, range: { inserting: vscode.Range; replacing: vscode.Range }): vscode.CompletionItem[] {
+    const present = siblingKeys(doc.getText(), line, column);
+    return schemaKeys(jd.kind, path)
+      .filter((k) => !present.has(k.key))
+      .map((k) => {
+        const item = new vscode.CompletionItem(k.key, vscode.CompletionItemKind.Property);
+        item.detail = [k.title, k.required ? 'required' : undefined].filter(Boolean).join(' · ');
+        if (k.description) item.documentation = new vscode.MarkdownString(k.description);
+        item.insertText = `${k.key}: `;
+        item.sortText = `${k.required ? '0' : '1'}${k.key}`;
+        item.range = range;
+        return item;
+      });
   }
 
   private snippets(jd: JournalDoc, doc: vscode.TextDocument, path: string[], range: vscode.Range, withDash: boolean): vscode.CompletionItem[] {
