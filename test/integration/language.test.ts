@@ -172,6 +172,20 @@ describe('hand editing: diagnostics', () => {
     await eventually(() => ours(uri()).length === 1, 'only the weak-sql diagnostic to remain');
   });
 
+  it('quick fixes an id that differs from the file name: change the id, or rename the file', async () => {
+    const text = 'id: lang-other-name\ncompany: Initech\nrole: Data Engineer\n';
+    await write(uri(), text);
+    const mismatch = await eventually(() => ours(uri()).find((d) => codeOf(d) === 'id-mismatch'), 'the id-mismatch warning');
+    assert.deepEqual(span(mismatch.range), [0, 4, 0, 19]);
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), mismatch.range);
+    assert.ok(offered.some((a) => a.title === 'Rename the file to lang-other-name.yaml'), offered.map((a) => a.title).join(' | '));
+    const doc = await vscode.workspace.openTextDocument(uri());
+    const fix = await applyAction(uri(), mismatch.range, 'Change id to "lang-diagnostics" (the file name)');
+    assert.equal(fix.isPreferred, true);
+    assert.equal(doc.lineAt(0).text, 'id: lang-diagnostics');
+    await eventually(() => !ours(uri()).some((d) => codeOf(d) === 'id-mismatch'), 'the warning to clear');
+  });
+
   it('quick fix: adds a missing weakness to weaknesses.yaml through the core edit', async () => {
     await write(uri(), BROKEN);
     const diags = await eventually(() => (ours(uri()).length >= 5 ? ours(uri()) : undefined), 'the diagnostics');

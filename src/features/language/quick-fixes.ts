@@ -61,6 +61,22 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         const s = str('suggestion');
         return s ? [this.replace(doc, d, `Change id to "${s}"`, s, true)] : [];
       }
+      case 'id-mismatch': {
+        const id = str('id');
+        const fileId = str('fileId');
+        if (!id || !fileId) return [];
+        const out = [this.replace(doc, d, `Change id to "${fileId}" (the file name)`, fileId, true)];
+        // Or keep the id and rename the file, unless a file with that name exists already.
+        const target = vscode.Uri.joinPath(doc.uri, '..', `${id}.yaml`);
+        if (!(await exists(target))) {
+          const rename = new vscode.CodeAction(`Rename the file to ${id}.yaml`, vscode.CodeActionKind.QuickFix);
+          rename.edit = new vscode.WorkspaceEdit();
+          rename.edit.renameFile(doc.uri, target, { overwrite: false });
+          rename.diagnostics = [d];
+          out.push(rename);
+        }
+        return out;
+      }
       case 'unknown-weakness': {
         const out: vscode.CodeAction[] = [];
         const s = str('suggestion');
@@ -110,5 +126,14 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
       action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(applyEdits('', r.edits)) });
     }
     return action;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
