@@ -180,6 +180,7 @@ describe('hand editing: diagnostics', () => {
     const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), mismatch.range);
     assert.ok(offered.some((a) => a.title === 'Rename the file to lang-other-name.yaml'), offered.map((a) => a.title).join(' | '));
     const doc = await vscode.workspace.openTextDocument(uri());
+    await eventually(() => doc.getText() === text, 'the open document to show the new text');
     const fix = await applyAction(uri(), mismatch.range, 'Change id to "lang-diagnostics" (the file name)');
     assert.equal(fix.isPreferred, true);
     assert.equal(doc.lineAt(0).text, 'id: lang-diagnostics');
@@ -264,7 +265,11 @@ describe('hand editing: completion, hover, links and navigation', () => {
   });
 
   it('completes the keys a mapping may still have, required ones first, with their descriptions', async () => {
-    await write(scratch(), 'id: lang-complete\ncompany: Hooli\nrounds:\n  - type: coding\n    date: 2026-11-02\n    \n');
+    const text = 'id: lang-complete\ncompany: Hooli\nrounds:\n  - type: coding\n    date: 2026-11-02\n    \n';
+    await write(scratch(), text);
+    // The file is open from the previous test: wait until its document shows what was written.
+    const doc = await vscode.workspace.openTextDocument(scratch());
+    await eventually(() => doc.getText() === text, 'the open document to show the new text');
     const props = (items: vscode.CompletionItem[]) => items.filter((i) => i.kind === vscode.CompletionItemKind.Property);
     const inRound = props(await complete(scratch(), 5, 4));
     assert.deepEqual(inRound.map(labelOf).sort(), ['interviewers', 'questions', 'rating', 'went-badly', 'went-well'], 'type and date are written already');
