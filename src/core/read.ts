@@ -509,7 +509,7 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
           seenItems.add(iid);
           if (item.done && item.status !== undefined && item.status !== 'done') {
             p.problems.push(problem(p, rangeOfKey(p, io, 'done', irange), 'warning', 'done-date-mismatch',
-              `This item has a done date (${item.done}) but its status is "${item.status}". Set status to done or remove the done date.`, { status: item.status }));
+              `This item has a done date (${item.done}) but its status is "${item.status}". Set status to done or remove the done date.`, { status: item.status, weakness: id, item: iid }));
           }
           improvements.push(item);
         });

@@ -187,6 +187,25 @@ describe('hand editing: diagnostics', () => {
     await eventually(() => !ours(uri()).some((d) => codeOf(d) === 'id-mismatch'), 'the warning to clear');
   });
 
+  it('quick fixes a done date on an item that is not done: set the status to done, or remove the date', async () => {
+    const original = new TextDecoder().decode(weaknessesBefore);
+    const withDone = original.replace('        due: 2026-12-01\n', '        due: 2026-12-01\n        done: 2026-11-20\n');
+    assert.notEqual(withDone, original, 'the fixture has the due line this test extends');
+    const doc = await vscode.workspace.openTextDocument(weaknessesUri());
+    for (const [title, expected] of [
+      ['Remove the done date', original],
+      ['Set status to done', withDone.replace('        status: doing\n', '        status: done\n')],
+    ] as const) {
+      await write(weaknessesUri(), withDone);
+      await eventually(() => doc.getText() === withDone, 'the open document to show the done date');
+      const mismatch = await eventually(() => ours(weaknessesUri()).find((d) => codeOf(d) === 'done-date-mismatch'), 'the done-date-mismatch warning');
+      await applyAction(weaknessesUri(), mismatch.range, title);
+      assert.equal(doc.getText(), expected, title);
+      await doc.save();
+      await eventually(() => !ours(weaknessesUri()).some((d) => codeOf(d) === 'done-date-mismatch'), 'the warning to clear');
+    }
+  });
+
   it('quick fix: adds a missing weakness to weaknesses.yaml through the core edit', async () => {
     await write(uri(), BROKEN);
     const diags = await eventually(() => (ours(uri()).length >= 5 ? ours(uri()) : undefined), 'the diagnostics');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
-import { addWeakness, applyEdits } from '../../core/edit';
+import { addWeakness, applyEdits, EditResult, setImprovementStatus } from '../../core/edit';
+import type { ImprovementStatus } from '../../core/model';
 import { closestValues, dateCandidates, noteTemplate, replacementLike, titleFromId } from '../../core/language/fixes';
 import type { Problem } from '../../core/problems';
 import type { Services } from '../../services';
@@ -76,6 +77,27 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
           out.push(rename);
         }
         return out;
+      }
+      case 'done-date-mismatch': {
+        const w = str('weakness');
+        const item = str('item');
+        const status = str('status') as ImprovementStatus | undefined;
+        if (!w || !item || !status) return [];
+        const text = doc.getText();
+        const fix = (title: string, r: EditResult, preferred: boolean): vscode.CodeAction[] => {
+          if (!r.ok) return [];
+          const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+          action.edit = new vscode.WorkspaceEdit();
+          for (const e of r.edits) action.edit.replace(doc.uri, toRange(e.range), e.newText);
+          action.diagnostics = [d];
+          action.isPreferred = preferred;
+          return [action];
+        };
+        // Both through the core's status edit: done keeps the date; the current status drops it.
+        return [
+          ...fix('Set status to done', setImprovementStatus(text, w, item, 'done'), true),
+          ...fix('Remove the done date', setImprovementStatus(text, w, item, status), false),
+        ];
       }
       case 'unknown-weakness': {
         const out: vscode.CodeAction[] = [];
