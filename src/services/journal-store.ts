@@ -61,6 +61,7 @@ export class JournalStore implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly markdown = new Map<string, Set<string>>();
   private loading: Promise<void> = Promise.resolve();
+  private journalFound: boolean | undefined;
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -86,6 +87,14 @@ export class JournalStore implements vscode.Disposable {
 
   journalOf(folder: vscode.WorkspaceFolder): Journal | undefined {
     return this.byFolder.get(folder.uri.toString());
+  }
+
+  /**
+   * Workspace-relative paths of the Markdown files (study notes) of a journal's workspace folder,
+   * sorted. Kept live by a watcher, so callers never search the workspace themselves.
+   */
+  markdownFiles(journal: Journal): string[] {
+    return [...(this.markdown.get(journal.folder.uri.toString()) ?? [])].sort();
   }
 
   /** The journal a URI belongs to (any file in its workspace folder) and its relative path. */
@@ -176,8 +185,7 @@ export class JournalStore implements vscode.Disposable {
       yaml.onDidChange(onDisk),
       yaml.onDidDelete((uri) => {
         // A debounced update of editor text must not bring a deleted file back.
-        clearTimeout(this.pending.get(uri.toString()));
-        this.pending.delete(uri.toString());
+        this.cancelPending(uri.toString());
         const path = journal.pathOf(uri);
         if (path && journal.index.remove(path)) this.emit(journal, [path]);
       }),
@@ -201,12 +209,25 @@ export class JournalStore implements vscode.Disposable {
     const found = this.locateJournalFile(doc.uri);
     if (!found) return;
     const key = doc.uri.toString();
-    clearTimeout(this.pending.get(key));
+    this.cancelPending(key);
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      if (doc.isClosed) return;
-      if (found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
+      if (!doc.isClosed) this.applyText(doc);
     }, DEBOUNCE_MS));
+  }
+
+  private cancelPending(key: string): boolean {
+    const timer = this.pending.get(key);
+    if (timer === undefined) return false;
+    clearTimeout(timer);
+    this.pending.delete(key);
+    return true;
+  }
+
+  /** Indexes an editor's text (unsaved changes included). */
+  private applyText(doc: vscode.TextDocument): void {
+    const found = this.locateJournalFile(doc.uri);
+    if (found && found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
   }
 
   /** Re-reads one journal file from disk now, e.g. after a command created or deleted it, without waiting for the watcher. */
@@ -220,12 +241,7 @@ export class JournalStore implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) {
       const key = doc.uri.toString();
       if (uri && key !== uri.toString()) continue;
-      const timer = this.pending.get(key);
-      if (timer === undefined) continue;
-      clearTimeout(timer);
-      this.pending.delete(key);
-      const found = this.locateJournalFile(doc.uri);
-      if (found && found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
+      if (this.cancelPending(key)) this.applyText(doc);
     }
   }
 
@@ -234,9 +250,7 @@ export class JournalStore implements vscode.Disposable {
     if (!found) return;
     // Once the editor is closed the file on disk is the truth again (closing unsaved, or reverting
     // then closing, drops the editor's text). Cancel a pending debounced update of the closed text.
-    const key = doc.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.cancelPending(doc.uri.toString());
     await this.readFromDisk(found.journal, found.path);
   }
 
@@ -245,8 +259,12 @@ export class JournalStore implements vscode.Disposable {
     this.changed.fire({ journal, paths });
   }
 
+  /** Sets the `debrief.journalFound` context key when its value changes (not on every keystroke). */
   private async updateContext(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', ContextKey.JournalFound, this.journals().some((j) => j.exists));
+    const found = this.journals().some((j) => j.exists);
+    if (found === this.journalFound) return;
+    this.journalFound = found;
+    await vscode.commands.executeCommand('setContext', ContextKey.JournalFound, found);
   }
 
   dispose(): void {

@@ -296,8 +296,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     const t = await pickItem(store, arg, title);
     if (!t) return undefined;
     const linked = new Set(t.item.notes.map((n) => n.path));
-    const files = (await vscode.workspace.findFiles(new vscode.RelativePattern(t.journal.folder, '**/*.md'), '**/node_modules/**'))
-      .map((u) => t.journal.pathOf(u)).filter((p): p is string => p !== undefined).sort();
+    const files = store.markdownFiles(t.journal);
     const NEW = '\0new';
     const choice = await ask().pick<string>(
       [{ label: '$(new-file) New note from a template…', value: NEW }, ...files.filter((p) => !linked.has(p)).map((p) => ({ label: p, value: p }))],
@@ -320,9 +319,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (!isNode(arg) || arg.kind !== 'note') return;
     const journal = freshJournal(store, arg.journal);
     const uri = journal.uri(arg.notePath);
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
+    if (!(await journal.fs.stat(arg.notePath))) {
       const create = await ask().notify(`The note ${arg.notePath} does not exist yet.`, 'Create It from the Template');
       if (!create) return;
       const w = journal.index.weakness(arg.weaknessId);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ImprovementItem, Interview, Weakness } from '../../core/model';
 import type { Journal, JournalStore } from '../../services/journal-store';
 import { interviewDate } from '../../core/queries/sidebar';
+import { pickJournal as pickAnyJournal } from '../../services/pick-journal';
 import { prompter } from '../../services/prompter';
 import type { Node } from '../sidebar/nodes';
 
@@ -96,12 +97,7 @@ export async function pickItem(store: JournalStore, arg: unknown, title: string,
 
 /** The journal a new record goes into: the only one, or a workspace folder the user picks. */
 export async function pickJournal(store: JournalStore, title: string): Promise<Journal | undefined> {
-  await settled(store);
-  const all = store.journals();
-  if (!all.length) {
-    void prompter().notify('Debrief keeps its journal in a workspace folder. Open a folder first.');
-    return undefined;
-  }
-  if (all.length === 1) return all[0];
-  return prompter().pick(all.map((j) => ({ label: j.folder.name, description: j.journalFolder, value: j })), { title, placeholder: 'Which folder\'s journal?' });
+  const journal = await pickAnyJournal(store, { title, placeholder: 'Which folder\'s journal?' });
+  if (!journal && !store.journals().length) void prompter().notify('Debrief keeps its journal in a workspace folder. Open a folder first.');
+  return journal;
 }

@@ -3,7 +3,8 @@ import { insightsModel, InsightsModel, RecordRef } from '../../core/insights';
 import type { Services } from '../../services';
 import type { Journal } from '../../services/journal-store';
 import type { FromWebview, ToWebview } from './protocol';
-import { openRef, pickJournal, seams } from './seams';
+import { openRef, seams } from './seams';
+import { pickJournal } from '../../services/pick-journal';
 import { clock, onDidChangeClock } from '../../services/clock';
 
 export const INSIGHTS_VIEW_TYPE = 'debrief.insights';
@@ -28,8 +29,7 @@ export class InsightsPanel implements vscode.Disposable {
   private model: InsightsModel | undefined;
 
   static async show(context: vscode.ExtensionContext, services: Services): Promise<InsightsPanel | undefined> {
-    await services.store.ready;
-    const journal = await pickJournal(services.store.journals(), 'Show the insights of which journal?');
+    const journal = await pickJournal(services.store, { title: 'Debrief: Show Insights', placeholder: 'Show the insights of which journal?', existing: true });
     if (!journal && services.store.journals().length > 1) return undefined;
     if (InsightsPanel.current) {
       InsightsPanel.current.journal = journal;

@@ -19,8 +19,6 @@ export interface Prompter {
   pickRecord(refs: RecordRef[], title: string): Promise<RecordRef | undefined>;
   /** A gentle notification with one action; resolves true when the action was chosen. */
   notify(message: string, action: string): Promise<boolean>;
-  /** Which journal, when the workspace has several. */
-  pickJournal(journals: Journal[], purpose: string): Promise<Journal | undefined>;
 }
 
 const FORMAT_ITEMS: { label: string; description: string; format: ExportFormat }[] = [
@@ -47,9 +45,6 @@ export const defaultPrompter: Prompter = {
   async notify(message, action) {
     return (await ask().notify(message, action)) === action;
   },
-  pickJournal(journals, purpose) {
-    return ask().pick(journals.map((j) => ({ label: j.folder.name, description: j.journalFolder, value: j })), { title: 'Debrief', placeholder: purpose });
-  },
 };
 
 /** The live seams, shared by the features of this extension. */
@@ -59,13 +54,6 @@ export const seams = {
     this.prompter = p ? { ...defaultPrompter, ...p } : defaultPrompter;
   },
 };
-
-/** The journal a command works on: the only one, else the first that exists, asking when several exist. */
-export async function pickJournal(journals: Journal[], purpose: string): Promise<Journal | undefined> {
-  const existing = journals.filter((j) => j.exists);
-  if (existing.length > 1) return seams.prompter.pickJournal(existing, purpose);
-  return existing[0] ?? journals[0];
-}
 
 /** Opens a record's file at its line. */
 export async function openRef(journal: Journal, ref: RecordRef, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {

@@ -76,16 +76,12 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
             items.push(item);
           }
         } else if (kind.kind === 'note-path') {
-          const files = await vscode.workspace.findFiles(new vscode.RelativePattern(jd.journal.folder, '**/*.md'), '**/node_modules/**', 5000);
-          for (const uri of files) {
-            const p = jd.journal.pathOf(uri);
-            if (p === undefined) continue;
+          for (const p of this.services.store.markdownFiles(jd.journal)) {
             const item = new vscode.CompletionItem(p, vscode.CompletionItemKind.File);
             item.detail = 'Markdown note';
             item.range = range;
             items.push(item);
           }
-          items.sort((a, b) => String(a.label).localeCompare(String(b.label)));
         } else if (kind.kind === 'date') {
           const today = clock.today();
           const item = new vscode.CompletionItem(today, vscode.CompletionItemKind.Value);

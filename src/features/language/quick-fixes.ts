@@ -69,7 +69,8 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         const out = [this.replace(doc, d, `Change id to "${fileId}" (the file name)`, fileId, true)];
         // Or keep the id and rename the file, unless a file with that name exists already.
         const target = vscode.Uri.joinPath(doc.uri, '..', `${id}.yaml`);
-        if (!(await exists(target))) {
+        const targetPath = jd.journal.pathOf(target);
+        if (targetPath !== undefined && !(await jd.journal.fs.stat(targetPath))) {
           const rename = new vscode.CodeAction(`Rename the file to ${id}.yaml`, vscode.CodeActionKind.QuickFix);
           rename.edit = new vscode.WorkspaceEdit();
           rename.edit.renameFile(doc.uri, target, { overwrite: false });
@@ -148,14 +149,5 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
       action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(applyEdits('', r.edits)) });
     }
     return action;
-  }
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -3,7 +3,8 @@ import { exportInterviews, ExportFormat } from '../../core/export';
 import { weeklyReview } from '../../core/review';
 import { CommandId, SettingId } from '../../constants';
 import type { Services } from '../../services';
-import { pickJournal, seams } from '../insights/seams';
+import { seams } from '../insights/seams';
+import { pickJournal } from '../../services/pick-journal';
 import { clock } from '../../services/clock';
 
 const EXTENSIONS: Record<ExportFormat, string> = { csv: 'csv', md: 'md', json: 'json' };
@@ -17,9 +18,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
 }
 
 async function journalFor(services: Services, purpose: string) {
-  await services.store.ready;
-  services.store.flush();
-  const journal = await pickJournal(services.store.journals(), purpose);
+  const journal = await pickJournal(services.store, { title: 'Debrief', placeholder: purpose, existing: true });
   if (!journal && !services.store.journals().length) {
     void vscode.window.showWarningMessage('Debrief keeps its journal in a workspace folder. Open a folder first.');
   }
@@ -32,14 +31,9 @@ export async function writeWeeklyReview(services: Services): Promise<vscode.Uri 
   if (!journal) return undefined;
   const days = vscode.workspace.getConfiguration(undefined, journal.folder.uri).get<number>(SettingId.FeedbackFollowUpDays, 7);
   const review = weeklyReview(journal.index, clock.today(), { feedbackFollowUpDays: days });
-  const uri = journal.uri(`${journal.index.journalFolder}/${review.path}`);
-  let exists = false;
-  try {
-    await vscode.workspace.fs.stat(uri);
-    exists = true;
-  } catch {
-    // A new review.
-  }
+  const path = `${journal.index.journalFolder}/${review.path}`;
+  const uri = journal.uri(path);
+  const exists = (await journal.fs.stat(path)) !== undefined;
   if (exists) {
     void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} already exists: it was opened, not rewritten.`);
   } else if (!(await services.editor.createFile(uri, review.text))) return undefined;
