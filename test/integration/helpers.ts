@@ -19,14 +19,14 @@ export const uriOf = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder().u
 
 export async function read(rel: string): Promise<string | undefined> {
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(rel)));
+    return await readText(uriOf(rel));
   } catch {
     return undefined;
   }
 }
 
 export async function write(rel: string, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uriOf(rel), new TextEncoder().encode(text));
+  await writeText(uriOf(rel), text);
 }
 
 /**
@@ -54,16 +54,27 @@ export async function remove(rel: string): Promise<void> {
   }
 }
 
-/** Polls until `fn` returns a truthy value; fails with `what` after `ms`. Not a timing assertion: only an upper bound. */
-export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms = 10_000): Promise<NonNullable<T>> {
+/**
+ * Polls until `fn` returns a truthy value; an exception counts as "not yet" (a provider may not be
+ * ready). Fails with `what`, the last value and the last error after `ms`. Not a timing assertion:
+ * only an upper bound.
+ */
+export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms = 10_000): Promise<Truthy<T>> {
   const until = Date.now() + ms;
   let last: T | undefined;
+  let error: unknown;
   while (Date.now() < until) {
-    last = await fn();
-    if (last) return last as NonNullable<T>;
+    try {
+      last = await fn();
+      if (last) return last as Truthy<T>;
+    } catch (e) {
+      error = e;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
-  assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+  assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
 }
 
 export async function tree(viewId: string, depth = 4): Promise<ItemSnapshot[]> {

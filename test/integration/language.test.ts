@@ -3,51 +3,18 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, EXTENSION_ID, InternalCommandId, SettingId } from '../../src/constants';
 import { OUTCOMES } from '../../src/core/model';
 
-import { exists, folder } from './helpers';
+import { closeAll, eventually as poll, exists, folder, readText as read, writeText as write } from './helpers';
 const file = (...p: string[]) => vscode.Uri.joinPath(folder().uri, ...p);
 const weaknessesUri = () => file('debrief', 'weaknesses.yaml');
 const acmeUri = () => file('debrief', 'interviews', 'acme-backend.yaml');
 const noteUri = () => file('notes', 'star-answers.md');
 
-async function eventually<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  let last: unknown;
-  while (Date.now() < until) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-}
+/** These tests wait on diagnostics and providers, which take longer than file events: 15 s at most. */
+const eventually = <T>(fn: () => T | Promise<T>, what: string) => poll(fn, what, 15_000);
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const span = (r: vscode.Range) => [r.start.line, r.start.character, r.end.line, r.end.character];
-
-
-async function write(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-}
-
-async function read(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/** Drops the unsaved changes of every open document, so that closing editors asks nothing. */
-async function revertAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    // Every Debrief provider first applies the pending (debounced) editor text to the index: after this,
-    // no late update of the reverted text can race a file deleted next.
-    await vscode.commands.executeCommand('vscode.executeLinkProvider', doc.uri);
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
 
 /** Puts a file back as it was: drops unsaved changes, restores its bytes on disk. */
 async function restore(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
@@ -99,7 +66,7 @@ describe('hand editing: diagnostics', () => {
   });
 
   afterEach(async () => {
-    await revertAll();
+    await closeAll();
     await restore(weaknessesUri(), weaknessesBefore);
     if (await exists(uri())) await vscode.workspace.fs.delete(uri());
     await vscode.workspace.getConfiguration(undefined, folder().uri).update(SettingId.DiagnosticsSchemaProblems, undefined, vscode.ConfigurationTarget.Workspace);
@@ -238,7 +205,7 @@ describe('hand editing: diagnostics', () => {
       assert.match(text, /Improvement: Practise STAR answers out loud/);
       await eventually(() => !ours(weaknessesUri()).some((d) => codeOf(d) === 'missing-note'), 'the missing-note warning to clear');
     } finally {
-      await revertAll();
+      await closeAll();
       if (await exists(noteNew)) await vscode.workspace.fs.delete(noteNew);
     }
   });
@@ -249,7 +216,7 @@ describe('hand editing: completion, hover, links and navigation', () => {
   before(journalReady);
 
   after(async () => {
-    await revertAll();
+    await closeAll();
     if (await exists(scratch())) await vscode.workspace.fs.delete(scratch());
   });
 
@@ -363,7 +330,7 @@ describe('study notes: backlinks', () => {
     weaknessesBefore = await vscode.workspace.fs.readFile(weaknessesUri());
   });
   after(async () => {
-    await revertAll();
+    await closeAll();
     await restore(weaknessesUri(), weaknessesBefore);
   });
 
