@@ -8,9 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { parse as yamlParse } from 'yaml';
-import { JournalIndex, loadJournal } from '../src/core/index';
 import { NodeFileSystem } from '../src/adapters/node-fs';
 import { generateJournal, Journal } from './generate';
+import { JournalIndex } from '../src/core/journal/journal-index';
+import { loadJournal } from '../src/core/journal/load';
+import { journalStats } from '../src/core/stats';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 let peakRss = 0;
@@ -84,7 +86,7 @@ function memoryOnly(dir: string): void {
   const baseline = sampleRss();
   void loadJournal(new NodeFileSystem(dir), 'debrief').then((index) => {
     index.problemsByFile();
-    index.stats('2025-06-30');
+    journalStats(index, '2025-06-30');
     sampleRss();
     gc?.();
     const retained = sampleRss();

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { FileStat, FileSystem, FileType } from '../core/fs';
+import type { FileStat, FileSystem, FileType } from '../core/file-system';
 
 /** FileSystem over node:fs/promises, rooted at a directory; paths are workspace-relative POSIX strings. */
 export class NodeFileSystem implements FileSystem {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FileStat, FileSystem, FileType } from '../core/fs';
+import type { FileStat, FileSystem, FileType } from '../core/file-system';
 
 function typeOf(t: vscode.FileType): FileType | undefined {
   if (t & vscode.FileType.Directory) return 'directory';

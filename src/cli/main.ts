@@ -5,10 +5,13 @@
 import * as nodePath from 'node:path';
 import { NodeFileSystem } from '../adapters/node-fs';
 import { EXPORT_FORMATS, ExportFormat, exportInterviews } from '../core/export';
-import type { FileSystem } from '../core/fs';
-import { JournalIndex, JournalStats, loadJournal } from '../core/index';
-import { todayString } from '../core/model';
+import { dateOf } from '../core/dates';
 import { sortProblems } from '../core/problems';
+import type { FileSystem } from '../core/file-system';
+import { JournalIndex } from '../core/journal/journal-index';
+import { JournalStats } from '../core/stats';
+import { loadJournal } from '../core/journal/load';
+import { journalStats } from '../core/stats';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -198,7 +201,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return errors > 0 ? 1 : 0;
       }
       case 'stats': {
-        const stats = index.stats(p.today ?? io.today?.() ?? todayString());
+        const stats = journalStats(index, p.today ?? io.today?.() ?? dateOf(new Date()));
         io.stdout(p.json ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
         return 0;
       }

@@ -1,6 +1,6 @@
 /** Exports of the journal: one row per interview with its stage history. */
-import type { JournalIndex } from './index';
 import type { Interview } from './model';
+import type { JournalIndex } from './journal/journal-index';
 
 export type ExportFormat = 'csv' | 'md' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];

@@ -2,8 +2,10 @@
  * What the Insights panel shows, computed from a journal index: plain data (numbers, labels and the
  * records behind every number), so the panel only draws it and tests can check it without a view.
  */
-import type { JournalIndex } from './index';
-import { daysBetween, Interview, OUTCOMES, ROUND_TYPES, STAGES } from './model';
+import { Interview, OUTCOMES, ROUND_TYPES, STAGES } from './model';
+import type { JournalIndex } from './journal/journal-index';
+import { daysBetween } from './dates';
+import { journalStats } from './stats';
 
 /** A journal record behind a number: where to open it. */
 export interface RecordRef {
@@ -97,7 +99,7 @@ function push<K>(m: Map<K, RecordRef[]>, k: K, r: RecordRef): void {
 
 /** Every number of the Insights panel, relative to `today` (YYYY-MM-DD). */
 export function insightsModel(index: JournalIndex, today: string): InsightsModel {
-  const stats = index.stats(today);
+  const stats = journalStats(index, today);
   const ivs = index.interviews();
   const charts: ChartModel[] = [];
 

@@ -1,4 +1,5 @@
-import { FileStat, FileSystem, FileType, joinPath } from './fs';
+import { FileStat, FileSystem, FileType } from './file-system';
+import { joinPath } from './paths';
 
 function notFound(path: string): Error {
   const e = new Error(`ENOENT: no such file or directory '${path}'`) as Error & { code: string };

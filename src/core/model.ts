@@ -17,11 +17,29 @@ export type WeaknessStatus = (typeof WEAKNESS_STATUSES)[number];
 export type ImprovementStatus = (typeof IMPROVEMENT_STATUSES)[number];
 export type CitationSource = (typeof CITATION_SOURCES)[number];
 
-/** Outcomes that close an application. */
+/** Outcomes that close an application: nothing more will happen (every outcome but pending and offer). */
 export const CLOSED_OUTCOMES: readonly Outcome[] = ['accepted', 'rejected', 'ghosted', 'withdrawn', 'declined', 'role-closed'];
 
-/** The pattern every id matches. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+/** Outcomes that end an application without an offer on the table: where the search got stuck. */
+export const ENDED_WITHOUT_OFFER: readonly Outcome[] = ['rejected', 'ghosted', 'withdrawn', 'role-closed'];
+
+export function isClosed(outcome: Outcome | undefined): boolean {
+  return outcome !== undefined && CLOSED_OUTCOMES.includes(outcome);
+}
+
+export function endedWithoutOffer(outcome: Outcome | undefined): boolean {
+  return outcome !== undefined && ENDED_WITHOUT_OFFER.includes(outcome);
+}
+
+/** Improvement items still to be worked on. */
+export function isOpenItem(item: Pick<ImprovementItem, 'status'>): boolean {
+  return item.status === undefined || item.status === 'todo' || item.status === 'doing';
+}
+
+/** Is an improvement item still open and past its due date on `today`? */
+export function isOverdue(item: Pick<ImprovementItem, 'status' | 'due'>, today: string): boolean {
+  return isOpenItem(item) && item.due !== undefined && item.due < today;
+}
 
 export interface Round {
   /** 1-based position in `rounds`, the number citations use. */
@@ -122,30 +140,4 @@ export interface WeaknessesFile {
   file: string;
   weaknesses: Weakness[];
   range: Range;
-}
-
-/** Is `s` a real calendar date written YYYY-MM-DD? */
-export function isValidDate(s: unknown): s is string {
-  if (typeof s !== 'string' || s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const y = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1];
-}
-
-/** Days from date a to date b (both YYYY-MM-DD); negative when b is earlier. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86400000);
-}
-
-/** The date `days` after `date` (YYYY-MM-DD). */
-export function addDays(date: string, days: number): string {
-  const t = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + days * 86400000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-/** Today's date as YYYY-MM-DD in local time. */
-export function todayString(now: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }

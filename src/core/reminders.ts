@@ -1,7 +1,8 @@
 /** What needs doing: feedback requests to follow up, next steps and improvement items due soon or overdue. */
-import type { JournalIndex } from './index';
-import { addDays, CLOSED_OUTCOMES, daysBetween } from './model';
+import { CLOSED_OUTCOMES } from './model';
 import type { RecordRef } from './insights';
+import type { JournalIndex } from './journal/journal-index';
+import { addDays, daysBetween } from './dates';
 
 export interface ReminderOptions {
   /** A feedback request with no reply after this many days becomes a follow-up. */

@@ -1,7 +1,8 @@
 /** The weekly review: a Markdown page of what happened this week, what is due and where you stand. */
-import type { JournalIndex } from './index';
-import { addDays, daysBetween } from './model';
 import { reminders, ReminderOptions } from './reminders';
+import type { JournalIndex } from './journal/journal-index';
+import { addDays, daysBetween } from './dates';
+import { journalStats } from './stats';
 
 /** The ISO week of a date: `{ year, week, monday, sunday }`, e.g. 2026-11-25 → 2026-W48. */
 export function isoWeek(date: string): { year: number; week: number; label: string; monday: string; sunday: string } {
@@ -45,7 +46,7 @@ export function weeklyReview(index: JournalIndex, today: string, options: Remind
   const due = reminders(index, today, options);
   lines.push('## Due', '', ...(due.length ? due.map((r) => `- ${r.kind === 'feedback-follow-up' ? '' : `${mdText(r.ref.label)}: `}${mdText(r.title)}: ${r.detail}`) : ['Nothing due in the next 7 days.']), '');
 
-  const stats = index.stats(today);
+  const stats = journalStats(index, today);
   const top = stats.weaknesses.filter((w) => w.sightings > 0).sort((a, b) => b.recent - a.recent || b.sightings - a.sightings || (a.id < b.id ? -1 : 1)).slice(0, 5);
   const trendText = { more: 'surfacing more', less: 'surfacing less', same: 'steady', none: 'not seen in 6 months' } as const;
   lines.push('## Top weaknesses', '');

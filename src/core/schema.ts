@@ -2,7 +2,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import interviewSchema from '../../schemas/interview.schema.json';
 import weaknessesSchema from '../../schemas/weaknesses.schema.json';
-import { isValidDate } from './model';
+import { isValidDate } from './dates';
 
 export { interviewSchema, weaknessesSchema };
 

@@ -1,4 +1,4 @@
-import { todayString } from '../core/model';
+import { dateOf } from '../core/dates';
 
 /** Where every feature gets the date, so tests can set it (no real waiting) and all views agree. */
 export interface Clock {
@@ -7,7 +7,7 @@ export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { today: () => todayString(), now: () => new Date() };
+export const systemClock: Clock = { today: () => dateOf(new Date()), now: () => new Date() };
 
 const listeners = new Set<() => void>();
 let current: Clock = systemClock;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { EditResult, TextEdit } from '../core/edit';
 import type { Problem } from '../core/problems';
 import type { JournalStore } from './journal-store';
+import type { EditResult, TextEdit } from '../core/yaml/text-edits';
 
 export function toRange(r: Problem['range']): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

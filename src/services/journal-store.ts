@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { VscodeFileSystem } from '../adapters/vscode-fs';
-import { JournalIndex, loadJournal } from '../core/index';
 import { ContextKey, DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
+import { JournalIndex } from '../core/journal/journal-index';
+import { loadJournal } from '../core/journal/load';
 
 /** One workspace folder's journal: where it is and its live index. */
 export class Journal {

@@ -2,8 +2,8 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, SettingId, ViewId } from '../../src/constants';
-import { todayString } from '../../src/core/model';
-import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write } from './helpers';
+
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY } from './helpers';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
 const WEAKNESSES = 'debrief/weaknesses.yaml';
@@ -170,7 +170,7 @@ describe('commands', () => {
       assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 2026-10-12/);
       assert.match(result.getText(), /long answers, lost the thread twice\. Was that what weighed most/);
       assert.equal(vscode.window.activeTextEditor?.document, result);
-      assert.equal(parse((await read(ACME_FILE))!).feedback.requested, todayString());
+      assert.equal(parse((await read(ACME_FILE))!).feedback.requested, SUITE_TODAY);
       assert.equal(find(await tree(ViewId.Interviews), ACME)?.description, 'rejected · 2026-10-01 · awaiting feedback');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
@@ -239,7 +239,7 @@ describe('commands', () => {
       const w = parse((await read(WEAKNESSES))!).weaknesses[0];
       assert.equal(w.status, 'improving');
       assert.equal(w.improvements[0].status, 'done');
-      assert.equal(w.improvements[0].done, todayString());
+      assert.equal(w.improvements[0].done, SUITE_TODAY);
       assert.deepEqual(w.improvements[1], { id: 'record-myself-answering', action: 'Record myself answering', status: 'todo', due: '2026-12-20', 'done-when': 'Answers under two minutes' });
       const item = find(await tree(ViewId.Weaknesses), STAR);
       assert.equal(item?.icon, 'pass');

@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { setOutcome } from '../../src/core/edit';
 import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText } from './helpers';
+import { setOutcome } from '../../src/core/edits/interview';
 
 describe('journal store', () => {
   afterEach(closeAll);

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { main, CliIO } from '../../src/cli/main';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
-import { loadJournal } from '../../src/core/index';
 import { exportInterviews } from '../../src/core/export';
+import { loadJournal } from '../../src/core/journal/load';
 
 function journal(): MemoryFileSystem {
   return new MemoryFileSystem({

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
-import { loadJournal } from '../../src/core/index';
-import { todayString } from '../../src/core/model';
+import { dateOf } from '../../src/core/dates';
 // The helper `npm start` uses (plain JavaScript with a declaration file), bundled into this test.
 import { copyDemo, DEMO_AS_OF, shiftDates } from '../../scripts/lib/demo.mjs';
+import { loadJournal } from '../../src/core/journal/load';
+import { journalStats } from '../../src/core/stats';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -26,9 +27,9 @@ describe('the demo journal opened by npm start', () => {
       const original = await loadJournal(new NodeFileSystem(join(root, 'demo')), 'debrief');
       assert.deepEqual(moved.problems(), []);
       assert.deepEqual(moved.interviews().map((i) => i.id), original.interviews().map((i) => i.id));
-      const today = todayString(now);
-      const asOf = original.stats(DEMO_AS_OF);
-      const live = moved.stats(today);
+      const today = dateOf(now);
+      const asOf = journalStats(original, DEMO_AS_OF);
+      const live = journalStats(moved, today);
       assert.deepEqual(live.weaknesses.map((w) => [w.id, w.trend, w.recent]), asOf.weaknesses.map((w) => [w.id, w.trend, w.recent]));
       assert.deepEqual(live.feedback.replyDays, asOf.feedback.replyDays);
     } finally {

@@ -1,15 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { stringify } from 'yaml';
-import * as E from '../../src/core/edit';
-import { readInterview, readWeaknesses } from '../../src/core/read';
-import { JournalIndex } from '../../src/core/index';
+import * as interviewEdits from '../../src/core/edits/interview';
+import * as weaknessEdits from '../../src/core/edits/weaknesses';
+import * as renameEdits from '../../src/core/edits/rename-weakness';
+import * as textEdits from '../../src/core/yaml/text-edits';
+import type { EditResult } from '../../src/core/yaml/text-edits';
+import * as ids from '../../src/core/ids';
+import * as templates from '../../src/core/templates/initial-journal';
 import { OUTCOMES, STAGES, ROUND_TYPES, WEAKNESS_STATUSES, IMPROVEMENT_STATUSES } from '../../src/core/model';
+import { readInterview } from '../../src/core/read/interview';
+import { readWeaknesses } from '../../src/core/read/weaknesses';
+import { JournalIndex } from '../../src/core/journal/journal-index';
+
+const E = { ...interviewEdits, ...weaknessEdits, ...renameEdits, ...textEdits, ...ids, ...templates };
 
 const IV = 'debrief/interviews/acme-backend.yaml';
 const WK = 'debrief/weaknesses.yaml';
 
-function apply(text: string, r: E.EditResult): string {
+function apply(text: string, r: EditResult): string {
   assert.ok(r.ok, r.ok ? '' : JSON.stringify(r.problems));
   return E.applyEdits(text, r.edits);
 }
@@ -347,7 +356,7 @@ function render(data: object, style: { crlf: boolean; bom: boolean; comments: nu
   return (style.bom ? '\uFEFF' : '') + text;
 }
 
-type Op = { name: string; run: (t: string) => E.EditResult; check: (v: ReturnType<typeof iv>, before: ReturnType<typeof iv>) => void };
+type Op = { name: string; run: (t: string) => EditResult; check: (v: ReturnType<typeof iv>, before: ReturnType<typeof iv>) => void };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constantFrom(...OUTCOMES).map((o): Op => ({ name: 'setOutcome', run: (t) => E.setOutcome(t, o), check: (v) => assert.equal(v.outcome, o) })),
@@ -373,7 +382,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.constant<Op>({ name: 'deleteRound1', run: (t) => E.deleteRound(t, 1), check: (v, b) => assert.equal(v.rounds.length, Math.max(0, b.rounds.length - 1)) }),
 );
 
-function checkPreserved(before: string, after: string, r: E.EditResult): void {
+function checkPreserved(before: string, after: string, r: EditResult): void {
   assert.ok(r.ok);
   if (r.edits.length === 0) return assert.equal(after, before);
   const lines = before.split('\n');
@@ -422,7 +431,7 @@ describe('edit properties', function () {
       const w = ws[wi % ws.length];
       const items = w.improvements ?? [];
       const item = items.length ? items[ii % items.length] : undefined;
-      let r: E.EditResult;
+      let r: EditResult;
       let check: (v: ReturnType<typeof wk>) => void;
       const find = (v: ReturnType<typeof wk>) => v.weaknesses.find((x) => x.id === w.id);
       const status = WEAKNESS_STATUSES[which % WEAKNESS_STATUSES.length];

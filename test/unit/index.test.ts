@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
-import { JournalIndex, loadJournal } from '../../src/core/index';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
+import { JournalIndex } from '../../src/core/journal/journal-index';
+import { loadJournal } from '../../src/core/journal/load';
+import { journalStats } from '../../src/core/stats';
 
 const W = 'debrief/weaknesses.yaml';
 const iv = (id: string, extra = '') => `id: ${id}\ncompany: Co ${id}\nrole: Dev\n${extra}`;
@@ -124,7 +126,7 @@ describe('JournalIndex', () => {
   it('computes statistics relative to today', async () => {
     const fs = new NodeFileSystem(path.resolve('demo'));
     const index = await loadJournal(fs, 'debrief');
-    const st = index.stats('2025-03-31');
+    const st = journalStats(index, '2025-03-31');
     assert.equal(st.interviews, 6);
     assert.equal(st.outcomes.rejected, 2);
     assert.equal(st.outcomes.accepted, 1);
@@ -153,14 +155,14 @@ describe('JournalIndex', () => {
     index.update('debrief/interviews/a.yaml', dated('a', '2025-01-10'));
     index.update('debrief/interviews/b.yaml', dated('b', '2025-05-01'));
     index.update('debrief/interviews/c.yaml', dated('c', '2025-06-01'));
-    const w = index.stats('2025-06-30').weaknesses[0];
+    const w = journalStats(index, '2025-06-30').weaknesses[0];
     assert.equal(w.recent, 2);
     assert.equal(w.previous, 1);
     assert.equal(w.trend, 'more');
     assert.equal(w.sightingsAfterDone, 2);
     assert.equal(w.resurfacedAfterDone, true);
-    assert.equal(index.stats('2025-12-31').weaknesses[0].trend, 'none');
-    assert.equal(index.stats('2025-09-30').weaknesses[0].trend, 'less');
+    assert.equal(journalStats(index, '2025-12-31').weaknesses[0].trend, 'none');
+    assert.equal(journalStats(index, '2025-09-30').weaknesses[0].trend, 'less');
   });
 
   it('loads from a memory file system and checks notes with stat', async () => {

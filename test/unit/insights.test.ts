@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
-import { JournalIndex, loadJournal } from '../../src/core/index';
 import { insightsModel, ChartModel, monthLabel } from '../../src/core/insights';
 import { reminders } from '../../src/core/reminders';
 import { isoWeek, mdText, weeklyReview } from '../../src/core/review';
+import { JournalIndex } from '../../src/core/journal/journal-index';
+import { loadJournal } from '../../src/core/journal/load';
 
 const W = 'debrief/weaknesses.yaml';
 const chart = (m: { charts: ChartModel[] }, id: string) => {

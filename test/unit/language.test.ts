@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { cursorContext, valueKindOf } from '../../src/core/language/cursor';
-import { closestValues, dateCandidates, noteSummary, noteTemplate, replacementLike, SCHEMA_LEVEL_CODES, titleFromId } from '../../src/core/language/fixes';
-import { movedPath, renameNoteLinks } from '../../src/core/language/note-links';
-import { applyEdits } from '../../src/core/edit';
+import { dateCandidates, noteSummary, replacementLike, SCHEMA_LEVEL_CODES } from '../../src/core/language/fixes';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_CODES } from '../../src/core/problems';
 import { OUTCOMES, ROUND_TYPES, IMPROVEMENT_STATUSES, WEAKNESS_STATUSES } from '../../src/core/model';
+import { movedPath, renameNoteLinks } from '../../src/core/edits/note-links';
+import { applyEdits } from '../../src/core/yaml/text-edits';
+import { studyNote, titleFromId, titleFromNotePath } from '../../src/core/templates/study-note';
+import { closestValues } from '../../src/core/text/fuzzy';
 
 /** Text with a `|` marking the cursor → [text, line, character]. */
 function at(marked: string): [string, number, number] {
@@ -122,7 +124,7 @@ describe('quick fix helpers', () => {
 
   it('makes titles and note templates', () => {
     assert.equal(titleFromId('thinking-aloud'), 'Thinking aloud');
-    const t = noteTemplate('notes/star-answers.md', { weaknessId: 'rambling', weaknessTitle: 'Long answers', action: 'Practise' });
+    const t = studyNote(titleFromNotePath('notes/star-answers.md'), { weakness: { id: 'rambling', title: 'Long answers' }, item: { id: 'star', action: 'Practise' } });
     assert.match(t, /^# Star answers\n/);
     assert.match(t, /Weakness: Long answers \(`rambling`\)/);
     assert.match(t, /Improvement: Practise/);

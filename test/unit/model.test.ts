@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import interviewSchema from '../../schemas/interview.schema.json';
 import weaknessesSchema from '../../schemas/weaknesses.schema.json';
-import {
-  addDays, CITATION_SOURCES, daysBetween, IMPROVEMENT_STATUSES, isValidDate, OUTCOMES, ROUND_TYPES, STAGES, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES,
-} from '../../src/core/model';
+import { CITATION_SOURCES, IMPROVEMENT_STATUSES, OUTCOMES, ROUND_TYPES, STAGES, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES } from '../../src/core/model';
+import { addDays, daysBetween, isValidDate } from '../../src/core/dates';
 
 describe('model', () => {
   it('enum constants match the JSON Schemas', () => {

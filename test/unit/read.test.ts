@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { detach, readInterview, readWeaknesses, MAX_FILE_BYTES, slugify, StringPool } from '../../src/core/read';
 import type { Problem } from '../../src/core/problems';
+import { detach, StringPool } from '../../src/core/read/strings';
+import { readInterview } from '../../src/core/read/interview';
+import { readWeaknesses } from '../../src/core/read/weaknesses';
+import { MAX_FILE_BYTES } from '../../src/core/read/decode';
+import { slugify } from '../../src/core/ids';
 
 const P = 'debrief/interviews/acme-backend.yaml';
 const W = 'debrief/weaknesses.yaml';

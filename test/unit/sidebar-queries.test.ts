@@ -1,12 +1,15 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
-import { JournalIndex, loadJournal } from '../../src/core/index';
-import { feedbackRequestDraft, newNotePath, noteTemplate } from '../../src/core/queries/drafts';
-import {
-  awaitingFeedback, groupInterviews, groupLabel, isEmptyFilter, isOverdue, matchesInterview, matchesWeakness, orderWeaknesses,
-  overdueItems, parseFilter, trendText,
-} from '../../src/core/queries/sidebar';
+import { newNotePath, studyNote } from '../../src/core/templates/study-note';
+import { isOverdue } from '../../src/core/model';
+import { awaitingFeedback, groupInterviews, groupLabel, isEmptyFilter, matchesInterview, matchesWeakness, orderWeaknesses, parseFilter, trendText } from '../../src/core/queries/sidebar';
+import { JournalIndex } from '../../src/core/journal/journal-index';
+import { loadJournal } from '../../src/core/journal/load';
+import { feedbackRequestDraft } from '../../src/core/templates/feedback-request';
+
+import { journalStats } from '../../src/core/stats';
+const overdueItems = (index: JournalIndex, today: string) => index.weaknesses().flatMap((w) => w.improvements.filter((i) => isOverdue(i, today)));
 
 const demo = () => loadJournal(new NodeFileSystem(path.resolve('demo')), 'debrief');
 
@@ -52,7 +55,7 @@ describe('sidebar queries', () => {
 
   it('orders weaknesses by how often they surfaced', async () => {
     const index = await demo();
-    const stats = index.stats('2025-06-01').weaknesses;
+    const stats = journalStats(index, '2025-06-01').weaknesses;
     const ordered = orderWeaknesses(index.weaknesses(), stats).map((o) => o.stats?.sightings ?? 0);
     assert.deepEqual(ordered, [...ordered].sort((a, b) => b - a));
     assert.ok(ordered[0] > ordered[ordered.length - 1], 'the demo has weaknesses seen a different number of times');
@@ -125,7 +128,7 @@ describe('drafts', () => {
     assert.equal(newNotePath('Caching', new Set(['notes/caching.md', 'notes/caching-2.md'])), 'notes/caching-3.md');
     const index = journal({ 'debrief/weaknesses.yaml': 'weaknesses:\n  - id: w\n    title: Shaky on caching\n    improvements:\n      - id: read\n        action: Read DDIA\n        done-when: I can explain it\n' });
     const w = index.weakness('w')!;
-    const text = noteTemplate('Caching', w, w.improvements[0]);
+    const text = studyNote('Caching', { weakness: w, item: w.improvements[0] });
     assert.match(text, /^# Caching\n/);
     assert.match(text, /Weakness: Shaky on caching \(`w`\)/);
     assert.match(text, /Improvement: Read DDIA \(`read`\); done when: I can explain it/);

@@ -1,3 +1,4 @@
+import { lineShape, stripComment } from './line-shape';
 import { CITATION_SOURCES, IMPROVEMENT_STATUSES, OUTCOMES, ROUND_TYPES, STAGES, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES } from '../model';
 
 /**
@@ -22,62 +23,12 @@ export interface CursorContext {
   column: number;
 }
 
-interface LineShape {
-  indent: number;
-  /** Column of a leading `- `, when the line starts a list item. */
-  dash?: number;
-  /** Column where the key or scalar starts (after any dash). */
-  contentCol: number;
-  key?: string;
-  keyEnd?: number;
-  /** Text after `key:` (comment removed, trimmed); '' when the key opens a nested block. */
-  rest?: string;
-  blank: boolean;
-}
-
-const KEY_RE = /^([A-Za-z_][\w-]*|"[^"]*"|'[^']*')\s*:(?=\s|$)/;
-
-function shape(line: string): LineShape {
-  const indent = line.length - line.trimStart().length;
-  const trimmed = line.slice(indent);
-  if (trimmed === '' || trimmed.startsWith('#')) return { indent, contentCol: indent, blank: true };
-  let col = indent;
-  let dash: number | undefined;
-  let body = trimmed;
-  const d = /^-(\s+|$)/.exec(body);
-  if (d) {
-    dash = indent;
-    col = indent + d[0].length;
-    body = body.slice(d[0].length);
-  }
-  const k = KEY_RE.exec(body);
-  if (k) {
-    const key = k[1].replace(/^["']|["']$/g, '');
-    const rest = stripComment(body.slice(k[0].length)).trim();
-    return { indent, dash, contentCol: col, key, keyEnd: col + k[1].length, rest, blank: false };
-  }
-  return { indent, dash, contentCol: col, blank: false };
-}
-
-/** Removes a trailing `# comment` that is outside quotes. */
-function stripComment(s: string): string {
-  let quote: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]))) return s.slice(0, i);
-  }
-  return s;
-}
-
 /** The keys enclosing a line whose content is at column `col` (a list item's dash counts half a column further). */
 function ancestors(lines: string[], lineNo: number, col: number): string[] {
   const path: string[] = [];
   let limit = col;
   for (let i = lineNo - 1; i >= 0 && limit > 0; i--) {
-    const s = shape(lines[i]);
+    const s = lineShape(lines[i]);
     if (s.blank) continue;
     if (s.key !== undefined && s.contentCol < limit && s.rest === '') {
       path.unshift(s.key);
@@ -102,7 +53,7 @@ export function cursorContext(text: string, line: number, character: number): Cu
   const lines = text.split(/\r?\n/);
   const raw = lines[line];
   if (raw === undefined) return undefined;
-  const s = shape(raw);
+  const s = lineShape(raw);
   const lineText = raw.replace(/\r$/, '');
   if (s.key !== undefined && s.keyEnd !== undefined && character > s.keyEnd) {
     // After `key:`: a value.

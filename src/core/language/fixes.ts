@@ -1,6 +1,5 @@
-/** Pure helpers behind the quick fixes of journal files: closest values, date rewriting, note templates. */
-import { isValidDate } from '../model';
-import { editDistance } from '../text';
+/** Pure helpers behind the quick fixes and hovers of journal files: date rewriting, quoting, note summaries. */
+import { isValidDate } from '../dates';
 
 /**
  * Rule codes a JSON Schema validator (such as the YAML extension's) reports as well. Debrief can hide
@@ -9,27 +8,6 @@ import { editDistance } from '../text';
 export const SCHEMA_LEVEL_CODES: ReadonlySet<string> = new Set([
   'yaml-syntax', 'duplicate-key', 'unknown-key', 'missing-required', 'bad-type', 'bad-enum', 'bad-date', 'bad-id', 'out-of-range', 'empty-value',
 ]);
-
-function distance(a: string, b: string): number {
-  const d = editDistance(a, b);
-  return d === 99 ? Math.max(a.length, b.length) : d;
-}
-
-/**
- * The allowed values ordered from closest to farthest from `word` (case-insensitive edit distance;
- * a value that starts with the word, or that the word starts with, counts as close). Ties keep the allowed order.
- */
-export function closestValues(word: string, allowed: readonly string[]): string[] {
-  const w = word.trim().toLowerCase();
-  const scored = allowed.map((v, i) => {
-    const l = v.toLowerCase();
-    let d = distance(w, l);
-    if (l.replace(/[-_ ]/g, '') === w.replace(/[-_ ]/g, '')) d = 0;
-    else if (w.length >= 2 && (l.startsWith(w) || w.startsWith(l))) d = Math.min(d, 1);
-    return { v, d, i };
-  });
-  return scored.sort((a, b) => a.d - b.d || a.i - b.i).map((s) => s.v);
-}
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -82,24 +60,6 @@ export function replacementLike(source: string, value: string): string {
   if (/^".*"$/s.test(source)) return JSON.stringify(value);
   if (/^'.*'$/s.test(source)) return `'${value.replace(/'/g, "''")}'`;
   return value;
-}
-
-/** A readable title made from an id: `thinking-aloud` → `Thinking aloud`. */
-export function titleFromId(id: string): string {
-  const words = id.split(/[-_]+/).filter(Boolean).join(' ');
-  return words ? words[0].toUpperCase() + words.slice(1) : id;
-}
-
-/** The Markdown text of a new study note linked from an improvement item. */
-export function noteTemplate(notePath: string, link?: { weaknessTitle?: string; weaknessId?: string; action?: string; doneWhen?: string }): string {
-  const base = notePath.replace(/^.*\//, '').replace(/\.(md|markdown)$/i, '');
-  const lines = [`# ${titleFromId(base)}`, ''];
-  if (link?.weaknessId) lines.push(`Weakness: ${link.weaknessTitle ?? link.weaknessId} (\`${link.weaknessId}\`)`);
-  if (link?.action) lines.push(`Improvement: ${link.action}`);
-  if (link?.doneWhen) lines.push(`Done when: ${link.doneWhen}`);
-  if (lines.length > 2) lines.push('');
-  lines.push('## What I learned', '', '- ', '', '## Practice', '', '- ', '');
-  return lines.join('\n');
 }
 
 /** A note's title (its first heading, else its file name) and its first lines of text. */

@@ -1,6 +1,7 @@
 /** Pure queries behind the sidebar: grouping, ordering, filtering and overdue items. */
-import type { JournalIndex, WeaknessStats } from '../index';
-import { ImprovementItem, Interview, Outcome, OUTCOMES, Weakness } from '../model';
+import type { JournalIndex } from '../journal/journal-index';
+import { Interview, Outcome, OUTCOMES, Weakness } from '../model';
+import type { WeaknessStats } from '../stats';
 
 export type GroupBy = 'outcome' | 'month';
 
@@ -76,15 +77,6 @@ export function orderWeaknesses(weaknesses: readonly Weakness[], stats: readonly
   return weaknesses
     .map((weakness) => ({ weakness, stats: byId.get(weakness.id) }))
     .sort((a, b) => (b.stats?.sightings ?? 0) - (a.stats?.sightings ?? 0) || (b.stats?.recent ?? 0) - (a.stats?.recent ?? 0) || a.weakness.title.localeCompare(b.weakness.title));
-}
-
-/** Is an improvement item past its due date and still open? */
-export function isOverdue(item: ImprovementItem, today: string): boolean {
-  return !!item.due && item.due < today && item.status !== 'done' && item.status !== 'dropped';
-}
-
-export function overdueItems(index: JournalIndex, today: string): ImprovementItem[] {
-  return index.weaknesses().flatMap((w) => w.improvements.filter((i) => isOverdue(i, today)));
 }
 
 /** A short description of a weakness's trend, for the tree. */

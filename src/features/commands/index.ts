@@ -2,16 +2,7 @@
 import * as vscode from 'vscode';
 import { clock } from '../../services/clock';
 import { CommandId } from '../../constants';
-import {
-  addImprovement, addRound, addWeakness, applyEdits, chain, citeWeakness, createInterview, deleteImprovement, deleteRound, deleteWeakness,
-  EditResult, linkNote, NewRound, recordFeedbackReceived, recordFeedbackRequested, renameWeakness, setImprovementDue,
-  setImprovementStatus, setOutcome, setWeaknessStatus, unciteWeakness, unlinkNote,
-} from '../../core/edit';
-import {
-  ID_PATTERN, IMPROVEMENT_STATUSES, ImprovementStatus, isValidDate, Outcome, OUTCOMES, ROUND_TYPES, RoundType, WEAKNESS_CATEGORIES,
-  WEAKNESS_STATUSES, WeaknessCategory, WeaknessStatus, addDays,
-} from '../../core/model';
-import { feedbackRequestDraft, newNotePath, noteTemplate } from '../../core/queries/drafts';
+import { IMPROVEMENT_STATUSES, ImprovementStatus, Outcome, OUTCOMES, ROUND_TYPES, RoundType, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessCategory, WeaknessStatus } from '../../core/model';
 import type { Services } from '../../services';
 import type { Journal } from '../../services/journal-store';
 import { toRange } from '../../services/journal-editor';
@@ -19,6 +10,14 @@ import { PickItem, prompter } from '../../services/prompter';
 import { locationOf } from '../sidebar/nodes';
 import { sidebar } from '../sidebar';
 import { freshJournal, isNode, pickInterview, pickItem, pickJournal, pickWeakness } from './targets';
+import { addImprovement, addWeakness, deleteImprovement, deleteWeakness, linkNote, setImprovementDue, setImprovementStatus, setWeaknessStatus, unlinkNote } from '../../core/edits/weaknesses';
+import { addRound, citeWeakness, createInterview, deleteRound, NewRound, recordFeedbackReceived, recordFeedbackRequested, setOutcome, unciteWeakness } from '../../core/edits/interview';
+import { applyEdits, chain, EditResult } from '../../core/yaml/text-edits';
+import { renameWeakness } from '../../core/edits/rename-weakness';
+import { ID_PATTERN } from '../../core/ids';
+import { isValidDate, addDays } from '../../core/dates';
+import { feedbackRequestDraft } from '../../core/templates/feedback-request';
+import { newNotePath, studyNote } from '../../core/templates/study-note';
 
 const NEW_WEAKNESS = Symbol('new weakness');
 const NONE = Symbol('none');
@@ -280,7 +279,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (!t) return false;
     const status = await ask().pick<ImprovementStatus>(enumItems(IMPROVEMENT_STATUSES, t.item.status), { title: 'Set Improvement Status', placeholder: t.item.action });
     if (status === undefined) return false;
-    return write(t.uri, (text) => setImprovementStatus(text, t.weakness.id, t.item.id, status), () => t.item.range.start.line);
+    return write(t.uri, (text) => setImprovementStatus(text, t.weakness.id, t.item.id, status, clock.today()), () => t.item.range.start.line);
   }
 
   async function setDueDateCmd(arg?: unknown): Promise<boolean> {
@@ -308,7 +307,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const noteTitle = await ask().input({ title, prompt: 'Title of the new note', value: t.item.action, validate: required('The title') });
       if (noteTitle === undefined) return undefined;
       path = newNotePath(noteTitle.trim(), new Set(files));
-      if (!(await editor.createFile(t.journal.uri(path), noteTemplate(noteTitle.trim(), t.weakness, t.item)))) return undefined;
+      if (!(await editor.createFile(t.journal.uri(path), studyNote(noteTitle.trim(), { weakness: t.weakness, item: t.item })))) return undefined;
     }
     if (!(await write(t.uri, (text) => linkNote(text, t.weakness.id, t.item.id, path), () => t.item.range.start.line))) return undefined;
     if (choice === NEW) await vscode.window.showTextDocument(t.journal.uri(path), { preview: false });
@@ -324,7 +323,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (!create) return;
       const w = journal.index.weakness(arg.weaknessId);
       const item = w?.improvements.find((i) => i.id === arg.itemId);
-      if (!(await editor.createFile(uri, noteTemplate(item?.action ?? arg.notePath, w, item)))) return;
+      if (!(await editor.createFile(uri, studyNote(item?.action ?? arg.notePath, { weakness: w, item })))) return;
     }
     await vscode.window.showTextDocument(uri, { preview: true });
   }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../constants';
 import type { Services } from '../../services';
-import { initialJournal } from '../../core/edit';
 import { JournalStore } from '../../services/journal-store';
+import { initialJournal } from '../../core/templates/initial-journal';
 
 /** "Debrief: Initialize Journal": creates `<journal>/weaknesses.yaml` with a commented explanation. */
 export function activate(context: vscode.ExtensionContext, services: Services): void {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { renameWeakness } from '../../core/edit';
 import { noteSummary } from '../../core/language/fixes';
 import type { Services } from '../../services';
 import { toRange } from '../../services/journal-editor';
 import { currentText, JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
+import { renameWeakness } from '../../core/edits/rename-weakness';
 
 function escape(s: string): string {
   return s.replace(/[\\`*_[\]<>|]/g, '\\$&');

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
+import { clock } from '../../services/clock';
+import { studyNote, titleFromNotePath } from '../../core/templates/study-note';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
-import { addWeakness, applyEdits, EditResult, setImprovementStatus } from '../../core/edit';
 import type { ImprovementStatus } from '../../core/model';
-import { closestValues, dateCandidates, noteTemplate, replacementLike, titleFromId } from '../../core/language/fixes';
+import { dateCandidates, replacementLike } from '../../core/language/fixes';
 import type { Problem } from '../../core/problems';
 import type { Services } from '../../services';
 import { toRange } from '../../services/journal-editor';
 import { currentText, JournalDoc, journalDoc } from './shared';
+import { addWeakness, setImprovementStatus } from '../../core/edits/weaknesses';
+import { applyEdits, EditResult } from '../../core/yaml/text-edits';
+import { closestValues } from '../../core/text/fuzzy';
+import { titleFromId } from '../../core/templates/study-note';
 
 const codeOf = (d: vscode.Diagnostic): string | undefined => (typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code));
 
@@ -96,8 +101,8 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         };
         // Both through the core's status edit: done keeps the date; the current status drops it.
         return [
-          ...fix('Set status to done', setImprovementStatus(text, w, item, 'done'), true),
-          ...fix('Remove the done date', setImprovementStatus(text, w, item, status), false),
+          ...fix('Set status to done', setImprovementStatus(text, w, item, 'done', clock.today()), true),
+          ...fix('Remove the done date', setImprovementStatus(text, w, item, status, clock.today()), false),
         ];
       }
       case 'unknown-weakness': {
@@ -122,7 +127,7 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         action.edit = new vscode.WorkspaceEdit();
         action.edit.createFile(uri, {
           ignoreIfExists: true,
-          contents: new TextEncoder().encode(noteTemplate(note, { weaknessId: w?.id, weaknessTitle: w?.title, action: item?.action, doneWhen: item?.doneWhen })),
+          contents: new TextEncoder().encode(studyNote(titleFromNotePath(note), { weakness: w, item })),
         });
         action.command = { command: 'vscode.open', title: 'Open the note', arguments: [uri] };
         action.diagnostics = [d];

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { JournalFileKind } from '../../core/index';
 import type { Range } from '../../core/problems';
 import type { ImprovementItem, NoteLink, Weakness } from '../../core/model';
-import { normalizeRelative } from '../../core/fs';
 import type { Services } from '../../services';
 import type { Journal } from '../../services/journal-store';
+import type { JournalFileKind } from '../../core/journal/journal-index';
+import { normalizeRelative } from '../../core/paths';
 
 /** Journal YAML files, whatever their scheme; each provider checks the path belongs to a journal. */
 export const JOURNAL_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }];

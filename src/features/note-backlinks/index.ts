@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { InternalCommandId } from '../../constants';
-import { movedPath, renameNoteLinks } from '../../core/language/note-links';
 import type { Services } from '../../services';
 import { toRange } from '../../services/journal-editor';
+import { movedPath, renameNoteLinks } from '../../core/edits/note-links';
 
 /**
  * In a Markdown study note: a CodeLens at the top for every improvement item (and its weakness) that

@@ -4,13 +4,12 @@ import { clock } from '../../services/clock';
 import { CommandId } from '../../constants';
 import { Outcome } from '../../core/model';
 import { Range } from '../../core/problems';
-import {
-  awaitingFeedback, Filter, groupInterviews, groupKeyOf, groupLabel, GroupBy, InterviewGroup, interviewDate, isEmptyFilter, isOverdue,
-  matchesInterview, matchesWeakness, orderWeaknesses, trendText,
-} from '../../core/queries/sidebar';
+import { awaitingFeedback, Filter, groupInterviews, groupKeyOf, groupLabel, GroupBy, InterviewGroup, interviewDate, isEmptyFilter, matchesInterview, matchesWeakness, orderWeaknesses, trendText } from '../../core/queries/sidebar';
 import type { Journal, JournalChange, JournalStore } from '../../services/journal-store';
 import { toRange } from '../../services/journal-editor';
 import { blockingProblems, interviewOf, itemOf, locationOf, Node, weaknessOf } from './nodes';
+import { isOverdue } from '../../core/model';
+import { journalStats } from '../../core/stats';
 
 const OUTCOME_ICONS: Record<Outcome | 'unset', [string, string?]> = {
   pending: ['clock'],
@@ -376,7 +375,7 @@ export class WeaknessesTree extends JournalTree {
     const path = journal.index.weaknessesPath;
     if (journal.index.hasWeaknessesFile() && blockingProblems(journal, path).length) return [this.problemNode(journal, path)];
     const f = this.filter;
-    return orderWeaknesses(journal.index.weaknesses(), journal.index.stats(this.today).weaknesses)
+    return orderWeaknesses(journal.index.weaknesses(), journalStats(journal.index, this.today).weaknesses)
       .filter(({ weakness }) => !f || isEmptyFilter(f) || matchesWeakness(f, weakness, journal.index))
       .map(({ weakness }) => this.weaknessNode(journal, weakness.id));
   }
@@ -445,7 +444,7 @@ export class WeaknessesTree extends JournalTree {
     switch (element.kind) {
       case 'weakness': {
         const w = weaknessOf(element)!;
-        const stats = j.index.stats(this.today).weaknesses.find((s) => s.id === w.id);
+        const stats = journalStats(j.index, this.today).weaknesses.find((s) => s.id === w.id);
         const item = new vscode.TreeItem(w.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${trendText(stats)}${w.status ? ` · ${w.status}` : ''}`;
         item.iconPath = icon(WEAKNESS_ICONS[w.status ?? 'suspected'] ?? 'question', w.status === 'resolved' ? 'charts.green' : undefined);

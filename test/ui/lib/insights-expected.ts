@@ -1,10 +1,10 @@
 // Built by `scripts/build.mjs --tests` into out/test/ui/insights-expected.js: the UI test computes the
 // numbers the panel must show with the same core, from the journal it opened.
 import { NodeFileSystem } from '../../../src/adapters/node-fs';
-import { loadJournal } from '../../../src/core/index';
 import { insightsModel, InsightsModel } from '../../../src/core/insights';
-import { todayString } from '../../../src/core/model';
+import { dateOf } from '../../../src/core/dates';
+import { loadJournal } from '../../../src/core/journal/load';
 
-export async function expectedInsights(folder: string, today: string = todayString()): Promise<InsightsModel> {
+export async function expectedInsights(folder: string, today: string = dateOf(new Date())): Promise<InsightsModel> {
   return insightsModel(await loadJournal(new NodeFileSystem(folder), 'debrief'), today);
 }

@@ -1,7 +1,6 @@
-/** Texts the commands write for the user: a feedback request and a study note. */
-import type { JournalIndex } from '../index';
-import type { ImprovementItem, Interview, Weakness } from '../model';
-import { slugify } from '../read';
+/** The draft of a feedback request to an interviewer. */
+import type { JournalIndex } from '../journal/journal-index';
+import type { Interview } from '../model';
 
 const ROUND_NAMES: Record<string, string> = {
   recruiter: 'recruiter call', coding: 'coding interview', 'system-design': 'system design interview', behavioral: 'behavioral interview',
@@ -44,22 +43,4 @@ export function feedbackRequestDraft(iv: Interview, index?: JournalIndex): strin
     'Thank you again,',
     '',
   ].join('\n');
-}
-
-/** A workspace-relative path for a new note, unique among `existing`. */
-export function newNotePath(title: string, existing: ReadonlySet<string>, folder = 'notes'): string {
-  const slug = slugify(title) || 'note';
-  let path = `${folder}/${slug}.md`;
-  for (let i = 2; existing.has(path); i++) path = `${folder}/${slug}-${i}.md`;
-  return path;
-}
-
-/** A new study note: its title, the weakness and improvement item it serves, and headings to fill. */
-export function noteTemplate(title: string, weakness?: Weakness, item?: ImprovementItem): string {
-  const lines = [`# ${title}`, ''];
-  if (weakness) lines.push(`Weakness: ${weakness.title} (\`${weakness.id}\`)`);
-  if (item) lines.push(`Improvement: ${item.action} (\`${item.id}\`)${item.doneWhen ? `; done when: ${item.doneWhen}` : ''}`);
-  if (weakness || item) lines.push('');
-  lines.push('## What I got wrong', '', '', '## Key ideas', '', '', '## Practice', '', '', '## Check: can I explain it without notes?', '', '');
-  return lines.join('\n');
 }

@@ -1,5 +1,5 @@
-/** Offsets, positions and line endings. */
-import type { Position, Range } from './problems';
+/** Offsets, positions and line endings of a text. */
+import type { Position, Range } from '../problems';
 
 /** Maps string offsets to 0-based line/character positions. */
 export class LineIndex {
@@ -44,42 +44,4 @@ export class LineIndex {
 export function eolOf(text: string): '\r\n' | '\n' {
   const i = text.indexOf('\n');
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}
-
-/** Levenshtein distance, capped for speed. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 3) return 99;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-/** The closest candidate to `word` when it is a plausible typo, else undefined. */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const cl = c.toLowerCase();
-    let d = editDistance(w, cl);
-    if (d > 0 && (cl.replace(/[-_ ]/g, '') === w.replace(/[-_ ]/g, ''))) d = 0.5;
-    if (d === 0 && word !== c) d = 0.5;
-    if (d > 1 && w.length >= 3 && (cl.startsWith(w) || w.startsWith(cl))) d = 1;
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  return best !== undefined && bestD <= limit ? best : undefined;
 }

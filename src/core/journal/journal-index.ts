@@ -3,14 +3,13 @@
  * Local problems come from reading a file; cross-file problems (unknown or duplicate ids, unused
  * weaknesses, missing notes) are recomputed only for the files a change can affect.
  */
-import { FileSystem, joinPath, normalizeRelative } from './fs';
-import {
-  addDays, ImprovementItem, Interview, OUTCOMES, Outcome, Round, ROUND_TYPES, RoundType, Stage, STAGES, todayString,
-  Weakness, WeaknessCitation, WeaknessesFile, WeaknessStatus, CitationSource, daysBetween,
-} from './model';
-import { Problem, Range } from './problems';
-import { readInterview, readWeaknesses, StringPool } from './read';
-import { didYouMean } from './text';
+import type { CitationSource, ImprovementItem, Interview, Round, Weakness, WeaknessCitation, WeaknessesFile } from '../model';
+import { joinPath, normalizeRelative } from '../paths';
+import type { Problem, Range } from '../problems';
+import { readInterview } from '../read/interview';
+import { StringPool } from '../read/strings';
+import { readWeaknesses } from '../read/weaknesses';
+import { interviewCrossProblems, JournalView, weaknessesCrossProblems } from './cross-checks';
 
 export type JournalFileKind = 'interview' | 'weaknesses';
 
@@ -38,56 +37,6 @@ export interface Backlink {
   file: string;
   /** The note path entry inside the item. */
   range: Range;
-}
-
-export interface WeaknessStats {
-  id: string;
-  title: string;
-  status?: WeaknessStatus;
-  /** Number of citations. */
-  sightings: number;
-  /** Number of distinct interviews citing it. */
-  interviews: number;
-  /** Sightings per month, `YYYY-MM` → count, months in order. */
-  byMonth: Record<string, number>;
-  firstSeen?: string;
-  lastSeen?: string;
-  /** Sightings in the last 90 days up to `today` (inclusive). */
-  recent: number;
-  /** Sightings in the 90 days before those. */
-  previous: number;
-  /** more / less: recent vs previous; same: equal and non-zero; none: no sighting in the last 180 days. */
-  trend: 'more' | 'less' | 'same' | 'none';
-  /** Seen in a single interview: a hypothesis to confirm, not yet a pattern. */
-  hypothesis: boolean;
-  /** The latest `done` date of its improvement items. */
-  lastDone?: string;
-  /** Sightings dated after lastDone. */
-  sightingsAfterDone: number;
-  /** True when it surfaced again after improvement items were done. */
-  resurfacedAfterDone: boolean;
-}
-
-export interface JournalStats {
-  today: string;
-  interviews: number;
-  outcomes: Record<Outcome | 'unset', number>;
-  /** Furthest stage reached (the `stage` key). */
-  stages: Record<Stage | 'unset', number>;
-  /** For closed applications that did not end in an offer: the type of the last round held ('none' when no round was recorded). */
-  endedAfter: Record<RoundType | 'none', number>;
-  feedback: {
-    /** Applications where feedback was requested. */
-    asked: number;
-    /** Applications where feedback was received. */
-    answered: number;
-    /** answered / asked, undefined when nothing was asked. */
-    answerRate?: number;
-    /** Days from request to reception, for applications with both dates. */
-    replyDays: number[];
-    medianReplyDays?: number;
-  };
-  weaknesses: WeaknessStats[];
 }
 
 export interface IndexChange {
@@ -123,11 +72,8 @@ type FilesOf = string | Set<string>;
 function filesOf(v: FilesOf | undefined): Iterable<string> {
   return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }
-function filesCount(v: FilesOf | undefined): number {
-  return v === undefined ? 0 : typeof v === 'string' ? 1 : v.size;
-}
 
-export class JournalIndex {
+export class JournalIndex implements JournalView {
   readonly journalFolder: string;
   readonly interviewsFolder: string;
   readonly weaknessesPath: string;
@@ -142,7 +88,6 @@ export class JournalIndex {
   private readonly dirty = new Set<string>();
   private readonly recomputed = new Set<string>();
   private readonly listeners = new Set<(e: IndexChange) => void>();
-  private statsCache?: { version: number; today: string; stats: JournalStats };
 
   constructor(options: JournalIndexOptions) {
     this.journalFolder = joinPath(options.journalFolder);
@@ -273,7 +218,6 @@ export class JournalIndex {
     if (next) this.entries.set(path, next);
     else this.entries.delete(path);
     this.dirty.add(path);
-    this.statsCache = undefined;
   }
 
   private setWeaknesses(path: string, next: WeaknessesEntry | undefined): void {
@@ -300,7 +244,6 @@ export class JournalIndex {
     if (next) this.entries.set(path, next);
     else this.entries.delete(path);
     this.dirty.add(path);
-    this.statsCache = undefined;
   }
 
   /** Sets how to tell whether a workspace-relative note path exists (a Set of known files or a predicate). */
@@ -373,6 +316,23 @@ export class JournalIndex {
     return [...this.entries.keys()];
   }
 
+  /** Files whose interview has this id (two or more is a duplicate-id problem). */
+  filesWithInterviewId(id: string): string[] {
+    return [...filesOf(this.idToFiles.get(id))];
+  }
+
+  weaknessIds(): string[] {
+    return [...this.weaknessById.keys()];
+  }
+
+  isCited(weaknessId: string): boolean {
+    return this.citedBy.has(weaknessId);
+  }
+
+  hasNote(path: string): boolean {
+    return this.noteExists(path);
+  }
+
   /** Interview files citing a weakness id. */
   filesCiting(weaknessId: string): string[] {
     return [...(this.citedBy.get(weaknessId)?.keys() ?? [])];
@@ -409,63 +369,11 @@ export class JournalIndex {
         this.combined.delete(path);
         continue;
       }
-      const cross = e.kind === 'interview' ? this.crossInterview(path, e) : this.crossWeaknesses(path, e);
+      const cross = e.kind === 'interview' ? interviewCrossProblems(this, path, e.interview) : weaknessesCrossProblems(this, path, e.value);
       this.combined.set(path, cross.length ? e.local.concat(cross) : e.local);
       this.recomputed.add(path);
     }
     this.dirty.clear();
-  }
-
-  private crossInterview(path: string, e: InterviewEntry): Problem[] {
-    const out: Problem[] = [];
-    const iv = e.interview;
-    if (!iv) return out;
-    const same = this.idToFiles.get(iv.id);
-    if (filesCount(same) > 1) {
-      const others = [...filesOf(same)].filter((f) => f !== path).sort();
-      out.push({
-        file: path, range: iv.idRange, severity: 'error', code: 'duplicate-id',
-        message: `Interview id "${iv.id}" is also used by ${others.join(', ')}. Give each application its own id.`, data: { id: iv.id, files: others },
-      });
-    }
-    const hasFile = this.hasWeaknessesFile();
-    for (const c of iv.weaknesses) {
-      if (this.weaknessById.has(c.weakness)) continue;
-      const suggestion = hasFile ? didYouMean(c.weakness, [...this.weaknessById.keys()]) : undefined;
-      out.push({
-        file: path, range: c.weaknessRange, severity: 'error', code: 'unknown-weakness',
-        message: hasFile
-          ? `Unknown weakness "${c.weakness}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Define it in ${this.weaknessesPath} or cite an existing id.`
-          : `Unknown weakness "${c.weakness}": ${this.weaknessesPath} does not exist. Run "Debrief: Initialize Journal" and define it there.`,
-        data: { weakness: c.weakness, suggestion },
-      });
-    }
-    return out;
-  }
-
-  private crossWeaknesses(path: string, e: WeaknessesEntry): Problem[] {
-    const out: Problem[] = [];
-    for (const w of e.value?.weaknesses ?? []) {
-      if (this.weaknessById.get(w.id) === w && !this.citedBy.has(w.id)) {
-        out.push({
-          file: path, range: w.idRange, severity: 'info', code: 'unused-weakness',
-          message: `No interview cites "${w.id}" yet. Cite it under "weaknesses:" in an interview where it showed, or delete it if it no longer applies.`,
-          data: { weakness: w.id },
-        });
-      }
-      for (const item of w.improvements) {
-        for (const n of item.notes) {
-          const norm = normalizeRelative(n.path);
-          if (norm === undefined || this.noteExists(norm)) continue;
-          out.push({
-            file: path, range: n.range, severity: 'warning', code: 'missing-note',
-            message: `The note "${n.path}" does not exist. Create it, or fix the path (relative to the workspace folder).`,
-            data: { note: norm, weakness: w.id, item: item.id },
-          });
-        }
-      }
-    }
-    return out;
   }
 
   /** Problems of every file (local and cross-file). The map is live: read it, do not keep it across changes. */
@@ -496,121 +404,11 @@ export class JournalIndex {
     return out;
   }
 
-  // ---------- statistics ----------
-
-  /** Statistics of the journal, relative to `today` (YYYY-MM-DD, default: the current local date). */
-  stats(today: string = todayString()): JournalStats {
-    if (this.statsCache && this.statsCache.version === this._version && this.statsCache.today === today) return this.statsCache.stats;
-    const outcomes = Object.fromEntries([...OUTCOMES, 'unset'].map((k) => [k, 0])) as JournalStats['outcomes'];
-    const stages = Object.fromEntries([...STAGES, 'unset'].map((k) => [k, 0])) as JournalStats['stages'];
-    const endedAfter = Object.fromEntries([...ROUND_TYPES, 'none'].map((k) => [k, 0])) as JournalStats['endedAfter'];
-    let asked = 0, answered = 0;
-    const replyDays: number[] = [];
-    const ivs = this.interviews();
-    for (const iv of ivs) {
-      outcomes[iv.outcome ?? 'unset']++;
-      stages[iv.stage ?? 'unset']++;
-      if (iv.outcome && ['rejected', 'ghosted', 'withdrawn', 'role-closed'].includes(iv.outcome)) {
-        const last = iv.rounds[iv.rounds.length - 1];
-        endedAfter[last?.type ?? 'none']++;
-      }
-      if (iv.feedback?.requested) asked++;
-      if (iv.feedback?.received) answered++;
-      if (iv.feedback?.requested && iv.feedback.received) replyDays.push(daysBetween(iv.feedback.requested, iv.feedback.received));
-    }
-    replyDays.sort((a, b) => a - b);
-    const recentFrom = addDays(today, -89);
-    const previousFrom = addDays(today, -179);
-    const weaknesses: WeaknessStats[] = [];
-    for (const w of this.weaknesses()) {
-      if (this.weaknessById.get(w.id) !== w) continue;
-      const sightings = this.sightings(w.id);
-      const byMonth: Record<string, number> = {};
-      let recent = 0, previous = 0;
-      const dated = sightings.filter((s) => s.date !== undefined);
-      for (const s of dated) {
-        const d = s.date as string;
-        byMonth[d.slice(0, 7)] = (byMonth[d.slice(0, 7)] ?? 0) + 1;
-        if (d >= recentFrom && d <= today) recent++;
-        else if (d >= previousFrom && d < recentFrom) previous++;
-      }
-      let lastDone: string | undefined;
-      for (const it of w.improvements) if (it.done && (it.status === 'done' || it.status === undefined) && (!lastDone || it.done > lastDone)) lastDone = it.done;
-      const after = lastDone ? dated.filter((s) => (s.date as string) > lastDone).length : 0;
-      const distinct = new Set(sightings.map((s) => s.file)).size;
-      weaknesses.push({
-        id: w.id, title: w.title, status: w.status, sightings: sightings.length, interviews: distinct,
-        byMonth: Object.fromEntries(Object.entries(byMonth).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
-        firstSeen: dated[0]?.date, lastSeen: dated[dated.length - 1]?.date, recent, previous,
-        trend: recent === 0 && previous === 0 ? 'none' : recent > previous ? 'more' : recent < previous ? 'less' : 'same',
-        hypothesis: distinct === 1, lastDone, sightingsAfterDone: after, resurfacedAfterDone: after > 0,
-      });
-    }
-    const stats: JournalStats = {
-      today, interviews: ivs.length, outcomes, stages, endedAfter,
-      feedback: {
-        asked, answered, answerRate: asked ? answered / asked : undefined, replyDays,
-        medianReplyDays: replyDays.length ? (replyDays.length % 2 ? replyDays[(replyDays.length - 1) / 2] : (replyDays[replyDays.length / 2 - 1] + replyDays[replyDays.length / 2]) / 2) : undefined,
-      },
-      weaknesses,
-    };
-    this.statsCache = { version: this._version, today, stats };
-    return stats;
-  }
 }
 
-function sightingDate(iv: Interview, _c: WeaknessCitation, round: Round | undefined): string | undefined {
+export function sightingDate(iv: Interview, _c: WeaknessCitation, round: Round | undefined): string | undefined {
   if (round?.date) return round.date;
   if (iv.feedback?.received) return iv.feedback.received;
   for (let i = iv.rounds.length - 1; i >= 0; i--) if (iv.rounds[i].date) return iv.rounds[i].date;
   return iv.applied;
-}
-
-export interface LoadOptions {
-  /** Check that linked notes exist with fs.stat (default true). */
-  checkNotes?: boolean;
-  /** Parallel reads (default 16). */
-  concurrency?: number;
-}
-
-/** Reads every journal file of a folder into a new index. Missing folders give an empty index. */
-export async function loadJournal(fs: FileSystem, journalFolder: string, options: LoadOptions = {}): Promise<JournalIndex> {
-  const index = new JournalIndex({ journalFolder });
-  const paths: string[] = [];
-  try {
-    for (const [name, type] of await fs.readDirectory(index.interviewsFolder)) {
-      const p = `${index.interviewsFolder}/${name}`;
-      if (type === 'file' && index.kindOf(p) === 'interview') paths.push(p);
-    }
-  } catch {
-    // No interviews folder yet.
-  }
-  // weaknesses.yaml is read last. It is one large file whose whole syntax tree is alive while it is
-  // parsed; read first, that survival rate makes V8 allocate the parser's short-lived objects directly in
-  // the old generation for the rest of the load (allocation-site pretenuring), and peak memory grows by
-  // tens of MB of garbage awaiting a full collection.
-  if ((await fs.stat(index.weaknessesPath))?.type === 'file') paths.push(index.weaknessesPath);
-  // Files are read and indexed in bounded batches: a batch is read in parallel, then indexed, before the
-  // next batch is read. Only one batch of bytes is held at a time.
-  const limit = Math.max(1, options.concurrency ?? 16);
-  // One string pool for the whole load: equal values of different files share one copy.
-  const strings = new StringPool();
-  for (let i = 0; i < paths.length; i += limit) {
-    const batch = await Promise.all(paths.slice(i, i + limit).map(async (p): Promise<[string, Uint8Array]> => {
-      try {
-        return [p, await fs.readFile(p)];
-      } catch {
-        return [p, new Uint8Array()];
-      }
-    }));
-    index.updateMany(batch, strings);
-  }
-  if (options.checkNotes !== false) {
-    const existing = new Set<string>();
-    await Promise.all(index.linkedNotes().map(async (n) => {
-      if ((await fs.stat(n))?.type === 'file') existing.add(n);
-    }));
-    index.setNoteExists(existing);
-  }
-  return index;
 }

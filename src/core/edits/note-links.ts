@@ -1,10 +1,10 @@
 /** Updating the note paths of improvement items when a note is renamed or moved. */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { EditResult, TextEdit } from '../edit';
-import { normalizeRelative } from '../fs';
 import { FILE_START } from '../problems';
-import { LineIndex } from '../text';
-import { replacementLike } from './fixes';
+import type { EditResult, TextEdit } from '../yaml/text-edits';
+import { normalizeRelative } from '../paths';
+import { LineIndex } from '../text/lines';
+import { replacementLike } from '../language/fixes';
 
 /** The new path of `path` after `from` (a file or a folder) moved to `to`, or undefined when it is not affected. */
 export function movedPath(path: string, from: string, to: string): string | undefined {

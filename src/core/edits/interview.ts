@@ -1,0 +1,137 @@
+/** Edits of one interview file, and the text of a new one. */
+import { stringify } from 'yaml';
+import { uniqueId } from '../ids';
+import { CITATION_SOURCES, CitationSource, OUTCOMES, Outcome, ROUND_TYPES, RoundType, STAGES, Stage } from '../model';
+import { joinPath } from '../paths';
+import { FILE_START, Problem } from '../problems';
+import { isMap, isSeq } from 'yaml';
+import { clean, fail, run, scalarOf } from '../yaml/splice';
+import type { EditResult } from '../yaml/text-edits';
+import { checkDate, checkEnum, checkId, firstFailure } from './checks';
+
+export interface NewInterview {
+  company: string;
+  role: string;
+  id?: string;
+  applied?: string;
+  source?: string;
+  stage?: Stage;
+  outcome?: Outcome;
+  tags?: string[];
+}
+
+/** A new interview file: its id (unique among `existingIds`), path and text. */
+export function createInterview(data: NewInterview, options: { journalFolder?: string; existingIds?: Iterable<string>; eol?: '\n' | '\r\n' } = {}):
+  { ok: true; id: string; path: string; text: string } | { ok: false; problems: Problem[] } {
+  const bad = firstFailure(
+    data.company.trim() ? undefined : fail('empty-value', 'The company must not be empty.'),
+    data.role.trim() ? undefined : fail('empty-value', 'The role must not be empty.'),
+    data.id !== undefined ? checkId(data.id, 'interview') : undefined,
+    checkDate(data.applied, 'Applied date'), checkEnum(data.stage, STAGES, 'stage'), checkEnum(data.outcome, OUTCOMES, 'outcome'),
+  );
+  if (bad && !bad.ok) return bad;
+  const taken = new Set(options.existingIds ?? []);
+  if (data.id !== undefined && taken.has(data.id)) return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'duplicate-id', message: `An interview with id "${data.id}" already exists.`, data: { id: data.id } }] };
+  const id = data.id ?? uniqueId(`${data.company} ${data.role}`, taken);
+  const body = stringify(clean({
+    id, company: data.company, role: data.role, applied: data.applied, source: data.source, stage: data.stage ?? 'applied', outcome: data.outcome ?? 'pending', tags: data.tags,
+  }), { lineWidth: 0 });
+  const header = `# ${data.company.replace(/\s+/g, ' ')}: ${data.role.replace(/\s+/g, ' ')}\n# Add rounds, feedback and the weaknesses this application revealed (see the journal format docs).\n`;
+  const eol = options.eol ?? '\n';
+  return { ok: true, id, path: joinPath(options.journalFolder ?? 'debrief', 'interviews', `${id}.yaml`), text: (header + body).split('\n').join(eol) };
+}
+
+export interface NewRound {
+  type: RoundType;
+  date?: string;
+  interviewers?: string[];
+  rating?: number;
+  questions?: string[];
+  wentWell?: string;
+  wentBadly?: string;
+}
+
+export function addRound(text: string, round: NewRound): EditResult {
+  const bad = firstFailure(checkEnum(round.type, ROUND_TYPES, 'round type'), checkDate(round.date, 'Round date'),
+    round.rating !== undefined && (!Number.isInteger(round.rating) || round.rating < 1 || round.rating > 5) ? fail('out-of-range', 'The rating must be a whole number from 1 to 5.') : undefined);
+  if (bad) return bad;
+  return run(text, (ed) => {
+    ed.append(['rounds'], clean({ type: round.type, date: round.date, interviewers: round.interviewers, rating: round.rating, questions: round.questions, 'went-well': round.wentWell, 'went-badly': round.wentBadly }));
+  });
+}
+
+/** Deletes round `roundNumber` (1-based) and renumbers the citations of later rounds; citations of the deleted round lose their `round`. */
+export function deleteRound(text: string, roundNumber: number): EditResult {
+  return run(text, (ed) => {
+    const rounds = ed.list(['rounds']);
+    if (!Number.isInteger(roundNumber) || roundNumber < 1 || roundNumber > rounds.length) return fail('round-out-of-range', `There is no round ${roundNumber}.`);
+    ed.removeItem(['rounds'], roundNumber - 1);
+    ed.list(['weaknesses']).forEach((c, i) => {
+      if (!isMap(c)) return;
+      const r = scalarOf(c, 'round');
+      if (typeof r !== 'number') return;
+      if (r === roundNumber) ed.removeKey(['weaknesses', i], 'round');
+      else if (r > roundNumber) ed.set(['weaknesses', i, 'round'], r - 1);
+    });
+    return undefined;
+  });
+}
+
+export function setOutcome(text: string, outcome: Outcome): EditResult {
+  return checkEnum(outcome, OUTCOMES, 'outcome') ?? run(text, (ed) => ed.set(['outcome'], outcome));
+}
+
+export function setStage(text: string, stage: Stage): EditResult {
+  return checkEnum(stage, STAGES, 'stage') ?? run(text, (ed) => ed.set(['stage'], stage));
+}
+
+export function recordFeedbackRequested(text: string, date: string): EditResult {
+  return checkDate(date, 'Request date') ?? run(text, (ed) => ed.set(['feedback'], { requested: date }));
+}
+
+export function recordFeedbackReceived(text: string, fb: { received: string; summary?: string; quotes?: string[] }): EditResult {
+  const received = fb.received;
+  return checkDate(received, 'Reception date') ?? run(text, (ed) => {
+    // One set() per key: the editor splices against the original text, so two sets creating the same
+    // missing map would write it twice.
+    const existing = ed.get(['feedback', 'quotes']);
+    if (isSeq(existing)) {
+      ed.set(['feedback'], clean({ received, summary: fb.summary }));
+      for (const q of fb.quotes ?? []) ed.append(['feedback', 'quotes'], q);
+    } else {
+      ed.set(['feedback'], clean({ received, summary: fb.summary, quotes: fb.quotes }));
+    }
+  });
+}
+
+export interface NewCitation {
+  weakness: string;
+  round?: number;
+  source?: CitationSource;
+  quote?: string;
+}
+
+export function citeWeakness(text: string, c: NewCitation): EditResult {
+  const bad = firstFailure(checkId(c.weakness, 'weakness'), checkEnum(c.source, CITATION_SOURCES, 'source'),
+    c.round !== undefined && (!Number.isInteger(c.round) || c.round < 1) ? fail('out-of-range', 'The round must be a whole number from 1.') : undefined);
+  if (bad) return bad;
+  return run(text, (ed) => {
+    if (c.round !== undefined && c.round > ed.list(['rounds']).length) return fail('round-out-of-range', `There is no round ${c.round} in this interview.`, { round: c.round });
+    ed.append(['weaknesses'], clean({ weakness: c.weakness, round: c.round, source: c.source, quote: c.quote }));
+    return undefined;
+  });
+}
+
+/** Removes a citation, by its 0-based index or the first citing the weakness id. */
+export function unciteWeakness(text: string, which: number | string): EditResult {
+  return run(text, (ed) => {
+    const i = typeof which === 'number' ? which : ed.indexWhere(['weaknesses'], 'weakness', which);
+    if (i < 0 || i >= ed.list(['weaknesses']).length) return fail('unknown-weakness', `This interview does not cite ${typeof which === 'number' ? `#${which + 1}` : `"${which}"`}.`);
+    ed.removeItem(['weaknesses'], i);
+    return undefined;
+  });
+}
+
+export function setNext(text: string, next: { action?: string; due?: string }): EditResult {
+  return checkDate(next.due, 'Due date') ?? run(text, (ed) => ed.set(['next'], clean(next)));
+}

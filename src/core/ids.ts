@@ -1,0 +1,33 @@
+/** Ids of records: lowercase letters, digits and dashes, made from titles when the user gives none. */
+
+/** The pattern every id matches. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Generated ids stop at the last whole word within this many characters. */
+export const MAX_GENERATED_ID_LENGTH = 40;
+
+/**
+ * Turns any text into a valid id: lowercase ASCII words joined by dashes. A long text is cut at a word
+ * boundary (never mid-word) so that the id stays readable; a single word longer than the limit is cut.
+ */
+export function slugify(s: string, maxLength = MAX_GENERATED_ID_LENGTH): string {
+  const words = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > maxLength) {
+      if (!out) out = w.slice(0, maxLength);
+      break;
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** A unique id from a text: its slug, then slug-2, slug-3… avoiding `taken`. */
+export function uniqueId(base: string, taken: Iterable<string>, fallback = 'item'): string {
+  const set = new Set(taken);
+  const slug = slugify(base) || fallback;
+  if (!set.has(slug)) return slug;
+  for (let i = 2; ; i++) if (!set.has(`${slug}-${i}`)) return `${slug}-${i}`;
+}

@@ -1,0 +1,105 @@
+/** JSON Schema errors (ajv) → problems located at the offending key or value, with how to fix them. */
+import type { ErrorObject } from 'ajv';
+import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
+import { slugify } from '../ids';
+import { FILE_START, Problem } from '../problems';
+import { SchemaKind, validateAgainstSchema } from '../schema';
+import { didYouMean } from '../text/fuzzy';
+import { nodeRange, pairIn, Parsed, problem } from './document';
+
+/** The node at an ajv instancePath, and the key node that names it. */
+function locate(p: Parsed, instancePath: string): { node: unknown; key?: unknown; parentKey?: unknown } {
+  let node: unknown = p.root;
+  let key: unknown;
+  let parentKey: unknown;
+  for (const raw of instancePath.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isMap(node)) {
+      const pair = pairIn(node, seg);
+      parentKey = key;
+      key = pair?.key;
+      node = pair?.value;
+    } else if (isSeq(node)) {
+      parentKey = key;
+      node = node.items[+seg];
+      key = node;
+    } else break;
+  }
+  return { node, key, parentKey };
+}
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
+  return typeof v === 'boolean' ? 'true/false' : typeof v;
+}
+
+const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', array: 'a list', object: 'a mapping', boolean: 'true or false' };
+
+function where(path: string): string {
+  const segs = path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? `[${+s + 1}]` : s));
+  return segs.join('.').replace(/\.\[/g, '[') || 'the file';
+}
+
+function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
+  const loc = locate(p, e.instancePath);
+  const field = e.instancePath.split('/').pop() ?? '';
+  const title = ((e.parentSchema as Record<string, unknown> | undefined)?.title as string | undefined) ?? field;
+  const valueRange = nodeRange(p, loc.node) ?? nodeRange(p, loc.key) ?? FILE_START;
+  const at = where(e.instancePath);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String((e.params as { additionalProperty: string }).additionalProperty);
+      const map = loc.node as YAMLMap;
+      const pair = isMap(map) ? pairIn(map, name) : undefined;
+      const allowed = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties ?? {}) as object);
+      const suggestion = didYouMean(name, allowed);
+      return problem(p, nodeRange(p, pair?.key) ?? valueRange, suggestion ? 'error' : 'warning', 'unknown-key',
+        `Unknown key "${name}"${at === 'the file' ? '' : ` in ${at}`}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.${at === 'the file' && allowed.includes('notes') ? ' Put free text under "notes".' : ''}`),
+        { key: name, suggestion, allowed });
+    }
+    case 'required': {
+      const name = String((e.params as { missingProperty: string }).missingProperty);
+      const r = e.instancePath === '' ? FILE_START : (nodeRange(p, loc.key) ?? valueRange);
+      const range = e.instancePath === '' ? FILE_START : { start: r.start, end: r.start.line === r.end.line ? r.end : { line: r.start.line, character: r.start.character + 1 } };
+      return problem(p, range, 'error', 'missing-required', `Missing required key "${name}"${at === 'the file' ? '' : ` in ${at}`}. Add "${name}: …".`, { key: name, path: e.instancePath });
+    }
+    case 'type': {
+      const want = TYPE_WORDS[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
+      const range = loc.node == null || (isScalar(loc.node) && loc.node.value == null) ? (nodeRange(p, loc.key) ?? valueRange) : valueRange;
+      return problem(p, range, 'error', 'bad-type', `${title} (${at}) should be ${want}, not ${typeName(e.data)}.${want === 'text' && typeof e.data !== 'object' ? ' Quote the value to make it text.' : ''}`, { expected: want, actual: e.data as unknown });
+    }
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
+      return problem(p, valueRange, 'error', 'bad-enum',
+        `"${String(e.data)}" is not a valid ${title.toLowerCase()}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of: ${allowed.join(', ')}.`,
+        { expected: allowed, actual: e.data as unknown, suggestion, path: e.instancePath });
+    }
+    case 'format':
+      return problem(p, valueRange, 'error', 'bad-date',
+        `"${String(e.data)}" is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
+        { value: e.data as unknown, path: e.instancePath });
+    case 'pattern':
+      return problem(p, valueRange, 'error', 'bad-id',
+        `"${String(e.data)}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "${slugify(String(e.data)) || 'my-id'}").`,
+        { value: e.data as unknown, suggestion: slugify(String(e.data)) });
+    case 'minimum':
+    case 'maximum':
+      return problem(p, valueRange, 'error', 'out-of-range', `${title} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String((e.params as { limit: number }).limit)}, not ${String(e.data)}.${field === 'rating' ? ' Rate rounds from 1 (badly) to 5 (very well).' : ''}`, { value: e.data as unknown });
+    case 'minLength':
+      return problem(p, valueRange, 'error', 'empty-value', `${title} must not be empty. Fill it in.`);
+    default:
+      return problem(p, valueRange, 'error', 'bad-type', `${at}: ${e.message ?? 'invalid value'}.`);
+  }
+}
+
+export function validate(p: Parsed, kind: SchemaKind): void {
+  for (const e of validateAgainstSchema(kind, p.data)) {
+    const prob = mapAjvError(p, e);
+    if (prob) p.problems.push(prob);
+  }
+}

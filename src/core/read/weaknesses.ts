@@ -1,0 +1,85 @@
+/** Reading weaknesses.yaml: weaknesses, their improvement items and note links, and the checks local to the file. */
+import { isSeq } from 'yaml';
+import { IMPROVEMENT_STATUSES, ImprovementItem, NoteLink, Weakness, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessesFile } from '../model';
+import { basename, normalizeRelative } from '../paths';
+import { nodeRange, obj, oneOf, parseFile, Parsed, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
+import { validate } from './schema-problems';
+import type { ReadOptions } from './strings';
+
+function buildWeaknesses(p: Parsed): WeaknessesFile {
+  const d = p.data;
+  const s = p.s;
+  const out: Weakness[] = [];
+  const seen = new Map<string, Weakness>();
+  if (Array.isArray(d.weaknesses)) {
+    d.weaknesses.forEach((w, i) => {
+      const o = obj(w);
+      if (!o) return;
+      const id = s.str(o.id);
+      if (id === undefined) return;
+      const range = rangeOfObj(p, o);
+      const idRange = rangeOfKey(p, o, 'id', range);
+      const improvements: ImprovementItem[] = [];
+      const seenItems = new Set<string>();
+      if (Array.isArray(o.improvements)) {
+        o.improvements.forEach((it, j) => {
+          const io = obj(it);
+          const iid = io ? s.str(io.id) : undefined;
+          if (!io || iid === undefined) return;
+          const irange = rangeOfObj(p, io);
+          const iidRange = rangeOfKey(p, io, 'id', irange);
+          const notes: NoteLink[] = [];
+          if (Array.isArray(io.notes)) {
+            const seqNode = p.nodes.get(io.notes);
+            io.notes.forEach((n, k) => {
+              if (typeof n !== 'string') return;
+              const r = isSeq(seqNode) ? nodeRange(p, seqNode.items[k]) : undefined;
+              notes.push({ path: s.text(n), range: r ?? irange });
+              if (normalizeRelative(n) === undefined) {
+                p.problems.push(problem(p, r ?? irange, 'error', 'note-outside-workspace',
+                  `The note path "${n}" ${/^[\\/]|^[a-zA-Z]:|^[a-z][a-z0-9+.-]*:/i.test(n) ? 'is absolute' : 'leaves the workspace'}. Use a path relative to the workspace folder, e.g. "notes/${basename(n.replace(/\\/g, '/')) || 'topic.md'}".`,
+                  { note: n }));
+              }
+            });
+          }
+          const item: ImprovementItem = {
+            weaknessId: id, index: j, id: iid, idRange: iidRange, action: s.str(io.action) ?? '', status: oneOf(IMPROVEMENT_STATUSES, io.status),
+            due: s.date(io.due), doneWhen: s.str(io['done-when']), done: s.date(io.done), notes, range: irange,
+          };
+          if (seenItems.has(iid)) {
+            p.problems.push(problem(p, iidRange, 'error', 'duplicate-id',
+              `Improvement id "${iid}" is used twice in weakness "${id}". Give each item of a weakness its own id.`, { id: iid, weakness: id }));
+          }
+          seenItems.add(iid);
+          if (item.done && item.status !== undefined && item.status !== 'done') {
+            p.problems.push(problem(p, rangeOfKey(p, io, 'done', irange), 'warning', 'done-date-mismatch',
+              `This item has a done date (${item.done}) but its status is "${item.status}". Set status to done or remove the done date.`, { status: item.status, weakness: id, item: iid }));
+          }
+          improvements.push(item);
+        });
+      }
+      const weakness: Weakness = {
+        file: p.file, index: i, id, idRange, title: s.str(o.title) ?? id, category: oneOf(WEAKNESS_CATEGORIES, o.category),
+        status: oneOf(WEAKNESS_STATUSES, o.status), description: s.str(o.description), improvements, range,
+      };
+      const prev = seen.get(id);
+      if (prev) {
+        p.problems.push(problem(p, idRange, 'error', 'duplicate-id',
+          `Weakness id "${id}" is already used on line ${prev.idRange.start.line + 1}. Give each weakness its own id (or merge the two).`, { id, line: prev.idRange.start.line }));
+      } else seen.set(id, weakness);
+      out.push(weakness);
+    });
+  }
+  return { file: p.file, weaknesses: out, range: p.lines.range(0, p.lines.text.length) };
+}
+
+/** Reads weaknesses.yaml. Never throws. */
+export function readWeaknesses(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<WeaknessesFile> {
+  return safely(path, () => {
+    const { parsed, problems } = parseFile(path, input, 'weaknesses', options);
+    if (!parsed) return { problems };
+    validate(parsed, 'weaknesses');
+    const value = buildWeaknesses(parsed);
+    return { value, problems };
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * The one fuzzy matcher: how close a typed word is to an allowed value. "Did you mean" in problem
+ * messages and the order of quick-fix suggestions both rank with `closeness`, so they always agree.
+ */
+
+/** Levenshtein distance; 99 when the lengths differ by more than 3 (too far to be a typo, and fast). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 3) return 99;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/**
+ * How far `word` is from `candidate`, ignoring case: 0 when equal, 0.5 when they differ only in
+ * case or in separators (`role closed` / `role-closed`), 1 at most when one starts with the other
+ * (three letters or more), else the edit distance.
+ */
+export function closeness(word: string, candidate: string): number {
+  if (word === candidate) return 0;
+  const w = word.trim().toLowerCase();
+  const c = candidate.toLowerCase();
+  if (w === c || w.replace(/[-_ ]/g, '') === c.replace(/[-_ ]/g, '')) return 0.5;
+  const d = editDistance(w, c);
+  if (w.length >= 3 && (c.startsWith(w) || w.startsWith(c))) return Math.min(d, 1);
+  return d === 99 ? Math.max(w.length, c.length) + 3 : d;
+}
+
+/** The candidates ordered from closest to farthest from `word`; ties keep the given order. */
+export function closestValues(word: string, candidates: readonly string[]): string[] {
+  return candidates
+    .map((v, i) => ({ v, d: closeness(word, v), i }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((s) => s.v);
+}
+
+/** The closest candidate to `word` when it is a plausible typo (a few edits for its length), else undefined. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = closeness(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return best !== undefined && bestD <= limit ? best : undefined;
+}
