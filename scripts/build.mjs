@@ -35,6 +35,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   external: ['vscode'],
+  // The production bundle (the .vsix) leaves out src/test-mode.ts: no test hooks ship.
+  define: { DEBRIEF_TEST_SUPPORT: production ? 'false' : 'true' },
 };
 
 const builds = [

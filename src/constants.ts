@@ -71,11 +71,8 @@ export const DEFAULT_JOURNAL_FOLDER = 'debrief';
 /** The `source` of every diagnostic Debrief reports. */
 export const DIAGNOSTIC_SOURCE = 'debrief';
 
-/** Commands registered for internal use (links, code lenses, tests); not declared in the manifest, not in the palette. */
+/** Commands registered for features to talk to each other; not declared in the manifest, not in the palette. */
 export const InternalCommandId = {
-  UpdateNoteLinks: 'debrief.internal.updateNoteLinks',
-  /** Test seam: answers the next questions of the note-move prompt from a script instead of a notification. */
-  ScriptNoteMovePrompts: 'debrief.internal.scriptNoteMovePrompts',
-  /** Test seam: returns the insights/reminders test hooks (clock, prompts, last posted model). */
-  InsightsTesting: 'debrief.internal.insightsTesting',
+  /** Reveals the record of a journal file in the sidebar: (uri, line?). */
+  Reveal: 'debrief.internal.reveal',
 } as const;

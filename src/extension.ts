@@ -1,75 +1,39 @@
 import * as vscode from 'vscode';
-import { ViewId } from './constants';
-import { features } from './features';
-import { sidebar } from './features/sidebar';
-import { createServices, Services } from './services';
-import { Prompter, setPrompter } from './services/prompter';
-import { Clock, setClock } from './services/clock';
+import { features, Parts } from './features';
+import { SystemClock } from './services/clock';
+import { createServices } from './services/services';
+import type { TestApi } from './test-mode';
+
+/** Set by the build: false in the production bundle, which leaves test-mode.ts out. */
+declare const DEBRIEF_TEST_SUPPORT: boolean;
 
 /**
- * What the extension exports. It serves the integration tests, which run in the same extension host
- * but are bundled apart: they answer prompts through a scripted Prompter and read the sidebar's items.
+ * Builds the services once, then activates every feature with them. Exports nothing, except to the
+ * integration tests when VS Code runs the extension for them.
  */
-export interface DebriefApi {
-  /** The live services: the journal store and editor. */
-  readonly services: Services;
-  setPrompter(p: Prompter | undefined): void;
-  sidebarSnapshot(viewId: string, depth: number): unknown[];
-  /** A tree node found by its labels from the root, to pass to item commands as the tree does. */
-  sidebarNode(viewId: string, labels: string[]): unknown;
-  /**
-   * What a view refreshed since the last call: the key of each item (an interview's file path) or `*`
-   * for the whole view, followed by ` <- ` and the paths of the journal change that caused it.
-   */
-  sidebarRefreshes(viewId: string): string[];
-  /** Labels of the selected items of a view. */
-  sidebarSelection(viewId: string): string[];
-  /** Applies editor text changes still waiting for their debounce, and waits for any reading in progress. */
-  settle(): Promise<void>;
-  /** The number on the Debrief container's badge (overdue improvement items), 0 when none. */
-  overdueBadge(): number;
-  /** Sets the date every feature reads (undefined: the real one); views that depend on it refresh. */
-  setClock(clock: Clock | undefined): void;
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<DebriefApi> {
-  const services = createServices(context);
+export async function activate(context: vscode.ExtensionContext): Promise<TestApi | undefined> {
+  const testMode = DEBRIEF_TEST_SUPPORT && context.extensionMode === vscode.ExtensionMode.Test
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would put test-mode.ts in the production bundle
+    ? (require('./test-mode') as typeof import('./test-mode')).createTestMode(disposed(context, new SystemClock()))
+    : undefined;
+  const services = createServices(context, testMode?.overrides);
+  const parts: Partial<Record<keyof Parts, unknown>> = {};
   for (const [name, feature] of Object.entries(features)) {
     try {
-      await feature.activate(context, services);
+      parts[name as keyof Parts] = await feature.activate(context, services);
     } catch (e) {
       services.log.error(`feature ${name} failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      void vscode.window.showErrorMessage(`Debrief: the ${name} feature could not start. See the Debrief output for details.`);
+      void services.prompter.error(`Debrief: the ${name} feature could not start. See the Debrief output for details.`);
     }
   }
   void services.store.reload();
   services.log.info('Debrief activated');
-  return {
-    services,
-    setPrompter,
-    settle: async () => {
-      await services.store.ready;
-      services.store.flush();
-    },
-    sidebarSnapshot: (viewId, depth) => sidebar()?.snapshot(viewId, depth) ?? [],
-    sidebarNode: (viewId, labels) => sidebar()?.nodeAt(viewId, labels),
-    sidebarRefreshes: (viewId) => {
-      const s = sidebar();
-      const tree = viewId === ViewId.Weaknesses ? s?.weaknesses : s?.interviews;
-      return (tree?.takeRefreshes() ?? []).map(({ id, cause }) => `${id === '*' ? id : id.slice(id.lastIndexOf('|') + 1)} <- ${cause?.join(', ') ?? 'command'}`);
-    },
-    sidebarSelection: (viewId) => {
-      const s = sidebar();
-      if (!s) return [];
-      const [view, tree] = viewId === ViewId.Weaknesses ? [s.weaknessesView, s.weaknesses] : [s.interviewsView, s.interviews];
-      return view.selection.map((n) => {
-        const l = tree.getTreeItem(n).label;
-        return typeof l === 'string' ? l : l?.label ?? '';
-      });
-    },
-    overdueBadge: () => sidebar()?.weaknessesView.badge?.value ?? 0,
-    setClock,
-  };
+  return testMode?.api(services, parts as Parts, context);
+}
+
+function disposed<T extends vscode.Disposable>(context: vscode.ExtensionContext, d: T): T {
+  context.subscriptions.push(d);
+  return d;
 }
 
 export function deactivate(): void {

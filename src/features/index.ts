@@ -1,28 +1,27 @@
 import type * as vscode from 'vscode';
-import type { Services } from '../services';
-import * as commands from './commands';
+import type { Services } from '../services/services';
+import * as commands from '../commands';
 import * as diagnostics from './diagnostics';
-import * as initJournal from './init-journal';
+import * as insights from './insights';
 import * as language from './language';
 import * as noteBacklinks from './note-backlinks';
-import * as sidebar from './sidebar';
-import * as insights from './insights';
 import * as reminders from './reminders';
-import * as review from './review';
+import * as sidebar from './sidebar';
+import * as walkthrough from './walkthrough';
 
-export interface Feature {
-  activate(context: vscode.ExtensionContext, services: Services): void | Promise<void>;
-}
-
-/** Every feature, activated in this order by extension.ts. */
-export const features: Record<string, Feature> = {
-  initJournal,
-  sidebar,
+/**
+ * Every part of Debrief, activated in this order by extension.ts. `activate` may return what the part
+ * is made of (views, panels); only the integration tests look at it.
+ */
+export const features = {
   commands,
+  sidebar,
   diagnostics,
   language,
   noteBacklinks,
   reminders,
   insights,
-  review,
-};
+  walkthrough,
+} satisfies Record<string, { activate(context: vscode.ExtensionContext, services: Services): unknown }>;
+
+export type Parts = { [K in keyof typeof features]: Awaited<ReturnType<(typeof features)[K]['activate']>> | undefined };

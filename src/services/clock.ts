@@ -1,31 +1,35 @@
+import * as vscode from 'vscode';
 import { dateOf } from '../core/dates';
 
-/** Where every feature gets the date, so tests can set it (no real waiting) and all views agree. */
+/**
+ * Where every feature gets "today": due and overdue marks, reminders, insights, the dates Debrief
+ * writes. One clock, so that all views agree and a test can run on a fixed date.
+ */
 export interface Clock {
   /** The local date, YYYY-MM-DD. */
   today(): string;
-  now(): Date;
+  /** Fires when the date changes, so that views depending on it refresh (e.g. after midnight). */
+  readonly onDidChange: vscode.Event<void>;
 }
 
-export const systemClock: Clock = { today: () => dateOf(new Date()), now: () => new Date() };
+/** The machine's clock; checks once a minute whether the date moved on. */
+export class SystemClock implements Clock, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private last = dateOf(new Date());
+  private readonly timer = setInterval(() => {
+    const now = dateOf(new Date());
+    if (now === this.last) return;
+    this.last = now;
+    this.emitter.fire();
+  }, 60_000);
 
-const listeners = new Set<() => void>();
-let current: Clock = systemClock;
+  today(): string {
+    return dateOf(new Date());
+  }
 
-/** The clock every feature reads. */
-export const clock: Clock = {
-  today: () => current.today(),
-  now: () => current.now(),
-};
-
-/** Replaces the clock (undefined: the real one) and tells the views that depend on the date. */
-export function setClock(next: Clock | undefined): void {
-  current = next ?? systemClock;
-  for (const l of [...listeners]) l();
-}
-
-/** Calls `listener` after the clock is replaced; returns a disposable. */
-export function onDidChangeClock(listener: () => void): { dispose(): void } {
-  listeners.add(listener);
-  return { dispose: () => void listeners.delete(listener) };
+  dispose(): void {
+    clearInterval(this.timer);
+    this.emitter.dispose();
+  }
 }

@@ -1,101 +1,113 @@
 import * as vscode from 'vscode';
+import { FileChange, inFile, Plan, Texts } from '../core/plans/plan';
 import type { Problem } from '../core/problems';
+import type { EditResult } from '../core/yaml/text-edits';
+import { toRange } from '../ui/ranges';
+import type { Journal } from './journal';
 import type { JournalStore } from './journal-store';
-import type { EditResult, TextEdit } from '../core/yaml/text-edits';
-
-export function toRange(r: Problem['range']): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}
-
-type MultiResult = { ok: true; edits: Map<string, TextEdit[]> } | { ok: false; problems: Problem[] };
+import type { Prompter } from './prompter';
 
 /**
- * Writes the journal through the core's edit functions and a WorkspaceEdit: undo works, an open file
- * with unsaved changes is edited as the user sees it (and left unsaved), other files are saved, and a
- * file that does not parse is never rewritten: the user is told where the problem is.
+ * The one writer of journal files. A command computes a plan (every file change, from the core) on
+ * the current texts, and the editor applies it as one WorkspaceEdit: one Undo takes the whole command
+ * back, an open file with unsaved changes is edited as the user sees it (and left unsaved), other
+ * files are saved, and a refused plan writes nothing: the user is told what is wrong and where.
  */
 export class JournalEditor {
-  constructor(private readonly store: JournalStore, private readonly log: vscode.LogOutputChannel) {}
-
-  /** Edits one file. Returns false (after telling the user why) when the edit was refused. */
-  async edit(uri: vscode.Uri, fn: (text: string) => EditResult): Promise<boolean> {
-    return this.editMany([uri], (texts) => {
-      const r = fn(texts.get(uri.toString()) ?? '');
-      return r.ok ? { ok: true, edits: new Map([[uri.toString(), r.edits]]) } : { ok: false, problems: r.problems.map((p) => ({ ...p, file: p.file || uri.toString() })) };
-    });
-  }
+  constructor(private readonly store: JournalStore, private readonly prompter: Prompter, private readonly log: vscode.LogOutputChannel) {}
 
   /**
-   * Edits several files as one undoable change. `fn` receives each file's current text keyed by
-   * URI string and returns the edits keyed the same way.
+   * Reads the current text of `reads` (workspace-relative paths of `journal`'s folder), computes the
+   * plan and applies it. Resolves with the plan's result, or undefined when it was refused or failed
+   * (the user has been told why).
    */
-  async editMany(uris: vscode.Uri[], fn: (texts: Map<string, string>) => MultiResult): Promise<boolean> {
+  async apply<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>): Promise<{ result: T } | undefined> {
     const docs = new Map<string, vscode.TextDocument>();
-    for (const uri of uris) {
+    const texts = new Map<string, string | undefined>();
+    for (const path of new Set(reads)) {
+      const uri = journal.uri(path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+      if (!open && !(await journal.fs.stat(path))) {
+        texts.set(path, undefined);
+        continue;
+      }
       try {
-        docs.set(uri.toString(), await vscode.workspace.openTextDocument(uri));
+        const doc = open ?? (await vscode.workspace.openTextDocument(uri));
+        docs.set(path, doc);
+        texts.set(path, doc.getText());
       } catch (e) {
-        void vscode.window.showErrorMessage(`Debrief could not open ${vscode.workspace.asRelativePath(uri)}: ${e instanceof Error ? e.message : String(e)}`);
-        return false;
+        void this.prompter.error(`Debrief could not open ${path}: ${e instanceof Error ? e.message : String(e)}`);
+        return undefined;
       }
     }
-    const texts = new Map([...docs].map(([k, d]) => [k, d.getText()]));
-    const result = fn(texts);
-    if (!result.ok) {
-      this.reportRefusal(result.problems);
-      return false;
+    const versions = new Map([...docs].map(([p, d]) => [p, d.version]));
+    const planned = plan(texts);
+    if (!planned.ok) {
+      this.reportRefusal(journal, planned.problems);
+      return undefined;
     }
+    // Nothing may have changed between reading and writing: a plan made on other text is not applied.
+    for (const [path, doc] of docs) {
+      if (doc.version !== versions.get(path) || doc.isClosed) {
+        void this.prompter.error(`Debrief left the journal unchanged: ${path} changed while the command ran. Try again.`);
+        return undefined;
+      }
+    }
+    if (!(await this.write(journal, planned.changes, docs))) return undefined;
+    return { result: planned.result };
+  }
+
+  /** Edits one file of a journal: a plan of one change. Returns false when refused. */
+  async edit(journal: Journal, path: string, fn: (text: string) => EditResult): Promise<boolean> {
+    const done = await this.apply(journal, [path], (texts) => {
+      const text = texts.get(path);
+      if (text === undefined) return { ok: false, problems: [{ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'missing-file', message: `${path} does not exist.` }] };
+      const r = fn(text);
+      return r.ok ? { ok: true, changes: r.edits.length ? [{ kind: 'edit', path, edits: r.edits }] : [], result: undefined } : { ok: false, problems: inFile(r.problems, path) };
+    });
+    return done !== undefined;
+  }
+
+  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): Promise<boolean> {
+    if (changes.length === 0) return true;
     const edit = new vscode.WorkspaceEdit();
-    const wasDirty = new Map([...docs].map(([k, d]) => [k, d.isDirty]));
-    for (const [key, edits] of result.edits) {
-      const doc = docs.get(key);
-      if (!doc) throw new Error(`edit for a file that was not opened: ${key}`);
-      for (const e of edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+    const wasDirty = new Map([...docs].map(([p, d]) => [p, d.isDirty]));
+    for (const c of changes) {
+      const uri = journal.uri(c.path);
+      if (c.kind === 'create') edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(c.text) });
+      else if (c.kind === 'delete') edit.deleteFile(uri, { ignoreIfNotExists: true });
+      else {
+        const doc = docs.get(c.path);
+        if (!doc) throw new Error(`a plan edits ${c.path} without reading it first`);
+        for (const e of c.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
+      }
     }
-    if (edit.size === 0) return true;
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage('Debrief could not apply the change: a file may be read-only or changed meanwhile. Try again.');
+      void this.prompter.error('Debrief could not apply the change: a file may be read-only, exist already, or have changed meanwhile. Nothing was written; try again.');
       return false;
     }
-    for (const [key] of result.edits) {
-      const doc = docs.get(key)!;
-      // A file the user was editing keeps its unsaved state; others are written to disk at once.
-      if (!wasDirty.get(key)) await doc.save();
-      this.store.flush(doc.uri);
+    for (const c of changes) {
+      const uri = journal.uri(c.path);
+      if (c.kind === 'edit') {
+        const doc = docs.get(c.path)!;
+        // A file the user was editing keeps its unsaved state; others are written to disk at once.
+        if (!wasDirty.get(c.path)) await doc.save();
+        this.store.flush(doc.uri);
+      } else await this.store.sync(uri);
     }
+    this.log.info(`wrote ${changes.map((c) => `${c.kind} ${c.path}`).join(', ')}`);
     return true;
   }
 
-  /** Creates a new file with `text` (undoable); refuses to overwrite an existing one. */
-  async createFile(uri: vscode.Uri, text: string): Promise<boolean> {
-    const edit = new vscode.WorkspaceEdit();
-    edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(text) });
-    if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`Debrief could not create ${vscode.workspace.asRelativePath(uri)}: it may exist already or the folder is read-only.`);
-      return false;
-    }
-    return true;
-  }
-
-  /** Deletes a file (undoable, to the trash where the file system has one). */
-  async deleteFile(uri: vscode.Uri): Promise<boolean> {
-    const edit = new vscode.WorkspaceEdit();
-    edit.deleteFile(uri, { ignoreIfNotExists: true });
-    return vscode.workspace.applyEdit(edit);
-  }
-
-  private reportRefusal(problems: Problem[]): void {
+  private reportRefusal(journal: Journal, problems: Problem[]): void {
     const first = problems[0];
     if (!first) return;
-    const located = /^[a-z][a-z0-9+.-]*:/i.test(first.file);
-    const where = located ? `${vscode.workspace.asRelativePath(vscode.Uri.parse(first.file))}:${first.range.start.line + 1}:${first.range.start.character + 1}: ` : '';
+    const uri = first.file ? journal.uri(first.file) : undefined;
+    const where = first.file ? `${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ` : '';
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    this.log.warn(`edit refused: ${where}${first.message} [${first.code}]`);
-    const actions = located ? ['Go to Problem'] : [];
-    void vscode.window.showErrorMessage(`Debrief left the file unchanged. ${where}${first.message}${more}`, ...actions).then(async (choice) => {
-      if (choice === 'Go to Problem') {
-        await vscode.window.showTextDocument(vscode.Uri.parse(first.file), { selection: toRange(first.range) });
-      }
+    this.log.warn(`change refused: ${where}${first.message} [${first.code}]`);
+    void this.prompter.error(`Debrief left the journal unchanged. ${where}${first.message}${more}`, ...(uri ? ['Go to Problem'] : [])).then(async (choice) => {
+      if (choice === 'Go to Problem' && uri) await vscode.window.showTextDocument(uri, { selection: toRange(first.range) });
     });
   }
 }

@@ -1,45 +1,9 @@
 import * as vscode from 'vscode';
 import { VscodeFileSystem } from '../adapters/vscode-fs';
-import { ContextKey, DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
-import { JournalIndex } from '../core/journal/journal-index';
+import { Journal } from './journal';
+import { settings } from './settings';
+import { ContextKey, SettingId } from '../constants';
 import { loadJournal } from '../core/journal/load';
-
-/** One workspace folder's journal: where it is and its live index. */
-export class Journal {
-  constructor(
-    readonly folder: vscode.WorkspaceFolder,
-    /** Journal folder, relative to the workspace folder (setting `debrief.journalFolder`). */
-    readonly journalFolder: string,
-    readonly index: JournalIndex,
-    readonly fs: VscodeFileSystem,
-  ) {}
-
-  /** The URI of a workspace-relative path. */
-  uri(path: string): vscode.Uri {
-    return this.fs.uri(path);
-  }
-
-  /** The workspace-relative path of a URI inside this folder, or undefined. */
-  pathOf(uri: vscode.Uri): string | undefined {
-    const root = this.folder.uri;
-    if (uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
-    const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
-    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
-  }
-
-  get weaknessesUri(): vscode.Uri {
-    return this.uri(this.index.weaknessesPath);
-  }
-
-  get interviewsUri(): vscode.Uri {
-    return this.uri(this.index.interviewsFolder);
-  }
-
-  /** True once `weaknesses.yaml` or any interview exists. */
-  get exists(): boolean {
-    return this.index.hasWeaknessesFile() || this.index.interviewCount() > 0;
-  }
-}
 
 export interface JournalChange {
   journal: Journal;
@@ -112,11 +76,6 @@ export class JournalStore implements vscode.Disposable {
     return found && found.journal.index.kindOf(found.path) ? found : undefined;
   }
 
-  static journalFolderName(folder: vscode.WorkspaceFolder): string {
-    const value = vscode.workspace.getConfiguration(undefined, folder.uri).get<string>(SettingId.JournalFolder);
-    const trimmed = (value ?? '').trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-    return trimmed && !trimmed.split('/').includes('..') ? trimmed : DEFAULT_JOURNAL_FOLDER;
-  }
 
   /** Re-reads every journal from scratch (new folders, a changed setting, or the Refresh command). */
   reload(): Promise<void> {
@@ -139,7 +98,7 @@ export class JournalStore implements vscode.Disposable {
 
   private async loadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
     const started = Date.now();
-    const name = JournalStore.journalFolderName(folder);
+    const name = settings.journalFolder(folder);
     const fs = new VscodeFileSystem(folder.uri);
     const index = await loadJournal(fs, name, { checkNotes: false });
     const journal = new Journal(folder, name, index, fs);

@@ -1,7 +1,8 @@
 /**
- * Every question a command asks goes through a Prompter: the default one shows VS Code's quick picks,
- * input boxes and messages; tests install a scripted one through the extension's exports. An
- * `undefined` answer means the user pressed Escape: the command stops and writes nothing.
+ * Every question Debrief asks and every message it shows goes through the Prompter service: quick
+ * picks, input boxes, confirmations, notifications, errors and save dialogs. The extension uses
+ * VS Code's (`vscodePrompter`); the integration tests answer from a script. An `undefined` answer
+ * means the user pressed Escape: the command stops and writes nothing.
  */
 import * as vscode from 'vscode';
 
@@ -34,6 +35,8 @@ export interface Prompter {
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A non-modal message with buttons; resolves with the button chosen, if any. */
   notify(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A non-modal error message (what went wrong and what to do) with buttons. */
+  error(message: string, ...actions: string[]): Promise<string | undefined>;
   /** Where to save a new file; undefined when dismissed. */
   saveLocation(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]>; saveLabel: string }): Promise<vscode.Uri | undefined>;
 }
@@ -101,18 +104,10 @@ export const vscodePrompter: Prompter = {
   notify(message, ...actions) {
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
   },
+  error(message, ...actions) {
+    return Promise.resolve(vscode.window.showErrorMessage(message, ...actions));
+  },
   saveLocation(options) {
     return Promise.resolve(vscode.window.showSaveDialog(options));
   },
 };
-
-let current: Prompter = vscodePrompter;
-
-export function prompter(): Prompter {
-  return current;
-}
-
-/** Replaces the prompter (tests); `undefined` restores VS Code's. */
-export function setPrompter(p: Prompter | undefined): void {
-  current = p ?? vscodePrompter;
-}

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, SettingId, ViewId } from '../../src/constants';
 
-import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY } from './helpers';
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection } from './helpers';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
 const WEAKNESSES = 'debrief/weaknesses.yaml';
@@ -337,11 +337,11 @@ describe('commands', () => {
 
     it('reveals the record of the journal file in the active editor', async () => {
       await vscode.window.showTextDocument(uriOf(ACME_FILE));
-      await eventually(async () => (await api()).sidebarSelection(ViewId.Interviews).includes(ACME), 'Acme selected in Interviews');
+      await eventually(async () => (await selection(ViewId.Interviews)).includes(ACME), 'Acme selected in Interviews');
       const doc = await vscode.workspace.openTextDocument(uriOf(WEAKNESSES));
       const line = doc.getText().split('\n').findIndex((l) => l.includes('action: Practise STAR'));
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line, 0, line, 0) });
-      await eventually(async () => (await api()).sidebarSelection(ViewId.Weaknesses).includes(STAR), 'the item at the cursor selected in Weaknesses');
+      await eventually(async () => (await selection(ViewId.Weaknesses)).includes(STAR), 'the item at the cursor selected in Weaknesses');
     });
 
     it('Refresh re-reads the journal', async () => {

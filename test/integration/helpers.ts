@@ -1,15 +1,17 @@
-// Shared by the integration tests: the extension's test API, a scripted Prompter, and file helpers.
+// Shared by the integration tests: the extension's test mode, a scripted Prompter, the sidebar as data, and file helpers.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../../src/constants';
-import type { DebriefApi } from '../../src/extension';
+import { EXTENSION_ID, ViewId } from '../../src/constants';
 import type { InputOptions, PickItem, Prompter, StepOptions } from '../../src/services/prompter';
-import type { ItemSnapshot } from '../../src/features/sidebar/tree';
+import type { TestApi } from '../../src/test-mode';
+import type { Node } from '../../src/ui/record-nodes';
 
-export async function api(): Promise<DebriefApi> {
-  const ext = vscode.extensions.getExtension<DebriefApi>(EXTENSION_ID);
+/** The running extension's test mode (it exists because VS Code runs Debrief for its tests). */
+export async function api(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
   const exports = await ext.activate();
+  assert.ok(exports, 'the extension runs in test mode and hands its test API to the tests');
   await exports.services.store.ready;
   return exports;
 }
@@ -77,8 +79,84 @@ export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms =
   assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
 }
 
+/** A plain snapshot of a sidebar item and its children, as the view would show them. */
+export interface ItemSnapshot {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  icon?: string;
+  tooltip?: string;
+  command?: string;
+  children?: ItemSnapshot[];
+}
+
+type SidebarView = { tree: vscode.TreeDataProvider<Node>; view: vscode.TreeView<Node> };
+
+/** A view of the sidebar, as the sidebar feature built it. */
+export async function sidebarView(viewId: string): Promise<SidebarView> {
+  const sidebar = (await api()).parts.sidebar;
+  assert.ok(sidebar, 'the sidebar feature is active');
+  return viewId === ViewId.Weaknesses ? sidebar.weaknesses : sidebar.interviews;
+}
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+}
+
+async function snapshot(tree: vscode.TreeDataProvider<Node>, depth: number, element?: Node): Promise<ItemSnapshot[]> {
+  const out: ItemSnapshot[] = [];
+  for (const n of (await tree.getChildren(element)) ?? []) {
+    const item = await tree.getTreeItem(n);
+    const tip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+    const s: ItemSnapshot = {
+      label: labelOf(item),
+      description: typeof item.description === 'string' ? item.description : undefined,
+      contextValue: item.contextValue,
+      icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined,
+      tooltip: tip,
+      command: item.command?.command,
+    };
+    if (depth > 1 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) s.children = await snapshot(tree, depth - 1, n);
+    out.push(s);
+  }
+  return out;
+}
+
 export async function tree(viewId: string, depth = 4): Promise<ItemSnapshot[]> {
-  return (await api()).sidebarSnapshot(viewId, depth) as ItemSnapshot[];
+  return snapshot((await sidebarView(viewId)).tree, depth);
+}
+
+/** Labels of the selected items of a view. */
+export async function selection(viewId: string): Promise<string[]> {
+  const { tree: t, view } = await sidebarView(viewId);
+  return Promise.all(view.selection.map(async (n) => labelOf(await t.getTreeItem(n))));
+}
+
+/** The number on the Weaknesses view's badge (overdue improvement items), 0 when none. */
+export async function overdueBadge(): Promise<number> {
+  return (await sidebarView(ViewId.Weaknesses)).view.badge?.value ?? 0;
+}
+
+/**
+ * Records what a view re-renders from now on: the id of each item (`*` for the whole view), each
+ * followed by ` <- ` and the paths of the journal change that caused it.
+ */
+export async function watchRefreshes(viewId: string): Promise<{ take(): string[]; dispose(): void }> {
+  const a = await api();
+  const { tree: t } = await sidebarView(viewId);
+  const seen: string[] = [];
+  let cause: string[] = [];
+  // The index announces a change before the store passes it on to the views: the cause is known first.
+  const subs = [
+    a.services.store.journalOf(folder())!.index.onDidChange((e) => {
+      cause = e.paths;
+    }),
+    t.onDidChangeTreeData!((n) => {
+      const one = Array.isArray(n) ? n[0] : n;
+      seen.push(`${one ? (one.id.slice(one.id.lastIndexOf('|') + 1)) : '*'} <- ${cause.join(', ') || 'command'}`);
+    }),
+  ];
+  return { take: () => seen.splice(0), dispose: () => subs.forEach((d) => d.dispose()) };
 }
 
 /** Every item of a snapshot, depth first. */
@@ -98,13 +176,20 @@ export type Answer = string | string[] | boolean | undefined;
 
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
+  /** Messages shown (notifications and errors), in order. */
   readonly notices: string[] = [];
+  /** Error messages shown to the user. */
+  readonly shownErrors: string[] = [];
   readonly validationErrors: string[] = [];
+  /** Mismatches between the script and what was asked. */
   readonly errors: string[] = [];
   private readonly answers: Answer[];
+  private readonly buttons: (string | undefined)[];
 
-  constructor(answers: Answer[]) {
+  /** `buttons`: what to click on the messages that offer buttons, in order (none: dismissed). */
+  constructor(answers: Answer[], buttons: (string | undefined)[] = []) {
     this.answers = [...answers];
+    this.buttons = [...buttons];
   }
 
   get remaining(): number {
@@ -162,9 +247,15 @@ export class ScriptedPrompter implements Prompter {
     return this.next('confirm', `${message} ${detail}`) === true;
   }
 
-  async notify(message: string): Promise<string | undefined> {
+  async notify(message: string, ...actions: string[]): Promise<string | undefined> {
     this.notices.push(message);
-    return undefined;
+    return actions.length ? this.buttons.shift() : undefined;
+  }
+
+  async error(message: string, ...actions: string[]): Promise<string | undefined> {
+    this.notices.push(message);
+    this.shownErrors.push(message);
+    return actions.length ? this.buttons.shift() : undefined;
   }
 
   /** A string answer is a workspace-relative path to save to. */
@@ -188,8 +279,15 @@ export async function run<T>(command: string, answers: Answer[], ...args: unknow
 }
 
 /** The node the sidebar shows at a label path, as the tree passes it to item commands. */
-export async function node(viewId: string, ...labels: string[]): Promise<unknown> {
-  const n = (await api()).sidebarNode(viewId, labels);
+export async function node(viewId: string, ...labels: string[]): Promise<Node> {
+  const { tree: t } = await sidebarView(viewId);
+  let n: Node | undefined;
+  for (const label of labels) {
+    const children: Node[] = (await t.getChildren(n)) ?? [];
+    n = undefined;
+    for (const c of children) if (labelOf(await t.getTreeItem(c)) === label) n = c;
+    assert.ok(n, `no item ${labels.join(' > ')} in ${viewId} (stopped at "${label}")`);
+  }
   assert.ok(n, `no item ${labels.join(' > ')} in ${viewId}`);
   return n;
 }
@@ -232,9 +330,8 @@ export async function closeAll(): Promise<void> {
  * about due and overdue items do not change meaning as the real calendar moves on.
  */
 export const SUITE_TODAY = '2026-11-25';
-export const clockAt = (today: string) => ({ today: () => today, now: () => new Date(`${today}T09:00:00`) });
 
 /** Puts the suite's fixed date back after a test moved the clock. */
 export async function resetClock(): Promise<void> {
-  (await api()).setClock(clockAt(SUITE_TODAY));
+  (await api()).setToday(SUITE_TODAY);
 }

@@ -1,21 +1,29 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
+import { CommandId, SettingId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
-import { insightsModel, InsightsModel } from '../../src/core/insights';
-import type { InsightsTesting } from '../../src/features/insights/testing';
-import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock, run } from './helpers';
+import { insightsModel, InsightsModel, RecordRef } from '../../src/core/insights';
+import { INSIGHTS_VIEW_TYPE } from '../../src/features/insights/panel';
+import { LAST_NOTIFIED_KEY } from '../../src/features/reminders';
+import type { PickItem } from '../../src/services/prompter';
+import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock, run, ScriptedPrompter } from './helpers';
 
-const testing = () => vscode.commands.executeCommand<InsightsTesting>(InternalCommandId.InsightsTesting);
-/** Waits for the panel to receive a model that satisfies `ok`. */
-async function posted(t: InsightsTesting, ok: (m: InsightsModel) => boolean, what: string): Promise<InsightsModel> {
+const parts = async () => {
+  const p = (await api()).parts;
+  assert.ok(p.insights && p.reminders, 'the insights and reminders features are active');
+  return { panels: p.insights.panels, serializer: p.insights.serializer, due: p.reminders };
+};
+/** Waits for the open panel to hold a model that satisfies `ok`. */
+async function posted(ok: (m: InsightsModel) => boolean, what: string): Promise<InsightsModel> {
+  const { panels } = await parts();
   const m = await eventually(() => {
-    const msg = t.insights.lastMessage();
-    return msg?.type === 'model' && ok(msg.model) ? msg.model : undefined;
+    const model = panels.current?.model;
+    return model && ok(model) ? model : undefined;
   }, what);
   return m!;
 }
-const fixedClock = (today: string) => ({ today: () => today, now: () => new Date(`${today}T09:00:00`) });
+const forgetNotified = async () => (await api()).context.globalState.update(LAST_NOTIFIED_KEY, undefined);
+const dueItems = async () => (await parts()).due.reminders.map((i) => i.reminder);
 
 /** A feedback request without a reply, in a file of its own (removed after each test). */
 const WAITING = 'debrief/interviews/insights-waiting.yaml';
@@ -36,11 +44,10 @@ weaknesses:
 
 describe('insights, reminders, review and export', () => {
   afterEach(async () => {
-    const t = await testing();
     await resetClock();
-    t.setPrompter(undefined);
-    t.insights.close();
-    await t.reminders.resetNotified();
+    (await api()).setPrompter(undefined);
+    (await parts()).panels.current?.dispose();
+    await forgetNotified();
     const cfg = vscode.workspace.getConfiguration(undefined, folder().uri);
     await cfg.update(SettingId.FeedbackFollowUpDays, undefined, vscode.ConfigurationTarget.Workspace);
     await cfg.update(SettingId.RemindersNotify, undefined, vscode.ConfigurationTarget.Workspace);
@@ -51,34 +58,33 @@ describe('insights, reminders, review and export', () => {
   });
 
   it('restores the panel after a reload, with scripts enabled and the current model', async () => {
-    const { services } = await api();
-    const t = await testing();
-    t.setClock(fixedClock('2026-11-25'));
-    assert.equal(t.insights.isOpen(), false);
-    const readies = t.insights.readies();
-    await t.insights.revive();
-    assert.ok(t.insights.isOpen());
+    const { services, setToday } = await api();
+    const { panels, serializer } = await parts();
+    setToday('2026-11-25');
+    assert.equal(panels.current, undefined);
+    // What VS Code does after a reload: a new panel of the view type, handed to the serializer.
+    await serializer.deserializeWebviewPanel(vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Debrief Insights', vscode.ViewColumn.Active, {}), undefined);
+    assert.ok(panels.current);
     // The restored webview runs its script (so its options and CSP allow it) and asks for the model.
-    await eventually(() => t.insights.readies() > readies, 'the restored webview\'s script to load');
-    const model = await posted(t, () => true, 'a model posted to the restored panel');
+    await eventually(() => panels.current?.webviewReady, 'the restored webview\'s script to load');
+    const model = await posted(() => true, 'a model posted to the restored panel');
     assert.deepEqual(model, insightsModel(services.store.journalOf(folder())!.index, '2026-11-25'));
   });
 
   it('posts the core insights model to the panel and follows changes to the files live', async () => {
-    const { services } = await api();
-    const t = await testing();
-    t.setClock(fixedClock('2026-11-25'));
+    const { services, setToday } = await api();
+    setToday('2026-11-25');
     await vscode.commands.executeCommand(CommandId.ShowInsights);
-    assert.ok(t.insights.isOpen());
+    assert.ok((await parts()).panels.current);
     const journal = services.store.journalOf(folder())!;
-    const first = await posted(t, () => true, 'the first model');
+    const first = await posted(() => true, 'the first model');
     assert.deepEqual(first, insightsModel(journal.index, '2026-11-25'));
     assert.equal(first.interviews, 1);
     const ended = first.charts.find((c) => c.id === 'ended-after')!;
     assert.deepEqual([ended.labels, ended.series[0].values], [['behavioral'], [1]]);
 
     await writeText(uriOf(WAITING), WAITING_TEXT);
-    const next = await posted(t, (m) => m.interviews === 2, 'the model to include the new interview');
+    const next = await posted((m) => m.interviews === 2, 'the model to include the new interview');
     assert.deepEqual(next, insightsModel(journal.index, '2026-11-25'));
     const feedback = next.charts.find((c) => c.id === 'feedback')!;
     assert.deepEqual(feedback.series[0].values, [1, 0, 1]);
@@ -87,25 +93,26 @@ describe('insights, reminders, review and export', () => {
   });
 
   it('opens the records behind a bar, asking which one when there are several', async () => {
-    const t = await testing();
-    t.setClock(fixedClock('2026-11-25'));
+    const { services, setToday, setPrompter } = await api();
+    setToday('2026-11-25');
     await writeText(uriOf(WAITING), WAITING_TEXT);
-    const { services } = await api();
     await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
     await vscode.commands.executeCommand(CommandId.ShowInsights);
-    const m = await posted(t, (x) => x.interviews === 2, 'the model with two interviews');
+    const m = await posted((x) => x.interviews === 2, 'the model with two interviews');
     const offered: string[][] = [];
-    t.setPrompter({
-      pickRecord: async (refs) => {
-        offered.push(refs.map((r) => r.file));
-        return refs.find((r) => r.file === WAITING);
-      },
-    });
+    const picker = new ScriptedPrompter([]);
+    picker.pick = async <T>(items: readonly PickItem<T>[]) => {
+      const refs = items.map((i) => i.value as unknown as RecordRef);
+      offered.push(refs.map((r) => r.file));
+      return refs.find((r) => r.file === WAITING) as T | undefined;
+    };
+    setPrompter(picker);
+    const click = async (chart: string, series: number, index: number) => (await parts()).panels.current!.openRecords(chart, series, index);
     // One record behind the bar: it opens without a prompt.
     const outcomes = m.charts.find((c) => c.id === 'outcomes')!;
     const s = outcomes.series.findIndex((x) => x.label === 'rejected');
     const i = outcomes.labels.indexOf('Nov 2026');
-    await t.insights.click('outcomes', s, i);
+    await click('outcomes', s, i);
     assert.ok(s >= 0 && i >= 0 && outcomes.series[s].values[i] === 1);
     const shown = (rel: string) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uriOf(rel).toString());
     await eventually(() => shown(WAITING), 'the interview to open');
@@ -117,54 +124,54 @@ describe('insights, reminders, review and export', () => {
     const stages = m.charts.find((c) => c.id === 'stages')!;
     const unset = stages.labels.indexOf('not set');
     assert.equal(stages.series[0].values[unset], 2, JSON.stringify(stages));
-    await t.insights.click('stages', 0, unset);
+    await click('stages', 0, unset);
     assert.deepEqual(offered[offered.length - 1].sort(), ['debrief/interviews/acme-backend.yaml', WAITING]);
     const editor = await eventually(() => shown(WAITING), 'the chosen record');
     assert.equal(editor!.selection.active.line, 0);
   });
 
   it('lists feedback follow-ups after N days and items due soon, with a badge, a status item and one notification a day', async () => {
-    const t = await testing();
-    const notes: string[] = [];
+    const { services, setToday, setPrompter } = await api();
+    const { due } = await parts();
+    const recorder = new ScriptedPrompter([]);
+    const notes = recorder.notices;
     // Requested 2026-11-10; the fixture's star-practice item is due 2026-12-01.
-    t.setClock(fixedClock('2026-11-16'));
-    t.setPrompter({ notify: async (message) => (notes.push(message), false) });
-    await t.reminders.resetNotified();
+    setToday('2026-11-16');
+    setPrompter(recorder);
+    await forgetNotified();
     await writeText(uriOf(WAITING), WAITING_TEXT);
-    const { services } = await api();
     await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
-    await t.reminders.refresh();
-    assert.deepEqual(t.reminders.items(), [], 'six days without a reply is not yet a follow-up, and nothing is due within a week');
-    assert.equal(t.reminders.badge(), undefined);
-    assert.equal(t.reminders.status().visible, false);
+    await due.refresh();
+    assert.deepEqual(await dueItems(), [], 'six days without a reply is not yet a follow-up, and nothing is due within a week');
+    assert.equal(due.view.badge?.value, undefined);
+    assert.equal(due.statusShown, false);
     assert.equal(notes.length, 0);
 
-    t.setClock(fixedClock('2026-11-25'));
-    await t.reminders.refresh();
-    assert.deepEqual(t.reminders.items().map((r) => [r.kind, r.overdueDays]), [['feedback-follow-up', 8], ['improvement', -6]]);
-    assert.equal(t.reminders.badge(), 2);
-    assert.deepEqual(t.reminders.status(), { text: '$(bell) 2', visible: true });
+    setToday('2026-11-25');
+    await due.refresh();
+    assert.deepEqual((await dueItems()).map((r) => [r.kind, r.overdueDays]), [['feedback-follow-up', 8], ['improvement', -6]]);
+    assert.equal(due.view.badge?.value, 2);
+    assert.deepEqual({ text: due.status.text, visible: due.statusShown }, { text: '$(bell) 2', visible: true });
     assert.equal(notes.length, 1);
     assert.match(notes[0], /2 things due, 1 overdue/);
 
-    await t.reminders.refresh();
+    await due.refresh();
     assert.equal(notes.length, 1, 'at most one notification a day');
-    t.setClock(fixedClock('2026-11-26'));
-    await t.reminders.refresh();
+    setToday('2026-11-26');
+    await due.refresh();
     assert.equal(notes.length, 2, 'a new day, a new notification');
 
     const cfg = vscode.workspace.getConfiguration(undefined, folder().uri);
     await cfg.update(SettingId.RemindersNotify, false, vscode.ConfigurationTarget.Workspace);
     await cfg.update(SettingId.FeedbackFollowUpDays, 30, vscode.ConfigurationTarget.Workspace);
-    t.setClock(fixedClock('2026-11-27'));
-    await t.reminders.refresh();
-    assert.deepEqual(t.reminders.items().map((r) => r.kind), ['improvement'], 'the follow-up waits 30 days now');
+    setToday('2026-11-27');
+    await due.refresh();
+    assert.deepEqual((await dueItems()).map((r) => r.kind), ['improvement'], 'the follow-up waits 30 days now');
     assert.equal(notes.length, 2, 'notifications are off');
   });
 
   it('writes the weekly review into the journal folder and opens it, never over an existing one', async () => {
-    const t = await testing();
-    t.setClock(fixedClock('2026-10-14'));
+    (await api()).setToday('2026-10-14');
     const target = uriOf('debrief/reviews/2026-W42.md');
     try {
       const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.WeeklyReview);
@@ -183,23 +190,18 @@ describe('insights, reminders, review and export', () => {
   });
 
   it('exports in the format and to the place chosen, with the CLI export output, and writes nothing when dismissed', async () => {
-    const t = await testing();
     const { services } = await api();
     const index = services.store.journalOf(folder())!.index;
-    for (const format of ['csv', 'md', 'json'] as const) {
-      const target = uriOf(`out-export/journal.${format}`);
-      t.setPrompter({ pickExportFormat: async () => format, saveLocation: async () => target });
-      const uri = await vscode.commands.executeCommand<vscode.Uri>(CommandId.Export);
-      assert.equal(uri?.toString(), target.toString());
-      assert.equal(await readText(target), exportInterviews(index, format));
+    for (const [label, format] of [['CSV', 'csv'], ['Markdown', 'md'], ['JSON', 'json']] as const) {
+      const target = `out-export/journal.${format}`;
+      const { result } = await run<vscode.Uri>(CommandId.Export, [label, target]);
+      assert.equal(result?.toString(), uriOf(target).toString());
+      assert.equal(await readText(uriOf(target)), exportInterviews(index, format));
     }
     await vscode.workspace.fs.delete(uriOf('out-export'), { recursive: true });
-    const dismissed = uriOf('out-export/never.csv');
-    t.setPrompter({ pickExportFormat: async () => 'csv', saveLocation: async () => undefined });
-    assert.equal(await vscode.commands.executeCommand(CommandId.Export), undefined);
-    t.setPrompter({ pickExportFormat: async () => undefined, saveLocation: async () => dismissed });
-    assert.equal(await vscode.commands.executeCommand(CommandId.Export), undefined);
-    assert.equal(await exists(dismissed), false);
+    assert.equal((await run(CommandId.Export, ['CSV', undefined])).result, undefined, 'no place chosen');
+    assert.equal((await run(CommandId.Export, [undefined])).result, undefined, 'no format chosen');
+    assert.equal(await exists(uriOf('out-export')), false, 'nothing written when dismissed');
   });
 
   it('asks its questions through the same prompter as every command (format, then where to save)', async () => {

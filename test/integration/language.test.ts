@@ -1,9 +1,9 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, EXTENSION_ID, InternalCommandId, SettingId } from '../../src/constants';
+import { DIAGNOSTIC_SOURCE, EXTENSION_ID, SettingId } from '../../src/constants';
 import { OUTCOMES } from '../../src/core/model';
 
-import { closeAll, eventually as poll, exists, folder, readText as read, writeText as write } from './helpers';
+import { api, closeAll, ScriptedPrompter, eventually as poll, exists, folder, readText as read, writeText as write } from './helpers';
 const file = (...p: string[]) => vscode.Uri.joinPath(folder().uri, ...p);
 const weaknessesUri = () => file('debrief', 'weaknesses.yaml');
 const acmeUri = () => file('debrief', 'interviews', 'acme-backend.yaml');
@@ -354,17 +354,14 @@ describe('study notes: backlinks', () => {
     assert.deepEqual(landed, [2, 7]);
   });
 
-  it('updates the links to a moved note', async () => {
-    const count = await vscode.commands.executeCommand<number>(InternalCommandId.UpdateNoteLinks, noteUri(), file('notes', 'study', 'star-answers.md'));
-    assert.equal(count, 1);
-    const text = (await vscode.workspace.openTextDocument(weaknessesUri())).getText();
-    assert.match(text, /^ {10}- notes\/study\/star-answers\.md$/m);
-    assert.doesNotMatch(text, /notes\/star-answers\.md/);
-  });
-
   describe('when a linked note is renamed', () => {
     const moved = () => file('notes', 'star-method.md');
-    const script = (answers?: (string | undefined)[] | 'asked') => vscode.commands.executeCommand<string[]>(InternalCommandId.ScriptNoteMovePrompts, answers);
+    /** Answers the question about the links (undefined: dismissed), and keeps what was asked. */
+    const answer = async (button: string | undefined): Promise<ScriptedPrompter> => {
+      const p = new ScriptedPrompter([], [button]);
+      (await api()).setPrompter(p);
+      return p;
+    };
     const rename = async (from: vscode.Uri, to: vscode.Uri) => {
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(from, to);
@@ -377,24 +374,24 @@ describe('study notes: backlinks', () => {
       await eventually(async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noteUri())).some((l) => l.command?.title.includes('Practise STAR answers')), 'the restored link to be read');
     });
     afterEach(async () => {
-      await script();
+      (await api()).setPrompter(undefined);
       if (await exists(moved())) await vscode.workspace.fs.rename(moved(), noteUri());
       await restore(weaknessesUri(), weaknessesBefore);
     });
 
     it('asks, and writes nothing when the offer is dismissed', async () => {
-      await script([undefined]);
+      const p = await answer(undefined);
       await rename(noteUri(), moved());
-      const asked = await eventually(async () => ((await script('asked')).length ? script('asked') : undefined), 'the question about the links');
-      assert.deepEqual(asked, ['1 improvement item link in debrief/weaknesses.yaml points to notes/star-answers.md. Update it to notes/star-method.md?']);
+      await eventually(() => p.notices.length > 0, 'the question about the links');
+      assert.deepEqual(p.notices, ['1 improvement item link in debrief/weaknesses.yaml points to notes/star-answers.md. Update it to notes/star-method.md?']);
       assert.deepEqual(await vscode.workspace.fs.readFile(weaknessesUri()), weaknessesBefore, 'a dismissed offer writes nothing');
     });
 
     it('updates the links when the offer is accepted, both ways', async () => {
-      await script(['Update Links']);
+      await answer('Update Links');
       await rename(noteUri(), moved());
       await eventually(async () => /^ {10}- notes\/star-method\.md$/m.test(await read(weaknessesUri())), 'the link to follow the note');
-      await script(['Update Links']);
+      await answer('Update Links');
       await rename(moved(), noteUri());
       await eventually(async () => (await read(weaknessesUri())) === new TextDecoder().decode(weaknessesBefore), 'the link to come back');
     });

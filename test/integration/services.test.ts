@@ -27,7 +27,8 @@ describe('journal store', () => {
   it('follows unsaved editor text, and goes back to the disk when the editor is closed unsaved', async () => {
     const { services } = await api();
     const journal = services.store.journalOf(folder())!;
-    const uri = uriOf('debrief/interviews/acme-backend.yaml');
+    const rel = 'debrief/interviews/acme-backend.yaml';
+    const uri = uriOf(rel);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('company:'));
@@ -46,9 +47,10 @@ describe('journal editor', () => {
 
   it('writes an edit to a closed file, changing only the edited value, and undo restores it', async () => {
     const { services } = await api();
-    const uri = uriOf('debrief/interviews/acme-backend.yaml');
+    const rel = 'debrief/interviews/acme-backend.yaml';
+    const uri = uriOf(rel);
     const before = await readText(uri);
-    assert.ok(await services.editor.edit(uri, (text) => setOutcome(text, 'ghosted')));
+    assert.ok(await services.editor.edit(services.store.journalOf(folder())!, rel, (text) => setOutcome(text, 'ghosted')));
     const after = await readText(uri);
     assert.equal(after, before.replace('outcome: rejected', 'outcome: ghosted'));
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -61,14 +63,15 @@ describe('journal editor', () => {
 
   it('edits the unsaved text of an open file and leaves it unsaved', async () => {
     const { services } = await api();
-    const uri = uriOf('debrief/interviews/acme-backend.yaml');
+    const rel = 'debrief/interviews/acme-backend.yaml';
+    const uri = uriOf(rel);
     const onDisk = await readText(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), '# typed but not saved\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    assert.ok(await services.editor.edit(uri, (text) => setOutcome(text, 'offer')));
+    assert.ok(await services.editor.edit(services.store.journalOf(folder())!, rel, (text) => setOutcome(text, 'offer')));
     assert.equal(doc.isDirty, true, 'the user\'s unsaved change must stay unsaved');
     assert.match(doc.getText(), /^# typed but not saved\n/);
     assert.match(doc.getText(), /^outcome: offer$/m);
@@ -77,11 +80,12 @@ describe('journal editor', () => {
 
   it('refuses to rewrite a file that does not parse, and leaves it byte for byte', async () => {
     const { services } = await api();
-    const uri = uriOf('debrief/interviews/broken-for-editor.yaml');
+    const rel = 'debrief/interviews/broken-for-editor.yaml';
+    const uri = uriOf(rel);
     const broken = 'id: broken-for-editor\ncompany: [Unclosed\nrole: Dev\n';
     await writeText(uri, broken);
     try {
-      const ok = await services.editor.edit(uri, (text) => setOutcome(text, 'offer'));
+      const ok = await services.editor.edit(services.store.journalOf(folder())!, rel, (text) => setOutcome(text, 'offer'));
       assert.equal(ok, false);
       assert.equal(await readText(uri), broken);
     } finally {

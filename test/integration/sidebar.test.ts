@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, ViewId } from '../../src/constants';
-import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, clockAt, resetClock } from './helpers';
+import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const RAMBLING = 'Answers run long and lose the question';
@@ -103,22 +103,22 @@ describe('sidebar', () => {
       const item = find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud');
       assert.equal(item?.description, 'doing · overdue since 2020-01-15');
       assert.equal(item?.contextValue, 'improvement.overdue');
-      assert.equal((await api()).overdueBadge(), 1);
+      assert.equal(await overdueBadge(), 1);
     } finally {
       await restore('debrief/weaknesses.yaml', before);
     }
-    await eventually(async () => (await api()).overdueBadge() === 0, 'the badge to clear once the date is restored');
+    await eventually(async () => (await overdueBadge()) === 0, 'the badge to clear once the date is restored');
   });
 
   it('follows the clock: an item becomes overdue the day after its due date', async () => {
     const debrief = await api();
     try {
       // The fixture's "Practise STAR answers out loud" is due 2026-12-01.
-      debrief.setClock(clockAt('2026-12-01'));
-      await eventually(() => debrief.overdueBadge() === 0, 'no overdue item on the due date');
+      debrief.setToday('2026-12-01');
+      await eventually(async () => (await overdueBadge()) === 0, 'no overdue item on the due date');
       assert.doesNotMatch(String(find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud')?.description), /overdue/);
-      debrief.setClock(clockAt('2026-12-02'));
-      await eventually(() => debrief.overdueBadge() === 1, 'the item to be overdue the next day');
+      debrief.setToday('2026-12-02');
+      await eventually(async () => (await overdueBadge()) === 1, 'the item to be overdue the next day');
       assert.match(String(find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud')?.description), /overdue since 2026-12-01/);
     } finally {
       await resetClock();
@@ -129,13 +129,14 @@ describe('sidebar', () => {
     const rel = 'debrief/interviews/acme-backend.yaml';
     const before = await read(rel);
     const a = await api();
+    const refreshes = await watchRefreshes(ViewId.Interviews);
     try {
       await a.settle();
-      a.sidebarRefreshes(ViewId.Interviews);
+      refreshes.take();
       await write(rel, before!.replace('rating: 4', 'rating: 5'));
       await eventually(async () => find(await tree(ViewId.Interviews), 'Round 1: recruiter')?.description === '2026-10-05 · rated 5/5', 'the new rating in the tree');
       // Other tests' files may still be settling: look at what this file's change refreshed.
-      const mine = () => a.sidebarRefreshes(ViewId.Interviews).filter((r) => r.endsWith(` <- ${rel}`));
+      const mine = () => refreshes.take().filter((r) => r.endsWith(` <- ${rel}`));
       const first = mine();
       assert.ok(first.length > 0, 'the change refreshed something');
       assert.deepEqual([...new Set(first)], [`${rel} <- ${rel}`], 'only the changed interview was refreshed');
@@ -143,6 +144,7 @@ describe('sidebar', () => {
       await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Offer'), 'the interview in the Offer group');
       assert.ok(mine().includes(`* <- ${rel}`), 'a move between groups refreshes the view');
     } finally {
+      refreshes.dispose();
       await restore(rel, before);
     }
     await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Rejected'), 'the fixture restored');

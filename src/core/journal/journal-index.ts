@@ -9,6 +9,7 @@ import type { Problem, Range } from '../problems';
 import { readInterview } from '../read/interview';
 import { StringPool } from '../read/strings';
 import { readWeaknesses } from '../read/weaknesses';
+import { fingerprint } from '../text/fingerprint';
 import { interviewCrossProblems, JournalView, weaknessesCrossProblems } from './cross-checks';
 
 export type JournalFileKind = 'interview' | 'weaknesses';
@@ -49,11 +50,14 @@ interface InterviewEntry {
   kind: 'interview';
   interview?: Interview;
   local: Problem[];
+  /** Of the content read, to skip the same content read again (see text/fingerprint.ts). */
+  fingerprint: number;
 }
 interface WeaknessesEntry {
   kind: 'weaknesses';
   value?: WeaknessesFile;
   local: Problem[];
+  fingerprint: number;
 }
 type Entry = InterviewEntry | WeaknessesEntry;
 
@@ -126,35 +130,41 @@ export class JournalIndex implements JournalView {
     }
   }
 
-  /** (Re-)reads one file. Returns false when the path is not a journal file. */
+  /**
+   * (Re-)reads one file. Returns true when the index changed: false when the path is not a journal
+   * file, or when the content is the same as last read (nothing is parsed and no change is fired).
+   */
   update(path: string, content: string | Uint8Array): boolean {
     const kind = this.kindOf(path);
-    if (!kind) return false;
-    this.apply(path, kind, content);
+    if (!kind || !this.apply(path, kind, content)) return false;
     this.fire([path]);
     return true;
   }
 
-  /** Updates many files with a single change event. */
-  updateMany(files: Iterable<[string, string | Uint8Array]>, strings: StringPool = new StringPool()): void {
+  /** Updates many files with a single change event; returns the paths that changed. */
+  updateMany(files: Iterable<[string, string | Uint8Array]>, strings: StringPool = new StringPool()): string[] {
     const paths: string[] = [];
     for (const [path, content] of files) {
       const kind = this.kindOf(path);
-      if (!kind) continue;
-      this.apply(path, kind, content, strings);
-      paths.push(path);
+      if (kind && this.apply(path, kind, content, strings)) paths.push(path);
     }
     if (paths.length) this.fire(paths);
+    return paths;
   }
 
-  private apply(path: string, kind: JournalFileKind, content: string | Uint8Array, strings?: StringPool): void {
+  /** Reads a file into its entry unless its content is what was read last; returns whether it changed. */
+  private apply(path: string, kind: JournalFileKind, content: string | Uint8Array, strings?: StringPool): boolean {
+    const print = fingerprint(content);
+    const prev = this.entries.get(path);
+    if (prev && prev.kind === kind && prev.fingerprint === print) return false;
     if (kind === 'interview') {
       const r = readInterview(path, content, { strings });
-      this.setInterview(path, { kind, interview: r.value, local: r.problems });
+      this.setInterview(path, { kind, interview: r.value, local: r.problems, fingerprint: print });
     } else {
       const r = readWeaknesses(path, content, { strings });
-      this.setWeaknesses(path, { kind, value: r.value, local: r.problems });
+      this.setWeaknesses(path, { kind, value: r.value, local: r.problems, fingerprint: print });
     }
+    return true;
   }
 
   /** Forgets a file (deleted or moved out of the journal). */

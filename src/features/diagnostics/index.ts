@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SettingId } from '../../constants';
 import { SCHEMA_LEVEL_CODES } from '../../core/language/fixes';
 import type { Problem } from '../../core/problems';
-import type { Services } from '../../services';
-import type { Journal } from '../../services/journal-store';
-import { toRange } from '../../services/journal-editor';
+import type { Journal } from '../../services/journal';
+import type { Services } from '../../services/services';
+import { settings } from '../../services/settings';
+import { toRange } from '../../ui/ranges';
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     const key = journal.folder.uri.toString();
     let v = schemaProblems.get(key);
     if (v === undefined) {
-      v = vscode.workspace.getConfiguration(undefined, journal.folder.uri).get<boolean>(SettingId.DiagnosticsSchemaProblems, true);
+      v = settings.schemaProblems(journal.folder.uri);
       schemaProblems.set(key, v);
     }
     return v;

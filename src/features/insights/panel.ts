@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
 import { insightsModel, InsightsModel, RecordRef } from '../../core/insights';
-import type { Services } from '../../services';
-import type { Journal } from '../../services/journal-store';
+import type { Journal } from '../../services/journal';
+import type { Services } from '../../services/services';
+import { pickJournal } from '../../ui/pickers';
 import type { FromWebview, ToWebview } from './protocol';
-import { openRef, seams } from './seams';
-import { pickJournal } from '../../services/pick-journal';
-import { clock, onDidChangeClock } from '../../services/clock';
 
 export const INSIGHTS_VIEW_TYPE = 'debrief.insights';
 
@@ -15,78 +13,106 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
 }
 
-/** The Insights webview panel: one per window, fed by the core's insights model, live. */
-export class InsightsPanel implements vscode.Disposable {
-  private static current: InsightsPanel | undefined;
-  /** What was last sent to the webview (a test seam). */
-  static lastMessage: ToWebview | undefined;
-  static posted = 0;
-  /** How many times a webview script said it had loaded (a test seam). */
-  static readies = 0;
+/** Opens a record's file at its line. */
+async function openRef(journal: Journal, ref: RecordRef, column?: vscode.ViewColumn): Promise<void> {
+  const pos = new vscode.Position(ref.line, 0);
+  await vscode.window.showTextDocument(journal.uri(ref.file), { selection: new vscode.Range(pos, pos), preview: true, viewColumn: column });
+}
 
-  private readonly disposables: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private model: InsightsModel | undefined;
+/** The Insights panels of this window: at most one, shown again rather than duplicated. */
+export class InsightsPanels implements vscode.Disposable {
+  private panel: InsightsPanel | undefined;
 
-  static async show(context: vscode.ExtensionContext, services: Services): Promise<InsightsPanel | undefined> {
-    const journal = await pickJournal(services.store, { title: 'Debrief: Show Insights', placeholder: 'Show the insights of which journal?', existing: true });
-    if (!journal && services.store.journals().length > 1) return undefined;
-    if (InsightsPanel.current) {
-      InsightsPanel.current.journal = journal;
-      InsightsPanel.current.panel.reveal();
-      InsightsPanel.current.post();
-      return InsightsPanel.current;
-    }
-    const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Debrief Insights', vscode.ViewColumn.Active, {
-      ...InsightsPanel.options(context),
-      enableFindWidget: true,
-    });
-    InsightsPanel.current = new InsightsPanel(panel, context, services, journal);
-    return InsightsPanel.current;
+  constructor(private readonly context: vscode.ExtensionContext, private readonly services: Services) {}
+
+  /** The open panel, if any. */
+  get current(): InsightsPanel | undefined {
+    return this.panel;
   }
 
-  /** What the webview may do: run the extension's own script, load files from dist/webview and media only. */
-  static options(context: vscode.ExtensionContext): vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
-    };
+  /** Shows the insights of a journal the user picks (the only one when there is one). */
+  async show(): Promise<InsightsPanel | undefined> {
+    const journal = await pickJournal(this.services, { title: 'Debrief: Show Insights', placeholder: 'Show the insights of which journal?', existing: true });
+    if (!journal) return undefined;
+    if (this.panel) {
+      this.panel.show(journal);
+      return this.panel;
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, 'Debrief Insights', vscode.ViewColumn.Active, {
+      ...webviewOptions(this.context),
+      enableFindWidget: true,
+    });
+    return this.adopt(webviewPanel, journal);
   }
 
   /**
    * Brings back a panel VS Code restored after a reload (its serializer calls this). It shows the first
    * journal that exists, without asking: nobody is there to answer while the window opens.
    */
-  static async revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, services: Services): Promise<InsightsPanel> {
-    await services.store.ready;
-    InsightsPanel.current?.dispose();
-    panel.webview.options = InsightsPanel.options(context);
-    const journals = services.store.journals();
-    const journal = journals.find((j) => j.exists) ?? journals[0];
-    InsightsPanel.current = new InsightsPanel(panel, context, services, journal);
-    return InsightsPanel.current;
+  async revive(webviewPanel: vscode.WebviewPanel): Promise<InsightsPanel> {
+    await this.services.store.ready;
+    this.panel?.dispose();
+    webviewPanel.webview.options = webviewOptions(this.context);
+    const journals = this.services.store.journals();
+    return this.adopt(webviewPanel, journals.find((j) => j.exists) ?? journals[0]);
   }
 
-  static get open(): InsightsPanel | undefined {
-    return InsightsPanel.current;
+  private adopt(webviewPanel: vscode.WebviewPanel, journal: Journal | undefined): InsightsPanel {
+    const panel = new InsightsPanel(webviewPanel, this.context, this.services, journal);
+    this.panel = panel;
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    return panel;
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services, private journal: Journal | undefined) {
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}
+
+/** What the webview may do: run the extension's own script, load files from dist/webview and media only. */
+function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(context.extensionUri, 'media')],
+  };
+}
+
+/** One Insights webview panel, fed by the core's insights model, live. */
+export class InsightsPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The model last sent to the webview. */
+  model: InsightsModel | undefined;
+  /** True once the webview's script has loaded and asked for the model. */
+  webviewReady = false;
+
+  constructor(readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly services: Services, private journal: Journal | undefined) {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'debrief.svg');
     panel.webview.html = this.html(context);
     this.disposables.push(
+      this.disposed,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
       services.store.onDidChange((e) => {
         if (!this.journal || e.journal.folder.uri.toString() === this.journal.folder.uri.toString()) this.schedule();
       }),
-      onDidChangeClock(() => this.post()),
+      services.clock.onDidChange(() => this.post()),
       panel.onDidChangeViewState(() => {
         if (panel.visible) this.post();
       }),
     );
-    context.subscriptions.push(this);
     // The model is ready at once; the webview asks for it again when its script has loaded.
+    this.post();
+  }
+
+  /** Shows another journal (or the same one) and brings the panel to the front. */
+  show(journal: Journal): void {
+    this.journal = journal;
+    this.panel.reveal();
     this.post();
   }
 
@@ -132,11 +158,9 @@ export class InsightsPanel implements vscode.Disposable {
       this.model = undefined;
       message = { type: 'empty', text: 'Open a folder and run "Debrief: Initialize Journal" to start a journal.' };
     } else {
-      this.model = insightsModel(journal.index, clock.today());
+      this.model = insightsModel(journal.index, this.services.clock.today());
       message = { type: 'model', model: this.model, folder: journal.folder.name };
     }
-    InsightsPanel.lastMessage = message;
-    InsightsPanel.posted++;
     void this.panel.webview.postMessage(message);
   }
 
@@ -146,7 +170,10 @@ export class InsightsPanel implements vscode.Disposable {
     const chart = this.model?.charts.find((c) => c.id === chartId);
     const refs: RecordRef[] = chart?.series[series]?.refs[index] ?? [];
     if (!journal || !chart || refs.length === 0) return;
-    const ref = refs.length === 1 ? refs[0] : await seams.prompter.pickRecord(refs, `${chart.title}: ${chart.labels[index]}${chart.series.length > 1 ? `, ${chart.series[series].label}` : ''}`);
+    const ref = refs.length === 1 ? refs[0] : await this.services.prompter.pick(
+      refs.map((r) => ({ label: r.label, description: r.detail, detail: `${r.file}:${r.line + 1}`, value: r })),
+      { title: `${chart.title}: ${chart.labels[index]}${chart.series.length > 1 ? `, ${chart.series[series].label}` : ''}`, placeholder: 'Open which record?' },
+    );
     if (!ref) return;
     const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
     await openRef(journal, ref, column);
@@ -154,7 +181,7 @@ export class InsightsPanel implements vscode.Disposable {
 
   private async onMessage(m: FromWebview): Promise<void> {
     if (m?.type === 'ready') {
-      InsightsPanel.readies++;
+      this.webviewReady = true;
       this.post();
     }
     else if (m?.type === 'open' && typeof m.chart === 'string' && Number.isInteger(m.series) && Number.isInteger(m.index)) {
@@ -162,17 +189,18 @@ export class InsightsPanel implements vscode.Disposable {
         await this.openRecords(m.chart, m.series, m.index);
       } catch (e) {
         this.services.log.error(`opening the records behind ${m.chart} failed: ${e instanceof Error ? e.message : String(e)}`);
-        void vscode.window.showErrorMessage('Debrief could not open that record. See the Debrief output for details.');
+        void this.services.prompter.error('Debrief could not open that record. See the Debrief output for details.');
       }
     }
   }
 
+  private disposing = false;
+
   dispose(): void {
-    if (InsightsPanel.current === this) {
-      InsightsPanel.current = undefined;
-      InsightsPanel.lastMessage = undefined;
-    }
+    if (this.disposing) return;
+    this.disposing = true;
     clearTimeout(this.timer);
+    this.disposed.fire();
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { clock } from '../../services/clock';
 import { cursorContext, valueKindOf } from '../../core/language/cursor';
 import { siblingKeys } from '../../core/language/keys';
 import { schemaKeys } from '../../core/schema';
 import { CITATION_SOURCES, ROUND_TYPES, WEAKNESS_CATEGORIES } from '../../core/model';
-import type { Services } from '../../services';
+import type { Services } from '../../services/services';
 import { JournalDoc, journalDoc } from './shared';
 
 interface Snippet {
@@ -83,7 +82,7 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
             items.push(item);
           }
         } else if (kind.kind === 'date') {
-          const today = clock.today();
+          const today = this.services.clock.today();
           const item = new vscode.CompletionItem(today, vscode.CompletionItemKind.Value);
           item.detail = 'today';
           item.range = range;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Services } from '../../services';
+import type { Services } from '../../services/services';
 import { JournalCompletionProvider } from './completion';
 import { JournalDefinitionProvider, JournalHoverProvider, JournalLinkProvider, JournalReferenceProvider, JournalRenameProvider } from './navigation';
 import { JournalQuickFixProvider } from './quick-fixes';

@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import { noteSummary } from '../../core/language/fixes';
-import type { Services } from '../../services';
-import { toRange } from '../../services/journal-editor';
+import type { Services } from '../../services/services';
+import { toRange } from '../../ui/ranges';
 import { currentText, JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
 import { renameWeakness } from '../../core/edits/rename-weakness';
+import { escapeMarkdown } from '../../core/text/markdown';
 
-function escape(s: string): string {
-  return s.replace(/[\\`*_[\]<>|]/g, '\\$&');
-}
 
 /** Hover text of a weakness: title, status, where it surfaced, its improvement items. */
 export function weaknessHover(jd: JournalDoc, id: string): vscode.MarkdownString | undefined {
@@ -15,10 +13,10 @@ export function weaknessHover(jd: JournalDoc, id: string): vscode.MarkdownString
   const w = index.weakness(id);
   if (!w) return undefined;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(w.title)}** \`${id}\`\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(w.title)}** \`${id}\`\n\n`);
   const facts = [w.category, w.status ? `status: ${w.status}` : undefined].filter(Boolean);
-  if (facts.length) md.appendMarkdown(`${escape(facts.join(' · '))}\n\n`);
-  if (w.description) md.appendMarkdown(`${escape(w.description)}\n\n`);
+  if (facts.length) md.appendMarkdown(`${escapeMarkdown(facts.join(' · '))}\n\n`);
+  if (w.description) md.appendMarkdown(`${escapeMarkdown(w.description)}\n\n`);
   const sightings = index.sightings(id);
   if (sightings.length) {
     md.appendMarkdown(`Surfaced ${sightings.length} time${sightings.length === 1 ? '' : 's'}:\n\n`);
@@ -26,7 +24,7 @@ export function weaknessHover(jd: JournalDoc, id: string): vscode.MarkdownString
       const round = s.round ? `, round ${s.round.index}${s.round.type ? ` (${s.round.type})` : ''}` : '';
       const who = s.source ? ` · ${s.source}` : '';
       const quote = s.quote ? `: “${s.quote}”` : '';
-      md.appendMarkdown(`- ${escape(`${s.date ?? 'undated'} · ${s.interview.company || s.interview.id}${s.interview.role ? ` – ${s.interview.role}` : ''}${round}${who}${quote}`)}\n`);
+      md.appendMarkdown(`- ${escapeMarkdown(`${s.date ?? 'undated'} · ${s.interview.company || s.interview.id}${s.interview.role ? ` – ${s.interview.role}` : ''}${round}${who}${quote}`)}\n`);
     }
     if (sightings.length > 10) md.appendMarkdown(`- ${sightings.length - 10} more…\n`);
     md.appendMarkdown('\n');
@@ -35,7 +33,7 @@ export function weaknessHover(jd: JournalDoc, id: string): vscode.MarkdownString
     md.appendMarkdown('Improvement items:\n\n');
     for (const it of w.improvements) {
       const due = it.due ? ` (due ${it.due})` : it.done ? ` (done ${it.done})` : '';
-      md.appendMarkdown(`- ${escape(`[${it.status ?? 'todo'}] ${it.action}${due}`)}\n`);
+      md.appendMarkdown(`- ${escapeMarkdown(`[${it.status ?? 'todo'}] ${it.action}${due}`)}\n`);
     }
   } else md.appendMarkdown('No improvement items yet.\n');
   return md;
@@ -58,10 +56,10 @@ export class JournalHoverProvider implements vscode.HoverProvider {
     const text = await currentText(uri);
     const md = new vscode.MarkdownString();
     if (text === undefined) {
-      md.appendMarkdown(`**${escape(note.path)}** does not exist yet. Use the quick fix to create it from a template.`);
+      md.appendMarkdown(`**${escapeMarkdown(note.path)}** does not exist yet. Use the quick fix to create it from a template.`);
     } else {
       const s = noteSummary(note.path, text);
-      md.appendMarkdown(`**${escape(s.title)}**  \n\`${note.path}\`\n\n`);
+      md.appendMarkdown(`**${escapeMarkdown(s.title)}**  \n\`${note.path}\`\n\n`);
       if (s.excerpt.length) md.appendCodeblock(s.excerpt.join('\n'), 'markdown');
     }
     return new vscode.Hover(md, toRange(note.link.range));

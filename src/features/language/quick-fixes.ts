@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
-import { clock } from '../../services/clock';
-import { studyNote, titleFromNotePath } from '../../core/templates/study-note';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
 import type { ImprovementStatus } from '../../core/model';
 import { dateCandidates, replacementLike } from '../../core/language/fixes';
 import type { Problem } from '../../core/problems';
-import type { Services } from '../../services';
-import { toRange } from '../../services/journal-editor';
+import type { Services } from '../../services/services';
+import { toRange } from '../../ui/ranges';
 import { currentText, JournalDoc, journalDoc } from './shared';
 import { addWeakness, setImprovementStatus } from '../../core/edits/weaknesses';
 import { applyEdits, EditResult } from '../../core/yaml/text-edits';
 import { closestValues } from '../../core/text/fuzzy';
-import { titleFromId } from '../../core/templates/study-note';
+import { studyNote, titleFromId, titleFromNotePath } from '../../core/templates/study-note';
 
 const codeOf = (d: vscode.Diagnostic): string | undefined => (typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code));
 
@@ -101,8 +99,8 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         };
         // Both through the core's status edit: done keeps the date; the current status drops it.
         return [
-          ...fix('Set status to done', setImprovementStatus(text, w, item, 'done', clock.today()), true),
-          ...fix('Remove the done date', setImprovementStatus(text, w, item, status, clock.today()), false),
+          ...fix('Set status to done', setImprovementStatus(text, w, item, 'done', this.services.clock.today()), true),
+          ...fix('Remove the done date', setImprovementStatus(text, w, item, status, this.services.clock.today()), false),
         ];
       }
       case 'unknown-weakness': {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Range } from '../../core/problems';
 import type { ImprovementItem, NoteLink, Weakness } from '../../core/model';
-import type { Services } from '../../services';
-import type { Journal } from '../../services/journal-store';
+import type { Journal } from '../../services/journal';
+import type { Services } from '../../services/services';
 import type { JournalFileKind } from '../../core/journal/journal-index';
 import { normalizeRelative } from '../../core/paths';
 

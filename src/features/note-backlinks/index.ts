@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { InternalCommandId } from '../../constants';
-import type { Services } from '../../services';
-import { toRange } from '../../services/journal-editor';
+import type { Services } from '../../services/services';
+import { toRange } from '../../ui/ranges';
 import { movedPath, renameNoteLinks } from '../../core/edits/note-links';
 
 /**
@@ -10,13 +9,6 @@ import { movedPath, renameNoteLinks } from '../../core/edits/note-links';
  * to update the links.
  */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
-  const ask = defaultAsk;
-  let script: { answers: (string | undefined)[]; asked: string[] } | undefined;
-  const prompt = (message: string, ...choices: string[]): Thenable<string | undefined> => {
-    if (!script) return ask(message, ...choices);
-    script.asked.push(message);
-    return Promise.resolve(script.answers.shift());
-  };
   const changed = new vscode.EventEmitter<void>();
   const provider: vscode.CodeLensProvider = {
     onDidChangeCodeLenses: changed.event,
@@ -57,7 +49,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     if (!a || !b || a.journal !== b.journal || !a.journal.index.hasWeaknessesFile()) return 0;
     const count = a.journal.index.linkedNotes().filter((n) => movedPath(n, a.path, b.path) !== undefined).length;
     if (!count) return 0;
-    const ok = await services.editor.edit(a.journal.weaknessesUri, (text) => renameNoteLinks(text, a.path, b.path));
+    const ok = await services.editor.edit(a.journal, a.journal.index.weaknessesPath, (text) => renameNoteLinks(text, a.path, b.path));
     return ok ? count : 0;
   };
 
@@ -65,14 +57,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     changed,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
     services.store.onDidChange(() => changed.fire()),
-    vscode.commands.registerCommand(InternalCommandId.UpdateNoteLinks, (from: vscode.Uri, to: vscode.Uri) => updateLinks(from, to)),
-    // Test seam. Given answers, the next prompts take them in order (undefined = dismissed); given 'asked', returns
-    // the questions asked so far; given nothing, prompts go back to notifications.
-    vscode.commands.registerCommand(InternalCommandId.ScriptNoteMovePrompts, (answers?: (string | undefined)[] | 'asked') => {
-      if (answers === 'asked') return [...(script?.asked ?? [])];
-      script = answers ? { answers: [...answers], asked: [] } : undefined;
-      return [];
-    }),
     vscode.workspace.onDidRenameFiles(async (e) => {
       for (const { oldUri, newUri } of e.files) {
         try {
@@ -81,7 +65,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
           if (!a || !b || a.journal !== b.journal) continue;
           const count = a.journal.index.linkedNotes().filter((n) => movedPath(n, a.path, b.path) !== undefined).length;
           if (!count) continue;
-          const answer = await prompt(
+          const answer = await services.prompter.notify(
             `${count} improvement item link${count === 1 ? '' : 's'} in ${a.journal.index.weaknessesPath} point${count === 1 ? 's' : ''} to ${a.path}. Update ${count === 1 ? 'it' : 'them'} to ${b.path}?`,
             'Update Links', 'Not Now');
           if (answer === 'Update Links') await updateLinks(oldUri, newUri);
@@ -91,8 +75,4 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       }
     }),
   );
-}
-
-function defaultAsk(message: string, ...choices: string[]): Thenable<string | undefined> {
-  return vscode.window.showInformationMessage(message, ...choices);
 }

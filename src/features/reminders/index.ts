@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { reminders, Reminder } from '../../core/reminders';
 import { SettingId, ViewId } from '../../constants';
-import type { Services } from '../../services';
-import type { Journal } from '../../services/journal-store';
-import { seams } from '../insights/seams';
-import { clock, onDidChangeClock } from '../../services/clock';
+import type { Journal } from '../../services/journal';
+import type { Services } from '../../services/services';
+import { settings } from '../../services/settings';
 
 /** globalState key: the date of the last reminder notification (at most one a day). */
 export const LAST_NOTIFIED_KEY = 'debrief.reminders.lastNotified';
@@ -16,7 +15,6 @@ interface DueItem {
 
 /** The "Due" view, its badge, the status bar item and the daily notification. */
 export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Disposable {
-  static current: DueReminders | undefined;
   private items: DueItem[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -24,8 +22,6 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
   readonly status: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The day of the last notification of this window (globalState holds it across windows and restarts). */
-  private notifiedOn: string | undefined;
   /** Whether the status bar item is shown. */
   statusShown = false;
 
@@ -39,12 +35,11 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
       this.view, this.status, this.changed,
       { dispose: () => clearInterval(hourly) },
       services.store.onDidChange(() => this.schedule()),
-      onDidChangeClock(() => void this.refresh()),
+      services.clock.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SettingId.FeedbackFollowUpDays) || e.affectsConfiguration(SettingId.RemindersNotify)) this.schedule();
       }),
     );
-    DueReminders.current = this;
   }
 
   private schedule(): void {
@@ -60,11 +55,9 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
   /** Recomputes the list, badge and status bar, then notifies when due (at most once a day). */
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
-    const today = clock.today();
-    this.items = this.services.store.journals().flatMap((journal) => {
-      const days = vscode.workspace.getConfiguration(undefined, journal.folder.uri).get<number>(SettingId.FeedbackFollowUpDays, 7);
-      return reminders(journal.index, today, { feedbackFollowUpDays: typeof days === 'number' && days >= 0 ? days : 7 }).map((reminder) => ({ journal, reminder }));
-    });
+    const today = this.services.clock.today();
+    this.items = this.services.store.journals().flatMap((journal) =>
+      reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri) }).map((reminder) => ({ journal, reminder })));
     this.changed.fire();
     const n = this.items.length;
     const overdue = this.items.filter((i) => i.reminder.overdueDays > 0).length;
@@ -81,22 +74,17 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
   }
 
   private async notify(today: string, summary: string): Promise<void> {
-    if (!this.items.length || !vscode.workspace.getConfiguration().get<boolean>(SettingId.RemindersNotify, true)) return;
-    if (this.notifiedOn === today || this.context.globalState.get<string>(LAST_NOTIFIED_KEY) === today) return;
-    this.notifiedOn = today;
+    if (!this.items.length || !settings.remindersNotify()) return;
+    if (this.context.globalState.get<string>(LAST_NOTIFIED_KEY) === today) return;
+    // Recorded (in memory at once, on disk soon) before the message shows, so that no refresh notifies twice.
+    const recorded = this.context.globalState.update(LAST_NOTIFIED_KEY, today);
     const first = this.items[0].reminder;
     const more = this.items.length > 1 ? ` and ${this.items.length - 1} more` : '';
     // Not awaited: the message waits for a click while the view keeps working.
-    void seams.prompter.notify(`Debrief: ${summary}. ${first.title}${more}.`, 'Show Due').then((show) => {
+    void this.services.prompter.notify(`Debrief: ${summary}. ${first.title}${more}.`, 'Show Due').then((show) => {
       if (show) void vscode.commands.executeCommand(`${ViewId.Due}.focus`);
     });
-    await this.context.globalState.update(LAST_NOTIFIED_KEY, today);
-  }
-
-  /** Forgets the last notification date (tests). */
-  async forgetNotified(): Promise<void> {
-    this.notifiedOn = undefined;
-    await this.context.globalState.update(LAST_NOTIFIED_KEY, undefined);
+    await recorded;
   }
 
   getTreeItem(e: DueItem): vscode.TreeItem {
@@ -123,13 +111,13 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
 
   dispose(): void {
     clearTimeout(this.timer);
-    if (DueReminders.current === this) DueReminders.current = undefined;
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 
-export function activate(context: vscode.ExtensionContext, services: Services): void {
+export function activate(context: vscode.ExtensionContext, services: Services): DueReminders {
   const due = new DueReminders(context, services);
   context.subscriptions.push(due);
   void services.store.ready.then(() => due.refresh());
+  return due;
 }

@@ -1,8 +1,11 @@
-/** The sidebar's node kinds. Nodes hold keys, not records: their tree items are built from the live index. */
+/**
+ * The records the sidebar shows, as the data its items pass to commands (context menus, clicks).
+ * A node holds keys, not records: the record is looked up in the live index when needed.
+ */
 import * as vscode from 'vscode';
-import type { Problem, Range } from '../../core/problems';
-import type { ImprovementItem, Interview, Weakness } from '../../core/model';
-import type { Journal } from '../../services/journal-store';
+import type { ImprovementItem, Interview, Weakness } from '../core/model';
+import type { Problem, Range } from '../core/problems';
+import type { Journal } from '../services/journal';
 
 export type Node =
   | { kind: 'folder'; id: string; journal: Journal }
@@ -18,6 +21,11 @@ export type Node =
   | { kind: 'sighting'; id: string; journal: Journal; weaknessId: string; path: string; index: number };
 
 export type NodeKind = Node['kind'];
+
+/** Is a command argument a node of the sidebar? */
+export function isNode(x: unknown): x is Node {
+  return !!x && typeof x === 'object' && typeof (x as Node).kind === 'string' && (x as Node).journal !== undefined;
+}
 
 export function interviewOf(node: Extract<Node, { path: string }>): Interview | undefined {
   return node.journal.index.interviewAt(node.path);

@@ -1,37 +1,66 @@
-/** What a command acts on: the tree item it was invoked on, or, from the palette, a record the user picks. */
+/**
+ * What a command acts on: the sidebar item it was invoked on, a journal file's URI, or, from the
+ * palette, a journal and record the user picks. Every pick waits for the journal to be read and
+ * applies pending editor text first, so commands act on what the user sees.
+ */
 import * as vscode from 'vscode';
-import type { ImprovementItem, Interview, Weakness } from '../../core/model';
-import type { Journal, JournalStore } from '../../services/journal-store';
-import { interviewDate } from '../../core/queries/sidebar';
-import { pickJournal as pickAnyJournal } from '../../services/pick-journal';
-import { prompter } from '../../services/prompter';
-import type { Node } from '../sidebar/nodes';
+import type { ImprovementItem, Interview, Weakness } from '../core/model';
+import { interviewDate } from '../core/queries/sidebar';
+import type { Journal } from '../services/journal';
+import type { Services } from '../services/services';
+import { isNode } from './record-nodes';
 
 export interface InterviewTarget { journal: Journal; path: string; uri: vscode.Uri; interview: Interview }
 export interface WeaknessTarget { journal: Journal; uri: vscode.Uri; weakness: Weakness }
 export interface ItemTarget extends WeaknessTarget { item: ImprovementItem }
 
-export function isNode(x: unknown): x is Node {
-  return !!x && typeof x === 'object' && typeof (x as Node).kind === 'string' && (x as Node).journal !== undefined;
-}
+type Deps = Pick<Services, 'store' | 'prompter'>;
 
-/** The current journal object of a node's folder (nodes may outlive a reload). */
-export function freshJournal(store: JournalStore, journal: Journal): Journal {
+/** The current journal object of a folder (a node may outlive a reload). */
+export function freshJournal(store: Services['store'], journal: Journal): Journal {
   return store.journalOf(journal.folder) ?? journal;
 }
 
-/** Waits for the journal to be read and applies any editor text still pending, so commands act on what the user sees. */
-async function settled(store: JournalStore): Promise<void> {
+async function settled(store: Services['store']): Promise<void> {
   await store.ready;
   store.flush();
 }
 
-function nothing(what: string, hint: string): undefined {
-  void prompter().notify(`There is no ${what} in the journal yet. ${hint}`);
+function nothing(deps: Deps, what: string, hint: string): undefined {
+  void deps.prompter.notify(`There is no ${what} in the journal yet. ${hint}`);
   return undefined;
 }
 
-export async function pickInterview(store: JournalStore, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
+export interface PickJournalOptions {
+  title: string;
+  placeholder?: string;
+  /**
+   * Choose among the journals that exist (to read one: insights, review, export) rather than among
+   * every workspace folder (to write a new record, which may start a journal).
+   */
+  existing?: boolean;
+}
+
+/**
+ * The journal a command works on: the only candidate, or the one the user picks. Undefined when the
+ * workspace has no folder (the user is told) or the user pressed Escape.
+ */
+export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Journal | undefined> {
+  await settled(deps.store);
+  const all = deps.store.journals();
+  if (!all.length) {
+    void deps.prompter.notify('Debrief keeps its journal in a workspace folder. Open a folder first.');
+    return undefined;
+  }
+  const candidates = o.existing ? all.filter((j) => j.exists) : all;
+  if (candidates.length <= 1) return candidates[0] ?? all[0];
+  return deps.prompter.pick(candidates.map((j) => ({ label: j.folder.name, description: j.journalFolder, value: j })), {
+    title: o.title, placeholder: o.placeholder ?? 'Which folder\'s journal?',
+  });
+}
+
+export async function pickInterview(deps: Deps, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
+  const { store, prompter } = deps;
   await settled(store);
   if (isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting') {
     const journal = freshJournal(store, arg.journal);
@@ -44,9 +73,9 @@ export async function pickInterview(store: JournalStore, arg: unknown, title: st
     if (found && interview) return { journal: found.journal, path: found.path, uri: arg, interview };
   }
   const all = store.journals().flatMap((journal) => journal.index.interviews().map((interview) => ({ journal, interview })));
-  if (!all.length) return nothing('interview', 'Run "Debrief: Record Interview" first.');
+  if (!all.length) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
   const multi = store.journals().length > 1;
-  const chosen = await prompter().pick(
+  const chosen = await prompter.pick(
     all.map((t) => ({
       label: `${t.interview.company}, ${t.interview.role}`,
       description: [t.interview.outcome, interviewDate(t.interview), multi ? t.journal.folder.name : undefined].filter(Boolean).join(' · '),
@@ -57,7 +86,8 @@ export async function pickInterview(store: JournalStore, arg: unknown, title: st
   return chosen && { journal: chosen.journal, path: chosen.interview.file, uri: chosen.journal.uri(chosen.interview.file), interview: chosen.interview };
 }
 
-export async function pickWeakness(store: JournalStore, arg: unknown, title: string): Promise<WeaknessTarget | undefined> {
+export async function pickWeakness(deps: Deps, arg: unknown, title: string): Promise<WeaknessTarget | undefined> {
+  const { store, prompter } = deps;
   await settled(store);
   if (isNode(arg) && 'weaknessId' in arg) {
     const journal = freshJournal(store, arg.journal);
@@ -65,15 +95,16 @@ export async function pickWeakness(store: JournalStore, arg: unknown, title: str
     if (weakness) return { journal, uri: journal.weaknessesUri, weakness };
   }
   const all = store.journals().flatMap((journal) => journal.index.weaknesses().map((weakness) => ({ journal, weakness })));
-  if (!all.length) return nothing('weakness', 'Run "Debrief: Add Weakness" first.');
-  const chosen = await prompter().pick(
+  if (!all.length) return nothing(deps, 'weakness', 'Run "Debrief: Add Weakness" first.');
+  const chosen = await prompter.pick(
     all.map((t) => ({ label: t.weakness.title, description: [t.weakness.id, t.weakness.status].filter(Boolean).join(' · '), value: t })),
     { title, placeholder: 'Which weakness?' },
   );
   return chosen && { journal: chosen.journal, uri: chosen.journal.weaknessesUri, weakness: chosen.weakness };
 }
 
-export async function pickItem(store: JournalStore, arg: unknown, title: string, only?: { test: (i: ImprovementItem) => boolean; none: string }): Promise<ItemTarget | undefined> {
+export async function pickItem(deps: Deps, arg: unknown, title: string, only?: { test: (i: ImprovementItem) => boolean; none: string }): Promise<ItemTarget | undefined> {
+  const { store, prompter } = deps;
   await settled(store);
   if (isNode(arg) && 'itemId' in arg) {
     const journal = freshJournal(store, arg.journal);
@@ -84,20 +115,13 @@ export async function pickItem(store: JournalStore, arg: unknown, title: string,
   const all = store.journals().flatMap((journal) => journal.index.weaknesses().flatMap((weakness) =>
     weakness.improvements.filter((i) => !only || only.test(i)).map((item) => ({ journal, weakness, item }))));
   if (!all.length) {
-    if (!only) return nothing('improvement item', 'Run "Debrief: Add Improvement Item" first.');
-    void prompter().notify(only.none);
+    if (!only) return nothing(deps, 'improvement item', 'Run "Debrief: Add Improvement Item" first.');
+    void prompter.notify(only.none);
     return undefined;
   }
-  const chosen = await prompter().pick(
+  const chosen = await prompter.pick(
     all.map((t) => ({ label: t.item.action, description: [t.item.status, t.item.due ? `due ${t.item.due}` : undefined, t.weakness.title].filter(Boolean).join(' · '), value: t })),
     { title, placeholder: 'Which improvement item?' },
   );
   return chosen && { journal: chosen.journal, uri: chosen.journal.weaknessesUri, weakness: chosen.weakness, item: chosen.item };
-}
-
-/** The journal a new record goes into: the only one, or a workspace folder the user picks. */
-export async function pickJournal(store: JournalStore, title: string): Promise<Journal | undefined> {
-  const journal = await pickAnyJournal(store, { title, placeholder: 'Which folder\'s journal?' });
-  if (!journal && !store.journals().length) void prompter().notify('Debrief keeps its journal in a workspace folder. Open a folder first.');
-  return journal;
 }

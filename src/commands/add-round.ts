@@ -1,0 +1,32 @@
+import { CommandId } from '../constants';
+import { addRound } from '../core/edits/interview';
+import { ROUND_TYPES } from '../core/model';
+import type { Services } from '../services/services';
+import type { Command } from '../ui/command';
+import { pickInterview } from '../ui/pickers';
+import { dateCheck, enumItems, NONE, ratingItems } from '../ui/questions';
+import { reveal } from '../ui/reveal';
+
+/** Debrief: Add Round. */
+export class AddRoundCommand implements Command {
+  readonly id = CommandId.AddRound;
+  constructor(private readonly services: Services) {}
+
+  async execute(arg?: unknown): Promise<boolean> {
+    const { prompter: ask, clock, editor } = this.services;
+    const title = 'Add Round';
+    const t = await pickInterview(this.services, arg, title);
+    if (!t) return false;
+    const type = await ask.pick(enumItems(ROUND_TYPES), { title, step: 1, totalSteps: 4, placeholder: `Round ${t.interview.rounds.length + 1} at ${t.interview.company}: what kind?` });
+    if (type === undefined) return false;
+    const date = await ask.input({ title, step: 2, totalSteps: 4, prompt: 'Date (YYYY-MM-DD)', value: clock.today(), validate: dateCheck(false) });
+    if (date === undefined) return false;
+    const r = await ask.pick(ratingItems(false), { title, step: 3, totalSteps: 4, placeholder: 'How did it go, from 1 to 5?' });
+    if (r === undefined) return false;
+    const bad = await ask.input({ title, step: 4, totalSteps: 4, prompt: 'What went badly? (optional)' });
+    if (bad === undefined) return false;
+    const ok = await editor.edit(t.journal, t.path, (text) => addRound(text, { type, date: date.trim(), rating: r === NONE ? undefined : r, wentBadly: bad.trim() || undefined }));
+    if (ok) await reveal(t.uri);
+    return ok;
+  }
+}

@@ -1,0 +1,56 @@
+/** Every command that reads or writes the journal for the user, one file each, registered from this list. */
+import type * as vscode from 'vscode';
+import type { Services } from '../services/services';
+import { Command, registerCommands } from '../ui/command';
+import { AddImprovementCommand } from './add-improvement';
+import { AddRoundCommand } from './add-round';
+import { AddWeaknessCommand } from './add-weakness';
+import { DeleteCommand } from './delete';
+import { DraftFeedbackRequestCommand } from './draft-feedback-request';
+import { ExportCommand } from './export';
+import { InitJournalCommand } from './init-journal';
+import { LinkNoteCommand } from './link-note';
+import { OpenNoteCommand } from './open-note';
+import { OpenSourceCommand } from './open-source';
+import { RecordFeedbackCommand } from './record-feedback';
+import { RecordInterviewCommand } from './record-interview';
+import { RenameWeaknessCommand } from './rename-weakness';
+import { SetDueDateCommand } from './set-due-date';
+import { SetImprovementStatusCommand } from './set-improvement-status';
+import { SetOutcomeCommand } from './set-outcome';
+import { SetWeaknessStatusCommand } from './set-weakness-status';
+import { UnlinkNoteCommand } from './unlink-note';
+import { WeeklyReviewCommand } from './weekly-review';
+
+export function journalCommands(services: Services): Command[] {
+  return [
+    new InitJournalCommand(services),
+    // Interviews
+    new RecordInterviewCommand(services),
+    new AddRoundCommand(services),
+    new SetOutcomeCommand(services),
+    new DraftFeedbackRequestCommand(services),
+    new RecordFeedbackCommand(services),
+    // Weaknesses and improvement items
+    new AddWeaknessCommand(services),
+    new RenameWeaknessCommand(services),
+    new SetWeaknessStatusCommand(services),
+    new AddImprovementCommand(services),
+    new SetImprovementStatusCommand(services),
+    new SetDueDateCommand(services),
+    // Study notes
+    new LinkNoteCommand(services),
+    new OpenNoteCommand(services),
+    new UnlinkNoteCommand(services),
+    // Any record
+    new OpenSourceCommand(services),
+    new DeleteCommand(services),
+    // Looking back
+    new WeeklyReviewCommand(services),
+    new ExportCommand(services),
+  ];
+}
+
+export function activate(context: vscode.ExtensionContext, services: Services): void {
+  registerCommands(context, services, journalCommands(services));
+}

@@ -1,0 +1,138 @@
+/** The Interviews view: error nodes for broken files, then interviews grouped by outcome or month. */
+import * as vscode from 'vscode';
+import {
+  Filter, groupInterviews, groupKeyOf, GroupBy, InterviewGroup, matchesInterview,
+} from '../../core/queries/sidebar';
+import type { Journal } from '../../services/journal';
+import type { JournalChange } from '../../services/journal-store';
+import { blockingProblems, interviewOf, Node } from '../../ui/record-nodes';
+import { citationItem } from './items/citation';
+import { feedbackItem } from './items/feedback';
+import { groupItem } from './items/group';
+import { interviewItem } from './items/interview';
+import { roundItem } from './items/round';
+import { JournalTree } from './journal-tree';
+import { sameShown, Shown } from './shown-state';
+
+export class InterviewsTree extends JournalTree {
+  groupBy: GroupBy = 'outcome';
+  /** How each interview file showed at the last listing (keyed by folder and path). */
+  private readonly shown = new Map<string, Shown>();
+  /** Journals as last listed: a change without paths to one of them (notes, derived state) does not touch this view. */
+  private readonly listed = new Set<Journal>();
+  private grouped?: { journal: Journal; version: number; groupBy: GroupBy; filter?: Filter; groups: InterviewGroup[] };
+
+  private interviewNode(journal: Journal, path: string): Node {
+    return this.node({ kind: 'interview', id: this.key(journal, 'interview', path), journal, path });
+  }
+
+  private groupNode(journal: Journal, key: string): Node {
+    return this.node({ kind: 'group', id: this.key(journal, 'group', key), journal, key });
+  }
+
+  private stateOf(journal: Journal, path: string): Shown | undefined {
+    if (journal.index.kindOf(path) !== 'interview') return undefined;
+    const iv = journal.index.interviewAt(path);
+    if (!iv || blockingProblems(journal, path).length) return { kind: 'problem' };
+    return { kind: 'record', group: groupKeyOf(iv, this.groupBy), visible: !this.filter || matchesInterview(this.filter, iv, journal.index) };
+  }
+
+  /** The groups of the interviews shown (readable and matching the filter), computed once per index version. */
+  private groups(journal: Journal): InterviewGroup[] {
+    const c = this.grouped;
+    if (c && c.journal === journal && c.version === journal.index.version && c.groupBy === this.groupBy && c.filter === this.filter) return c.groups;
+    const f = this.filter;
+    const shown = journal.index.interviews().filter((iv) => !blockingProblems(journal, iv.file).length && (!f || matchesInterview(f, iv, journal.index)));
+    const groups = groupInterviews(shown, this.groupBy);
+    this.grouped = { journal, version: journal.index.version, groupBy: this.groupBy, filter: f, groups };
+    return groups;
+  }
+
+  protected journalChildren(journal: Journal): Node[] {
+    for (const j of this.listed) if (!this.store.journals().includes(j)) this.listed.delete(j);
+    this.listed.add(journal);
+    const problems: string[] = [];
+    for (const p of journal.index.files()) {
+      const state = this.stateOf(journal, p);
+      if (!state) continue;
+      this.shown.set(this.key(journal, p), state);
+      if (state.kind === 'problem') problems.push(p);
+    }
+    return [...problems.sort().map((p) => this.problemNode(journal, p)), ...this.groups(journal).map((g) => this.groupNode(journal, g.key))];
+  }
+
+  protected childrenOf(element: Node): Node[] {
+    const j = element.journal;
+    switch (element.kind) {
+      case 'group': {
+        const group = this.groups(j).find((g) => g.key === element.key);
+        return (group?.interviews ?? []).map((iv) => this.interviewNode(j, iv.file));
+      }
+      case 'interview': {
+        const iv = interviewOf(element);
+        if (!iv) return [];
+        return [
+          ...iv.rounds.map((r) => this.node({ kind: 'round', id: this.key(j, 'round', element.path, r.index), journal: j, path: element.path, index: r.index })),
+          this.node({ kind: 'feedback', id: this.key(j, 'feedback', element.path), journal: j, path: element.path }),
+          ...iv.weaknesses.map((c) => this.node({ kind: 'citation', id: this.key(j, 'citation', element.path, c.index), journal: j, path: element.path, index: c.index })),
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
+  getParent(element: Node): Node | undefined {
+    switch (element.kind) {
+      case 'problem':
+      case 'group':
+        return this.parentOfTop(element.journal);
+      case 'interview': {
+        const iv = interviewOf(element);
+        return iv ? this.groupNode(element.journal, groupKeyOf(iv, this.groupBy)) : this.parentOfTop(element.journal);
+      }
+      case 'round':
+      case 'feedback':
+      case 'citation':
+        return this.interviewNode(element.journal, element.path);
+      default:
+        return undefined;
+    }
+  }
+
+  /** The node to reveal for a journal file, when this view shows it. */
+  nodeForFile(journal: Journal, path: string): Node | undefined {
+    const state = this.stateOf(journal, path);
+    if (state?.kind === 'problem') return this.problemNode(journal, path);
+    if (state?.kind === 'record' && state.visible) return this.interviewNode(journal, path);
+    return undefined;
+  }
+
+  /** Applies a store change: only the changed interviews are re-rendered when none moved between groups. */
+  onStoreChange(e: JournalChange): void {
+    if (!e.paths.length && this.listed.has(e.journal)) return;
+    const index = e.journal.index;
+    if (!e.paths.length || e.paths.some((p) => index.kindOf(p) === 'weaknesses')) return this.refresh();
+    const targets: Node[] = [];
+    for (const p of e.paths) {
+      if (index.kindOf(p) !== 'interview') continue;
+      const before = this.shown.get(this.key(e.journal, p));
+      const after = this.stateOf(e.journal, p);
+      const known = this.known(this.key(e.journal, 'interview', p));
+      if (!sameShown(before, after) || !known || known.journal !== e.journal || after?.kind !== 'record' || !after.visible) return this.refresh();
+      targets.push(known);
+    }
+    for (const t of targets) this.refreshItem(t);
+  }
+
+  protected itemOf(element: Node): vscode.TreeItem {
+    switch (element.kind) {
+      case 'group': return groupItem(element, this.groups(element.journal).find((g) => g.key === element.key)?.interviews.length ?? 0);
+      case 'interview': return interviewItem(element);
+      case 'round': return roundItem(element);
+      case 'feedback': return feedbackItem(element);
+      case 'citation': return citationItem(element);
+      default: return new vscode.TreeItem(element.kind);
+    }
+  }
+}

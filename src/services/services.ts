@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { Clock, SystemClock } from './clock';
+import { JournalEditor } from './journal-editor';
+import { JournalStore } from './journal-store';
+import { Prompter, vscodePrompter } from './prompter';
+
+/** What every feature and command may use; built once per activation in extension.ts. */
+export interface Services {
+  readonly log: vscode.LogOutputChannel;
+  /** Every journal of the workspace, kept up to date; the one place that reads journal files. */
+  readonly store: JournalStore;
+  /** The one place that writes journal files. */
+  readonly editor: JournalEditor;
+  /** The date every feature reads. */
+  readonly clock: Clock;
+  /** Every question and message Debrief shows. */
+  readonly prompter: Prompter;
+}
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  prompter?: Prompter;
+}
+
+export function createServices(context: vscode.ExtensionContext, overrides: ServiceOverrides = {}): Services {
+  const log = vscode.window.createOutputChannel('Debrief', { log: true });
+  const clock = overrides.clock ?? new SystemClock();
+  const prompter = overrides.prompter ?? vscodePrompter;
+  const store = new JournalStore(log);
+  const editor = new JournalEditor(store, prompter, log);
+  context.subscriptions.push(log, store);
+  if (clock instanceof SystemClock) context.subscriptions.push(clock);
+  return { log, store, editor, clock, prompter };
+}

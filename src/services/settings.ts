@@ -1,0 +1,34 @@
+/** Debrief's settings, read and validated in one place: an invalid value falls back to its default. */
+import * as vscode from 'vscode';
+import { DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
+
+const DEFAULT_FOLLOW_UP_DAYS = 7;
+
+function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(undefined, scope);
+}
+
+export const settings = {
+  /** The journal folder of a workspace folder, relative to it; never absolute and never above it. */
+  journalFolder(folder: vscode.WorkspaceFolder): string {
+    const value = config(folder.uri).get<unknown>(SettingId.JournalFolder);
+    const trimmed = (typeof value === 'string' ? value : '').trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
+    return trimmed && !trimmed.split('/').some((s) => s === '..' || s === '.') && !/^[a-zA-Z]:/.test(trimmed) ? trimmed : DEFAULT_JOURNAL_FOLDER;
+  },
+
+  /** Days after a feedback request without a reply before it becomes a follow-up: a whole number from 0. */
+  feedbackFollowUpDays(scope?: vscode.Uri): number {
+    const v = config(scope).get<unknown>(SettingId.FeedbackFollowUpDays);
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : DEFAULT_FOLLOW_UP_DAYS;
+  },
+
+  /** Report schema-level problems (the Red Hat YAML extension may already report them). */
+  schemaProblems(scope?: vscode.Uri): boolean {
+    return config(scope).get<unknown>(SettingId.DiagnosticsSchemaProblems) !== false;
+  },
+
+  /** At most one notification a day when something is due. */
+  remindersNotify(): boolean {
+    return config().get<unknown>(SettingId.RemindersNotify) !== false;
+  },
+};

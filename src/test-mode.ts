@@ -1,0 +1,76 @@
+/**
+ * What the integration tests reach inside the running extension. It exists only when VS Code runs the
+ * extension for its tests (ExtensionMode.Test), and the production bundle leaves this file out (see
+ * DEBRIEF_TEST_SUPPORT in scripts/build.mjs): the shipped extension has no hooks and exports nothing.
+ */
+import * as vscode from 'vscode';
+import type { Parts } from './features';
+import type { Clock } from './services/clock';
+import type { Prompter } from './services/prompter';
+import { vscodePrompter } from './services/prompter';
+import type { ServiceOverrides, Services } from './services/services';
+
+export interface TestApi {
+  readonly services: Services;
+  /** What each feature is made of (views, panels), as its activate returned it. */
+  readonly parts: Parts;
+  readonly context: vscode.ExtensionContext;
+  /** Runs every feature on a fixed date (undefined: the machine's); views that depend on it refresh. */
+  setToday(today: string | undefined): void;
+  /** Answers every question and receives every message (undefined: VS Code's own dialogs). */
+  setPrompter(prompter: Prompter | undefined): void;
+  /** Applies editor text still waiting for its debounce, and waits for any reading in progress. */
+  settle(): Promise<void>;
+}
+
+/** A clock a test can set; it reads the real date until it is set. */
+class SettableClock implements Clock {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private fixed: string | undefined;
+  constructor(private readonly real: Clock) {
+    real.onDidChange(() => {
+      if (this.fixed === undefined) this.emitter.fire();
+    });
+  }
+  today(): string {
+    return this.fixed ?? this.real.today();
+  }
+  set(today: string | undefined): void {
+    this.fixed = today;
+    this.emitter.fire();
+  }
+}
+
+/** A Prompter that forwards to the one a test installed, else to VS Code's. */
+function switchablePrompter(current: () => Prompter): Prompter {
+  return {
+    pick: (items, o) => current().pick(items, o),
+    pickMany: (items, o) => current().pickMany(items, o),
+    pickOrType: (s, o) => current().pickOrType(s, o),
+    input: (o) => current().input(o),
+    confirm: (m, d, a) => current().confirm(m, d, a),
+    notify: (m, ...a) => current().notify(m, ...a),
+    error: (m, ...a) => current().error(m, ...a),
+    saveLocation: (o) => current().saveLocation(o),
+  };
+}
+
+export function createTestMode(realClock: Clock): { overrides: ServiceOverrides; api(services: Services, parts: Parts, context: vscode.ExtensionContext): TestApi } {
+  const clock = new SettableClock(realClock);
+  let prompter: Prompter = vscodePrompter;
+  return {
+    overrides: { clock, prompter: switchablePrompter(() => prompter) },
+    api: (services, parts, context) => ({
+      services, parts, context,
+      setToday: (today) => clock.set(today),
+      setPrompter: (p) => {
+        prompter = p ?? vscodePrompter;
+      },
+      settle: async () => {
+        await services.store.ready;
+        services.store.flush();
+      },
+    }),
+  };
+}

@@ -1,0 +1,43 @@
+/** Questions several commands ask the same way: validators, pick items of allowed values, weaknesses. */
+import { isValidDate } from '../core/dates';
+import type { Journal } from '../services/journal';
+import type { PickItem, Prompter } from '../services/prompter';
+
+export function required(what: string) {
+  return (v: string): string | undefined => (v.trim() ? undefined : `${what} must not be empty.`);
+}
+
+export function dateCheck(optional: boolean) {
+  return (v: string): string | undefined => (optional && !v.trim()) || isValidDate(v.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, e.g. 2026-03-14.';
+}
+
+/** Pick items of an enum's values, the current one marked. */
+export function enumItems<T extends string>(values: readonly T[], current?: string): PickItem<T>[] {
+  return values.map((v) => ({ label: v, description: v === current ? 'current' : undefined, value: v }));
+}
+
+export const NONE = Symbol('none');
+const NEW_WEAKNESS = Symbol('new weakness');
+
+/** A 1-to-5 rating, or none. */
+export function ratingItems(withWords: boolean): PickItem<number | typeof NONE>[] {
+  const words = ['', 'went badly', 'below par', 'fair', 'good', 'went great'];
+  return [...[5, 4, 3, 2, 1].map((n) => ({ label: `${n}`, description: withWords ? words[n] : undefined, value: n })), { label: 'Skip', value: NONE }];
+}
+
+/** Asks which weaknesses something points to: existing ones, or new ones named on the spot. */
+export async function askWeaknesses(prompter: Prompter, journal: Journal, title: string, step?: number, totalSteps?: number): Promise<{ existing: string[]; created: string[] } | undefined> {
+  const items: PickItem<string | typeof NEW_WEAKNESS>[] = [
+    ...journal.index.weaknesses().map((w) => ({ label: w.title, description: w.id, value: w.id })),
+    { label: '$(add) New weakness…', description: 'name it now', value: NEW_WEAKNESS },
+  ];
+  const picked = await prompter.pickMany(items, { title, step, totalSteps, placeholder: 'Which weaknesses did it surface? (none is fine)' });
+  if (!picked) return undefined;
+  const created: string[] = [];
+  if (picked.includes(NEW_WEAKNESS)) {
+    const t = await prompter.input({ title, prompt: 'Title of the new weakness', placeholder: 'e.g. Going silent while solving', validate: required('The title') });
+    if (t === undefined) return undefined;
+    created.push(t.trim());
+  }
+  return { existing: picked.filter((p): p is string => typeof p === 'string'), created };
+}
