@@ -2,6 +2,40 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
+
+/**
+ * Features and commands talk through the store's events and through commands, never through another
+ * feature: a file under src/features/<name>/ or src/commands/ imports only its own folder, the core,
+ * the services, the shared UI module (src/ui) and the constants.
+ */
+const boundaries = {
+  rules: {
+    'own-folder-or-shared': {
+      meta: { type: 'problem', schema: [], messages: { forbidden: '{{spec}}: a feature imports only its own folder, src/core, src/services, src/ui and src/constants.ts; talk to another feature through a command or the store\'s events.' } },
+      create(context) {
+        const parts = path.relative(src, context.filename).split(path.sep);
+        const own = parts[0] === 'commands' ? path.join(src, 'commands') : parts[0] === 'features' && parts.length > 2 ? path.join(src, 'features', parts[1]) : undefined;
+        if (!own) return {};
+        const allowed = [own, path.join(src, 'core'), path.join(src, 'services'), path.join(src, 'ui')].map((d) => d + path.sep);
+        const check = (node, spec) => {
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+          const target = path.resolve(path.dirname(context.filename), spec);
+          if (target === path.join(src, 'constants') || allowed.some((d) => (target + path.sep).startsWith(d))) return;
+          context.report({ node, messageId: 'forbidden', data: { spec } });
+        };
+        return {
+          ImportDeclaration: (node) => check(node.source, node.source.value),
+          ImportExpression: (node) => check(node.source, node.source.value),
+          ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', '.vscode-test/', 'demo/', 'bench/journals/', '.scratch/', 'test-results/'] },
@@ -14,6 +48,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['src/features/**/*.ts', 'src/commands/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/own-folder-or-shared': 'error' },
   },
   {
     // The core is pure: no editor API, so it runs in the CLI, the benchmark and plain mocha.

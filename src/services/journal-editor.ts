@@ -22,6 +22,38 @@ export class JournalEditor {
    * (the user has been told why).
    */
   async apply<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>): Promise<{ result: T } | undefined> {
+    const read = await this.read(journal, reads);
+    if (!read) return undefined;
+    const planned = plan(read.texts);
+    if (!planned.ok) {
+      this.reportRefusal(journal, planned.problems);
+      return undefined;
+    }
+    // Nothing may have changed between reading and writing: a plan made on other text is not applied.
+    for (const [path, doc] of read.docs) {
+      if (doc.version !== read.versions.get(path) || doc.isClosed) {
+        void this.prompter.error(`Debrief left the journal unchanged: ${path} changed while the command ran. Try again.`);
+        return undefined;
+      }
+    }
+    if (!(await this.write(journal, planned.changes, read.docs))) return undefined;
+    return { result: planned.result };
+  }
+
+  /**
+   * The WorkspaceEdit of a plan, not applied: what a rename provider or a quick fix hands to VS Code.
+   * A refused plan gives its problems instead.
+   */
+  async preview(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<unknown>): Promise<{ edit: vscode.WorkspaceEdit } | { problems: Problem[] }> {
+    const read = await this.read(journal, reads);
+    if (!read) return { problems: [{ file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'unreadable', message: 'A journal file could not be opened.' }] };
+    const planned = plan(read.texts);
+    if (!planned.ok) return { problems: planned.problems };
+    return { edit: this.workspaceEdit(journal, planned.changes, read.docs) };
+  }
+
+  /** The current text of each path: the open editor's (unsaved changes included), else the disk's; undefined when missing. */
+  private async read(journal: Journal, reads: readonly string[]): Promise<{ docs: Map<string, vscode.TextDocument>; texts: Map<string, string | undefined>; versions: Map<string, number> } | undefined> {
     const docs = new Map<string, vscode.TextDocument>();
     const texts = new Map<string, string | undefined>();
     for (const path of new Set(reads)) {
@@ -40,21 +72,7 @@ export class JournalEditor {
         return undefined;
       }
     }
-    const versions = new Map([...docs].map(([p, d]) => [p, d.version]));
-    const planned = plan(texts);
-    if (!planned.ok) {
-      this.reportRefusal(journal, planned.problems);
-      return undefined;
-    }
-    // Nothing may have changed between reading and writing: a plan made on other text is not applied.
-    for (const [path, doc] of docs) {
-      if (doc.version !== versions.get(path) || doc.isClosed) {
-        void this.prompter.error(`Debrief left the journal unchanged: ${path} changed while the command ran. Try again.`);
-        return undefined;
-      }
-    }
-    if (!(await this.write(journal, planned.changes, docs))) return undefined;
-    return { result: planned.result };
+    return { docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
   }
 
   /** Edits one file of a journal: a plan of one change. Returns false when refused. */
@@ -68,10 +86,8 @@ export class JournalEditor {
     return done !== undefined;
   }
 
-  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): Promise<boolean> {
-    if (changes.length === 0) return true;
+  private workspaceEdit(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): vscode.WorkspaceEdit {
     const edit = new vscode.WorkspaceEdit();
-    const wasDirty = new Map([...docs].map(([p, d]) => [p, d.isDirty]));
     for (const c of changes) {
       const uri = journal.uri(c.path);
       if (c.kind === 'create') edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(c.text) });
@@ -82,7 +98,13 @@ export class JournalEditor {
         for (const e of c.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
       }
     }
-    if (!(await vscode.workspace.applyEdit(edit))) {
+    return edit;
+  }
+
+  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): Promise<boolean> {
+    if (changes.length === 0) return true;
+    const wasDirty = new Map([...docs].map(([p, d]) => [p, d.isDirty]));
+    if (!(await vscode.workspace.applyEdit(this.workspaceEdit(journal, changes, docs)))) {
       void this.prompter.error('Debrief could not apply the change: a file may be read-only, exist already, or have changed meanwhile. Nothing was written; try again.');
       return false;
     }

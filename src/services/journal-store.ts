@@ -62,6 +62,20 @@ export class JournalStore implements vscode.Disposable {
     return [...(this.markdown.get(journal.folder.uri.toString()) ?? [])].sort();
   }
 
+  /**
+   * The current text of a workspace file (a study note, say): the open editor's, unsaved changes
+   * included, else the disk's; undefined when it cannot be read.
+   */
+  async text(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    if (open) return open.getText();
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The journal a URI belongs to (any file in its workspace folder) and its relative path. */
   locate(uri: vscode.Uri): { journal: Journal; path: string } | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);

@@ -1,6 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, EXTENSION_ID } from '../../src/constants';
+import { api, eventually } from './helpers';
 
 describe('activation', () => {
   it('activates on a workspace that holds a journal and registers every command', async () => {
@@ -16,9 +17,17 @@ describe('activation', () => {
     assert.ok(registered.has(CommandId.InitJournal));
   });
 
-  it('opens the Debrief view container', async () => {
+  it('opens the Debrief view container, and its views show', async () => {
+    const { parts } = await api();
     await vscode.commands.executeCommand('workbench.view.extension.debrief');
-    // The view's focus command exists only when the view is contributed and resolvable.
     await vscode.commands.executeCommand('debrief.interviews.focus');
+    await eventually(() => parts.sidebar?.interviews.view.visible, 'the Interviews view to be visible');
+    assert.equal(parts.sidebar?.weaknesses.view.visible, true, 'the Weaknesses view shows beside it');
+  });
+
+  it('in test mode, hands the tests what every feature it activated is made of', async () => {
+    const { parts } = await api();
+    assert.deepEqual(Object.keys(parts).sort(), ['commands', 'diagnostics', 'insights', 'language', 'noteBacklinks', 'reminders', 'sidebar', 'walkthrough']);
+    assert.ok(parts.sidebar && parts.insights && parts.reminders, 'the views are built');
   });
 });

@@ -43,18 +43,19 @@ describe('sidebar in the real workbench', function () {
     await wb.runCommand('Debrief: Record Interview');
     const input = page.locator('.quick-input-widget input');
     const title = page.locator('.quick-input-widget .quick-input-title');
-    const answer = async (step, text) => {
+    /** Types an answer; in a pick, waits until the typed text has filtered the list to its row. */
+    const answer = async (step, text, { pick = false } = {}) => {
       await title.filter({ hasText: `(${step}/9)` }).waitFor({ timeout: 15_000 });
       await input.fill(text);
-      if (text) await page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 5_000 }).catch(() => {});
+      if (pick) await page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
     };
-    await answer(1, 'Initrode');
+    await answer(1, 'Initrode', { pick: true }); // the typed company is offered as a new one
     await answer(2, 'Platform Engineer');
     await answer(3, '2026-11-02');
-    await answer(4, 'coding');
-    await answer(5, 'pending');
-    await answer(6, '3');
+    await answer(4, 'coding', { pick: true });
+    await answer(5, 'pending', { pick: true });
+    await answer(6, '3', { pick: true });
     await answer(7, 'Froze on the caching follow-up');
     await answer(8, ''); // no weakness picked: accept the empty selection
     const file = join(folder, 'debrief', 'interviews', 'initrode-platform-engineer.yaml');

@@ -31,6 +31,25 @@ describe('JournalIndex', () => {
     assert.equal(index.interviews().length, 1);
   });
 
+  it('does not read again, nor announce, content it has already read (a save, then the watcher)', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    const changes: string[][] = [];
+    index.onDidChange((e) => changes.push(e.paths));
+    const path = 'debrief/interviews/a.yaml';
+    assert.equal(index.update(path, iv('a')), true);
+    const before = index.interviewAt(path);
+    // The same text from the editor, then as bytes from disk (with a BOM): nothing to do.
+    assert.equal(index.update(path, iv('a')), false);
+    assert.equal(index.update(path, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(iv('a'))])), false);
+    assert.equal(index.interviewAt(path), before, 'the record is the one read first');
+    assert.deepEqual(changes, [[path]], 'one change announced');
+    assert.equal(index.update(path, iv('a', 'outcome: offer\n')), true);
+    assert.equal(index.interviewAt(path)?.outcome, 'offer');
+    assert.deepEqual(index.updateMany([[path, iv('a', 'outcome: offer\n')], ['debrief/interviews/b.yaml', iv('b')]]), ['debrief/interviews/b.yaml']);
+    index.remove(path);
+    assert.equal(index.update(path, iv('a', 'outcome: offer\n')), true, 'a removed file is read again');
+  });
+
   it('reports unknown weaknesses and clears them when the weakness is defined', () => {
     const index = new JournalIndex({ journalFolder: 'debrief' });
     index.update(W, weaknesses('thinking-aloud'));

@@ -8,7 +8,8 @@ import { OUTCOMES, ROUND_TYPES, IMPROVEMENT_STATUSES, WEAKNESS_STATUSES } from '
 import { movedPath, renameNoteLinks } from '../../src/core/edits/note-links';
 import { applyEdits } from '../../src/core/yaml/text-edits';
 import { studyNote, titleFromId, titleFromNotePath } from '../../src/core/templates/study-note';
-import { closestValues } from '../../src/core/text/fuzzy';
+import { closestValues, didYouMean } from '../../src/core/text/fuzzy';
+import { escapeMarkdown } from '../../src/core/text/markdown';
 
 /** Text with a `|` marking the cursor → [text, line, character]. */
 function at(marked: string): [string, number, number] {
@@ -177,5 +178,20 @@ describe('package.json yamlValidation', () => {
       ['**/debrief/weaknesses.yaml', './schemas/weaknesses.schema.json'],
     ]);
     for (const e of entries) assert.ok(existsSync(join(root, e.url)), `${e.url} is missing`);
+  });
+});
+
+describe('one fuzzy matcher, one Markdown escaper', () => {
+  it('"did you mean" names the value quick fixes offer first', () => {
+    for (const typo of ['rejeted', 'Ghosted', 'role closed', 'sys', 'pendng', 'offr']) {
+      const suggestion = didYouMean(typo, OUTCOMES.concat(ROUND_TYPES as never));
+      if (suggestion) assert.equal(closestValues(typo, OUTCOMES.concat(ROUND_TYPES as never))[0], suggestion, typo);
+    }
+    assert.equal(didYouMean('zzzzzz', OUTCOMES), undefined, 'no suggestion when nothing is close');
+  });
+
+  it('shows journal text as written: no markup, links or HTML', () => {
+    assert.equal(escapeMarkdown('**bold** [x](y) <img> #1 a_b\nnext', 'space'), '\\*\\*bold\\*\\* \\[x\\]\\(y\\) \\<img\\> \\#1 a\\_b next');
+    assert.equal(escapeMarkdown('a\nb', 'line'), 'a  \nb');
   });
 });

@@ -5,7 +5,7 @@ import { detach, StringPool } from '../../src/core/read/strings';
 import { readInterview } from '../../src/core/read/interview';
 import { readWeaknesses } from '../../src/core/read/weaknesses';
 import { MAX_FILE_BYTES } from '../../src/core/read/decode';
-import { slugify } from '../../src/core/ids';
+import { MAX_GENERATED_ID_LENGTH, slugify } from '../../src/core/ids';
 
 const P = 'debrief/interviews/acme-backend.yaml';
 const W = 'debrief/weaknesses.yaml';
@@ -245,6 +245,18 @@ describe('slugify', () => {
     assert.equal(slugify('Acme Corp — Backend (Senior)'), 'acme-corp-backend-senior');
     assert.equal(slugify('Café Zürich'), 'cafe-zurich');
     assert.equal(slugify('---'), '');
+  });
+
+  it('cuts a long text at a word boundary, never mid-word', () => {
+    assert.equal(slugify('Solve 20 join exercises on a timer'), 'solve-20-join-exercises-on-a-timer');
+    const long = slugify('Do three mock interviews narrating every single step out loud, twice a week');
+    assert.equal(long, 'do-three-mock-interviews-narrating-every');
+    assert.ok(long.length <= MAX_GENERATED_ID_LENGTH);
+    assert.equal(slugify('a'.repeat(80)), 'a'.repeat(MAX_GENERATED_ID_LENGTH), 'one word longer than the limit is cut');
+    for (const text of ['Solve 20 join exercises on a timer', 'Rehearse the STAR stories with a friend every Sunday evening']) {
+      const words = text.toLowerCase().split(/\s+/);
+      assert.ok(slugify(text).split('-').every((w) => words.includes(w)), `${slugify(text)} is made of whole words of "${text}"`);
+    }
   });
 });
 

@@ -2,6 +2,11 @@
  * The journal index: every record of one journal folder, kept up to date one file at a time.
  * Local problems come from reading a file; cross-file problems (unknown or duplicate ids, unused
  * weaknesses, missing notes) are recomputed only for the files a change can affect.
+ *
+ * This file is long on purpose: the bookkeeping that makes one-file updates cheap (which files hold
+ * an id, which interviews cite a weakness, which items link a note, which files need their cross-file
+ * problems recomputed) must change together, so it lives in one class. The checks themselves are in
+ * cross-checks.ts, statistics in ../stats.ts, reading a whole folder in load.ts.
  */
 import type { CitationSource, ImprovementItem, Interview, Round, Weakness, WeaknessCitation, WeaknessesFile } from '../model';
 import { joinPath, normalizeRelative } from '../paths';

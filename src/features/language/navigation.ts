@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { noteSummary } from '../../core/language/fixes';
 import type { Services } from '../../services/services';
 import { toRange } from '../../ui/ranges';
-import { currentText, JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
-import { renameWeakness } from '../../core/edits/rename-weakness';
+import { JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
+import { planRenameWeakness } from '../../core/plans/weakness-plans';
 import { escapeMarkdown } from '../../core/text/markdown';
 
 
@@ -53,7 +53,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
     const note = noteLinkAt(jd, pos);
     if (!note?.path) return undefined;
     const uri = jd.journal.uri(note.path);
-    const text = await currentText(uri);
+    const text = await this.services.store.text(uri);
     const md = new vscode.MarkdownString();
     if (text === undefined) {
       md.appendMarkdown(`**${escapeMarkdown(note.path)}** does not exist yet. Use the quick fix to create it from a template.`);
@@ -116,21 +116,11 @@ export class JournalRenameProvider implements vscode.RenameProvider {
     const id = jd && weaknessIdAt(jd, pos);
     if (!jd || !id) throw new Error('Only weakness ids can be renamed in journal files.');
     const index = jd.journal.index;
-    const paths = [index.weaknessesPath, ...index.filesCiting(id.id)];
-    const texts = new Map<string, string>();
-    for (const p of paths) {
-      const text = await currentText(jd.journal.uri(p));
-      if (text !== undefined) texts.set(p, text);
-    }
-    const r = renameWeakness(texts, id.id, newName.trim());
-    if (!r.ok) {
-      const first = r.problems[0];
-      const where = first?.file ? `${first.file}: ` : '';
-      throw new Error(`${where}${first?.message ?? 'The rename was refused.'}`);
-    }
-    const edit = new vscode.WorkspaceEdit();
-    for (const [p, edits] of r.edits) for (const e of edits) edit.replace(jd.journal.uri(p), toRange(e.range), e.newText);
-    return edit;
+    const citing = index.filesCiting(id.id);
+    const r = await this.services.editor.preview(jd.journal, [index.weaknessesPath, ...citing], (texts) => planRenameWeakness(texts, index.weaknessesPath, citing, id.id, newName.trim()));
+    if ('edit' in r) return r.edit;
+    const first = r.problems[0];
+    throw new Error(`${first?.file ? `${first.file}: ` : ''}${first?.message ?? 'The rename was refused.'}`);
   }
 }
 

@@ -4,10 +4,11 @@ import type { ImprovementStatus } from '../../core/model';
 import { dateCandidates, replacementLike } from '../../core/language/fixes';
 import type { Problem } from '../../core/problems';
 import type { Services } from '../../services/services';
-import { toRange } from '../../ui/ranges';
-import { currentText, JournalDoc, journalDoc } from './shared';
-import { addWeakness, setImprovementStatus } from '../../core/edits/weaknesses';
-import { applyEdits, EditResult } from '../../core/yaml/text-edits';
+import { JournalDoc, journalDoc } from './shared';
+import { setImprovementStatus } from '../../core/edits/weaknesses';
+import { editPlan } from '../../core/plans/journal-changes';
+import { Plan, refused, Texts } from '../../core/plans/plan';
+import { planAddWeakness } from '../../core/plans/weakness-plans';
 import { closestValues } from '../../core/text/fuzzy';
 import { studyNote, titleFromId, titleFromNotePath } from '../../core/templates/study-note';
 
@@ -87,20 +88,11 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         const item = str('item');
         const status = str('status') as ImprovementStatus | undefined;
         if (!w || !item || !status) return [];
-        const text = doc.getText();
-        const fix = (title: string, r: EditResult, preferred: boolean): vscode.CodeAction[] => {
-          if (!r.ok) return [];
-          const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-          action.edit = new vscode.WorkspaceEdit();
-          for (const e of r.edits) action.edit.replace(doc.uri, toRange(e.range), e.newText);
-          action.diagnostics = [d];
-          action.isPreferred = preferred;
-          return [action];
-        };
+        const today = this.services.clock.today();
         // Both through the core's status edit: done keeps the date; the current status drops it.
         return [
-          ...fix('Set status to done', setImprovementStatus(text, w, item, 'done', this.services.clock.today()), true),
-          ...fix('Remove the done date', setImprovementStatus(text, w, item, status, this.services.clock.today()), false),
+          ...(await this.planned(jd, d, 'Set status to done', [jd.path], (texts) => editPlan(jd.path, texts, (t) => setImprovementStatus(t, w, item, 'done', today)), true)),
+          ...(await this.planned(jd, d, 'Remove the done date', [jd.path], (texts) => editPlan(jd.path, texts, (t) => setImprovementStatus(t, w, item, status, today)), false)),
         ];
       }
       case 'unknown-weakness': {
@@ -108,11 +100,7 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         const s = str('suggestion');
         if (s) out.push(this.replace(doc, d, `Change to "${s}"`, s, true));
         const id = str('weakness');
-        const add = id ? await this.addWeaknessAction(jd, id) : undefined;
-        if (add) {
-          add.diagnostics = [d];
-          out.push(add);
-        }
+        if (id) out.push(...(await this.addWeaknessAction(jd, d, id)));
         return out;
       }
       case 'missing-note': {
@@ -120,17 +108,12 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         if (!note) return [];
         const w = str('weakness') ? jd.journal.index.weakness(str('weakness') as string) : undefined;
         const item = w?.improvements.find((i) => i.id === str('item'));
-        const uri = jd.journal.uri(note);
-        const action = new vscode.CodeAction(`Create the note ${note}`, vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.createFile(uri, {
-          ignoreIfExists: true,
-          contents: new TextEncoder().encode(studyNote(titleFromNotePath(note), { weakness: w, item })),
-        });
-        action.command = { command: 'vscode.open', title: 'Open the note', arguments: [uri] };
-        action.diagnostics = [d];
-        action.isPreferred = true;
-        return [action];
+        const text = studyNote(titleFromNotePath(note), { weakness: w, item });
+        const actions = await this.planned(jd, d, `Create the note ${note}`, [note], (texts) => texts.get(note) === undefined
+          ? { ok: true, changes: [{ kind: 'create', path: note, text }], result: undefined }
+          : refused('note-exists', `${note} exists already.`, note), true);
+        for (const a of actions) a.command = { command: 'vscode.open', title: 'Open the note', arguments: [jd.journal.uri(note)] };
+        return actions;
       }
       default:
         return [];
@@ -138,19 +121,19 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
   }
 
   /** Adds the weakness to weaknesses.yaml through the core's addWeakness (creating the file when missing). */
-  private async addWeaknessAction(jd: JournalDoc, id: string): Promise<vscode.CodeAction | undefined> {
-    const uri = jd.journal.weaknessesUri;
-    const text = jd.journal.index.hasWeaknessesFile() ? await currentText(uri) : '';
-    if (text === undefined) return undefined;
-    const r = addWeakness(text, { id, title: titleFromId(id) });
-    if (!r.ok) return undefined;
-    const action = new vscode.CodeAction(`Add weakness "${id}" to ${jd.journal.index.weaknessesPath}`, vscode.CodeActionKind.QuickFix);
-    action.edit = new vscode.WorkspaceEdit();
-    if (jd.journal.index.hasWeaknessesFile()) {
-      for (const e of r.edits) action.edit.replace(uri, toRange(e.range), e.newText);
-    } else {
-      action.edit.createFile(uri, { ignoreIfExists: true, contents: new TextEncoder().encode(applyEdits('', r.edits)) });
-    }
-    return action;
+  private async addWeaknessAction(jd: JournalDoc, d: vscode.Diagnostic, id: string): Promise<vscode.CodeAction[]> {
+    const path = jd.journal.index.weaknessesPath;
+    return this.planned(jd, d, `Add weakness "${id}" to ${path}`, [path], (texts) => planAddWeakness(texts, path, { id, title: titleFromId(id) }), false);
+  }
+
+  /** A quick fix whose edit is a plan of the core, made into a WorkspaceEdit by the journal editor; none when refused. */
+  private async planned(jd: JournalDoc, d: vscode.Diagnostic, title: string, reads: string[], plan: (texts: Texts) => Plan<unknown>, preferred: boolean): Promise<vscode.CodeAction[]> {
+    const r = await this.services.editor.preview(jd.journal, reads, plan);
+    if (!('edit' in r)) return [];
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = r.edit;
+    action.diagnostics = [d];
+    action.isPreferred = preferred;
+    return [action];
   }
 }

@@ -56,14 +56,3 @@ export function noteLinks(jd: JournalDoc): { weakness: Weakness; item: Improveme
 export function noteLinkAt(jd: JournalDoc, pos: vscode.Position) {
   return noteLinks(jd).find((n) => contains(n.link.range, pos));
 }
-
-/** A file's current text: the open editor's (unsaved changes included), else the disk's; undefined when missing. */
-export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
