@@ -30,17 +30,20 @@ export class DeleteCommand implements Command {
       }
       case 'round': {
         const iv = index.interviewAt(arg.path);
-        const refs = iv?.weaknesses.filter((c) => c.round === arg.index).map((c) => c.weakness) ?? [];
+        const round = iv?.rounds[arg.index - 1];
+        if (!iv || !round) return false;
+        const refs = iv.weaknesses.filter((c) => c.round === arg.index).map((c) => c.weakness);
         const detail = refs.length ? `Still cited by this round: ${refs.join(', ')}. Those citations stay but lose their round number; later rounds are renumbered.` : 'Later rounds are renumbered.';
-        if (!(await confirm(`round ${arg.index} of ${iv?.company ?? arg.path}`, detail))) return false;
-        return editor.edit(journal, arg.path, (text) => deleteRound(text, arg.index));
+        if (!(await confirm(`round ${arg.index} (${round.type ?? 'round'}${round.date ? `, ${round.date}` : ''}) of ${iv.company}`, detail))) return false;
+        // The round as shown: if the file changed while the question was open, nothing is deleted.
+        return editor.edit(journal, arg.path, (text) => deleteRound(text, arg.index, { type: round.type, date: round.date }));
       }
       case 'citation':
       case 'sighting': {
         const c = index.interviewAt(arg.path)?.weaknesses[arg.index];
         if (!c) return false;
         if (!(await confirm(`the citation of "${c.weakness}" in ${arg.path}`, 'The weakness itself stays in weaknesses.yaml.'))) return false;
-        return editor.edit(journal, arg.path, (text) => unciteWeakness(text, arg.index));
+        return editor.edit(journal, arg.path, (text) => unciteWeakness(text, arg.index, { weakness: c.weakness, round: c.round }));
       }
       case 'weakness': {
         const w = index.weakness(arg.weaknessId);

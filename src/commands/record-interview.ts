@@ -18,7 +18,8 @@ export class RecordInterviewCommand implements Command {
     const title = 'Record Interview';
     const journal = await pickJournal(this.services, { title });
     if (!journal) return undefined;
-    const steps = 9;
+    // The weakness step is the last; naming a new weakness adds one more.
+    const steps = 8;
     const companies = [...new Set(journal.index.interviews().map((i) => i.company))].sort((a, b) => a.localeCompare(b));
     const company = await ask.pickOrType(companies, { title, step: 1, totalSteps: steps, prompt: 'Company', placeholder: 'Company (pick one or type a new name)', validate: required('The company') });
     if (company === undefined) return undefined;

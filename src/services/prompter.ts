@@ -41,6 +41,11 @@ export interface Prompter {
   saveLocation(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]>; saveLabel: string }): Promise<vscode.Uri | undefined>;
 }
 
+/** A label without its `$(icon)` codicons, as the user reads it. */
+function plainLabel(label: string): string {
+  return label.replace(/\$\([\w-]+\)\s*/g, '');
+}
+
 function titleOf(o: StepOptions): string {
   return o.step && o.totalSteps ? `${o.title} (${o.step}/${o.totalSteps})` : o.title;
 }
@@ -50,9 +55,32 @@ export const vscodePrompter: Prompter = {
     const chosen = await vscode.window.showQuickPick(items, { title: titleOf(options), placeHolder: options.placeholder, matchOnDescription: true });
     return chosen?.value;
   },
-  async pickMany(items, options) {
-    const chosen = await vscode.window.showQuickPick(items, { title: titleOf(options), placeHolder: options.placeholder, canPickMany: true, matchOnDescription: true });
-    return chosen?.map((c) => c.value);
+  pickMany(items, options) {
+    return new Promise((resolve) => {
+      const qp = vscode.window.createQuickPick<PickItem<(typeof items)[number]['value']>>();
+      qp.canSelectMany = true;
+      qp.matchOnDescription = true;
+      qp.title = titleOf(options);
+      qp.placeholder = options.placeholder;
+      qp.items = items;
+      let done = false;
+      const finish = (v: (typeof items)[number]['value'][] | undefined) => {
+        if (done) return;
+        done = true;
+        resolve(v);
+        qp.dispose();
+      };
+      qp.onDidAccept(() => {
+        const typed = qp.value.trim().toLowerCase();
+        if (qp.selectedItems.length || !typed) return finish(qp.selectedItems.map((c) => c.value));
+        // Nothing ticked, but something typed: Enter means the one item the typing found.
+        const found = qp.activeItems.length ? qp.activeItems : items.filter((i) => `${plainLabel(i.label)} ${i.description ?? ''}`.toLowerCase().includes(typed));
+        if (found.length === 1) return finish([found[0].value]);
+        qp.title = `${titleOf(options)}: ${found.length ? 'several match; tick the ones you mean with Space' : 'nothing matches'}, or clear the text for none`;
+      });
+      qp.onDidHide(() => finish(undefined));
+      qp.show();
+    });
   },
   pickOrType(suggestions, options) {
     return new Promise((resolve) => {

@@ -35,7 +35,10 @@ export async function askWeaknesses(prompter: Prompter, journal: Journal, title:
   if (!picked) return undefined;
   const created: string[] = [];
   if (picked.includes(NEW_WEAKNESS)) {
-    const t = await prompter.input({ title, prompt: 'Title of the new weakness', placeholder: 'e.g. Going silent while solving', validate: required('The title') });
+    const t = await prompter.input({
+      title, step: step && step + 1, totalSteps: totalSteps && totalSteps + 1,
+      prompt: 'Title of the new weakness', placeholder: 'e.g. Going silent while solving', validate: required('The title'),
+    });
     if (t === undefined) return undefined;
     created.push(t.trim());
   }

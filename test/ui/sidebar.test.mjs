@@ -45,7 +45,7 @@ describe('sidebar in the real workbench', function () {
     const title = page.locator('.quick-input-widget .quick-input-title');
     /** Types an answer; in a pick, waits until the typed text has filtered the list to its row. */
     const answer = async (step, text, { pick = false } = {}) => {
-      await title.filter({ hasText: `(${step}/9)` }).waitFor({ timeout: 15_000 });
+      await title.filter({ hasText: `(${step}/8)` }).waitFor({ timeout: 15_000 });
       await input.fill(text);
       if (pick) await page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
@@ -67,5 +67,36 @@ describe('sidebar in the real workbench', function () {
     await wb.screenshot('recorded-interview');
     assert.equal(readdirSync(join(folder, 'debrief', 'interviews')).length, 7, 'one new file beside the six of the demo');
     await page.locator('.part.sidebar').screenshot({ path: join(docsImages, 'recorded-interview.png') });
+
+    // A second interview with a weakness named on the spot: one command, so one Undo takes it all back.
+    const weaknessesFile = join(folder, 'debrief', 'weaknesses.yaml');
+    const weaknessesBefore = readFileSync(weaknessesFile, 'utf8');
+    await wb.runCommand('Debrief: Record Interview');
+    await answer(1, 'Vandelay', { pick: true });
+    await answer(2, 'Importer');
+    await answer(3, '2026-11-03');
+    await answer(4, 'No round yet', { pick: true });
+    await answer(5, 'pending', { pick: true });
+    await title.filter({ hasText: '(8/8)' }).waitFor({ timeout: 15_000 });
+    await input.fill('New weakness');
+    const newRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New weakness' }).first();
+    await newRow.waitFor({ timeout: 10_000 });
+    // Enter on the item found by typing, without ticking it, means that item.
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: '(9/9)' }).waitFor({ timeout: 10_000 });
+    await input.fill('Nervous start');
+    await page.keyboard.press('Enter');
+    const second = join(folder, 'debrief', 'interviews', 'vandelay-importer.yaml');
+    await eventually(() => existsSync(second) && /id: nervous-start/.test(readFileSync(weaknessesFile, 'utf8')), 20_000, 'the interview and its new weakness to be written');
+    await page.keyboard.press('Control+P');
+    await input.fill('weaknesses.yaml');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'weaknesses.yaml' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'weaknesses.yaml' }).waitFor({ timeout: 15_000 });
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+Z');
+    await eventually(() => !existsSync(second), 20_000, 'Undo to remove the new interview file');
+    await page.keyboard.press('Control+S');
+    await eventually(() => readFileSync(weaknessesFile, 'utf8') === weaknessesBefore, 20_000, 'weaknesses.yaml to be back as it was');
   });
 });

@@ -4,7 +4,7 @@ import { uniqueId } from '../ids';
 import { CITATION_SOURCES, CitationSource, OUTCOMES, Outcome, ROUND_TYPES, RoundType, STAGES, Stage } from '../model';
 import { joinPath } from '../paths';
 import { FILE_START, Problem } from '../problems';
-import { isMap, isSeq } from 'yaml';
+import { isMap } from 'yaml';
 import { clean, fail, run, scalarOf } from '../yaml/splice';
 import type { EditResult } from '../yaml/text-edits';
 import { checkDate, checkEnum, checkId, firstFailure } from './checks';
@@ -60,11 +60,33 @@ export function addRound(text: string, round: NewRound): EditResult {
   });
 }
 
-/** Deletes round `roundNumber` (1-based) and renumbers the citations of later rounds; citations of the deleted round lose their `round`. */
-export function deleteRound(text: string, roundNumber: number): EditResult {
+/** What the user saw of a round or a citation when choosing it: the edit checks it is still there. */
+export interface Seen {
+  [key: string]: string | number | undefined;
+}
+
+/** Refuses when the record at a position is not the one the user chose (the file changed meanwhile). */
+function stale(node: unknown, seen: Seen | undefined, what: string): EditResult | undefined {
+  if (!seen) return undefined;
+  for (const [k, v] of Object.entries(seen)) {
+    if (v === undefined) continue;
+    if (!isMap(node) || scalarOf(node, k) !== v) {
+      return fail('stale', `The file changed since you chose ${what}: it is not where it was. Nothing was changed; try again.`, { seen });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Deletes round `roundNumber` (1-based) and renumbers the citations of later rounds; citations of the
+ * deleted round lose their `round`. `seen` (its type and date as shown) must still match.
+ */
+export function deleteRound(text: string, roundNumber: number, seen?: Seen): EditResult {
   return run(text, (ed) => {
     const rounds = ed.list(['rounds']);
     if (!Number.isInteger(roundNumber) || roundNumber < 1 || roundNumber > rounds.length) return fail('round-out-of-range', `There is no round ${roundNumber}.`);
+    const changed = stale(rounds[roundNumber - 1], seen, `round ${roundNumber}`);
+    if (changed) return changed;
     ed.removeItem(['rounds'], roundNumber - 1);
     ed.list(['weaknesses']).forEach((c, i) => {
       if (!isMap(c)) return;
@@ -92,15 +114,9 @@ export function recordFeedbackRequested(text: string, date: string): EditResult 
 export function recordFeedbackReceived(text: string, fb: { received: string; summary?: string; quotes?: string[] }): EditResult {
   const received = fb.received;
   return checkDate(received, 'Reception date') ?? run(text, (ed) => {
-    // One set() per key: the editor splices against the original text, so two sets creating the same
-    // missing map would write it twice.
-    const existing = ed.get(['feedback', 'quotes']);
-    if (isSeq(existing)) {
-      ed.set(['feedback'], clean({ received, summary: fb.summary }));
-      for (const q of fb.quotes ?? []) ed.append(['feedback', 'quotes'], q);
-    } else {
-      ed.set(['feedback'], clean({ received, summary: fb.summary, quotes: fb.quotes }));
-    }
+    ed.set(['feedback', 'received'], received);
+    if (fb.summary !== undefined) ed.set(['feedback', 'summary'], fb.summary);
+    for (const q of fb.quotes ?? []) ed.append(['feedback', 'quotes'], q);
   });
 }
 
@@ -122,11 +138,16 @@ export function citeWeakness(text: string, c: NewCitation): EditResult {
   });
 }
 
-/** Removes a citation, by its 0-based index or the first citing the weakness id. */
-export function unciteWeakness(text: string, which: number | string): EditResult {
+/**
+ * Removes a citation, by its 0-based index or the first citing the weakness id. With an index, `seen`
+ * (the weakness id and round as shown) must still match.
+ */
+export function unciteWeakness(text: string, which: number | string, seen?: Seen): EditResult {
   return run(text, (ed) => {
     const i = typeof which === 'number' ? which : ed.indexWhere(['weaknesses'], 'weakness', which);
     if (i < 0 || i >= ed.list(['weaknesses']).length) return fail('unknown-weakness', `This interview does not cite ${typeof which === 'number' ? `#${which + 1}` : `"${which}"`}.`);
+    const changed = stale(ed.list(['weaknesses'])[i], seen, 'this citation');
+    if (changed) return changed;
     ed.removeItem(['weaknesses'], i);
     return undefined;
   });

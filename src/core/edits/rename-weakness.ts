@@ -7,17 +7,17 @@ import { checkId } from './checks';
 import { weaknessIndex } from './weaknesses';
 
 /**
- * Renames a weakness id in weaknesses.yaml and in every interview citing it.
- * `files` maps paths to texts: the weaknesses file (the path ending in weaknesses.yaml) and the interviews to update.
+ * Renames a weakness id in weaknesses.yaml and in every interview citing it. `files` maps paths to
+ * texts: `weaknessesPath` and the interviews to update (whatever their names).
  */
-export function renameWeakness(files: ReadonlyMap<string, string> | Iterable<[string, string]>, oldId: string, newId: string):
+export function renameWeakness(files: ReadonlyMap<string, string> | Iterable<[string, string]>, weaknessesPath: string, oldId: string, newId: string):
   { ok: true; edits: Map<string, TextEdit[]> } | { ok: false; problems: Problem[] } {
   const bad = checkId(newId, 'weakness');
   if (bad && !bad.ok) return bad;
   const edits = new Map<string, TextEdit[]>();
   let defined = false;
   for (const [path, text] of files) {
-    const isWeaknesses = /(^|\/)weaknesses\.ya?ml$/.test(path);
+    const isWeaknesses = path === weaknessesPath;
     const r = run(text, (ed) => {
       if (isWeaknesses) {
         if (weaknessIndex(ed, newId) >= 0) return fail('duplicate-id', `A weakness with id "${newId}" already exists.`, { id: newId });

@@ -19,7 +19,7 @@ export function planRenameWeakness(texts: Texts, weaknessesPath: string, citing:
     if (text === undefined) return refused('missing-file', `${path} does not exist any more. Try again.`, path);
     files.push([path, text]);
   }
-  const r = renameWeakness(files, oldId, newId);
+  const r = renameWeakness(files, weaknessesPath, oldId, newId);
   if (!r.ok) return r;
   const changes: FileChange[] = [...r.edits].map(([path, edits]) => ({ kind: 'edit', path, edits }));
   return { ok: true, changes, result: undefined };
