@@ -73,9 +73,12 @@ function undatedNote(r: Report): string | undefined {
   return r.undated ? `${r.undated} application${r.undated === 1 ? ' has' : 's have'} no date and ${r.undated === 1 ? 'is' : 'are'} not in this range.` : undefined;
 }
 
-/** Plain cells (dates, outcomes, stage histories) read the same escaped or not; anything else is escaped. */
+/**
+ * Plain cells (dates, outcomes, stage histories, plain words and sentences) read the same escaped or
+ * not, so they are written as they are; anything else goes through the one Markdown escaper.
+ */
 function mdCell(s: string): string {
-  return /^[A-Za-z0-9 →:-]*$/.test(s) ? s : escapeMarkdown(s);
+  return /^[A-Za-z0-9 →:,.-]*$/.test(s) ? s : escapeMarkdown(s);
 }
 
 export function reportMarkdown(r: Report): string {
