@@ -169,6 +169,15 @@ export function findColumn(headers: readonly string[], name: string): number | u
   return undefined;
 }
 
+/** The mapping with `field` taken from `column` (undefined: not imported); a column fills one field. */
+export function assignColumn(mapping: Mapping, field: Field, column: number | undefined): Mapping {
+  const out: Mapping = { ...mapping };
+  for (const f of FIELDS) if (column !== undefined && out[f] === column) delete out[f];
+  if (column === undefined) delete out[field];
+  else out[field] = column;
+  return out;
+}
+
 /** The fields every row needs that the mapping leaves out. */
 export function missingRequired(mapping: Mapping): Field[] {
   return REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);

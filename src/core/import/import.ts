@@ -3,7 +3,7 @@
  * file (table.ts), pick the preset and guess the mapping (fields.ts, presets.ts), let the user correct
  * it, plan (plan.ts) and report (report.ts).
  */
-import { detectPreset, Field, FIELDS, findColumn, guessMapping, Mapping } from './fields';
+import { assignColumn, detectPreset, Field, FIELDS, findColumn, guessMapping, Mapping } from './fields';
 import { findPreset, Preset, PRESET_NAMES } from './presets';
 import type { ImportProblem } from './problem';
 import { readTable, Table } from './table';
@@ -39,17 +39,12 @@ export function parseMapArgument(arg: string): { ok: true; field: Field; column:
 
 /** The mapping with the user's corrections; a column named by header or number, or none. */
 export function withCorrections(headers: readonly string[], mapping: Mapping, corrections: readonly { field: Field; column: string }[]): { ok: true; mapping: Mapping } | { ok: false; message: string } {
-  const out: Mapping = { ...mapping };
+  let out: Mapping = { ...mapping };
   for (const c of corrections) {
-    if (c.column === '') {
-      delete out[c.field];
-      continue;
-    }
-    const i = findColumn(headers, c.column);
-    if (i === undefined) return { ok: false, message: `There is no column "${c.column}" for ${c.field}. The columns are: ${headers.map((h) => `"${h}"`).join(', ')}.` };
+    const i = c.column === '' ? undefined : findColumn(headers, c.column);
+    if (c.column !== '' && i === undefined) return { ok: false, message: `There is no column "${c.column}" for ${c.field}. The columns are: ${headers.map((h) => `"${h}"`).join(', ')}.` };
     // A column fills one field: the field that had it gives it up.
-    for (const f of FIELDS) if (out[f] === i && f !== c.field) delete out[f];
-    out[c.field] = i;
+    out = assignColumn(out, c.field, i);
   }
   return { ok: true, mapping: out };
 }

@@ -3,7 +3,7 @@
  * what each row became, the values Debrief did not understand, and the summary line. The CLI prints
  * it as text; the editor opens it as Markdown. Both come from the same lines.
  */
-import { escapeMarkdown } from '../text/markdown';
+import { markdownText } from '../text/markdown';
 import { describeMapping, Mapping } from './fields';
 import { ImportPlan, importSummary, RowResult } from './plan';
 import type { Preset } from './presets';
@@ -32,7 +32,7 @@ export function linesText(lines: readonly number[], max = 8): string {
 }
 
 function report(plan: ImportPlan, c: ReportContext, md: boolean): string {
-  const esc = (s: string) => (md ? escapeMarkdown(s) : s);
+  const esc = (s: string) => (md ? markdownText(s) : s);
   const item = md ? '- ' : '  ';
   const heading = (s: string) => (md ? `## ${s}` : `${s}:`);
   const out: string[] = [];

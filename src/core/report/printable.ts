@@ -9,7 +9,7 @@ import type { JournalIndex } from '../journal/journal-index';
 import { Interview, OUTCOMES } from '../model';
 import { interviewDate } from '../queries/sidebar';
 import { escapeHtml } from '../text/html';
-import { escapeMarkdown } from '../text/markdown';
+import { markdownText } from '../text/markdown';
 import { filterInterviews, InterviewFilter, isFiltered, rangeTitle } from './filter';
 
 export const REPORT_FORMATS = ['report-md', 'report-html'] as const;
@@ -73,12 +73,9 @@ function undatedNote(r: Report): string | undefined {
   return r.undated ? `${r.undated} application${r.undated === 1 ? ' has' : 's have'} no date and ${r.undated === 1 ? 'is' : 'are'} not in this range.` : undefined;
 }
 
-/**
- * Plain cells (dates, outcomes, stage histories, plain words and sentences) read the same escaped or
- * not, so they are written as they are; anything else goes through the one Markdown escaper.
- */
+/** A table cell: plain text as it is, anything else escaped (a | too). A cell never starts a line. */
 function mdCell(s: string): string {
-  return /^[A-Za-z0-9 →:,.-]*$/.test(s) ? s : escapeMarkdown(s);
+  return markdownText(s);
 }
 
 export function reportMarkdown(r: Report): string {
