@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, ViewId } from '../../src/constants';
 import type { ImportResult } from '../../src/commands/import-applications';
-import { api, assertScriptUsed, closeAll, eventually, find, read, remove, run, tree, uriOf, write, SUITE_TODAY } from './helpers';
+import { printableReport } from '../../src/core/report/printable';
+import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, tree, uriOf, write, SUITE_TODAY } from './helpers';
 
 /** The sample spreadsheet: a duplicate of the fixture journal's Acme interview, two new rows, one without a company. */
 const SAMPLE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'journal-sample.csv');
@@ -39,6 +40,9 @@ describe('Import Applications', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     for (const f of [GLOBEX, INITECH, 'import-bad.csv']) await remove(f);
+    // The next test starts from the fixture journal: the store has seen every imported file go.
+    const index = (await api()).services.store.journalOf(folder())!.index;
+    await eventually(() => index.interviews().length === before.length, 'the journal index to hold the fixture interviews only');
     await eventually(async () => !find(await tree(ViewId.Interviews), 'Globex, Platform Engineer'), 'the imported interviews to leave the tree');
     await closeAll();
   });
@@ -119,5 +123,41 @@ describe('Import Applications', () => {
     assert.deepEqual(prompter.shownErrors, ['Debrief cannot import import-bad.csv:3:1: A quoted value starting on line 3 is never closed, so the rest of the file would read as one value. Close the quote; a quote inside a quoted value is written twice ("").']);
     assert.deepEqual(await interviewFiles(), before);
     assert.equal(SUITE_TODAY, '2026-11-25');
+  });
+});
+
+describe('Export: the report of a date range', () => {
+  const FILTER = '$(filter) Only some applications…';
+
+  it('asks for a range and outcomes, then writes the printable report the CLI writes', async () => {
+    const { services } = await api();
+    const index = services.store.journalOf(folder())!.index;
+    const target = 'out-report/report.html';
+    try {
+      const { result, prompter } = await run<vscode.Uri>(CommandId.Export, [FILTER, '2026-10-01', '2026-10-31', ['rejected', 'pending'], 'Report (HTML page)', target]);
+      assertScriptUsed(prompter);
+      assert.equal(result?.toString(), uriOf(target).toString());
+      assert.match(prompter.asked[4], /Export 1 of 1 applications \(from 2026-10-01 to 2026-10-31, rejected or pending\) as…/);
+      const page = await readText(uriOf(target));
+      assert.equal(page, printableReport(index, 'report-html', { from: '2026-10-01', to: '2026-10-31', outcomes: ['rejected', 'pending'] }, SUITE_TODAY));
+      assert.match(page, /<h1>Applications from 2026-10-01 to 2026-10-31<\/h1>/);
+      assert.match(page, /<td class="company">Acme<\/td>/);
+      assert.match(prompter.notices.join('\n'), /exported the report of 1 application to out-report\/report\.html/);
+      const none = await run<vscode.Uri>(CommandId.Export, [FILTER, '2026-11-01', '', ['rejected'], 'Report (Markdown)', 'out-report/none.md']);
+      assert.match(await readText(uriOf('out-report/none.md')), /^# Applications from 2026-11-01\n\n0 applications\. [^\n]*\n\nNo application in this range\.\n/);
+      assertScriptUsed(none.prompter);
+    } finally {
+      await vscode.workspace.fs.delete(uriOf('out-report'), { recursive: true, useTrash: false });
+    }
+  });
+
+  it('writes nothing when Escape is pressed while choosing the applications', async () => {
+    const answers = [FILTER, '2026-10-01', '2026-10-31', ['rejected'], 'CSV', 'out-report/x.csv'];
+    for (let step = 0; step < answers.length; step++) {
+      const { result, prompter } = await run(CommandId.Export, [...answers.slice(0, step), undefined]);
+      assertScriptUsed(prompter);
+      assert.equal(result, undefined, `Escape at step ${step + 1}`);
+      assert.equal(await exists(uriOf('out-report')), false);
+    }
   });
 });
