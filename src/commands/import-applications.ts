@@ -40,7 +40,8 @@ function separator<T>(label: string, value: T): PickItem<T> {
  * Debrief: Import Applications…: one interview per row of a CSV or TSV file (a spreadsheet or another
  * tracker's export). Asks for the file, shows how the columns map and lets the user change it, shows
  * what would be created, skipped as duplicate or invalid (and the values not understood), then writes
- * every new interview as one change and opens the report. Escape at any step writes nothing.
+ * every new interview as one change and opens the report. Escape at any step writes nothing. A file
+ * URI given as the argument is imported without the open dialog.
  */
 export class ImportApplicationsCommand implements Command {
   readonly id = CommandId.ImportApplications;
@@ -63,15 +64,16 @@ export class ImportApplicationsCommand implements Command {
       void ask.error(`Debrief could not read ${name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    let read = readImport(bytes);
-    if (!read.ok) return this.refuse(file, name, read.problem);
+    const first = readImport(bytes);
+    if (!first.ok) return this.refuse(file, name, first.problem);
 
-    let mapping = read.read.mapping;
+    let read = first.read;
+    let mapping = read.mapping;
     const statusChoices = new Map<string, StatusMeaning>();
     for (;;) {
-      const settled = await this.askMapping(bytes, read.read, mapping);
+      const settled = await this.askMapping(bytes, read, mapping);
       if (!settled) return undefined;
-      read = { ok: true, read: settled.read };
+      read = settled.read;
       mapping = settled.mapping;
       const table = settled.read.table;
       const plan = (): ImportPlan | undefined => {
@@ -83,7 +85,8 @@ export class ImportApplicationsCommand implements Command {
       for (;;) {
         const preview = plan();
         if (!preview) break;
-        const choice = await ask.pick(this.previewItems(preview), { title: TITLE, step: 2, totalSteps: 2, placeholder: `${importSummary(preview.counts)}. Pick a value Debrief did not understand to say what it means.` });
+        const explain = preview.unmapped.some((u) => u.field === 'status') ? ' Pick a status Debrief did not understand to say what it means.' : '';
+        const choice = await ask.pick(this.previewItems(preview), { title: TITLE, step: 2, totalSteps: 2, placeholder: `What the import would do: ${importSummary(preview.counts)}.${explain}` });
         if (choice === undefined) return undefined;
         if (choice.kind === 'status') {
           const meaning = await ask.pick<StatusMeaning>([

@@ -115,9 +115,9 @@ describe('Import Applications', () => {
     }
   });
 
-  it('says where a file cannot be read, and writes nothing', async () => {
+  it('says where a file cannot be read, and writes nothing (the file given to the command)', async () => {
     await write('import-bad.csv', 'Company,Role\nAcme,Dev\n"Globex,SRE\n');
-    const { result, prompter } = await run(CommandId.ImportApplications, ['import-bad.csv']);
+    const { result, prompter } = await run(CommandId.ImportApplications, [], uriOf('import-bad.csv'));
     assertScriptUsed(prompter);
     assert.equal(result, undefined);
     assert.deepEqual(prompter.shownErrors, ['Debrief cannot import import-bad.csv:3:1: A quoted value starting on line 3 is never closed, so the rest of the file would read as one value. Close the quote; a quote inside a quoted value is written twice ("").']);

@@ -7,6 +7,7 @@
  * twice adds nothing the second time.
  */
 import { addRound, createInterview, NewInterview } from '../edits/interview';
+import { slugify } from '../ids';
 import type { Interview, Outcome, Stage } from '../model';
 import { basename } from '../paths';
 import type { FileChange } from '../plans/plan';
@@ -100,6 +101,20 @@ export function statusKey(value: string): string {
 
 function singleLineComment(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * The id Record Interview would give (ids.ts: the slug of company and role, then slug-2, slug-3…), the
+ * first one no file has. `next` remembers, for each slug, where the free ones start, so that many rows
+ * of the same company and role still take linear time.
+ */
+function freeId(base: string, taken: ReadonlySet<string>, next: Map<string, number>): string {
+  const slug = slugify(base) || 'item';
+  let i = next.get(slug) ?? 1;
+  let id = i === 1 ? slug : `${slug}-${i}`;
+  while (taken.has(id)) id = `${slug}-${++i}`;
+  next.set(slug, i);
+  return id;
 }
 
 /** The mapped fields of a row, as text. */
@@ -225,6 +240,7 @@ export function planImport(table: Table, options: ImportOptions): { ok: true; pl
   }
   const seenInFile = new Map<string, number>();
   const taken = new Set(options.takenIds);
+  const nextFree = new Map<string, number>();
   const unmappedByKey = new Map<string, UnmappedValue>();
   const rows: RowResult[] = [];
   const changes: FileChange[] = [];
@@ -252,7 +268,7 @@ export function planImport(table: Table, options: ImportOptions): { ok: true; pl
       rows.push({ ...base, kind: 'duplicate', reason: `same company, role and date as line ${earlier}` });
       continue;
     }
-    const created = createInterview(v.interview, { journalFolder: options.journalFolder, existingIds: taken });
+    const created = createInterview({ ...v.interview, id: freeId(`${v.interview.company} ${v.interview.role}`, taken, nextFree) }, { journalFolder: options.journalFolder });
     if (!created.ok) {
       rows.push({ ...base, kind: 'invalid', reason: created.problems[0]?.message ?? 'the interview could not be created' });
       continue;

@@ -33,7 +33,7 @@ export const PRESETS: readonly Preset[] = [
     name: 'teal',
     label: 'Teal',
     description: 'Teal\'s Job Tracker table exported to CSV (Job Position, Company, Status, Date Saved, Date Applied, …)',
-    columns: { company: ['Company'], role: ['Job Position'], applied: ['Date Applied'], status: ['Status'], link: ['URL', 'Job URL', 'Link'], notes: ['Notes'], contact: ['Contacts', 'Contact'] },
+    columns: { company: ['Company'], role: ['Job Position'], applied: ['Date Applied'], status: ['Status'] },
     signature: ['Job Position', 'Company', 'Date Saved'],
   },
   {
