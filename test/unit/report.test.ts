@@ -75,12 +75,13 @@ describe('report: printable', () => {
       const withoutRows = page.replace(/<tbody>[\s\S]*<\/tbody>/, '');
       assert.deepEqual(withoutRows.match(/<[a-z][a-z0-9]*/g)?.filter((t) => !['<html', '<head', '<meta', '<title', '<style', '<body', '<h1', '<p', '<table', '<thead', '<tr', '<th'].includes(t)), []);
       const rows = /<tbody>([\s\S]*)<\/tbody>/.exec(page)![1];
-      assert.deepEqual([...new Set(rows.match(/<\/?[a-z]+/g))].sort(), ['</td', '</tr', '<td', '<tr']);
+      assert.deepEqual([...new Set(rows.match(/<\/?[a-z]+/g))].sort(), ['</td', '</tr', '<td', '<tr'], 'journal text makes no element');
     }), { numRuns: 100 });
     const page = printableReport(J(), 'report-html', undefined, '2026-11-25');
     assert.match(page, /^<!DOCTYPE html>/);
     assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
     assert.match(page, /@media print/);
     assert.ok(!/(src|href)=|<link|<script|url\(/i.test(page), 'no outside resources');
+    assert.ok(page.includes('<td class="stages"><span class="step">recruiter 2026-01-10</span> → <span class="step">coding 2026-01-17</span></td>'), 'a stage history breaks between steps only');
   });
 });

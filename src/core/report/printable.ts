@@ -102,9 +102,16 @@ const CSS = `
   tr { break-inside: avoid; page-break-inside: avoid; }
   td.date, td.outcome { white-space: nowrap; }
   td.feedback { white-space: pre-line; }
+  span.step { white-space: nowrap; }
   p.note { color: #444; margin-top: 1em; }
   @media print { body { margin: 0; font-size: 9.5pt; } }
 `;
+
+/** A cell's HTML: escaped; a stage history breaks only between its steps, never inside a date. */
+function cellHtml(column: keyof ReportRow, text: string): string {
+  if (column !== 'stages' || !text.includes(' → ')) return escapeHtml(text);
+  return text.split(' → ').map((step) => `<span class="step">${escapeHtml(step)}</span>`).join(' → ');
+}
 
 /** A standalone page: every journal string escaped, styles inline, nothing loaded from anywhere. */
 export function reportHtml(r: Report): string {
@@ -113,7 +120,7 @@ export function reportHtml(r: Report): string {
     ? `<table>
 <thead><tr>${COLUMNS.map(([, h]) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
-${r.rows.map((row) => `<tr>${COLUMNS.map(([k]) => `<td class="${k}">${escapeHtml(row[k])}</td>`).join('')}</tr>`).join('\n')}
+${r.rows.map((row) => `<tr>${COLUMNS.map(([k]) => `<td class="${k}">${cellHtml(k, row[k])}</td>`).join('')}</tr>`).join('\n')}
 </tbody>
 </table>`
     : '<p>No application in this range.</p>';
