@@ -26,6 +26,7 @@ export const CommandId = {
   SetOutcome: 'debrief.setOutcome',
   DraftFeedbackRequest: 'debrief.draftFeedbackRequest',
   RecordFeedback: 'debrief.recordFeedback',
+  ImportApplications: 'debrief.importApplications',
   // Weaknesses and improvement items
   AddWeakness: 'debrief.addWeakness',
   RenameWeakness: 'debrief.renameWeakness',

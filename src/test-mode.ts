@@ -53,6 +53,7 @@ function switchablePrompter(current: () => Prompter): Prompter {
     notify: (m, ...a) => current().notify(m, ...a),
     error: (m, ...a) => current().error(m, ...a),
     saveLocation: (o) => current().saveLocation(o),
+    openLocation: (o) => current().openLocation(o),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The `debrief` command line: validate, stats and export a journal from a terminal or CI.
+ * The `debrief` command line: validate, stats, export and report a journal, and import applications
+ * from a spreadsheet or another tracker, from a terminal or CI.
  * `main(argv, io)` is pure apart from its FileSystem and output callbacks, so tests call it directly.
  */
 import * as nodePath from 'node:path';
@@ -12,6 +13,16 @@ import { JournalIndex } from '../core/journal/journal-index';
 import { JournalStats } from '../core/stats';
 import { loadJournal } from '../core/journal/load';
 import { journalStats } from '../core/stats';
+import { FIELDS, Field } from '../core/import/fields';
+import { parseMapArgument, readImport, withCorrections } from '../core/import/import';
+import { existingOf, planImport } from '../core/import/plan';
+import { PRESETS } from '../core/import/presets';
+import { describeProblem } from '../core/import/problem';
+import { importReportText } from '../core/import/report';
+import { basename, normalizeRelative } from '../core/paths';
+import { checkFilter, filterInterviews, InterviewFilter, parseOutcomes } from '../core/report/filter';
+import { printableReport, REPORT_FORMATS, ReportFormat } from '../core/report/printable';
+import { OUTCOMES, Outcome } from '../core/model';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -20,17 +31,26 @@ export interface CliIO {
   fileSystem(folder: string): FileSystem;
   /** Writes a file given on the command line (--out); relative to the current directory. */
   writeOutput?(path: string, text: string): Promise<void>;
+  /** Reads a file given on the command line (the spreadsheet to import); relative to the current directory. */
+  readInput?(path: string): Promise<Uint8Array>;
   /** Today's date (YYYY-MM-DD) for statistics. */
   today?(): string;
 }
+
+const ALL_FORMATS = [...EXPORT_FORMATS, ...REPORT_FORMATS];
 
 const USAGE = `Usage: debrief <command> [options] [folder]
 
 Commands:
   validate [folder]                 Check the journal; exit 1 when there are errors
   stats [folder]                    Print statistics: outcomes, feedback, weaknesses
-  export --format csv|md|json [folder] [--out file]
-                                    One row per interview with its rounds
+  export --format csv|md|json|report-md|report-html [folder] [--out file]
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outcome a,b]
+                                    One row per interview with its rounds, or the
+                                    printable report of a date range
+  import <file> [folder] [--dry-run] [--preset <name>] [--map <field>=<column> ...]
+                                    One interview per row of a CSV or TSV file
+                                    (a spreadsheet, Huntr, Teal, a Debrief export)
 
 Options:
   --journal <dir>   Journal folder inside the workspace folder (default: debrief)
@@ -50,11 +70,44 @@ Exits 1 when any problem is an error, 0 otherwise.`,
 Prints outcomes, where applications ended, feedback answer rate and delays,
 and for each weakness its sightings, trend (last 90 days vs the 90 before)
 and whether it surfaced again after its improvement items were done.`,
-  export: `Usage: debrief export --format csv|md|json [--journal <dir>] [--out file] [folder]
+  export: `Usage: debrief export --format csv|md|json|report-md|report-html [--journal <dir>]
+                      [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outcome a,b] [--today YYYY-MM-DD]
+                      [--out file] [folder]
 
-Exports one row per interview, with its rounds in order (stage history).
+Formats:
+  csv, md, json   one row per interview, with its rounds in order (stage history)
+  report-md       "Applications from … to …": date, company, role, how applied,
+                  stage history, outcome and feedback, as Markdown
+  report-html     the same report as a standalone HTML page to print or save as PDF
+
+Filters (any format; without them every interview is exported):
+  --from, --to    first and last date included (the date applied, else the first round)
+  --outcome       outcomes included, comma-separated: ${OUTCOMES.join(', ')}
+
 Writes to standard output unless --out is given.`,
+  import: `Usage: debrief import <file> [folder] [--journal <dir>] [--dry-run]
+                      [--preset <name>] [--map <field>=<column> ...]
+
+Reads a CSV or TSV file (a spreadsheet, or another tracker's export) and writes
+one interview file per row into the journal: unique ids, a comment saying which
+line it came from, nothing overwritten. Rows with the same company, role and date
+as an interview of the journal (or an earlier row) are duplicates, so importing
+the same file twice adds nothing. Ends with the report and the line
+"N new, N duplicate, N invalid".
+
+The encoding (UTF-8, UTF-16, Windows-1252), the separator (, ; tab |) and the
+header row are detected. Columns are recognised by their names, in English or
+German, or after a preset:
+${PRESETS.map((pr) => `  ${pr.name.padEnd(9)} ${pr.description}`).join('\n')}
+
+  --dry-run             print the same plan, write nothing
+  --preset <name>       read the columns of this tracker's export
+  --map <field>=<column>
+                        which column fills a field, by header name or number;
+                        --map notes= leaves a field out. Fields:
+                        ${FIELDS.join(', ')}`,
 };
+
 
 class UsageError extends Error {}
 
@@ -65,13 +118,21 @@ interface Parsed {
   format?: string;
   out?: string;
   today?: string;
+  from?: string;
+  to?: string;
+  outcome?: string;
+  /** import: the file to read, the preset, the mapping corrections, and whether to write. */
+  file?: string;
+  preset?: string;
+  maps: string[];
+  dryRun: boolean;
   json: boolean;
   help: boolean;
   version: boolean;
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { folder: '.', journal: 'debrief', json: false, help: false, version: false };
+  const p: Parsed = { folder: '.', journal: 'debrief', maps: [], dryRun: false, json: false, help: false, version: false };
   const positional: string[] = [];
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -97,12 +158,19 @@ function parseArgs(argv: string[]): Parsed {
       case '--format': case '-f': p.format = take(); break;
       case '--out': case '-o': p.out = take(); break;
       case '--today': p.today = take(); break;
+      case '--from': p.from = take(); break;
+      case '--to': p.to = take(); break;
+      case '--outcome': case '--outcomes': p.outcome = take(); break;
+      case '--preset': p.preset = take(); break;
+      case '--map': p.maps.push(take()); break;
+      case '--dry-run': p.dryRun = true; break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
         positional.push(a);
     }
   }
   p.command = positional.shift();
+  if (p.command === 'import') p.file = positional.shift();
   if (positional.length > 1) throw new UsageError(`Too many arguments: ${positional.join(' ')}.`);
   if (positional.length === 1) p.folder = positional[0];
   return p;
@@ -147,6 +215,57 @@ async function load(io: CliIO, p: Parsed): Promise<JournalIndex> {
   return loadJournal(fs, p.journal);
 }
 
+/**
+ * `debrief import`: reads the file, maps its columns (guessed, preset, --map), plans one interview per
+ * row and, unless --dry-run, writes the new files inside the folder, never over an existing one.
+ */
+async function runImport(io: CliIO, p: Parsed, today: string): Promise<number> {
+  if (!p.file) throw new UsageError('import needs the file to read: debrief import <file> [folder].');
+  const journalFolder = normalizeRelative(p.journal);
+  if (!journalFolder) throw new UsageError(`--journal must be a folder inside the workspace folder, not "${p.journal}".`);
+  if (!io.readInput) throw new UsageError('import is not available here.');
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readInput(p.file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${p.file}: ${(e as Error).message ?? String(e)}`);
+  }
+  const read = readImport(bytes, p.preset);
+  if (!read.ok) throw new UsageError(describeProblem(p.file, read.problem));
+  const { table, preset } = read.read;
+  const corrections: { field: Field; column: string }[] = [];
+  for (const m of p.maps) {
+    const c = parseMapArgument(m);
+    if (!c.ok) throw new UsageError(c.message);
+    corrections.push(c);
+  }
+  const mapped = withCorrections(table.headers, read.read.mapping, corrections);
+  if (!mapped.ok) throw new UsageError(mapped.message);
+
+  const fs = io.fileSystem(p.folder);
+  if ((await fs.stat(''))?.type !== 'directory') throw new UsageError(`No folder ${p.folder}. Pass the workspace folder that holds (or will hold) the journal.`);
+  const index = await loadJournal(fs, journalFolder);
+  const taken = new Set(index.interviews().map((iv) => iv.id));
+  try {
+    for (const [name] of await fs.readDirectory(index.interviewsFolder)) taken.add(name.replace(/\.[^.]*$/, ''));
+  } catch {
+    // No interviews folder yet: every id is free.
+  }
+  const planned = planImport(table, { mapping: mapped.mapping, journalFolder, existing: existingOf(index.interviews()), takenIds: taken, sourceName: basename(p.file.replace(/\\/g, '/')), today });
+  if (!planned.ok) throw new UsageError(`${describeProblem(p.file, planned.problem)} Use --map <field>=<column>; the columns are: ${table.headers.map((h) => `"${h}"`).join(', ')}.`);
+  const plan = planned.plan;
+  if (!p.dryRun) {
+    for (const c of plan.changes) {
+      if (c.kind !== 'create') continue;
+      // Never over an existing file, even one that appeared since the journal was read.
+      if (await fs.stat(c.path)) throw new Error(`${c.path} appeared while importing; nothing more was written. Run the import again: it adds only what is missing.`);
+      await fs.writeFile(c.path, new TextEncoder().encode(c.text));
+    }
+  }
+  io.stdout(importReportText(plan, { file: p.file, table, mapping: mapped.mapping, preset, dryRun: p.dryRun }));
+  return 0;
+}
+
 /** Runs the CLI; resolves to the exit code (0 ok, 1 journal errors, 2 bad usage). */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let p: Parsed;
@@ -183,10 +302,24 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     if (p.format !== undefined && p.command !== 'export') throw new UsageError('--format is only for export.');
     if (p.out !== undefined && p.command !== 'export') throw new UsageError('--out is only for export.');
+    for (const [flag, v] of [['--from', p.from], ['--to', p.to], ['--outcome', p.outcome]] as const) {
+      if (v !== undefined && p.command !== 'export') throw new UsageError(`${flag} is only for export.`);
+    }
+    for (const [flag, v] of [['--preset', p.preset], ['--map', p.maps.length ? p.maps[0] : undefined], ['--dry-run', p.dryRun || undefined]] as const) {
+      if (v !== undefined && p.command !== 'import') throw new UsageError(`${flag} is only for import.`);
+    }
     if (p.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(p.today)) throw new UsageError('--today must be YYYY-MM-DD.');
+    const today = p.today ?? io.today?.() ?? dateOf(new Date());
+    if (p.command === 'import') return await runImport(io, p, today);
+    let filter: InterviewFilter | undefined;
     if (p.command === 'export') {
-      if (p.format === undefined) throw new UsageError('export needs --format csv|md|json.');
-      if (!(EXPORT_FORMATS as readonly string[]).includes(p.format)) throw new UsageError(`Unknown format "${p.format}": use csv, md or json.`);
+      if (p.format === undefined) throw new UsageError(`export needs --format ${ALL_FORMATS.join('|')}.`);
+      if (!(ALL_FORMATS as readonly string[]).includes(p.format)) throw new UsageError(`Unknown format "${p.format}": use ${ALL_FORMATS.join(', ')}.`);
+      if (p.from !== undefined || p.to !== undefined || p.outcome !== undefined) {
+        filter = { from: p.from, to: p.to, ...(p.outcome !== undefined ? { outcomes: parseOutcomes(p.outcome) as Outcome[] } : {}) };
+        const bad = checkFilter(filter);
+        if (bad) throw new UsageError(bad);
+      }
     }
     const index = await load(io, p);
     switch (p.command) {
@@ -201,16 +334,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         return errors > 0 ? 1 : 0;
       }
       case 'stats': {
-        const stats = journalStats(index, p.today ?? io.today?.() ?? dateOf(new Date()));
+        const stats = journalStats(index, today);
         io.stdout(p.json ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
         return 0;
       }
       case 'export': {
-        const text = exportInterviews(index, p.format as ExportFormat);
+        const report = (REPORT_FORMATS as readonly string[]).includes(p.format as string);
+        const text = report ? printableReport(index, p.format as ReportFormat, filter, today) : exportInterviews(index, p.format as ExportFormat, filter);
         if (p.out !== undefined) {
           if (!io.writeOutput) throw new UsageError('--out is not available here.');
           await io.writeOutput(p.out, text);
-          io.stderr(`Wrote ${index.interviews().length} interviews to ${p.out}.\n`);
+          const n = filterInterviews(index.interviews(), filter).length;
+          io.stderr(`Wrote ${report ? 'the report of ' : ''}${n} ${report ? 'application' : 'interview'}${n === 1 ? '' : 's'} to ${p.out}.\n`);
         } else io.stdout(text);
         return 0;
       }
@@ -234,6 +369,10 @@ export const nodeIO: CliIO = {
   writeOutput: async (path, text) => {
     const { promises } = await import('node:fs');
     await promises.writeFile(nodePath.resolve(path), text, 'utf8');
+  },
+  readInput: async (path) => {
+    const { promises } = await import('node:fs');
+    return new Uint8Array(await promises.readFile(nodePath.resolve(path)));
   },
 };
 

@@ -8,6 +8,7 @@ import { AddWeaknessCommand } from './add-weakness';
 import { DeleteCommand } from './delete';
 import { DraftFeedbackRequestCommand } from './draft-feedback-request';
 import { ExportCommand } from './export';
+import { ImportApplicationsCommand } from './import-applications';
 import { InitJournalCommand } from './init-journal';
 import { LinkNoteCommand } from './link-note';
 import { OpenNoteCommand } from './open-note';
@@ -31,6 +32,7 @@ export function journalCommands(services: Services): Command[] {
     new SetOutcomeCommand(services),
     new DraftFeedbackRequestCommand(services),
     new RecordFeedbackCommand(services),
+    new ImportApplicationsCommand(services),
     // Weaknesses and improvement items
     new AddWeaknessCommand(services),
     new RenameWeaknessCommand(services),

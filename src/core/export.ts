@@ -1,6 +1,7 @@
 /** Exports of the journal: one row per interview with its stage history. */
 import type { Interview } from './model';
 import type { JournalIndex } from './journal/journal-index';
+import { filterInterviews, InterviewFilter } from './report/filter';
 
 export type ExportFormat = 'csv' | 'md' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];
@@ -52,9 +53,12 @@ function cells(r: InterviewRow): string[] {
   return [r.id, r.company, r.role, r.applied, r.source, r.stage, r.outcome, stageHistory(r), r.feedbackRequested, r.feedbackReceived, r.weaknesses.join(' '), r.tags.join(' '), r.file];
 }
 
-/** Exports every interview (sorted by application date) as CSV, a Markdown table, or JSON. */
-export function exportInterviews(index: JournalIndex, format: ExportFormat): string {
-  const rows = index.interviews().map(interviewRow);
+/**
+ * Exports every interview (sorted by application date) as CSV, a Markdown table, or JSON; with a
+ * filter, only the interviews it keeps (see report/filter.ts).
+ */
+export function exportInterviews(index: JournalIndex, format: ExportFormat, filter?: InterviewFilter): string {
+  const rows = filterInterviews(index.interviews(), filter).map(interviewRow);
   switch (format) {
     case 'json':
       return JSON.stringify(rows, null, 2) + '\n';

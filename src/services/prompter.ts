@@ -1,6 +1,6 @@
 /**
  * Every question Debrief asks and every message it shows goes through the Prompter service: quick
- * picks, input boxes, confirmations, notifications, errors and save dialogs. The extension uses
+ * picks, input boxes, confirmations, notifications, errors, and open and save dialogs. The extension uses
  * VS Code's (`vscodePrompter`); the integration tests answer from a script. An `undefined` answer
  * means the user pressed Escape: the command stops and writes nothing.
  */
@@ -39,6 +39,8 @@ export interface Prompter {
   error(message: string, ...actions: string[]): Promise<string | undefined>;
   /** Where to save a new file; undefined when dismissed. */
   saveLocation(options: { title: string; defaultUri: vscode.Uri; filters: Record<string, string[]>; saveLabel: string }): Promise<vscode.Uri | undefined>;
+  /** One existing file to read; undefined when dismissed. */
+  openLocation(options: { title: string; defaultUri?: vscode.Uri; filters: Record<string, string[]>; openLabel: string }): Promise<vscode.Uri | undefined>;
 }
 
 /** A label without its `$(icon)` codicons, as the user reads it. */
@@ -137,5 +139,9 @@ export const vscodePrompter: Prompter = {
   },
   saveLocation(options) {
     return Promise.resolve(vscode.window.showSaveDialog(options));
+  },
+  async openLocation(options) {
+    const chosen = await vscode.window.showOpenDialog({ ...options, canSelectFiles: true, canSelectFolders: false, canSelectMany: false });
+    return chosen?.[0];
   },
 };

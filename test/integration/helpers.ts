@@ -263,6 +263,13 @@ export class ScriptedPrompter implements Prompter {
     const a = this.next('save', options.title);
     return typeof a === 'string' ? uriOf(a) : undefined;
   }
+
+  /** A string answer is the file chosen: an absolute path, or one relative to the workspace folder. */
+  async openLocation(options: { title: string }): Promise<vscode.Uri | undefined> {
+    const a = this.next('open', options.title);
+    if (typeof a !== 'string') return undefined;
+    return a.startsWith('/') ? vscode.Uri.file(a) : uriOf(a);
+  }
 }
 
 /** Runs a command with scripted answers; checks every answer was used and nothing unexpected was asked. */

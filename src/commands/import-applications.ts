@@ -1,0 +1,233 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../constants';
+import { assignColumn, describeMapping, Field, FIELD_LABELS, FIELD_TARGETS, FIELDS, Mapping, missingRequired } from '../core/import/fields';
+import { readImport, ReadImport } from '../core/import/import';
+import { existingOf, ImportCounts, ImportPlan, importSummary, planImport, RowResult, statusKey } from '../core/import/plan';
+import { PRESETS } from '../core/import/presets';
+import { describeProblem } from '../core/import/problem';
+import { importReportMarkdown, linesText } from '../core/import/report';
+import type { StatusMeaning } from '../core/import/status';
+import { sampleValues } from '../core/import/table';
+import { OUTCOMES } from '../core/model';
+import { basename } from '../core/paths';
+import type { Journal } from '../services/journal';
+import type { PickItem } from '../services/prompter';
+import type { Services } from '../services/services';
+import type { Command } from '../ui/command';
+import { pickJournal } from '../ui/pickers';
+import { NONE } from '../ui/questions';
+import { reveal } from '../ui/reveal';
+
+const TITLE = 'Import Applications';
+const SEPARATOR = vscode.QuickPickItemKind.Separator;
+
+type MappingChoice = { kind: 'continue' } | { kind: 'field'; field: Field } | { kind: 'preset' } | { kind: 'none' };
+type PreviewChoice = { kind: 'import' } | { kind: 'nothing' } | { kind: 'mapping' } | { kind: 'status'; value: string } | { kind: 'none' };
+
+export interface ImportResult {
+  counts: ImportCounts;
+  /** The new interview files. */
+  created: vscode.Uri[];
+  /** The report, opened as a Markdown document. */
+  report: vscode.TextDocument;
+}
+
+function separator<T>(label: string, value: T): PickItem<T> {
+  return { label, kind: SEPARATOR, value };
+}
+
+/**
+ * Debrief: Import Applications…: one interview per row of a CSV or TSV file (a spreadsheet or another
+ * tracker's export). Asks for the file, shows how the columns map and lets the user change it, shows
+ * what would be created, skipped as duplicate or invalid (and the values not understood), then writes
+ * every new interview as one change and opens the report. Escape at any step writes nothing. A file
+ * URI given as the argument is imported without the open dialog.
+ */
+export class ImportApplicationsCommand implements Command {
+  readonly id = CommandId.ImportApplications;
+  constructor(private readonly services: Services) {}
+
+  async execute(arg?: unknown): Promise<ImportResult | undefined> {
+    const { prompter: ask } = this.services;
+    const journal = await pickJournal(this.services, { title: TITLE, placeholder: 'Import into which folder\'s journal?' });
+    if (!journal) return undefined;
+    const file = arg instanceof vscode.Uri ? arg : await ask.openLocation({
+      title: `${TITLE}: choose a CSV or TSV file`, defaultUri: journal.folder.uri, openLabel: 'Import',
+      filters: { 'Spreadsheets (CSV, TSV)': ['csv', 'tsv', 'txt'], 'All files': ['*'] },
+    });
+    if (!file) return undefined;
+    const name = basename(file.path);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file);
+    } catch (e) {
+      void ask.error(`Debrief could not read ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    const first = readImport(bytes);
+    if (!first.ok) return this.refuse(file, name, first.problem);
+
+    let read = first.read;
+    let mapping = read.mapping;
+    const statusChoices = new Map<string, StatusMeaning>();
+    for (;;) {
+      const settled = await this.askMapping(bytes, read, mapping);
+      if (!settled) return undefined;
+      read = settled.read;
+      mapping = settled.mapping;
+      const table = settled.read.table;
+      const plan = (): ImportPlan | undefined => {
+        const p = planImport(table, this.options(journal, name, mapping, statusChoices));
+        return p.ok ? p.plan : undefined;
+      };
+      // The preview, until the user imports, goes back to the mapping or presses Escape.
+      let next: 'import' | 'nothing' | 'mapping' | undefined;
+      for (;;) {
+        const preview = plan();
+        if (!preview) break;
+        const explain = preview.unmapped.some((u) => u.field === 'status') ? ' Pick a status Debrief did not understand to say what it means.' : '';
+        const choice = await ask.pick(this.previewItems(preview), { title: TITLE, step: 2, totalSteps: 2, placeholder: `What the import would do: ${importSummary(preview.counts)}.${explain}` });
+        if (choice === undefined) return undefined;
+        if (choice.kind === 'status') {
+          const meaning = await ask.pick<StatusMeaning>([
+            ...OUTCOMES.map((o) => ({ label: o, value: { outcome: o } })),
+            { label: 'Not an application yet', description: 'skip these rows', value: { outcome: 'pending', notApplied: true } },
+          ], { title: TITLE, placeholder: `What does "${choice.value}" mean?` });
+          if (meaning === undefined) return undefined;
+          statusChoices.set(statusKey(choice.value), meaning);
+          continue;
+        }
+        if (choice.kind === 'none') continue;
+        next = choice.kind;
+        break;
+      }
+      if (next === 'mapping' || next === undefined) continue;
+      const context = { file: name, table, mapping, preset: settled.read.preset };
+      if (next === 'nothing') {
+        const preview = plan()!;
+        return { counts: preview.counts, created: [], report: await this.showReport(importReportMarkdown(preview, { ...context, dryRun: true })) };
+      }
+      // The plan is made again on the journal as it is now, so that nothing written meanwhile is duplicated or overwritten.
+      const done = await this.services.editor.apply(journal, [], () => {
+        const p = planImport(table, this.options(journal, name, mapping, statusChoices));
+        return p.ok ? { ok: true, changes: p.plan.changes, result: p.plan } : { ok: false, problems: [{ file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: p.problem.code, message: p.problem.message }] };
+      });
+      if (!done) return undefined;
+      const result = done.result;
+      const created = result.rows.filter((r): r is RowResult & { path: string } => r.kind === 'new' && r.path !== undefined).map((r) => journal.uri(r.path));
+      const report = await this.showReport(importReportMarkdown(result, context));
+      if (created.length) await reveal(created[0]);
+      this.services.log.info(`imported ${name}: ${importSummary(result.counts)}`);
+      void ask.notify(`Debrief imported ${name}: ${importSummary(result.counts)}.`);
+      return { counts: result.counts, created, report };
+    }
+  }
+
+  private options(journal: Journal, name: string, mapping: Mapping, statusChoices: ReadonlyMap<string, StatusMeaning>) {
+    const index = journal.index;
+    const taken = new Set(index.interviews().map((iv) => iv.id));
+    for (const f of index.files()) if (index.kindOf(f) === 'interview') taken.add(basename(f).replace(/\.ya?ml$/i, ''));
+    return { mapping, journalFolder: journal.journalFolder, existing: existingOf(index.interviews()), takenIds: taken, sourceName: name, today: this.services.clock.today(), statusChoices };
+  }
+
+  /** A file that cannot be imported: what is wrong and where, with a button to go there. */
+  private refuse(file: vscode.Uri, name: string, problem: { line: number; column: number; message: string; code: string }): undefined {
+    void this.services.prompter.error(`Debrief cannot import ${describeProblem(name, problem)}`, ...(problem.line > 0 ? ['Open File'] : [])).then(async (choice) => {
+      if (choice !== 'Open File') return;
+      const at = new vscode.Position(problem.line - 1, Math.max(0, problem.column - 1));
+      await vscode.window.showTextDocument(file, { selection: new vscode.Range(at, at) });
+    });
+    return undefined;
+  }
+
+  /** Step 1: the mapping, field by field, until the user continues with it (or presses Escape). */
+  private async askMapping(bytes: Uint8Array, initial: ReadImport, initialMapping: Mapping): Promise<{ read: ReadImport; mapping: Mapping } | undefined> {
+    const ask = this.services.prompter;
+    let read = initial;
+    let mapping = initialMapping;
+    let problem = '';
+    for (;;) {
+      const { headers } = read.table;
+      const missing = missingRequired(mapping);
+      const items: PickItem<MappingChoice>[] = [
+        { label: '$(check) Continue with this mapping', description: missing.length ? `first choose the columns of ${missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(' and ')}` : `${read.table.rows.length} row${read.table.rows.length === 1 ? '' : 's'} below the header on line ${read.table.headerLine}`, value: { kind: 'continue' } },
+        separator('Fields: pick one to choose its column', { kind: 'none' }),
+        ...FIELDS.map((field): PickItem<MappingChoice> => {
+          const c = mapping[field];
+          return {
+            label: FIELD_LABELS[field],
+            description: c === undefined ? 'not imported' : `← ${headers[c]}`,
+            detail: c === undefined ? undefined : `${sampleValues(read.table, c).join(' · ') || '(empty)'}  →  ${FIELD_TARGETS[field]}`,
+            value: { kind: 'field', field },
+          };
+        }),
+        separator('Preset', { kind: 'none' }),
+        { label: `$(list-selection) Preset: ${read.preset.label}`, description: 'another tracker\'s export…', value: { kind: 'preset' } },
+      ];
+      const choice = await ask.pick(items, { title: TITLE, step: 1, totalSteps: 2, placeholder: problem || `How the columns of the file map to Debrief (${describeMapping(mapping, headers)})` });
+      if (choice === undefined) return undefined;
+      problem = '';
+      if (choice.kind === 'continue') {
+        if (!missing.length) return { read, mapping };
+        problem = `Every interview needs a company and a role: choose the column of ${missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(' and ')} first.`;
+      } else if (choice.kind === 'field') {
+        const field = choice.field;
+        const column = await ask.pick<number | typeof NONE>([
+          ...headers.map((h, i) => {
+            const holder = FIELDS.find((f) => mapping[f] === i && f !== field);
+            return { label: h, description: `column ${i + 1}${holder ? ` · now ${FIELD_LABELS[holder]}` : ''}`, detail: sampleValues(read.table, i).join(' · ') || '(empty)', value: i };
+          }),
+          { label: '$(close) Not imported', value: NONE },
+        ], { title: TITLE, placeholder: `Which column holds ${FIELD_LABELS[field].toLowerCase()}? (→ ${FIELD_TARGETS[field]})` });
+        if (column === undefined) return undefined;
+        mapping = assignColumn(mapping, field, column === NONE ? undefined : column);
+      } else if (choice.kind === 'preset') {
+        const preset = await ask.pick(PRESETS.map((p) => ({ label: p.label, description: p.name === read.preset.name ? 'current' : undefined, detail: p.description, value: p.name })), { title: TITLE, placeholder: 'Read the file as the export of…' });
+        if (preset === undefined) return undefined;
+        const again = readImport(bytes, preset);
+        if (!again.ok) {
+          problem = again.problem.message;
+          continue;
+        }
+        read = again.read;
+        mapping = again.read.mapping;
+      }
+    }
+  }
+
+  /** Step 2: what the import would do, row by row. */
+  private previewItems(plan: ImportPlan): PickItem<PreviewChoice>[] {
+    const n = plan.counts.new;
+    const items: PickItem<PreviewChoice>[] = [
+      n > 0
+        ? { label: `$(check) Import ${n} new interview${n === 1 ? '' : 's'}`, description: importSummary(plan.counts), value: { kind: 'import' } }
+        : { label: '$(close) Nothing new to import', description: `${importSummary(plan.counts)}: close and show the report`, value: { kind: 'nothing' } },
+      { label: '$(arrow-left) Change the mapping', value: { kind: 'mapping' } },
+    ];
+    if (plan.unmapped.length) {
+      items.push(separator('Values Debrief did not understand: imported as pending, kept in the notes', { kind: 'none' }));
+      for (const u of plan.unmapped) {
+        items.push(u.field === 'status'
+          ? { label: `$(question) Status "${u.value}"`, description: `${linesText(u.lines)}: pick to say what it means`, value: { kind: 'status', value: u.value } }
+          : { label: `$(question) ${FIELD_LABELS[u.field]} "${u.value}"`, description: `${linesText(u.lines)}: kept in the notes`, value: { kind: 'none' } });
+      }
+    }
+    for (const note of plan.notes) items.push({ label: `$(info) ${note}`, value: { kind: 'none' } });
+    const rows = (title: string, kind: RowResult['kind'], describe: (r: RowResult) => string) => {
+      const list = plan.rows.filter((r) => r.kind === kind);
+      if (!list.length) return;
+      items.push(separator(`${title} (${list.length})`, { kind: 'none' }));
+      for (const r of list) items.push({ label: `Line ${r.line}: ${[r.company, r.role].filter(Boolean).join(', ') || 'row'}`, description: describe(r), value: { kind: 'none' } });
+    };
+    rows('New', 'new', (r) => `${r.date ?? 'no date'} → ${basename(r.path ?? '')}`);
+    rows('Duplicates, skipped', 'duplicate', (r) => r.reason ?? '');
+    rows('Invalid, skipped', 'invalid', (r) => r.reason ?? '');
+    return items;
+  }
+
+  private async showReport(markdown: string): Promise<vscode.TextDocument> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return doc;
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Status words of spreadsheets and trackers ("Rejected", "Absage", "No response 🔕", "Interviewing",
+ * "Offer", "I withdrew", …) → Debrief's outcome, and the stage they imply when it is beyond applied.
+ */
+import { OUTCOMES, Outcome, Stage, STAGES } from '../model';
+import { normalizeWords } from './words';
+
+export interface StatusMeaning {
+  outcome: Outcome;
+  /** How far the application got, when the word says so (never `applied`: that is the default). */
+  stage?: Stage;
+  /** Saved or planned, not sent yet ("Wishlist", "Bookmarked"): not an application to import. */
+  notApplied?: boolean;
+}
+
+type Meaning = { outcome?: Outcome; stage?: Stage; notApplied?: boolean };
+
+/** Phrases in English and German, as people and trackers (Huntr's lists, Teal's statuses) write them. */
+const PHRASES: [Meaning, string[]][] = [
+  [{ notApplied: true }, ['wishlist', 'wish list', 'bookmarked', 'bookmark', 'saved', 'applying', 'to apply', 'not applied', 'not yet applied', 'interested', 'planned', 'draft', 'Merkliste', 'gemerkt', 'vorgemerkt', 'geplant', 'noch nicht beworben', 'Entwurf']],
+  [{ outcome: 'pending' }, ['applied', 'application sent', 'sent', 'submitted', 'pending', 'waiting', 'awaiting response', 'in review', 'under review', 'in progress', 'open', 'active', 'ongoing', 'beworben', 'Bewerbung versendet', 'gesendet', 'versendet', 'verschickt', 'offen', 'in Bearbeitung', 'Eingangsbestätigung', 'eingegangen', 'warten', 'wartend', 'ausstehend', 'läuft', 'laufend']],
+  [{ outcome: 'pending', stage: 'screening' }, ['screening', 'screen', 'phone screen', 'phone screening', 'phone interview', 'phone call', 'interview', 'interviews', 'interviewing', 'interview scheduled', 'invited', 'invitation', 'in interview', 'Telefoninterview', 'Telefonat', 'Telefongespräch', 'Vorstellungsgespräch', 'Einladung', 'eingeladen', 'Einladung zum Vorstellungsgespräch', 'Gespräch', 'Bewerbungsgespräch', 'Interview vereinbart']],
+  [{ outcome: 'pending', stage: 'recruiter' }, ['recruiter', 'recruiter call', 'recruiter screen', 'recruiter interview', 'HR interview', 'HR call', 'HR Gespräch', 'Personalgespräch', 'Erstgespräch', 'Kennenlerngespräch', 'first interview', 'first round']],
+  [{ outcome: 'pending', stage: 'coding' }, ['coding', 'coding interview', 'live coding', 'technical', 'technical interview', 'technical screen', 'tech interview', 'technisches Interview', 'technisches Gespräch', 'Fachgespräch', 'Fachinterview']],
+  [{ outcome: 'pending', stage: 'take-home' }, ['take home', 'take home assignment', 'take home test', 'assignment', 'home assignment', 'coding challenge', 'challenge', 'case study', 'test task', 'assessment', 'online assessment', 'Probeaufgabe', 'Testaufgabe', 'Fallstudie', 'Hausaufgabe']],
+  [{ outcome: 'pending', stage: 'system-design' }, ['system design', 'system design interview', 'architecture interview', 'design interview', 'Systemdesign']],
+  [{ outcome: 'pending', stage: 'behavioral' }, ['behavioral', 'behavioural', 'behavioral interview', 'culture fit', 'team fit', 'values interview', 'hiring manager', 'hiring manager interview']],
+  [{ outcome: 'pending', stage: 'onsite' }, ['onsite', 'on site', 'final', 'final round', 'final interview', 'final interviews', 'panel', 'loop', 'superday', 'Zweitgespräch', 'zweites Gespräch', 'zweites Vorstellungsgespräch', 'finale Runde', 'letzte Runde', 'Assessment Center', 'Probearbeiten', 'Probetag', 'Hospitation']],
+  [{ outcome: 'offer', stage: 'offer' }, ['offer', 'offered', 'offer received', 'negotiating', 'negotiation', 'Angebot', 'Vertragsangebot', 'Jobangebot', 'Zusage', 'Verhandlung', 'Vertrag erhalten']],
+  [{ outcome: 'accepted', stage: 'offer' }, ['accepted', 'offer accepted', 'accepted offer', 'hired', 'signed', 'angenommen', 'Zusage angenommen', 'Angebot angenommen', 'eingestellt', 'Vertrag unterschrieben', 'unterschrieben']],
+  [{ outcome: 'declined', stage: 'offer' }, ['declined', 'offer declined', 'declined offer', 'turned down offer', 'I declined', 'Angebot abgelehnt', 'Zusage abgelehnt']],
+  [{ outcome: 'rejected' }, ['rejected', 'rejection', 'reject', 'declined by company', 'declined by employer', 'not selected', 'not selected by employer', 'no offer', 'unsuccessful', 'not successful', 'denied', 'refused', 'turned down', 'Absage', 'abgesagt', 'abgelehnt', 'nicht erfolgreich', 'nicht ausgewählt', 'negativ']],
+  [{ outcome: 'ghosted' }, ['ghosted', 'no response', 'no reply', 'no answer', 'no news', 'never heard back', 'no feedback', 'unanswered', 'silence', 'keine Antwort', 'keine Rückmeldung', 'keine Reaktion', 'ohne Antwort', 'ohne Rückmeldung']],
+  [{ outcome: 'withdrawn' }, ['withdrawn', 'withdrew', 'I withdrew', 'withdraw', 'not interested', 'no longer interested', 'dropped out', 'zurückgezogen', 'Bewerbung zurückgezogen', 'kein Interesse', 'selbst abgesagt']],
+  [{ outcome: 'role-closed' }, ['role closed', 'position closed', 'job closed', 'posting closed', 'position filled', 'role filled', 'filled', 'closed by company', 'no longer available', 'hiring freeze', 'cancelled', 'canceled', 'Stelle besetzt', 'besetzt', 'anderweitig besetzt', 'Stelle gestrichen', 'Ausschreibung beendet', 'nicht mehr verfügbar']],
+];
+
+/** Every phrase, normalized, longest first: a longer phrase ("no offer") wins over the words in it ("offer"). */
+const TABLE: { words: string[]; meaning: Meaning }[] = PHRASES
+  .flatMap(([meaning, phrases]) => phrases.map((p) => ({ words: normalizeWords(p).split(' '), meaning })))
+  .concat(OUTCOMES.map((o) => ({ words: normalizeWords(o).split(' '), meaning: { outcome: o } })))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** The later of two stages in the order of a process. */
+export function furtherStage(a: Stage | undefined, b: Stage | undefined): Stage | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return STAGES.indexOf(a) >= STAGES.indexOf(b) ? a : b;
+}
+
+/**
+ * What a status text means, or undefined when no word of it is known. An outcome other than pending
+ * wins over pending ("Rejected after interview" is rejected, after the screening stage); the stage is
+ * the furthest one named.
+ */
+export function readStatus(text: string): StatusMeaning | undefined {
+  const words = normalizeWords(text).split(' ').filter(Boolean);
+  if (!words.length) return undefined;
+  const used = new Array<boolean>(words.length).fill(false);
+  const found: Meaning[] = [];
+  for (const { words: phrase, meaning } of TABLE) {
+    for (let i = 0; i + phrase.length <= words.length; i++) {
+      if (phrase.every((w, k) => words[i + k] === w && !used[i + k])) {
+        for (let k = 0; k < phrase.length; k++) used[i + k] = true;
+        found.push(meaning);
+      }
+    }
+  }
+  if (!found.length) return undefined;
+  const outcome = found.find((m) => m.outcome && m.outcome !== 'pending')?.outcome ?? found.find((m) => m.outcome)?.outcome;
+  let stage: Stage | undefined;
+  for (const m of found) stage = furtherStage(stage, m.stage);
+  if (!outcome) return { outcome: 'pending', notApplied: true };
+  return { outcome, ...(stage && stage !== 'applied' ? { stage } : {}) };
+}
+
+/** A stage named in a "stage" column: its own name or a status word that implies one. */
+export function readStage(text: string): { stage?: Stage } | undefined {
+  const n = normalizeWords(text);
+  const own = STAGES.find((s) => normalizeWords(s) === n);
+  if (own) return own === 'applied' ? {} : { stage: own };
+  const m = readStatus(text);
+  if (!m || m.notApplied) return undefined;
+  return m.stage ? { stage: m.stage } : m.outcome === 'pending' ? {} : undefined;
+}
