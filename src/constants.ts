@@ -25,6 +25,7 @@ export const CommandId = {
   AddRound: 'debrief.addRound',
   SetOutcome: 'debrief.setOutcome',
   DraftFeedbackRequest: 'debrief.draftFeedbackRequest',
+  MarkFeedbackSent: 'debrief.markFeedbackSent',
   RecordFeedback: 'debrief.recordFeedback',
   ImportApplications: 'debrief.importApplications',
   // Weaknesses and improvement items
@@ -53,6 +54,7 @@ export const SettingId = {
   DiagnosticsSchemaProblems: 'debrief.diagnostics.schemaProblems',
   FeedbackFollowUpDays: 'debrief.reminders.feedbackFollowUpDays',
   RemindersNotify: 'debrief.reminders.notify',
+  FeedbackRequestSignature: 'debrief.feedbackRequest.signature',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
@@ -62,9 +64,11 @@ export const ContextKey = {
   InterviewsGroupBy: 'debrief.interviewsGroupBy',
   /** True while the sidebar is filtered. */
   Filtered: 'debrief.filtered',
+  /** True while the active editor is a feedback request draft. */
+  FeedbackDraft: 'debrief.feedbackDraft',
 } as const;
 
-/** The walkthrough id, as `welcome.openWalkthrough` wants it. */
+/** The walkthrough id, as `workbench.action.openWalkthrough` wants it (after `publisher.name#`). */
 export const WALKTHROUGH_ID = 'debrief.gettingStarted';
 
 export const DEFAULT_JOURNAL_FOLDER = 'debrief';

@@ -4,7 +4,7 @@
 import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const DEMO_AS_OF = '2025-04-01';
+export const DEMO_AS_OF = '2025-12-01';
 
 const DAY = 86_400_000;
 const utc = (d) => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10));

@@ -13,6 +13,7 @@ import { JournalIndex } from '../core/journal/journal-index';
 import { JournalStats } from '../core/stats';
 import { loadJournal } from '../core/journal/load';
 import { journalStats } from '../core/stats';
+import { rankWeaknesses } from '../core/progress/weaknesses';
 import { FIELDS, Field } from '../core/import/fields';
 import { parseMapArgument, readImport, withCorrections } from '../core/import/import';
 import { existingOf, planImport } from '../core/import/plan';
@@ -67,9 +68,11 @@ Checks every journal file and prints one line per problem:
 Exits 1 when any problem is an error, 0 otherwise.`,
   stats: `Usage: debrief stats [--journal <dir>] [--today YYYY-MM-DD] [--json] [folder]
 
-Prints outcomes, where applications ended, feedback answer rate and delays,
-and for each weakness its sightings, trend (last 90 days vs the 90 before)
-and whether it surfaced again after its improvement items were done.`,
+Prints outcomes, how far applications got, where they ended, feedback answer
+rate and delays, and for each weakness (what holds you back most first) its
+sightings, its trend (the share of recent interviews it showed in, against the
+90 days before) and whether the work on it paid off. docs/progress.md defines
+every term.`,
   export: `Usage: debrief export --format csv|md|json|report-md|report-html [--journal <dir>]
                       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--outcome a,b] [--today YYYY-MM-DD]
                       [--out file] [folder]
@@ -191,17 +194,11 @@ export function formatStats(s: JournalStats): string {
   out.push(`Feedback: asked ${f.asked}, answered ${f.answered}${f.answerRate !== undefined ? ` (${pct(f.answerRate)})` : ''}` +
     (f.medianReplyDays !== undefined ? `, median reply ${f.medianReplyDays} day${f.medianReplyDays === 1 ? '' : 's'} (${f.replyDays[0]}–${f.replyDays[f.replyDays.length - 1]})` : ''));
   out.push('');
-  out.push(`Weaknesses (trend: last 90 days up to ${s.today} vs the 90 before):`);
+  out.push(`Weaknesses, what holds you back most first (share of the interviews of the last 90 days up to ${s.today}, against the 90 before):`);
   if (!s.weaknesses.length) out.push('  none');
-  const sorted = [...s.weaknesses].sort((a, b) => b.sightings - a.sightings || (a.id < b.id ? -1 : 1));
-  for (const w of sorted) {
-    const flags: string[] = [];
-    if (w.sightings === 0) flags.push('never cited');
-    else if (w.hypothesis) flags.push('hypothesis: seen in one interview');
-    if (w.resurfacedAfterDone) flags.push(`surfaced again ${w.sightingsAfterDone}× after items done on ${w.lastDone}`);
-    const trend = { more: '↑ more often', less: '↓ less often', same: '→ as often', none: '· not lately' }[w.trend];
-    out.push(`  ${w.id}${w.status ? ` [${w.status}]` : ''}: ${w.sightings} sighting${w.sightings === 1 ? '' : 's'} in ${w.interviews} interview${w.interviews === 1 ? '' : 's'}` +
-      (w.lastSeen ? `, last ${w.lastSeen}` : '') + `, ${trend} (${w.recent} vs ${w.previous})` + (flags.length ? ` — ${flags.join('; ')}` : ''));
+  for (const w of rankWeaknesses(s.weaknesses)) {
+    out.push(`  ${w.id}${w.status ? ` [${w.status}]` : ''}: ${w.evidence === 'unseen' ? 'never cited' : `${w.evidence}, ${w.sightings} sighting${w.sightings === 1 ? '' : 's'} in ${w.interviews} interview${w.interviews === 1 ? '' : 's'}${w.lastSeen ? `, last ${w.lastSeen}` : ''}; ${w.trendText}`}`);
+    out.push(`      ${w.verdictText}`);
     const months = Object.entries(w.byMonth);
     if (months.length) out.push(`      by month: ${months.map(([m, n]) => `${m} ${n}`).join(', ')}`);
   }

@@ -17,15 +17,19 @@ export class AddRoundCommand implements Command {
     const title = 'Add Round';
     const t = await pickInterview(this.services, arg, title);
     if (!t) return false;
-    const type = await ask.pick(enumItems(ROUND_TYPES), { title, step: 1, totalSteps: 4, placeholder: `Round ${t.interview.rounds.length + 1} at ${t.interview.company}: what kind?` });
+    const type = await ask.pick(enumItems(ROUND_TYPES), { title, step: 1, totalSteps: 5, placeholder: `Round ${t.interview.rounds.length + 1} at ${t.interview.company}: what kind?` });
     if (type === undefined) return false;
-    const date = await ask.input({ title, step: 2, totalSteps: 4, prompt: 'Date (YYYY-MM-DD)', value: clock.today(), validate: dateCheck(false) });
+    const date = await ask.input({ title, step: 2, totalSteps: 5, prompt: 'Date (YYYY-MM-DD)', value: clock.today(), validate: dateCheck(false) });
     if (date === undefined) return false;
-    const r = await ask.pick(ratingItems(false), { title, step: 3, totalSteps: 4, placeholder: 'How did it go, from 1 to 5?' });
+    const who = await ask.input({ title, step: 3, totalSteps: 5, prompt: 'Who interviewed you? (optional: the name a feedback request will greet)', placeholder: 'e.g. Priya Sharma' });
+    if (who === undefined) return false;
+    const r = await ask.pick(ratingItems(false), { title, step: 4, totalSteps: 5, placeholder: 'How did it go, from 1 to 5?' });
     if (r === undefined) return false;
-    const bad = await ask.input({ title, step: 4, totalSteps: 4, prompt: 'What went badly? (optional)' });
+    const bad = await ask.input({ title, step: 5, totalSteps: 5, prompt: 'What went badly? (optional)' });
     if (bad === undefined) return false;
-    const ok = await editor.edit(t.journal, t.path, (text) => addRound(text, { type, date: date.trim(), rating: r === NONE ? undefined : r, wentBadly: bad.trim() || undefined }));
+    const ok = await editor.edit(t.journal, t.path, (text) => addRound(text, {
+      type, date: date.trim(), interviewers: who.trim() ? [who.trim()] : undefined, rating: r === NONE ? undefined : r, wentBadly: bad.trim() || undefined,
+    }));
     if (ok) await reveal(t.uri);
     return ok;
   }

@@ -6,7 +6,7 @@ import { AddImprovementCommand } from './add-improvement';
 import { AddRoundCommand } from './add-round';
 import { AddWeaknessCommand } from './add-weakness';
 import { DeleteCommand } from './delete';
-import { DraftFeedbackRequestCommand } from './draft-feedback-request';
+import { DraftFeedbackRequestCommand, FeedbackDrafts, MarkFeedbackSentCommand } from './feedback-request';
 import { ExportCommand } from './export';
 import { ImportApplicationsCommand } from './import-applications';
 import { InitJournalCommand } from './init-journal';
@@ -23,14 +23,15 @@ import { SetWeaknessStatusCommand } from './set-weakness-status';
 import { UnlinkNoteCommand } from './unlink-note';
 import { WeeklyReviewCommand } from './weekly-review';
 
-export function journalCommands(services: Services): Command[] {
+export function journalCommands(services: Services, drafts: FeedbackDrafts): Command[] {
   return [
     new InitJournalCommand(services),
     // Interviews
     new RecordInterviewCommand(services),
     new AddRoundCommand(services),
     new SetOutcomeCommand(services),
-    new DraftFeedbackRequestCommand(services),
+    new DraftFeedbackRequestCommand(services, drafts),
+    new MarkFeedbackSentCommand(services, drafts),
     new RecordFeedbackCommand(services),
     new ImportApplicationsCommand(services),
     // Weaknesses and improvement items
@@ -54,5 +55,7 @@ export function journalCommands(services: Services): Command[] {
 }
 
 export function activate(context: vscode.ExtensionContext, services: Services): void {
-  registerCommands(context, services, journalCommands(services));
+  const drafts = new FeedbackDrafts();
+  context.subscriptions.push(drafts);
+  registerCommands(context, services, journalCommands(services, drafts));
 }

@@ -18,8 +18,8 @@ export class RecordInterviewCommand implements Command {
     const title = 'Record Interview';
     const journal = await pickJournal(this.services, { title });
     if (!journal) return undefined;
-    // The weakness step is the last; naming a new weakness adds one more.
-    const steps = 8;
+    // Nine questions after a round, six for an application without one; naming a new weakness adds one more.
+    let steps = 9;
     const companies = [...new Set(journal.index.interviews().map((i) => i.company))].sort((a, b) => a.localeCompare(b));
     const company = await ask.pickOrType(companies, { title, step: 1, totalSteps: steps, prompt: 'Company', placeholder: 'Company (pick one or type a new name)', validate: required('The company') });
     if (company === undefined) return undefined;
@@ -32,17 +32,25 @@ export class RecordInterviewCommand implements Command {
       { title, step: 4, totalSteps: steps, placeholder: 'What kind of round was it?' },
     );
     if (type === undefined) return undefined;
-    const outcome = await ask.pick(enumItems(OUTCOMES), { title, step: 5, totalSteps: steps, placeholder: 'Outcome so far (pending while you wait)' });
-    if (outcome === undefined) return undefined;
-    let round: { type: RoundType; rating?: number; wentBadly?: string } | undefined;
+    if (type === NONE) steps = 6;
+    let step = 4;
+    let interviewer: string | undefined;
     if (type !== NONE) {
-      const r = await ask.pick(ratingItems(true), { title, step: 6, totalSteps: steps, placeholder: 'How did it go, from 1 to 5?' });
-      if (r === undefined) return undefined;
-      const bad = await ask.input({ title, step: 7, totalSteps: steps, prompt: 'What went badly? (optional, while you still remember)', placeholder: 'e.g. Froze on the follow-up about caching' });
-      if (bad === undefined) return undefined;
-      round = { type, rating: r === NONE ? undefined : r, wentBadly: bad.trim() || undefined };
+      const who = await ask.input({ title, step: ++step, totalSteps: steps, prompt: 'Who interviewed you? (optional: the name a feedback request will greet)', placeholder: 'e.g. Priya Sharma' });
+      if (who === undefined) return undefined;
+      interviewer = who.trim() || undefined;
     }
-    const weaknesses = await askWeaknesses(ask, journal, title, 8, steps);
+    const outcome = await ask.pick(enumItems(OUTCOMES), { title, step: ++step, totalSteps: steps, placeholder: 'Outcome so far (pending while you wait)' });
+    if (outcome === undefined) return undefined;
+    let round: { type: RoundType; rating?: number; wentBadly?: string; interviewers?: string[] } | undefined;
+    if (type !== NONE) {
+      const r = await ask.pick(ratingItems(true), { title, step: ++step, totalSteps: steps, placeholder: 'How did it go, from 1 to 5?' });
+      if (r === undefined) return undefined;
+      const bad = await ask.input({ title, step: ++step, totalSteps: steps, prompt: 'What went badly? (optional, while you still remember)', placeholder: 'e.g. Froze on the follow-up about caching' });
+      if (bad === undefined) return undefined;
+      round = { type, rating: r === NONE ? undefined : r, wentBadly: bad.trim() || undefined, interviewers: interviewer ? [interviewer] : undefined };
+    }
+    const weaknesses = await askWeaknesses(ask, journal, title, ++step, steps);
     if (!weaknesses) return undefined;
 
     // Every answer is in: the interview and any new weakness are written as one change.

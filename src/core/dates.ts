@@ -28,3 +28,14 @@ export function dateOf(moment: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${moment.getFullYear()}-${p(moment.getMonth() + 1)}-${p(moment.getDate())}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A date as people read it: "22 Oct", with the year when it is not the year of `today`: "22 Oct 2025". */
+export function humanDate(date: string, today?: string, long = false): string {
+  if (!isValidDate(date)) return date;
+  const day = +date.slice(8, 10);
+  const month = (long ? LONG_MONTHS : MONTHS)[+date.slice(5, 7) - 1];
+  return today && today.slice(0, 4) === date.slice(0, 4) ? `${day} ${month}` : `${day} ${month} ${date.slice(0, 4)}`;
+}

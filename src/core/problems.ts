@@ -51,6 +51,7 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'missing-note': 'A linked study note does not exist.',
   'note-outside-workspace': 'A linked study note path leaves the workspace or is absolute.',
   'date-order': 'Two dates are in an impossible order.',
+  'stage-behind-rounds': 'The stage key says less than the rounds or the outcome show.',
   'round-out-of-range': 'A citation names a round that does not exist.',
   'done-date-mismatch': 'An improvement item has a done date but is not done, or the reverse.',
 };

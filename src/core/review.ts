@@ -3,6 +3,8 @@ import { reminders, ReminderOptions } from './reminders';
 import type { JournalIndex } from './journal/journal-index';
 import { addDays, daysBetween } from './dates';
 import { journalStats } from './stats';
+import { rankWeaknesses } from './progress/weaknesses';
+import { escapeMarkdown } from './text/markdown';
 
 /** The ISO week of a date: `{ year, week, monday, sunday }`, e.g. 2026-11-25 → 2026-W48. */
 export function isoWeek(date: string): { year: number; week: number; label: string; monday: string; sunday: string } {
@@ -16,9 +18,7 @@ export function isoWeek(date: string): { year: number; week: number; label: stri
 }
 
 /** Text safe inside Markdown: no markup, links or HTML from user strings. */
-export function mdText(s: string): string {
-  return s.replace(/\r?\n/g, ' ').replace(/([\\`*_{}[\]()<>#+!|~])/g, '\\$1');
-}
+const mdText = (s: string): string => escapeMarkdown(s, 'space');
 
 export interface WeeklyReview {
   /** Path relative to the journal folder, e.g. `reviews/2026-W48.md`. */
@@ -46,13 +46,11 @@ export function weeklyReview(index: JournalIndex, today: string, options: Remind
   const due = reminders(index, today, options);
   lines.push('## Due', '', ...(due.length ? due.map((r) => `- ${r.kind === 'feedback-follow-up' ? '' : `${mdText(r.ref.label)}: `}${mdText(r.title)}: ${r.detail}`) : ['Nothing due in the next 7 days.']), '');
 
-  const stats = journalStats(index, today);
-  const top = stats.weaknesses.filter((w) => w.sightings > 0).sort((a, b) => b.recent - a.recent || b.sightings - a.sightings || (a.id < b.id ? -1 : 1)).slice(0, 5);
-  const trendText = { more: 'surfacing more', less: 'surfacing less', same: 'steady', none: 'not seen in 6 months' } as const;
-  lines.push('## Top weaknesses', '');
+  const top = rankWeaknesses(journalStats(index, today).weaknesses).filter((w) => w.sightings > 0).slice(0, 5);
+  lines.push('## What holds you back most', '');
   if (top.length) {
-    lines.push('| Weakness | Sightings | Last 90 days | 90 days before | Trend |', '| --- | --- | --- | --- | --- |');
-    for (const w of top) lines.push(`| ${mdText(w.title || w.id)}${w.hypothesis ? ' (hypothesis: one interview)' : ''} | ${w.sightings} | ${w.recent} | ${w.previous} | ${trendText[w.trend]} |`);
+    lines.push('| Weakness | Evidence | Lately | Did the work pay off? |', '| --- | --- | --- | --- |');
+    for (const w of top) lines.push(`| ${mdText(w.title || w.id)} | ${w.evidence}, ${w.interviews} interview${w.interviews === 1 ? '' : 's'} | ${mdText(w.trendText)} | ${mdText(w.verdictText)} |`);
   } else lines.push('No weakness cited by an interview yet.');
   lines.push('');
 

@@ -27,6 +27,12 @@ export const settings = {
     return config(scope).get<unknown>(SettingId.DiagnosticsSchemaProblems) !== false;
   },
 
+  /** The signature at the end of a feedback request draft. */
+  feedbackRequestSignature(scope?: vscode.Uri): string {
+    const v = config(scope).get<unknown>(SettingId.FeedbackRequestSignature);
+    return typeof v === 'string' ? v : '';
+  },
+
   /** At most one notification a day when something is due. */
   remindersNotify(): boolean {
     return config().get<unknown>(SettingId.RemindersNotify) !== false;

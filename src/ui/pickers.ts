@@ -59,7 +59,7 @@ export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Jo
   });
 }
 
-export async function pickInterview(deps: Deps, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
+export async function pickInterview(deps: Deps, arg: unknown, title: string, only?: { test: (iv: Interview) => boolean; none: string }): Promise<InterviewTarget | undefined> {
   const { store, prompter } = deps;
   await settled(store);
   if (isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting') {
@@ -72,8 +72,12 @@ export async function pickInterview(deps: Deps, arg: unknown, title: string): Pr
     const interview = found?.journal.index.interviewAt(found.path);
     if (found && interview) return { journal: found.journal, path: found.path, uri: arg, interview };
   }
-  const all = store.journals().flatMap((journal) => journal.index.interviews().map((interview) => ({ journal, interview })));
-  if (!all.length) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
+  const all = store.journals().flatMap((journal) => journal.index.interviews().filter((iv) => !only || only.test(iv)).map((interview) => ({ journal, interview })));
+  if (!all.length) {
+    if (!only) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
+    void prompter.notify(only.none);
+    return undefined;
+  }
   const multi = store.journals().length > 1;
   const chosen = await prompter.pick(
     all.map((t) => ({

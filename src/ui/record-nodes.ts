@@ -27,8 +27,9 @@ export function isNode(x: unknown): x is Node {
   return !!x && typeof x === 'object' && typeof (x as Node).kind === 'string' && (x as Node).journal !== undefined;
 }
 
+/** The interview a node shows: as read, or while its file has errors, the record read before them. */
 export function interviewOf(node: Extract<Node, { path: string }>): Interview | undefined {
-  return node.journal.index.interviewAt(node.path);
+  return node.journal.index.shownInterview(node.path)?.interview;
 }
 
 export function weaknessOf(node: { journal: Journal; weaknessId: string }): Weakness | undefined {

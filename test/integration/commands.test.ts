@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, SettingId, ViewId } from '../../src/constants';
 
-import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection } from './helpers';
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection, ScriptedPrompter } from './helpers';
+import type { PickItem } from '../../src/services/prompter';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
 const WEAKNESSES = 'debrief/weaknesses.yaml';
@@ -41,7 +42,7 @@ describe('commands', () => {
   describe('Record Interview', () => {
     const NEW_FILE = 'debrief/interviews/globex-platform-engineer.yaml';
     keepFixtures(WEAKNESSES, NEW_FILE);
-    const answers = ['Globex', 'Platform Engineer', '2026-11-02', 'coding', 'pending', '3', 'Froze on the caching follow-up', [RAMBLING, '$(add) New weakness…'], 'Shaky on caching'];
+    const answers = ['Globex', 'Platform Engineer', '2026-11-02', 'coding', 'Hank Scorpio', 'pending', '3', 'Froze on the caching follow-up', [RAMBLING, '$(add) New weakness…'], 'Shaky on caching'];
 
     it('asks step by step, writes the interview and the new weakness, and shows it in the tree', async () => {
       const weaknessesBefore = await read(WEAKNESSES);
@@ -52,7 +53,8 @@ describe('commands', () => {
       assert.equal(data.id, 'globex-platform-engineer');
       assert.equal(data.company, 'Globex');
       assert.equal(data.outcome, 'pending');
-      assert.deepEqual(data.rounds, [{ type: 'coding', date: '2026-11-02', rating: 3, 'went-badly': 'Froze on the caching follow-up' }]);
+      assert.deepEqual(data.rounds, [{ type: 'coding', date: '2026-11-02', interviewers: ['Hank Scorpio'], rating: 3, 'went-badly': 'Froze on the caching follow-up' }]);
+      assert.equal(data.stage, undefined, 'the stage is worked out from the rounds, never written as applied');
       assert.deepEqual(data.weaknesses, [
         { weakness: 'rambling-answers', round: 1, source: 'self' },
         { weakness: 'shaky-on-caching', round: 1, source: 'self' },
@@ -85,6 +87,7 @@ describe('commands', () => {
       await config().update(SettingId.JournalFolder, 'fresh/journal', vscode.ConfigurationTarget.Workspace);
       try {
         const { result, prompter } = await run<vscode.Uri>(CommandId.RecordInterview, ['Initrode', 'Dev', '2026-11-03', 'No round yet', 'pending', ['$(add) New weakness…'], 'Nervous start']);
+        assert.match(prompter.asked.join('\n'), /Record Interview 6\/6/, 'without a round, six steps');
         assertScriptUsed(prompter);
         assert.equal(result?.toString(), uriOf('fresh/journal/interviews/initrode-dev.yaml').toString());
         const data = parse((await read('fresh/journal/interviews/initrode-dev.yaml'))!);
@@ -155,24 +158,56 @@ describe('commands', () => {
     });
 
     it('Add Round appends a round', async () => {
-      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', '2', 'Did not estimate load']);
+      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', 'Dana', '2', 'Did not estimate load']);
       assertScriptUsed(prompter);
       const data = parse((await read(ACME_FILE))!);
-      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', rating: 2, 'went-badly': 'Did not estimate load' });
+      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', interviewers: ['Dana'], rating: 2, 'went-badly': 'Did not estimate load' });
       assert.equal(data.rounds.length, 3);
     });
 
-    it('Draft Feedback Request opens a specific draft and records the date asked', async () => {
+    it('Draft Feedback Request opens a specific draft and writes nothing', async () => {
+      const before = await read(ACME_FILE);
       const { result, prompter } = await run<vscode.TextDocument>(CommandId.DraftFeedbackRequest, [ACME]);
       assertScriptUsed(prompter);
       assert.ok(result);
       assert.equal(result.isUntitled, true);
-      assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 2026-10-12/);
-      assert.match(result.getText(), /long answers, lost the thread twice\. Was that what weighed most/);
+      assert.match(result.getText(), /^Subject: Acme, Backend Engineer: a short request for feedback$/m, 'the company in the subject');
+      assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 12 October\./, 'a human date');
+      assert.match(result.getText(), /long answers, lost the thread twice\. Was that what weighed most in the decision/);
       assert.equal(vscode.window.activeTextEditor?.document, result);
-      assert.equal(parse((await read(ACME_FILE))!).feedback.requested, SUITE_TODAY);
-      assert.equal(find(await tree(ViewId.Interviews), ACME)?.description, 'rejected · 2026-10-01 · awaiting feedback');
+      assert.equal(await read(ACME_FILE), before, 'drafting records nothing');
+      assert.match(prompter.notices.join('\n'), /then mark it as sent/);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+
+    it('Mark Feedback Request as Sent records the date (today by the journal\'s clock, or the one given)', async () => {
+      const { prompter } = await run(CommandId.MarkFeedbackSent, [ACME, SUITE_TODAY]);
+      assertScriptUsed(prompter);
+      assert.equal(parse((await read(ACME_FILE))!).feedback.requested, SUITE_TODAY);
+      await eventually(async () => find(await tree(ViewId.Interviews), ACME)?.description === `rejected · ${SUITE_TODAY} · awaiting feedback`, 'the tree to show the request awaiting a reply, dated by it');
+      assert.match(prompter.asked[1], /When did you send it to Acme/);
+    });
+
+    it('Draft Feedback Request offers only applications that ended, never an offer or a pending one', async () => {
+      const rel = 'debrief/interviews/zz-offer.yaml';
+      try {
+        await write(rel, 'id: zz-offer\ncompany: Offer Co\nrole: Dev\noutcome: offer\n');
+        await eventually(async () => find(await tree(ViewId.Interviews), 'Offer Co, Dev'), 'the offer in the tree');
+        const p = new ScriptedPrompter([ACME]);
+        let offered: string[] = [];
+        p.pick = async <T>(items: readonly PickItem<T>[]) => {
+          offered = items.map((i) => i.label);
+          return items.find((i) => i.label === ACME)?.value;
+        };
+        (await api()).setPrompter(p);
+        await vscode.commands.executeCommand(CommandId.DraftFeedbackRequest);
+        assert.ok(offered.includes(ACME));
+        assert.ok(!offered.includes('Offer Co, Dev'), `offered: ${offered.join(', ')}`);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } finally {
+        (await api()).setPrompter(undefined);
+        await remove(rel);
+      }
     });
 
     it('Record Feedback writes nothing when Escape is pressed at any step', async () => {

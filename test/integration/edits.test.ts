@@ -57,7 +57,7 @@ describe('edits in the real editor', () => {
     const before = (await read(WEAKNESSES))!;
     const NEW = 'debrief/interviews/umbrella-sre.yaml';
     const { result, prompter } = await run<vscode.Uri>(CommandId.RecordInterview,
-      ['Umbrella', 'SRE', '2026-11-10', 'system-design', 'pending', '2', '', ['$(add) New weakness…'], 'Capacity estimates']);
+      ['Umbrella', 'SRE', '2026-11-10', 'system-design', '', 'pending', '2', '', ['$(add) New weakness…'], 'Capacity estimates']);
     assertScriptUsed(prompter);
     assert.equal(result?.toString(), uriOf(NEW).toString());
     assert.ok(await exists(uriOf(NEW)));

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, SettingId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
-import { insightsModel, InsightsModel, RecordRef } from '../../src/core/insights';
+import { allCharts, insightsModel, InsightsModel, RecordRef } from '../../src/core/insights';
 import { INSIGHTS_VIEW_TYPE } from '../../src/features/insights/panel';
 import { LAST_NOTIFIED_KEY } from '../../src/features/reminders';
 import type { PickItem } from '../../src/services/prompter';
@@ -80,13 +80,13 @@ describe('insights, reminders, review and export', () => {
     const first = await posted(() => true, 'the first model');
     assert.deepEqual(first, insightsModel(journal.index, '2026-11-25'));
     assert.equal(first.interviews, 1);
-    const ended = first.charts.find((c) => c.id === 'ended-after')!;
+    const ended = allCharts(first).find((c) => c.id === 'ended-after')!;
     assert.deepEqual([ended.labels, ended.series[0].values], [['behavioral'], [1]]);
 
     await writeText(uriOf(WAITING), WAITING_TEXT);
     const next = await posted((m) => m.interviews === 2, 'the model to include the new interview');
     assert.deepEqual(next, insightsModel(journal.index, '2026-11-25'));
-    const feedback = next.charts.find((c) => c.id === 'feedback')!;
+    const feedback = allCharts(next).find((c) => c.id === 'feedback')!;
     assert.deepEqual(feedback.series[0].values, [1, 0, 1]);
     // User strings travel as data; the webview renders them as text (see the UI test).
     assert.equal(feedback.series[0].refs[2][0].label, '<img src=x onerror=alert(1)>, Platform Engineer');
@@ -109,7 +109,7 @@ describe('insights, reminders, review and export', () => {
     setPrompter(picker);
     const click = async (chart: string, series: number, index: number) => (await parts()).panels.current!.openRecords(chart, series, index);
     // One record behind the bar: it opens without a prompt.
-    const outcomes = m.charts.find((c) => c.id === 'outcomes')!;
+    const outcomes = allCharts(m).find((c) => c.id === 'outcomes')!;
     const s = outcomes.series.findIndex((x) => x.label === 'rejected');
     const i = outcomes.labels.indexOf('Nov 2026');
     await click('outcomes', s, i);
@@ -121,10 +121,9 @@ describe('insights, reminders, review and export', () => {
     await vscode.commands.executeCommand(CommandId.ShowInsights);
 
     // Several records behind one bar: the prompt offers each; the chosen one opens at its line.
-    const stages = m.charts.find((c) => c.id === 'stages')!;
-    const unset = stages.labels.indexOf('not set');
-    assert.equal(stages.series[0].values[unset], 2, JSON.stringify(stages));
-    await click('stages', 0, unset);
+    const funnel = allCharts(m).find((c) => c.id === 'funnel')!;
+    assert.equal(funnel.series[0].values[0], 2, JSON.stringify(funnel));
+    await click('funnel', 0, 0);
     assert.deepEqual(offered[offered.length - 1].sort(), ['debrief/interviews/acme-backend.yaml', WAITING]);
     const editor = await eventually(() => shown(WAITING), 'the chosen record');
     assert.equal(editor!.selection.active.line, 0);

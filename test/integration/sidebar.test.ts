@@ -26,9 +26,10 @@ describe('sidebar', () => {
     assert.equal(rejected.contextValue, 'group');
     const acme = rejected.children?.find((c) => c.label === ACME);
     assert.ok(acme);
-    assert.equal(acme.description, 'rejected · 2026-10-01');
+    assert.equal(acme.description, 'rejected · 2026-10-12', 'the outcome and the last thing that happened, the date the group is sorted by');
     assert.equal(acme.icon, 'circle-slash');
     assert.match((acme.tooltip ?? '').replace(/\\(.)/g, '$1'), /Rounds: recruiter \(2026-10-05\), behavioral \(2026-10-12\)/);
+    assert.match((acme.tooltip ?? '').replace(/\\(.)/g, '$1'), /applied 2026-10-01 · last activity 2026-10-12/);
     assert.deepEqual(acme.children?.map((c) => c.label), ['Round 1: recruiter', 'Round 2: behavioral', 'Feedback', RAMBLING]);
     const [r1, , feedback, citation] = acme.children!;
     assert.equal(r1.description, '2026-10-05 · rated 4/5');
@@ -76,21 +77,34 @@ describe('sidebar', () => {
     assert.ok(find(await tree(ViewId.Interviews), ACME));
   });
 
-  it('follows files changed on disk: a new interview, a broken one as an error node, a deletion', async () => {
+  it('follows files changed on disk: a new interview, one broken while edited, one broken from the start, a deletion', async () => {
     const rel = 'debrief/interviews/zz-live.yaml';
+    const broken = 'debrief/interviews/zz-broken.yaml';
     try {
       await write(rel, 'id: zz-live\ncompany: Live Co\nrole: Dev\noutcome: pending\n');
       await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Pending')?.children?.some((c) => c.label === 'Live Co, Dev'), 'the new interview under Pending');
-      await write(rel, 'id: zz-live\ncompany: Live Co\nrole: Dev\nrole: Other\n');
-      const problem = await eventually(async () => (await tree(ViewId.Interviews)).find((i) => i.contextValue === 'problem' && i.label === 'zz-live.yaml'), 'an error node');
-      assert.match(problem.description ?? '', /^line 4: .*Remove or rename one of the two entries/);
+      // Broken while being edited: the record stays where it was, as last read, marked with the problem.
+      await write(rel, 'id: zz-live\ncompany: Live Co\nrole: Dev\nrole: Other\noutcome: rejected\n');
+      const marked = await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Pending')?.children?.find((c) => c.label === 'Live Co, Dev' && c.contextValue === 'interview.problem'), 'the last good record, marked');
+      assert.match(marked.description ?? '', /^line 4: .*Remove or rename one of the two entries/);
+      assert.equal(marked.icon, 'error');
+      assert.equal(find((await tree(ViewId.Interviews)).filter((g) => g.label === 'Rejected'), 'Live Co, Dev'), undefined, 'never shown half-read, as a record the file does not hold');
+      // Broken from the start: nothing to show but the problem.
+      await write(broken, 'id: zz-broken\ncompany: Broken Co\ncompany: Again\n');
+      const problem = await eventually(async () => (await tree(ViewId.Interviews)).find((i) => i.contextValue === 'problem' && i.label === 'zz-broken.yaml'), 'an error node');
+      assert.match(problem.description ?? '', /^line 3: .*Remove or rename one of the two entries/);
       assert.equal(problem.icon, 'error');
       assert.equal(problem.command, 'vscode.open', 'a click opens the file at the problem');
-      assert.equal(find(await tree(ViewId.Interviews), 'Live Co, Dev'), undefined, 'never shown half as a record');
+      assert.ok(!flatten(await tree(ViewId.Interviews)).some((i) => i.label.startsWith('Broken Co')), 'no record made up from a file that never read');
+      // Fixed: the record as written now.
+      await write(rel, 'id: zz-live\ncompany: Live Co\nrole: Dev\noutcome: rejected\n');
+      await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Rejected')?.children?.some((c) => c.label === 'Live Co, Dev' && c.contextValue === 'interview'), 'the fixed record under Rejected');
       await remove(rel);
-      await eventually(async () => !flatten(await tree(ViewId.Interviews)).some((i) => i.label.startsWith('zz-live') || i.label.startsWith('Live Co')), 'the deleted file to disappear');
+      await remove(broken);
+      await eventually(async () => !flatten(await tree(ViewId.Interviews)).some((i) => i.label.startsWith('zz-') || i.label.startsWith('Live Co')), 'the deleted files to disappear');
     } finally {
       await remove(rel);
+      await remove(broken);
     }
   });
 

@@ -22,7 +22,7 @@ describe('a multi-root workspace', function () {
     const rows = wb.page.locator('.sidebar .monaco-list-row');
     // Both folders, each with its own records: an interview only the demo has, and a weakness only the
     // fixture has, under its folder item (the Interviews view's last-year item is scrolled out of sight).
-    for (const label of ['Hooli, Site Reliability Engineer', 'Answers run long and lose the question']) {
+    for (const label of ['Hooli, Backend Engineer', 'Answers run long and lose the question']) {
       await rows.filter({ hasText: label }).first().waitFor({ timeout: 30_000 });
     }
     await eventually(async () => (await rows.filter({ hasText: /^job-search$/ }).count()) === 2, 20_000, 'job-search in both views');

@@ -19,11 +19,13 @@ describe('sidebar in the real workbench', function () {
   it('records an interview through the command palette and shows it in the tree', async () => {
     const folder = tempFolder();
     copyDemo(root, folder);
+    const demoInterviews = readdirSync(join(folder, 'debrief', 'interviews')).length;
     wb = await openWorkbench(folder);
     const { page } = wb;
     await wb.openDebrief();
     const row = (text) => page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
-    await row('Hooli, Site Reliability Engineer').waitFor({ timeout: 30_000 });
+    // Pending applications come first, so they are in sight without scrolling.
+    await row('Hooli, Backend Engineer').waitFor({ timeout: 30_000 });
     await row('Going silent while solving').waitFor({ timeout: 10_000 });
     // Expand a weakness to show its improvement items, notes and evidence.
     await row('Going silent while solving').click();
@@ -45,7 +47,8 @@ describe('sidebar in the real workbench', function () {
     const title = page.locator('.quick-input-widget .quick-input-title');
     /** Types an answer; in a pick, waits until the typed text has filtered the list to its row. */
     const answer = async (step, text, { pick = false } = {}) => {
-      await title.filter({ hasText: `(${step}/8)` }).waitFor({ timeout: 15_000 });
+      const [n, of] = Array.isArray(step) ? step : [step, 9];
+      await title.filter({ hasText: `(${n}/${of})` }).waitFor({ timeout: 15_000 });
       await input.fill(text);
       if (pick) await page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
@@ -54,39 +57,41 @@ describe('sidebar in the real workbench', function () {
     await answer(2, 'Platform Engineer');
     await answer(3, '2026-11-02');
     await answer(4, 'coding', { pick: true });
-    await answer(5, 'pending', { pick: true });
-    await answer(6, '3', { pick: true });
-    await answer(7, 'Froze on the caching follow-up');
-    await answer(8, ''); // no weakness picked: accept the empty selection
+    await answer(5, 'Ana Ruiz');
+    await answer(6, 'pending', { pick: true });
+    await answer(7, '3', { pick: true });
+    await answer(8, 'Froze on the caching follow-up');
+    await answer(9, ''); // no weakness picked: accept the empty selection
     const file = join(folder, 'debrief', 'interviews', 'initrode-platform-engineer.yaml');
-    await eventually(() => existsSync(file), 20_000, `${file} to be written`);
-    const text = readFileSync(file, 'utf8');
+    // The edit creates the file, then fills it: wait for its content, not only for the file.
+    const text = await eventually(() => (existsSync(file) && readFileSync(file, 'utf8')) || undefined, 20_000, `${file} to be written`);
     assert.match(text, /^company: Initrode$/m);
     assert.match(text, /^ {4}went-badly: Froze on the caching follow-up$/m);
+    assert.match(text, /^ {4}interviewers:(?: \[Ana Ruiz\]|\n {6}- Ana Ruiz)$/m);
     await row('Initrode, Platform Engineer').waitFor({ timeout: 20_000 });
     await wb.screenshot('recorded-interview');
-    assert.equal(readdirSync(join(folder, 'debrief', 'interviews')).length, 7, 'one new file beside the six of the demo');
+    assert.equal(readdirSync(join(folder, 'debrief', 'interviews')).length, demoInterviews + 1, 'one new file beside those of the demo');
     await page.locator('.part.sidebar').screenshot({ path: join(docsImages, 'recorded-interview.png') });
 
     // A second interview with a weakness named on the spot: one command, so one Undo takes it all back.
     const weaknessesFile = join(folder, 'debrief', 'weaknesses.yaml');
     const weaknessesBefore = readFileSync(weaknessesFile, 'utf8');
     await wb.runCommand('Debrief: Record Interview');
-    await answer(1, 'Vandelay', { pick: true });
-    await answer(2, 'Importer');
+    await answer(1, 'Kramerica', { pick: true });
+    await answer(2, 'Intern');
     await answer(3, '2026-11-03');
-    await answer(4, 'No round yet', { pick: true });
-    await answer(5, 'pending', { pick: true });
-    await title.filter({ hasText: '(8/8)' }).waitFor({ timeout: 15_000 });
+    await answer([4, 9], 'No round yet', { pick: true });
+    await answer([5, 6], 'pending', { pick: true });
+    await title.filter({ hasText: '(6/6)' }).waitFor({ timeout: 15_000 });
     await input.fill('New weakness');
     const newRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New weakness' }).first();
     await newRow.waitFor({ timeout: 10_000 });
     // Enter on the item found by typing, without ticking it, means that item.
     await page.keyboard.press('Enter');
-    await title.filter({ hasText: '(9/9)' }).waitFor({ timeout: 10_000 });
+    await title.filter({ hasText: '(7/7)' }).waitFor({ timeout: 10_000 });
     await input.fill('Nervous start');
     await page.keyboard.press('Enter');
-    const second = join(folder, 'debrief', 'interviews', 'vandelay-importer.yaml');
+    const second = join(folder, 'debrief', 'interviews', 'kramerica-intern.yaml');
     await eventually(() => existsSync(second) && /id: nervous-start/.test(readFileSync(weaknessesFile, 'utf8')), 20_000, 'the interview and its new weakness to be written');
     await page.keyboard.press('Control+P');
     await input.fill('weaknesses.yaml');

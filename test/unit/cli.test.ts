@@ -60,7 +60,9 @@ describe('cli', () => {
     assert.equal(r.code, 0);
     assert.match(r.out, /Interviews: 2/);
     assert.match(r.out, /Feedback: asked 1, answered 1 \(100%\), median reply 4 days/);
-    assert.match(r.out, /thinking-aloud: 1 sighting in 1 interview, last 2025-01-20.*surfaced again 1× after items done on 2025-01-15/);
+    assert.match(r.out, /Furthest stage: applied 1, coding 1/);
+    assert.match(r.out, /thinking-aloud: hypothesis, 1 sighting in 1 interview, last 2025-01-20; seen once: too early to tell/);
+    assert.match(r.out, /Still showing up since the work was done \(15 Jan\): in 1 of 1 interview since, against 0 of 1 interview before/);
     const j = await run(['stats', '--json', '--today', '2025-03-01', 'ws']);
     assert.equal(JSON.parse(j.out).today, '2025-03-01');
   });

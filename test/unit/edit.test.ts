@@ -320,7 +320,10 @@ describe('weaknesses edits', () => {
     const t = E.initialJournal();
     assert.ok(t.startsWith('#'));
     assert.deepEqual(readWeaknesses(WK, t).problems, []);
+    assert.deepEqual(readWeaknesses(WK, t).value?.weaknesses, [], 'the example is only in comments: no weakness shows anywhere');
+    assert.doesNotMatch(t, /\("done" is the date/, 'no comment mixes up the done status with the done date');
+    const added = apply(t, E.addWeakness(t, { title: 'Going silent' }));
+    assert.deepEqual(readWeaknesses(WK, added).value?.weaknesses.map((w) => w.id), ['going-silent'], 'the first weakness goes into the empty list');
   });
 });
 
-// ---------- property tests ----------

@@ -1,20 +1,21 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
-import { insightsModel, ChartModel, monthLabel } from '../../src/core/insights';
+import { allCharts, insightsModel, InsightsModel, monthLabel, OUTCOME_STYLES } from '../../src/core/insights';
 import { reminders } from '../../src/core/reminders';
-import { isoWeek, mdText, weeklyReview } from '../../src/core/review';
+import { isoWeek, weeklyReview } from '../../src/core/review';
+import { escapeMarkdown } from '../../src/core/text/markdown';
 import { JournalIndex } from '../../src/core/journal/journal-index';
 import { loadJournal } from '../../src/core/journal/load';
 
 const W = 'debrief/weaknesses.yaml';
-const chart = (m: { charts: ChartModel[] }, id: string) => {
-  const c = m.charts.find((x) => x.id === id);
+const chart = (m: InsightsModel, id: string) => {
+  const c = allCharts(m).find((x) => x.id === id);
   assert.ok(c, `no chart ${id}`);
   return c;
 };
 /** label → value of a one-series chart. */
-const table = (c: ChartModel, s = 0) => Object.fromEntries(c.labels.map((l, i) => [l, c.series[s].values[i]]));
+const table = (c: ReturnType<typeof chart>, s = 0) => Object.fromEntries(c.labels.map((l, i) => [l, c.series[s].values[i]]));
 
 function journal(files: Record<string, string>): JournalIndex {
   const index = new JournalIndex({ journalFolder: 'debrief' });
@@ -101,7 +102,7 @@ describe('insights model', () => {
   it('splits outcomes by month of application', () => {
     const c = chart(m, 'outcomes');
     assert.deepEqual(c.labels, ['Jan 2025', 'Feb 2025']);
-    assert.deepEqual(Object.fromEntries(c.series.map((s) => [s.label, s.values])), { pending: [0, 1], rejected: [1, 0], ghosted: [0, 1] });
+    assert.deepEqual(Object.fromEntries(c.series.map((x) => [x.label, x.values])), { pending: [0, 1], rejected: [1, 0], ghosted: [0, 1] });
   });
 
   it('counts feedback asked, answered and waiting, and reply days per application', () => {
@@ -112,16 +113,39 @@ describe('insights model', () => {
     assert.deepEqual(table(chart(m, 'reply-days')), { Acme: 7 });
   });
 
-  it('follows each weakness month by month and says whether the work paid off', () => {
-    const c = chart(m, 'weaknesses');
-    assert.deepEqual(c.labels, ['Jan 2025', 'Feb 2025']);
-    assert.deepEqual(c.series.map((s) => [s.label, s.values]), [['Going silent', [1, 1]], ['Seen once', [1, 0]]]);
-    const silent = m.weaknesses.find((w) => w.id === 'silent')!;
-    assert.equal(silent.kind, 'pattern');
-    assert.deepEqual([silent.before, silent.after, silent.lastDone], [1, 1, '2025-02-01']);
-    assert.match(silent.verdict, /Surfaced 1 time\(s\) after/);
-    const once = m.weaknesses.find((w) => w.id === 'once')!;
-    assert.equal(once.kind, 'hypothesis');
+  it('asks its questions in order: what holds me back, is the work paying off, where applications stop, feedback, activity', () => {
+    assert.deepEqual(m.sections.map((x) => x.id), ['holding-back', 'paying-off', 'funnel', 'feedback', 'activity']);
+    for (const x of m.sections) assert.ok(x.answer.length > 10, `${x.id} answers its question`);
+  });
+
+  it('gives each weakness its own time line, with the months its items were done marked, and says whether the work paid off', () => {
+    const silent = chart(m, 'timeline-silent');
+    assert.deepEqual(silent.labels, ['Jan 2025', 'Feb 2025', 'Mar 2025'], 'every month up to today');
+    assert.deepEqual(silent.series.map((x) => x.values), [[1, 1, 0]]);
+    assert.deepEqual(silent.marks, [{ index: 1, label: 'Three mocks (done 1 Feb)' }]);
+    assert.equal(silent.description, m.weaknesses.find((w) => w.id === 'silent')!.verdictText, 'the verdict comes from the one model');
+    assert.deepEqual(chart(m, 'timeline-once').series[0].values, [1, 0, 0]);
+  });
+
+  it('ranks weaknesses by the share of recent interviews they showed in', () => {
+    const c = chart(m, 'weakness-rank');
+    assert.deepEqual(c.labels, ['Going silent', 'Seen once']);
+    assert.deepEqual(c.series[0].values, [100, 50]);
+    assert.deepEqual(c.columns?.map((x) => x.header), ['Lately', 'Evidence', 'Trend']);
+  });
+
+  it('shows where applications stop: a funnel by step with the conversion from the step before', () => {
+    const f = chart(m, 'funnel');
+    assert.deepEqual(table(f), { Applied: 3, 'Heard back (a first round)': 2, 'Technical round': 2, 'Final rounds': 0, Offer: 0 });
+    assert.deepEqual(f.columns?.[0].values, ['', '67%', '100%', '0%', '-']);
+  });
+
+  it('styles each outcome the same in every journal, with a pattern besides the colour', () => {
+    const c = chart(m, 'outcomes');
+    for (const sr of c.series) assert.deepEqual(sr.style, OUTCOME_STYLES[sr.label as keyof typeof OUTCOME_STYLES]);
+    const patterns = Object.values(OUTCOME_STYLES).map((x) => `${x.colour}/${x.pattern}`);
+    assert.equal(new Set(patterns).size, patterns.length, 'no two outcomes look alike');
+    assert.notEqual(OUTCOME_STYLES.rejected.pattern, OUTCOME_STYLES.offer.pattern, 'red and green differ by pattern too');
   });
 
   it('counts improvement items done, in progress, to do and overdue', () => {
@@ -137,17 +161,21 @@ describe('insights model', () => {
 
   it('gives every chart as many values as labels in every series', async () => {
     const demo = await loadJournal(new NodeFileSystem(path.resolve('demo')), 'debrief');
-    for (const today of ['2025-01-15', '2025-03-25', '2026-11-25']) {
-      for (const c of insightsModel(demo, today).charts) {
+    for (const today of ['2025-06-15', '2025-09-25', '2025-12-01', '2026-11-25']) {
+      for (const c of allCharts(insightsModel(demo, today))) {
         for (const s of c.series) {
           assert.equal(s.values.length, c.labels.length, `${c.id}/${s.label}`);
           assert.equal(s.refs.length, c.labels.length, `${c.id}/${s.label}`);
-          s.refs.forEach((r, i) => { if (c.id !== 'reply-days') assert.equal(r.length, s.values[i], `${c.id}/${s.label}/${c.labels[i]}`); });
+          s.refs.forEach((r, i) => {
+            // A percentage is a share, not a count: its records are those it was computed from.
+            if (c.percent) assert.ok(s.values[i] >= 0 && s.values[i] <= 100 && r.length > 0, `${c.id}/${s.label}/${c.labels[i]}`);
+            else if (c.id !== 'reply-days') assert.equal(r.length, s.values[i], `${c.id}/${s.label}/${c.labels[i]}`);
+          });
         }
       }
     }
     const empty = insightsModel(new JournalIndex({ journalFolder: 'debrief' }), '2025-01-01');
-    for (const c of empty.charts) assert.deepEqual(c.labels, [], c.id);
+    for (const c of allCharts(empty)) assert.deepEqual(c.labels, [], c.id);
   });
 
   it('names months', () => assert.equal(monthLabel('2025-03'), 'Mar 2025'));
@@ -204,13 +232,14 @@ describe('weekly review', () => {
     assert.doesNotMatch(r.text, /Acme\*\* \(Dev\) for feedback/, 'last month is not this week');
     assert.match(r.text, /## Due\n\nNothing due in the next 7 days\./);
     assert.match(weeklyReview(journal(FILES), '2025-02-24', { feedbackFollowUpDays: 7 }).text, /## Due\n\n- Follow up on feedback from Beta: asked 2025-02-12, 12 days ago, no reply yet\n- Going silent: Phrase list: due in 5 days/);
-    assert.match(r.text, /\| Going silent \| 2 \| 2 \| 0 \| surfacing more \|/);
-    assert.match(r.text, /\| Seen once \(hypothesis: one interview\) \| 1 \|/);
+    assert.match(r.text, /\| Weakness \| Evidence \| Lately \| Did the work pay off\? \|/);
+    assert.match(r.text, /\| Going silent \| pattern, 2 interviews \| too early to tell \| Still showing up since the work was done \\\(1 Feb\\\): in 1 of 1 interview since, against 1 of 1 interview before\\\. Keep at it\\\. \|/);
+    assert.match(r.text, /\| Seen once \| hypothesis, 1 interview \| seen once: too early to tell \| No improvement item done yet\\\. \|/);
     assert.match(r.text, /## Feedback still unanswered\n\n- \*\*Beta\*\*: asked 2025-02-12, 0 days ago/);
   });
 
   it('escapes user strings so they stay text', () => {
-    assert.equal(mdText('<img src=x onerror=alert(1)>'), '\\<img src=x onerror=alert\\(1\\)\\>');
+    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '\\<img src=x onerror=alert\\(1\\)\\>');
     const r = weeklyReview(journal({ 'debrief/interviews/x.yaml': 'id: x\ncompany: "[click](javascript:x)"\nrole: Dev\napplied: 2025-02-11\n' }), '2025-02-12', { feedbackFollowUpDays: 7 });
     assert.match(r.text, /\\\[click\\\]\\\(javascript:x\\\)/);
   });

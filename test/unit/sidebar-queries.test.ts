@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
 import { newNotePath, studyNote } from '../../src/core/templates/study-note';
 import { isOverdue } from '../../src/core/model';
-import { awaitingFeedback, groupInterviews, groupLabel, isEmptyFilter, matchesInterview, matchesWeakness, orderWeaknesses, parseFilter, trendText } from '../../src/core/queries/sidebar';
+import { awaitingFeedback, groupInterviews, groupLabel, isEmptyFilter, matchesInterview, matchesWeakness, parseFilter } from '../../src/core/queries/sidebar';
+import { rankWeaknesses } from '../../src/core/progress/weaknesses';
 import { JournalIndex } from '../../src/core/journal/journal-index';
 import { loadJournal } from '../../src/core/journal/load';
-import { feedbackRequestDraft } from '../../src/core/templates/feedback-request';
+import { canAskFeedback, feedbackRequestDraft } from '../../src/core/templates/feedback-request';
 
 import { journalStats } from '../../src/core/stats';
 const overdueItems = (index: JournalIndex, today: string) => index.weaknesses().flatMap((w) => w.improvements.filter((i) => isOverdue(i, today)));
@@ -53,14 +54,12 @@ describe('sidebar queries', () => {
     assert.deepEqual(index.interviews().map(awaitingFeedback), [true, false, false]);
   });
 
-  it('orders weaknesses by how often they surfaced', async () => {
+  it('ranks weaknesses by how often they showed lately, as Insights does', async () => {
     const index = await demo();
-    const stats = journalStats(index, '2025-06-01').weaknesses;
-    const ordered = orderWeaknesses(index.weaknesses(), stats).map((o) => o.stats?.sightings ?? 0);
-    assert.deepEqual(ordered, [...ordered].sort((a, b) => b - a));
-    assert.ok(ordered[0] > ordered[ordered.length - 1], 'the demo has weaknesses seen a different number of times');
-    assert.match(trendText(stats.find((s) => s.sightings > 0)), /^\d+× · /);
-    assert.equal(trendText(undefined), 'not seen yet');
+    const ranked = rankWeaknesses(journalStats(index, '2025-12-01').weaknesses);
+    const share = ranked.map((p) => (p.recent.of ? p.recent.seen / p.recent.of : 0));
+    assert.deepEqual(share, [...share].sort((a, b) => b - a));
+    assert.equal(ranked[0].id, 'capacity-estimates', 'what holds the demo back most');
   });
 
   it('finds overdue items: past due and neither done nor dropped', () => {
@@ -92,13 +91,14 @@ describe('sidebar queries', () => {
     assert.ok(rejected.length > 0 && rejected.length < ivs.length);
     assert.ok(rejected.every((iv) => iv.outcome === 'rejected'));
     const hooli = ivs.filter((iv) => matchesInterview(parseFilter('company:hoo'), iv, index));
-    assert.deepEqual(hooli.map((iv) => iv.id), ['hooli-sre']);
+    assert.deepEqual(hooli.map((iv) => iv.id).sort(), ['hooli-backend', 'hooli-sre']);
+    assert.ok(hooli.every((iv) => iv.company === 'Hooli'));
     // Free words search inside rounds too.
-    assert.deepEqual(ivs.filter((iv) => matchesInterview(parseFilter('ingestion pipeline'), iv, index)).map((iv) => iv.id), ['hooli-sre']);
+    assert.deepEqual(ivs.filter((iv) => matchesInterview(parseFilter('ingestion pipeline'), iv, index)).map((iv) => iv.id), ['black-mesa-platform']);
     assert.equal(ivs.filter((iv) => matchesInterview(parseFilter('zzz-nothing'), iv, index)).length, 0);
     // A weakness matches on its own text, or through an interview that cites it.
-    const scaling = index.weakness('system-design-scaling')!;
-    assert.equal(matchesWeakness(parseFilter('caching'), scaling, index), true);
+    const scaling = index.weakness('capacity-estimates')!;
+    assert.equal(matchesWeakness(parseFilter('read/write ratio'), scaling, index), true);
     assert.equal(matchesWeakness(parseFilter('company:hooli'), scaling, index), true);
     assert.equal(matchesWeakness(parseFilter('company:zzz'), scaling, index), false);
   });
@@ -107,20 +107,39 @@ describe('sidebar queries', () => {
 describe('drafts', () => {
   it('drafts a feedback request naming the interviewer, role, round and one question from what went badly', async () => {
     const index = await demo();
-    const iv = index.interview('hooli-sre')!;
-    const text = feedbackRequestDraft(iv, index);
-    assert.match(text, /^Subject: Site Reliability Engineer/);
-    assert.match(text, /^Hi Gavin,$/m);
-    assert.match(text, /system design interview for the Site Reliability Engineer role at Hooli on 2025-03-04/);
-    assert.match(text, /did not estimate write volume before choosing storage\. Was that what weighed most/);
+    const iv = index.interview('black-mesa-platform')!;
+    const text = feedbackRequestDraft(iv, index, { today: '2025-09-01', signature: 'Sam Doe' });
+    assert.match(text, /^Subject: Black Mesa, Platform Engineer: a short request for feedback$/m);
+    assert.match(text, /^Hi Isaac,$/m);
+    assert.match(text, /system design interview for the Platform Engineer role at Black Mesa on 29 August\./);
+    assert.match(text, /picked a database before knowing the read\/write ratio\. Was that what weighed most in the decision/);
     assert.equal((text.match(/\?/g) ?? []).length, 1, 'one narrow question');
+    assert.match(text, /Thank you again,\nSam Doe\n$/);
+    // A ghosted application asks for a word either way; a withdrawn one never asks about "the decision".
+    assert.match(feedbackRequestDraft(index.interview('hooli-sre')!, index), /not heard back since the recruiter call on 12 June 2025/);
   });
 
   it('falls back to a generic greeting and question when little is recorded', () => {
     const index = journal({ 'debrief/interviews/a.yaml': 'id: a\ncompany: A\nrole: Dev\n' });
     const text = feedbackRequestDraft(index.interview('a')!, index);
-    assert.match(text, /^Hi there,$/m);
+    assert.match(text, /^Hello,$/m);
+    assert.match(text, /^\[your name\]$/m);
     assert.match(text, /what would it be\?/);
+  });
+
+  it('fits the question to how the application ended and offers no draft where asking makes no sense', () => {
+    const index = journal({
+      'debrief/interviews/w.yaml': 'id: w\ncompany: W\nrole: Dev\noutcome: withdrawn\nrounds:\n  - type: coding\n    date: 2025-03-04\n    interviewers: [Ana Ruiz (lead)]\n    went-badly: Rushed the edge cases.\n',
+      'debrief/interviews/o.yaml': 'id: o\ncompany: O\nrole: Dev\noutcome: offer\n',
+      'debrief/interviews/p.yaml': 'id: p\ncompany: P\nrole: Dev\n',
+      'debrief/interviews/r.yaml': 'id: r\ncompany: R\nrole: Dev\noutcome: rejected\nfeedback:\n  requested: 2025-01-01\n  received: 2025-01-05\n',
+    });
+    const text = feedbackRequestDraft(index.interview('w')!, index, { today: '2025-03-10' });
+    assert.match(text, /^Hi Ana,$/m);
+    assert.match(text, /coding interview for the Dev role at W on 4 March\./);
+    assert.match(text, /rushed the edge cases\. Did you see it the same way/);
+    assert.doesNotMatch(text, /decision/);
+    assert.deepEqual(['w', 'o', 'p', 'r'].filter((id) => canAskFeedback(index.interview(id)!)), ['w']);
   });
 
   it('names new notes uniquely and fills the template', () => {

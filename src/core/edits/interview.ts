@@ -34,7 +34,7 @@ export function createInterview(data: NewInterview, options: { journalFolder?: s
   if (data.id !== undefined && taken.has(data.id)) return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'duplicate-id', message: `An interview with id "${data.id}" already exists.`, data: { id: data.id } }] };
   const id = data.id ?? uniqueId(`${data.company} ${data.role}`, taken);
   const body = stringify(clean({
-    id, company: data.company, role: data.role, applied: data.applied, source: data.source, stage: data.stage ?? 'applied', outcome: data.outcome ?? 'pending', tags: data.tags,
+    id, company: data.company, role: data.role, applied: data.applied, source: data.source, stage: data.stage, outcome: data.outcome ?? 'pending', tags: data.tags,
   }), { lineWidth: 0 });
   const header = `# ${data.company.replace(/\s+/g, ' ')}: ${data.role.replace(/\s+/g, ' ')}\n# Add rounds, feedback and the weaknesses this application revealed (see the journal format docs).\n`;
   const eol = options.eol ?? '\n';
@@ -105,6 +105,11 @@ export function setOutcome(text: string, outcome: Outcome): EditResult {
 
 export function setStage(text: string, stage: Stage): EditResult {
   return checkEnum(stage, STAGES, 'stage') ?? run(text, (ed) => ed.set(['stage'], stage));
+}
+
+/** Removes the `stage` key: Debrief works the stage out from the rounds and the outcome. */
+export function removeStage(text: string): EditResult {
+  return run(text, (ed) => ed.removeKey([], 'stage'));
 }
 
 export function recordFeedbackRequested(text: string, date: string): EditResult {

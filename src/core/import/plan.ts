@@ -201,8 +201,6 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, headers
 /** The new file's text: the interview as Record Interview writes it, its rounds and notes, and where it came from. */
 function interviewText(values: RowValues, base: string, origin: string): EditResult & { text?: string } {
   const steps: ((t: string) => EditResult)[] = [];
-  // createInterview writes `stage: applied` by default; an import states a stage only when it knows one.
-  if (!values.stage) steps.push((t) => run(t, (ed) => ed.removeKey([], 'stage')));
   for (const r of values.rounds) steps.push((t) => addRound(t, { type: r.type, date: r.date }));
   if (values.notes) {
     const notes = values.notes;

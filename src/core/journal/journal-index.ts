@@ -10,7 +10,7 @@
  */
 import type { CitationSource, ImprovementItem, Interview, Round, Weakness, WeaknessCitation, WeaknessesFile } from '../model';
 import { joinPath, normalizeRelative } from '../paths';
-import type { Problem, Range } from '../problems';
+import { hasErrors, Problem, Range } from '../problems';
 import { readInterview } from '../read/interview';
 import { StringPool } from '../read/strings';
 import { readWeaknesses } from '../read/weaknesses';
@@ -57,6 +57,8 @@ interface InterviewEntry {
   local: Problem[];
   /** Of the content read, to skip the same content read again (see text/fingerprint.ts). */
   fingerprint: number;
+  /** While the file has errors (a typo being fixed), the record read before they appeared. */
+  lastGood?: Interview;
 }
 interface WeaknessesEntry {
   kind: 'weaknesses';
@@ -67,6 +69,9 @@ interface WeaknessesEntry {
 type Entry = InterviewEntry | WeaknessesEntry;
 
 const EMPTY: readonly Problem[] = Object.freeze([]);
+
+/** Problems after which what was read of a file cannot be trusted to show. */
+const PARSE_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'duplicate-key', 'tab-indent', 'encoding', 'too-large', 'not-a-map', 'alias']);
 
 /** How many times an interview cites each weakness id. */
 function citedIdsOf(iv: Interview | undefined): Map<string, number> | undefined {
@@ -187,6 +192,7 @@ export class JournalIndex implements JournalView {
 
   private setInterview(path: string, next: InterviewEntry | undefined): void {
     const prev = this.entries.get(path) as InterviewEntry | undefined;
+    if (next && hasErrors(next.local) && prev) next.lastGood = hasErrors(prev.local) ? prev.lastGood : prev.interview;
     const oldId = prev?.interview?.id;
     const newId = next?.interview?.id;
     if (oldId !== undefined) {
@@ -304,6 +310,18 @@ export class JournalIndex implements JournalView {
   interviewAt(path: string): Interview | undefined {
     const e = this.entries.get(path);
     return e?.kind === 'interview' ? e.interview : undefined;
+  }
+
+  /**
+   * The interview to show for a file: as read, or, while the file has errors of its own (a typo being
+   * fixed), the record read before they appeared (`stale`), so that it does not vanish from views.
+   */
+  shownInterview(path: string): { interview: Interview; stale: boolean } | undefined {
+    const e = this.entries.get(path);
+    if (e?.kind !== 'interview') return undefined;
+    if (!hasErrors(e.local)) return e.interview && { interview: e.interview, stale: false };
+    if (e.lastGood) return { interview: e.lastGood, stale: true };
+    return e.interview && !e.local.some((p) => p.severity === 'error' && PARSE_CODES.has(p.code)) ? { interview: e.interview, stale: false } : undefined;
   }
 
   weaknesses(): Weakness[] {

@@ -10,7 +10,7 @@ export interface InterviewAnswers {
   role: string;
   /** The date of the round, or of the application when no round was held yet. */
   date: string;
-  round?: { type: RoundType; rating?: number; wentBadly?: string };
+  round?: { type: RoundType; rating?: number; wentBadly?: string; interviewers?: string[] };
   outcome: Outcome;
   /** Weaknesses it surfaced: existing ids, and titles of new ones. */
   weaknesses: { existing: string[]; created: string[] };
@@ -35,7 +35,7 @@ export function planRecordInterview(texts: Texts, answers: InterviewAnswers, pat
   const ids = [...answers.weaknesses.existing, ...weaknesses.ids];
   const round = answers.round;
   const steps: ((t: string) => EditResult)[] = [];
-  if (round) steps.push((t) => addRound(t, { type: round.type, date: answers.date, rating: round.rating, wentBadly: round.wentBadly }));
+  if (round) steps.push((t) => addRound(t, { type: round.type, date: answers.date, interviewers: round.interviewers, rating: round.rating, wentBadly: round.wentBadly }));
   for (const id of ids) steps.push((t) => citeWeakness(t, { weakness: id, round: round ? 1 : undefined, source: 'self' }));
   const r = chain(created.text, ...steps);
   if (!r.ok) return { ok: false, problems: inFile(r.problems, created.path) };

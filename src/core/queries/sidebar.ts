@@ -1,7 +1,6 @@
 /** Pure queries behind the sidebar: grouping, ordering, filtering and overdue items. */
 import type { JournalIndex } from '../journal/journal-index';
 import { Interview, Outcome, OUTCOMES, Weakness } from '../model';
-import type { WeaknessStats } from '../stats';
 
 export type GroupBy = 'outcome' | 'month';
 
@@ -69,26 +68,6 @@ export function groupInterviews(interviews: readonly Interview[], by: GroupBy): 
 /** Is feedback asked for and not yet answered? */
 export function awaitingFeedback(iv: Interview): boolean {
   return !!iv.feedback?.requested && !iv.feedback.received;
-}
-
-/** Weaknesses ordered by how often they surfaced (most first), then by recent sightings, then title. */
-export function orderWeaknesses(weaknesses: readonly Weakness[], stats: readonly WeaknessStats[]): { weakness: Weakness; stats?: WeaknessStats }[] {
-  const byId = new Map(stats.map((s) => [s.id, s]));
-  return weaknesses
-    .map((weakness) => ({ weakness, stats: byId.get(weakness.id) }))
-    .sort((a, b) => (b.stats?.sightings ?? 0) - (a.stats?.sightings ?? 0) || (b.stats?.recent ?? 0) - (a.stats?.recent ?? 0) || a.weakness.title.localeCompare(b.weakness.title));
-}
-
-/** A short description of a weakness's trend, for the tree. */
-export function trendText(s: WeaknessStats | undefined): string {
-  if (!s || s.sightings === 0) return 'not seen yet';
-  const times = `${s.sightings}×`;
-  switch (s.trend) {
-    case 'more': return `${times} · more often lately`;
-    case 'less': return `${times} · less often lately`;
-    case 'same': return `${times} · steady`;
-    default: return `${times} · not seen lately`;
-  }
 }
 
 // ---------- filter ----------

@@ -4,6 +4,7 @@ import { ID_PATTERN } from '../ids';
 import { CITATION_SOURCES, Feedback, Interview, NextStep, OUTCOMES, Round, ROUND_TYPES, STAGES, WeaknessCitation } from '../model';
 import { FILE_START } from '../problems';
 import { obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
+import { stageBehindRecords } from '../progress/stages';
 import { validate } from './schema-problems';
 import type { ReadOptions } from './strings';
 
@@ -65,6 +66,12 @@ function buildInterview(p: Parsed): Interview {
           `Round ${r.index} is dated ${r.date}, before the application date ${iv.applied}. Check both dates.`, { date: r.date, applied: iv.applied }));
       }
     }
+  }
+  const shown = stageBehindRecords(iv);
+  if (shown && iv.stage) {
+    p.problems.push(problem(p, rangeOfKey(p, d, 'stage', FILE_START), 'warning', 'stage-behind-rounds',
+      `The stage says "${iv.stage}", but the ${shown === 'offer' ? 'outcome shows an offer' : `rounds show "${shown}"`}. Remove "stage": Debrief works out the furthest stage from the rounds and the outcome (keep it only for a stage they do not show).`,
+      { stage: iv.stage, shown }));
   }
   if (fo && feedback?.requested && feedback.received && feedback.received < feedback.requested) {
     p.problems.push(problem(p, rangeOfKey(p, fo, 'received', feedback.range), 'warning', 'date-order',

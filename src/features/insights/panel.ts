@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { insightsModel, InsightsModel, RecordRef } from '../../core/insights';
+import { allCharts, insightsModel, InsightsModel, RecordRef } from '../../core/insights';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { pickJournal } from '../../ui/pickers';
@@ -167,7 +167,7 @@ export class InsightsPanel implements vscode.Disposable {
   /** Opens the records behind one value of a chart. */
   async openRecords(chartId: string, series: number, index: number): Promise<void> {
     const journal = this.journal ?? this.services.store.journals().find((j) => j.exists);
-    const chart = this.model?.charts.find((c) => c.id === chartId);
+    const chart = this.model ? allCharts(this.model).find((c) => c.id === chartId) : undefined;
     const refs: RecordRef[] = chart?.series[series]?.refs[index] ?? [];
     if (!journal || !chart || refs.length === 0) return;
     const ref = refs.length === 1 ? refs[0] : await this.services.prompter.pick(

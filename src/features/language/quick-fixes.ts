@@ -5,6 +5,7 @@ import { dateCandidates, replacementLike } from '../../core/language/fixes';
 import type { Problem } from '../../core/problems';
 import type { Services } from '../../services/services';
 import { JournalDoc, journalDoc } from './shared';
+import { removeStage } from '../../core/edits/interview';
 import { setImprovementStatus } from '../../core/edits/weaknesses';
 import { editPlan } from '../../core/plans/journal-changes';
 import { Plan, refused, Texts } from '../../core/plans/plan';
@@ -103,6 +104,8 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         if (id) out.push(...(await this.addWeaknessAction(jd, d, id)));
         return out;
       }
+      case 'stage-behind-rounds':
+        return this.planned(jd, d, 'Remove "stage" (Debrief works it out from the rounds)', [jd.path], (texts) => editPlan(jd.path, texts, removeStage), true);
       case 'missing-note': {
         const note = str('note');
         if (!note) return [];

@@ -5,7 +5,8 @@ import {
 } from '../../core/queries/sidebar';
 import type { Journal } from '../../services/journal';
 import type { JournalChange } from '../../services/journal-store';
-import { blockingProblems, interviewOf, Node } from '../../ui/record-nodes';
+import type { Interview } from '../../core/model';
+import { interviewOf, Node } from '../../ui/record-nodes';
 import { citationItem } from './items/citation';
 import { feedbackItem } from './items/feedback';
 import { groupItem } from './items/group';
@@ -32,8 +33,9 @@ export class InterviewsTree extends JournalTree {
 
   private stateOf(journal: Journal, path: string): Shown | undefined {
     if (journal.index.kindOf(path) !== 'interview') return undefined;
-    const iv = journal.index.interviewAt(path);
-    if (!iv || blockingProblems(journal, path).length) return { kind: 'problem' };
+    // A file with errors keeps showing the record read before them, marked; without one, an error node.
+    const iv = journal.index.shownInterview(path)?.interview;
+    if (!iv) return { kind: 'problem' };
     return { kind: 'record', group: groupKeyOf(iv, this.groupBy), visible: !this.filter || matchesInterview(this.filter, iv, journal.index) };
   }
 
@@ -42,7 +44,11 @@ export class InterviewsTree extends JournalTree {
     const c = this.grouped;
     if (c && c.journal === journal && c.version === journal.index.version && c.groupBy === this.groupBy && c.filter === this.filter) return c.groups;
     const f = this.filter;
-    const shown = journal.index.interviews().filter((iv) => !blockingProblems(journal, iv.file).length && (!f || matchesInterview(f, iv, journal.index)));
+    const shown: Interview[] = [];
+    for (const path of journal.index.files()) {
+      const iv = journal.index.kindOf(path) === 'interview' ? journal.index.shownInterview(path)?.interview : undefined;
+      if (iv && (!f || matchesInterview(f, iv, journal.index))) shown.push(iv);
+    }
     const groups = groupInterviews(shown, this.groupBy);
     this.grouped = { journal, version: journal.index.version, groupBy: this.groupBy, filter: f, groups };
     return groups;

@@ -1,7 +1,8 @@
 /** The Weaknesses view: weaknesses by how often they surfaced, their improvement items, notes and evidence. */
 import * as vscode from 'vscode';
 import { isOverdue } from '../../core/model';
-import { isEmptyFilter, matchesWeakness, orderWeaknesses } from '../../core/queries/sidebar';
+import { rankWeaknesses } from '../../core/progress/weaknesses';
+import { isEmptyFilter, matchesWeakness } from '../../core/queries/sidebar';
 import { journalStats } from '../../core/stats';
 import type { Clock } from '../../services/clock';
 import type { Journal } from '../../services/journal';
@@ -30,9 +31,11 @@ export class WeaknessesTree extends JournalTree {
     const path = journal.index.weaknessesPath;
     if (journal.index.hasWeaknessesFile() && blockingProblems(journal, path).length) return [this.problemNode(journal, path)];
     const f = this.filter;
-    return orderWeaknesses(journal.index.weaknesses(), journalStats(journal.index, this.clock.today()).weaknesses)
-      .filter(({ weakness }) => !f || isEmptyFilter(f) || matchesWeakness(f, weakness, journal.index))
-      .map(({ weakness }) => this.weaknessNode(journal, weakness.id));
+    // What holds the user back most first: the order Insights shows them in.
+    return rankWeaknesses(journalStats(journal.index, this.clock.today()).weaknesses)
+      .map((p) => journal.index.weakness(p.id)!)
+      .filter((weakness) => !f || isEmptyFilter(f) || matchesWeakness(f, weakness, journal.index))
+      .map((weakness) => this.weaknessNode(journal, weakness.id));
   }
 
   protected childrenOf(element: Node): Node[] {

@@ -7,6 +7,12 @@ import { registerCommands } from '../../ui/command';
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   registerCommands(context, services, [{
     id: CommandId.OpenWalkthrough,
-    execute: () => vscode.commands.executeCommand('welcome.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false),
+    execute: async () => {
+      const id = `${EXTENSION_ID}#${WALKTHROUGH_ID}`;
+      // The command of VS Code (desktop and web); older builds named it welcome.openWalkthrough.
+      const known = new Set(await vscode.commands.getCommands(true));
+      const command = known.has('workbench.action.openWalkthrough') ? 'workbench.action.openWalkthrough' : 'welcome.openWalkthrough';
+      return vscode.commands.executeCommand(command, id, false);
+    },
   }]);
 }

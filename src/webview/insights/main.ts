@@ -1,14 +1,16 @@
 /**
- * The Insights webview: draws the model the extension posts, with Chart.js (bundled), in the colours
- * of the current theme. Every user string goes through textContent; nothing is parsed as HTML.
+ * The Insights webview: draws the model the extension posts, section by section in the order of its
+ * questions, with Chart.js (bundled), in the colours of the current theme. Each series has a fixed
+ * colour and a pattern from the model, so that it reads without telling colours apart. Every user
+ * string goes through textContent; nothing is parsed as HTML.
  */
 import {
-  BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Plugin, Tooltip,
 } from 'chart.js';
-import type { ChartModel, InsightsModel, WeaknessInsight } from '../../core/insights';
+import type { ChartColour, ChartModel, ChartPattern, InsightSection, InsightsModel, SeriesStyle } from '../../core/insights';
 import type { FromWebview, ToWebview } from '../../features/insights/protocol';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip, Legend);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 const vscode = acquireVsCodeApi();
@@ -32,43 +34,120 @@ function cssVar(name: string, fallback: string): string {
 interface Theme {
   foreground: string;
   grid: string;
-  palette: string[];
+  background: string;
   highContrast: boolean;
+  colour(c: ChartColour): string;
 }
 
 function theme(): Theme {
   const fg = cssVar('--vscode-charts-foreground', cssVar('--vscode-foreground', '#888'));
-  const palette = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c) => cssVar(`--vscode-charts-${c}`, fg));
   const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
-  return { foreground: fg, grid: cssVar('--vscode-charts-lines', cssVar('--vscode-panel-border', fg)), palette, highContrast };
+  return {
+    foreground: fg,
+    grid: cssVar('--vscode-charts-lines', cssVar('--vscode-panel-border', fg)),
+    background: cssVar('--vscode-editor-background', '#fff'),
+    highContrast,
+    colour: (c) => (c === 'grey' ? cssVar('--vscode-disabledForeground', cssVar('--vscode-descriptionForeground', fg)) : cssVar(`--vscode-charts-${c}`, fg)),
+  };
+}
+
+/** A fill that carries the series' pattern in its colour, over the editor's background. */
+function fill(style: SeriesStyle, t: Theme): string | CanvasPattern {
+  const colour = t.colour(style.colour);
+  if (style.pattern === 'solid') return colour;
+  const size = 8;
+  const c = document.createElement('canvas');
+  c.width = c.height = size;
+  const g = c.getContext('2d');
+  if (!g) return colour;
+  g.fillStyle = t.background;
+  g.fillRect(0, 0, size, size);
+  g.strokeStyle = colour;
+  g.fillStyle = colour;
+  g.lineWidth = 2;
+  const line = (x1: number, y1: number, x2: number, y2: number) => {
+    g.beginPath();
+    g.moveTo(x1, y1);
+    g.lineTo(x2, y2);
+    g.stroke();
+  };
+  const draw: Record<Exclude<ChartPattern, 'solid'>, () => void> = {
+    dots: () => { g.beginPath(); g.arc(4, 4, 2, 0, 2 * Math.PI); g.fill(); },
+    diagonal: () => { line(0, size, size, 0); line(-2, 2, 2, -2); line(size - 2, size + 2, size + 2, size - 2); },
+    cross: () => { line(0, size, size, 0); line(0, 0, size, size); },
+    horizontal: () => line(0, 4, size, 4),
+    vertical: () => line(4, 0, 4, size),
+    grid: () => { line(0, 4, size, 4); line(4, 0, 4, size); },
+    zigzag: () => { g.beginPath(); g.moveTo(0, 6); g.lineTo(2, 2); g.lineTo(4, 6); g.lineTo(6, 2); g.lineTo(8, 6); g.stroke(); },
+    outline: () => { g.fillStyle = t.background; g.fillRect(0, 0, size, size); },
+  };
+  draw[style.pattern]();
+  return g.createPattern(c, 'repeat') ?? colour;
 }
 
 function open(chart: string, series: number, index: number): void {
   vscode.postMessage({ type: 'open', chart, series, index });
 }
 
+/** Dashed lines where improvement items were done, on a time line. */
+const marksPlugin = (c: ChartModel, t: Theme): Plugin<'bar'> => ({
+  id: 'debrief-marks',
+  afterDatasetsDraw(chart) {
+    const x = chart.scales.x;
+    const area = chart.chartArea;
+    const g = chart.ctx;
+    for (const m of c.marks ?? []) {
+      const px = x.getPixelForValue(m.index);
+      g.save();
+      g.strokeStyle = t.colour('green');
+      g.lineWidth = 2;
+      g.setLineDash([4, 3]);
+      g.beginPath();
+      g.moveTo(px, area.top);
+      g.lineTo(px, area.bottom);
+      g.stroke();
+      g.fillStyle = t.colour('green');
+      g.font = 'bold 11px sans-serif';
+      g.fillText('✓', px + 3, area.top + 10);
+      g.restore();
+    }
+  },
+});
+
+/** A long category label in lines of at most `width` characters, at most two, so that the axis never cuts it. */
+function wrapLabel(label: string, width = 26): string | string[] {
+  if (label.length <= width) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length <= 2) return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
+  const second = lines.slice(1).join(' ');
+  return [lines[0].length > width ? `${lines[0].slice(0, width - 1)}…` : lines[0], `${second.slice(0, width - 1)}…`];
+}
+
 function drawChart(c: ChartModel, canvas: HTMLCanvasElement, t: Theme): Chart {
+  const horizontal = c.kind === 'hbar' || c.kind === 'funnel';
   const stacked = c.kind === 'stacked-bar';
-  const line = c.kind === 'line';
-  const config: ChartConfiguration = {
-    type: line ? 'line' : 'bar',
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
     data: {
       labels: c.labels,
-      datasets: c.series.map((s, i) => {
-        const colour = t.palette[(c.series.length === 1 && c.id === 'improvements' ? 0 : i) % t.palette.length];
-        return {
-          label: s.label,
-          data: s.values,
-          backgroundColor: colour,
-          borderColor: t.highContrast ? t.foreground : colour,
-          borderWidth: t.highContrast ? 2 : line ? 2 : 0,
-          pointRadius: line ? 4 : undefined,
-          pointHoverRadius: line ? 6 : undefined,
-          tension: 0,
-        };
-      }),
+      datasets: c.series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: fill(s.style, t),
+        borderColor: t.highContrast || s.style.pattern !== 'solid' ? (t.highContrast ? t.foreground : t.colour(s.style.colour)) : t.colour(s.style.colour),
+        borderWidth: t.highContrast || s.style.pattern !== 'solid' ? 1.5 : 0,
+      })),
     },
     options: {
+      indexAxis: horizontal ? 'y' : 'x',
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
@@ -78,8 +157,17 @@ function drawChart(c: ChartModel, canvas: HTMLCanvasElement, t: Theme): Chart {
         tooltip: { enabled: true },
       },
       scales: {
-        x: { stacked, ticks: { color: t.foreground }, grid: { color: t.grid, display: line } },
-        y: { stacked, beginAtZero: true, ticks: { color: t.foreground, precision: 0 }, grid: { color: t.grid } },
+        x: {
+          stacked, ticks: { color: t.foreground, precision: 0 }, grid: { color: t.grid, display: horizontal },
+          ...(horizontal && c.percent ? { min: 0, max: 100 } : horizontal ? { beginAtZero: true } : {}),
+        },
+        y: {
+          stacked, grid: { color: t.grid, display: !horizontal },
+          ticks: horizontal
+            ? { color: t.foreground, autoSkip: false, callback: (_v, i) => wrapLabel(c.labels[i] ?? '') }
+            : { color: t.foreground, precision: 0 },
+          ...(!horizontal && c.percent ? { min: 0, max: 100 } : !horizontal ? { beginAtZero: true } : {}),
+        },
       },
       onClick: (_e, elements) => {
         const hit = elements[0];
@@ -90,11 +178,12 @@ function drawChart(c: ChartModel, canvas: HTMLCanvasElement, t: Theme): Chart {
         if (target) target.style.cursor = elements.length ? 'pointer' : 'default';
       },
     },
+    plugins: c.marks?.length ? [marksPlugin(c, t)] : [],
   };
   return new Chart(canvas, config);
 }
 
-/** The table of the same numbers: rows are labels, columns are series; a number opens its records. */
+/** The table of the same numbers: rows are labels, columns are series (then extra columns); a number opens its records. */
 function chartTable(c: ChartModel): HTMLTableElement {
   const table = el('table', undefined, 'numbers');
   table.dataset.chart = c.id;
@@ -103,6 +192,7 @@ function chartTable(c: ChartModel): HTMLTableElement {
   const hr = el('tr');
   hr.append(el('th', c.labelHeader));
   for (const s of c.series) hr.append(el('th', s.label));
+  for (const col of c.columns ?? []) hr.append(el('th', col.header));
   head.append(hr);
   const body = el('tbody');
   c.labels.forEach((label, i) => {
@@ -123,39 +213,61 @@ function chartTable(c: ChartModel): HTMLTableElement {
       } else td.textContent = value;
       tr.append(td);
     });
+    for (const col of c.columns ?? []) tr.append(el('td', col.values[i] ?? ''));
     body.append(tr);
   });
   table.append(head, body);
   return table;
 }
 
-function weaknessTable(list: WeaknessInsight[]): HTMLElement {
-  const section = el('section', undefined, 'card wide');
-  section.append(el('h2', 'Did the work pay off?'));
-  section.append(el('p', 'Each weakness: how often it surfaced, and how often before and after its last improvement item was done. Seen in a single interview, it is a hypothesis to confirm, not yet a pattern.', 'description'));
-  if (!list.length) {
-    section.append(el('p', 'No weakness named yet.', 'empty'));
-    return section;
+/** The series of a chart in words: their names, colours and patterns (the legend for a screen reader). */
+function seriesWords(c: ChartModel): string {
+  return c.series.map((s) => `${s.label} (${s.style.colour}${s.style.pattern === 'solid' ? '' : `, ${s.style.pattern}`})`).join('; ');
+}
+
+function chartCard(c: ChartModel, pending: [ChartModel, HTMLCanvasElement][], small: boolean, alone: boolean): HTMLElement {
+  const card = el('div', undefined, small ? 'card small' : alone || c.kind === 'stacked-bar' ? 'card wide' : 'card');
+  card.dataset.chart = c.id;
+  const title = el('h3', c.title);
+  title.id = `title-${c.id}`;
+  card.append(title, el('p', c.description, 'description'));
+  if (!c.labels.length || !c.series.length) {
+    card.append(el('p', c.emptyText, 'empty'));
+    return card;
   }
-  const table = el('table', undefined, 'numbers');
-  table.dataset.chart = 'weakness-summary';
-  const hr = el('tr');
-  for (const h of ['Weakness', 'Sightings', 'Interviews', 'Seen', 'Before work done', 'After', 'Verdict']) hr.append(el('th', h));
-  const head = el('thead');
-  head.append(hr);
-  const body = el('tbody');
-  for (const w of list) {
-    const tr = el('tr');
-    const th = el('th', w.title || w.id);
-    th.scope = 'row';
-    tr.append(th, el('td', String(w.sightings)), el('td', String(w.interviews)));
-    const kind = el('td');
-    kind.append(el('span', w.kind === 'hypothesis' ? 'hypothesis' : w.kind === 'pattern' ? 'pattern' : 'not yet', `tag ${w.kind}`));
-    tr.append(kind, el('td', String(w.before)), el('td', w.lastDone ? String(w.after) : '-'), el('td', w.verdict));
-    body.append(tr);
+  const box = el('div', undefined, small ? 'chart small' : c.kind === 'hbar' || c.kind === 'funnel' ? `chart rows-${Math.min(c.labels.length, 12)}` : 'chart');
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${c.title}: chart of ${seriesWords(c)}; the same numbers are in the table below.`);
+  canvas.dataset.series = JSON.stringify(c.series.map((s) => ({ label: s.label, colour: s.style.colour, pattern: s.style.pattern })));
+  box.append(canvas);
+  card.append(box);
+  if (c.marks?.length) {
+    const marks = el('ul', undefined, 'marks');
+    for (const m of c.marks) marks.append(el('li', `✓ ${c.labels[m.index]}: ${m.label}`));
+    card.append(marks);
   }
-  table.append(head, body);
-  section.append(table);
+  const details = el('details');
+  details.open = !small;
+  const scroll = el('div', undefined, 'table-scroll');
+  scroll.append(chartTable(c));
+  details.append(el('summary', 'Numbers'), scroll);
+  card.append(details);
+  pending.push([c, canvas]);
+  return card;
+}
+
+function sectionElement(s: InsightSection, pending: [ChartModel, HTMLCanvasElement][]): HTMLElement {
+  const section = el('section', undefined, 'question');
+  section.dataset.section = s.id;
+  const h = el('h2', s.question);
+  h.id = `q-${s.id}`;
+  section.setAttribute('aria-labelledby', h.id);
+  section.append(h, el('p', s.answer, 'answer'));
+  const grid = el('div', undefined, s.id === 'paying-off' ? 'grid multiples' : 'grid');
+  for (const c of s.charts) grid.append(chartCard(c, pending, s.id === 'paying-off', s.charts.length === 1));
+  if (!s.charts.length) grid.append(el('p', 'Nothing to show yet.', 'empty'));
+  section.append(grid);
   return section;
 }
 
@@ -170,35 +282,11 @@ function render(): void {
   const model: InsightsModel = last.model;
   const header = el('header');
   header.append(el('h1', 'Debrief Insights'));
-  header.append(el('p', `${model.interviews} interview${model.interviews === 1 ? '' : 's'} in ${last.folder}/${model.journalFolder}, as of ${model.today}. Click a bar, a point or a number to open the records behind it.`, 'description'));
+  header.append(el('p', `${model.interviews} interview${model.interviews === 1 ? '' : 's'} in ${last.folder}/${model.journalFolder}, as of ${model.today}. Click a bar or a number to open the records behind it.`, 'description'));
   root.append(header);
-  const grid = el('div', undefined, 'grid');
   const t = theme();
   const pending: [ChartModel, HTMLCanvasElement][] = [];
-  for (const c of model.charts) {
-    const section = el('section', undefined, c.kind === 'line' || c.id === 'outcomes' ? 'card wide' : 'card');
-    section.dataset.chart = c.id;
-    const title = el('h2', c.title);
-    title.id = `title-${c.id}`;
-    section.append(title, el('p', c.description, 'description'));
-    if (!c.labels.length || !c.series.length) {
-      section.append(el('p', c.emptyText, 'empty'));
-    } else {
-      const box = el('div', undefined, 'chart');
-      const canvas = el('canvas');
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `${c.title}: chart; the same numbers are in the table below.`);
-      box.append(canvas);
-      const details = el('details');
-      details.open = true;
-      details.append(el('summary', 'Numbers'), chartTable(c));
-      section.append(box, details);
-      pending.push([c, canvas]);
-    }
-    grid.append(section);
-  }
-  grid.append(weaknessTable(model.weaknesses));
-  root.append(grid);
+  for (const s of model.sections) root.append(sectionElement(s, pending));
   for (const [c, canvas] of pending) charts.push(drawChart(c, canvas, t));
 }
 

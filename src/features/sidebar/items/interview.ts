@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Outcome } from '../../../core/model';
-import { awaitingFeedback, interviewDate } from '../../../core/queries/sidebar';
+import { awaitingFeedback, lastActivity } from '../../../core/queries/sidebar';
 import { plainTooltip } from '../../../ui/markdown';
-import { interviewOf, Node } from '../../../ui/record-nodes';
+import { blockingProblems, interviewOf, Node } from '../../../ui/record-nodes';
 import { Collapsed, icon } from './common';
 
 const OUTCOME_ICONS: Record<Outcome | 'unset', [string, string?]> = {
@@ -24,14 +24,25 @@ export function interviewItem(node: Extract<Node, { kind: 'interview' }>): vscod
   const iv = interviewOf(node)!;
   const item = new vscode.TreeItem(`${iv.company}, ${iv.role}`, Collapsed);
   const waiting = awaitingFeedback(iv);
-  item.description = [iv.outcome ?? 'no outcome', interviewDate(iv), waiting ? 'awaiting feedback' : undefined].filter(Boolean).join(' · ');
+  // The date the group is sorted by: the last thing that happened (applied, a round, feedback).
+  const last = lastActivity(iv);
+  item.description = [iv.outcome ?? 'no outcome', last, waiting ? 'awaiting feedback' : undefined].filter(Boolean).join(' · ');
   const [id, color] = OUTCOME_ICONS[iv.outcome ?? 'unset'];
   item.iconPath = waiting ? icon('mail', 'charts.blue') : icon(id, color);
   item.contextValue = waiting ? 'interview.awaiting' : 'interview';
   item.resourceUri = j.uri(node.path);
+  const problems = blockingProblems(j, node.path);
+  if (problems.length) {
+    // Being fixed: the record as it was before the problem, marked with the problem.
+    const p = problems[0];
+    item.description = `line ${p.range.start.line + 1}: ${p.message}`;
+    item.iconPath = icon('error', 'list.errorForeground');
+    item.contextValue = 'interview.problem';
+  }
   item.tooltip = plainTooltip(
+    ...problems.slice(0, 3).map((p) => `**Line ${p.range.start.line + 1}: ${p.message}**`),
     `**${iv.company}, ${iv.role}**`,
-    `Outcome: ${iv.outcome ?? 'not set'}${iv.stage ? ` · furthest stage: ${iv.stage}` : ''}${iv.applied ? ` · applied ${iv.applied}` : ''}`,
+    `Outcome: ${iv.outcome ?? 'not set'}${iv.stage ? ` · furthest stage: ${iv.stage}` : ''}${iv.applied ? ` · applied ${iv.applied}` : ''}${last && last !== iv.applied ? ` · last activity ${last}` : ''}`,
     iv.rounds.length > 0 && `Rounds: ${iv.rounds.map((r) => `${r.type ?? 'round'}${r.date ? ` (${r.date})` : ''}`).join(', ')}`,
     iv.feedback?.summary ? `Feedback: ${iv.feedback.summary}` : waiting && `Feedback asked on ${iv.feedback!.requested}, no reply yet.`,
     iv.weaknesses.length > 0 && `Surfaced: ${iv.weaknesses.map((c) => j.index.weakness(c.weakness)?.title ?? c.weakness).join('; ')}`,

@@ -1,0 +1,214 @@
+/**
+ * The one model of progress on weaknesses: how often each one shows up lately (a share of the
+ * interviews held, not a raw count, so that interviewing more never looks like getting worse), whether
+ * that is a pattern or still a hypothesis, and whether the work on it paid off. The sidebar, hovers,
+ * Insights, the weekly review and `debrief stats` all read it; docs/progress.md defines every term.
+ */
+import { addDays, humanDate } from '../dates';
+import type { JournalIndex } from '../journal/journal-index';
+import type { Interview, Weakness, WeaknessStatus } from '../model';
+
+/** The two windows a trend compares: the last 90 days up to today, and the 90 days before. */
+export const TREND_WINDOW_DAYS = 90;
+/** Fewer interviews than this in a window, and a trend is too early to tell. */
+export const MIN_INTERVIEWS_PER_WINDOW = 2;
+
+/** How often a weakness showed in a window: in how many of the interviews held then. */
+export interface Share {
+  /** Interviews of the window that cited it. */
+  seen: number;
+  /** Interviews held in the window. */
+  of: number;
+}
+
+export type Trend =
+  /** Cited by no interview yet. */
+  | 'unseen'
+  /** Too few interviews, or too few sightings, to compare the windows. */
+  | 'early'
+  | 'more'
+  | 'less'
+  | 'same'
+  /** Seen before, but not in the last 180 days of interviews. */
+  | 'quiet';
+
+export type Verdict =
+  | 'unseen'
+  /** No improvement item is done yet. */
+  | 'no-work'
+  /** No interview since the work was done. */
+  | 'too-early'
+  /** Interviews since, and it did not show in any. */
+  | 'not-seen'
+  /** It shows in a smaller share of the interviews since than before. */
+  | 'less'
+  /** It shows as often as before, or more. */
+  | 'still';
+
+export interface WeaknessProgress {
+  id: string;
+  title: string;
+  status?: WeaknessStatus;
+  /** Citations, and distinct interviews citing it. */
+  sightings: number;
+  interviews: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  /** Seen in two interviews or more: a pattern; in one: a hypothesis to confirm. */
+  evidence: 'pattern' | 'hypothesis' | 'unseen';
+  recent: Share;
+  previous: Share;
+  trend: Trend;
+  /** The latest done date of its improvement items (done ones). */
+  lastDone?: string;
+  /** Before and after lastDone (all time). */
+  before: Share;
+  since: Share;
+  verdict: Verdict;
+  /** "more often lately (3 of 4 interviews)": the sidebar's and the review's words. */
+  trendText: string;
+  /** "Not seen in the 4 interviews since 22 Oct.": Insights', hovers' and the review's words. */
+  verdictText: string;
+  /** Sightings per month, `YYYY-MM` → count, months in order. */
+  byMonth: Record<string, number>;
+}
+
+/** The dates an interview was held: its rounds' dates; without dated rounds, the date it surfaced something. */
+export function interviewDates(iv: Interview): string[] {
+  const dates = iv.rounds.map((r) => r.date).filter((d): d is string => d !== undefined);
+  if (dates.length) return dates;
+  const fallback = iv.feedback?.received ?? iv.applied;
+  return iv.weaknesses.length && fallback ? [fallback] : [];
+}
+
+function held(dates: readonly string[], from: string, to: string): boolean {
+  return dates.some((d) => d >= from && d <= to);
+}
+
+function share(seen: number, of: number): string {
+  return `${seen} of ${of} interview${of === 1 ? '' : 's'}`;
+}
+
+function rate(s: Share): number {
+  return s.of ? s.seen / s.of : 0;
+}
+
+/** Progress of every weakness of a journal on `today`, in the order of weaknesses.yaml (first definition of an id). */
+export function weaknessProgress(index: JournalIndex, today: string): WeaknessProgress[] {
+  const recentFrom = addDays(today, -(TREND_WINDOW_DAYS - 1));
+  const previousFrom = addDays(today, -(2 * TREND_WINDOW_DAYS - 1));
+  const previousTo = addDays(recentFrom, -1);
+  const occasions = index.interviews().map((iv) => ({ iv, dates: interviewDates(iv) })).filter((o) => o.dates.length);
+  const heldIn = (from: string, to: string) => occasions.filter((o) => held(o.dates, from, to)).length;
+  const recentHeld = heldIn(recentFrom, today);
+  const previousHeld = heldIn(previousFrom, previousTo);
+  const out: WeaknessProgress[] = [];
+  for (const w of index.weaknesses()) {
+    if (index.weakness(w.id) !== w) continue;
+    out.push(progressOf(index, w, today, { recentFrom, previousFrom, previousTo, recentHeld, previousHeld, occasions }));
+  }
+  return out;
+}
+
+interface Windows {
+  recentFrom: string;
+  previousFrom: string;
+  previousTo: string;
+  recentHeld: number;
+  previousHeld: number;
+  occasions: { iv: Interview; dates: string[] }[];
+}
+
+function progressOf(index: JournalIndex, w: Weakness, today: string, win: Windows): WeaknessProgress {
+  const sightings = index.sightings(w.id);
+  const citing = new Map<string, Interview>();
+  for (const s of sightings) citing.set(s.file, s.interview);
+  const dated = sightings.filter((s) => s.date !== undefined);
+  const byMonth: Record<string, number> = {};
+  for (const s of dated) byMonth[s.date!.slice(0, 7)] = (byMonth[s.date!.slice(0, 7)] ?? 0) + 1;
+  const seenIn = (from: string, to: string) => {
+    let n = 0;
+    for (const iv of citing.values()) if (held(interviewDates(iv), from, to)) n++;
+    return n;
+  };
+  const recent: Share = { seen: seenIn(win.recentFrom, today), of: win.recentHeld };
+  const previous: Share = { seen: seenIn(win.previousFrom, win.previousTo), of: win.previousHeld };
+  const evidence = citing.size === 0 ? 'unseen' : citing.size === 1 ? 'hypothesis' : 'pattern';
+  let trend: Trend;
+  if (citing.size === 0) trend = 'unseen';
+  else if (recent.seen === 0 && previous.seen === 0) trend = 'quiet';
+  else if (citing.size < 2 || recent.of < MIN_INTERVIEWS_PER_WINDOW || previous.of < MIN_INTERVIEWS_PER_WINDOW) trend = 'early';
+  else if (recent.seen === 0) trend = 'less';
+  else if (previous.seen === 0) trend = 'more';
+  else {
+    // Within a quarter of each other: the same, given how few interviews a search holds.
+    const r = rate(recent), p = rate(previous);
+    trend = r > p * 1.25 ? 'more' : r < p * 0.75 ? 'less' : 'same';
+  }
+  let lastDone: string | undefined;
+  for (const it of w.improvements) if (it.done && (it.status === 'done' || it.status === undefined) && (!lastDone || it.done > lastDone)) lastDone = it.done;
+  // Interviews held before and after the work was done, and those of them where it showed (by the sighting's date).
+  const since: Share = { seen: 0, of: 0 };
+  const before: Share = { seen: 0, of: 0 };
+  const sightingDates = new Map<string, string[]>();
+  for (const s of dated) sightingDates.set(s.file, [...(sightingDates.get(s.file) ?? []), s.date!]);
+  for (const o of win.occasions) {
+    const when = sightingDates.get(o.iv.file) ?? [];
+    if (lastDone === undefined || o.dates.some((d) => d <= lastDone!)) {
+      before.of++;
+      if (when.some((d) => lastDone === undefined || d <= lastDone)) before.seen++;
+    }
+    if (lastDone !== undefined && o.dates.some((d) => d > lastDone!)) {
+      since.of++;
+      if (when.some((d) => d > lastDone!)) since.seen++;
+    }
+  }
+  let verdict: Verdict;
+  if (citing.size === 0) verdict = 'unseen';
+  else if (!lastDone) verdict = 'no-work';
+  else if (since.of === 0) verdict = 'too-early';
+  else if (since.seen === 0) verdict = 'not-seen';
+  else verdict = rate(since) < rate(before) ? 'less' : 'still';
+  const p: WeaknessProgress = {
+    id: w.id, title: w.title, status: w.status, sightings: sightings.length, interviews: citing.size,
+    firstSeen: dated[0]?.date, lastSeen: dated[dated.length - 1]?.date, evidence, recent, previous, trend,
+    lastDone, before, since, verdict, trendText: '', verdictText: '',
+    byMonth: Object.fromEntries(Object.entries(byMonth).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
+  };
+  p.trendText = trendText(p);
+  p.verdictText = verdictText(p, today);
+  return p;
+}
+
+/** The trend in a few words, with the numbers behind it. */
+export function trendText(p: WeaknessProgress): string {
+  switch (p.trend) {
+    case 'unseen': return 'not seen yet';
+    case 'quiet': return 'not seen lately';
+    case 'early': return p.evidence === 'hypothesis' ? 'seen once: too early to tell' : 'too early to tell';
+    case 'more': return `more often lately (${share(p.recent.seen, p.recent.of)})`;
+    case 'less': return `less often lately (${share(p.recent.seen, p.recent.of)})`;
+    default: return `as often as before (${share(p.recent.seen, p.recent.of)})`;
+  }
+}
+
+/** Did the work pay off, in one sentence. */
+export function verdictText(p: WeaknessProgress, today: string): string {
+  const when = p.lastDone ? humanDate(p.lastDone, today) : '';
+  switch (p.verdict) {
+    case 'unseen': return 'Not cited by any interview yet.';
+    case 'no-work': return 'No improvement item done yet.';
+    case 'too-early': return `No interview since the work was done (${when}): too early to tell.`;
+    case 'not-seen': return `Not seen in the ${p.since.of === 1 ? 'interview' : `${p.since.of} interviews`} since the work was done (${when}).`;
+    case 'less': return `Seen less since the work was done (${when}): in ${share(p.since.seen, p.since.of)} since, against ${share(p.before.seen, p.before.of)} before.`;
+    default: return `Still showing up since the work was done (${when}): in ${share(p.since.seen, p.since.of)} since, against ${share(p.before.seen, p.before.of)} before. Keep at it.`;
+  }
+}
+
+/**
+ * What holds the user back most, first: weaknesses in order of their share of recent interviews, then
+ * of all sightings, then title. The sidebar and Insights use this one order.
+ */
+export function rankWeaknesses(list: readonly WeaknessProgress[]): WeaknessProgress[] {
+  return [...list].sort((a, b) => rate(b.recent) - rate(a.recent) || b.recent.seen - a.recent.seen || b.interviews - a.interviews || b.sightings - a.sightings || a.title.localeCompare(b.title));
+}

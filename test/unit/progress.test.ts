@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { JournalIndex } from '../../src/core/journal/journal-index';
+import { readInterview } from '../../src/core/read/interview';
+import { furthestStage, funnelReach, stageBehindRecords, stageFromRecords } from '../../src/core/progress/stages';
+import { rankWeaknesses, weaknessProgress } from '../../src/core/progress/weaknesses';
+
+const W = 'debrief/weaknesses.yaml';
+const iv = (text: string) => readInterview('debrief/interviews/x.yaml', `id: x\ncompany: C\nrole: R\n${text}`).value!;
+
+function journal(files: Record<string, string>): JournalIndex {
+  const index = new JournalIndex({ journalFolder: 'debrief' });
+  index.updateMany(Object.entries(files));
+  return index;
+}
+
+/** An interview with rounds on the given dates, citing `cites` in round 1 (when given). */
+function interview(id: string, dates: string[], cites: string[] = []): [string, string] {
+  const rounds = dates.map((d) => `  - type: coding\n    date: ${d}\n`).join('');
+  const w = cites.length ? 'weaknesses:\n' + cites.map((c) => `  - weakness: ${c}\n    round: 1\n`).join('') : '';
+  return [`debrief/interviews/${id}.yaml`, `id: ${id}\ncompany: ${id}\nrole: Dev\nrounds:\n${rounds}${w}`];
+}
+
+describe('the furthest stage', () => {
+  it('comes from the rounds held and the outcome, never from a stored applied', () => {
+    assert.equal(furthestStage(iv('stage: applied\nrounds:\n  - type: system-design\n')), 'system-design');
+    assert.equal(stageFromRecords(iv('rounds:\n  - type: recruiter\n  - type: coding\n')), 'coding');
+    assert.equal(furthestStage(iv('outcome: offer\n')), 'offer');
+    assert.equal(furthestStage(iv('outcome: declined\nrounds:\n  - type: onsite\n')), 'offer');
+    assert.equal(furthestStage(iv('rounds:\n  - type: other\n')), 'screening');
+    assert.equal(furthestStage(iv('')), 'applied');
+  });
+
+  it('takes the stage key when it goes further than the rounds (an imported application)', () => {
+    assert.equal(furthestStage(iv('stage: onsite\n')), 'onsite');
+    assert.equal(stageBehindRecords(iv('stage: onsite\n')), undefined);
+  });
+
+  it('calls a stage key behind the rounds a contradiction, naming what the rounds show', () => {
+    assert.equal(stageBehindRecords(iv('stage: recruiter\nrounds:\n  - type: system-design\n')), 'system-design');
+    assert.equal(stageBehindRecords(iv('stage: applied\noutcome: offer\n')), 'offer');
+    assert.equal(stageBehindRecords(iv('rounds:\n  - type: coding\n')), undefined, 'no key, nothing to contradict');
+  });
+
+  it('counts the funnel steps an application reached', () => {
+    assert.equal(funnelReach(iv('')), 1);
+    assert.equal(funnelReach(iv('rounds:\n  - type: recruiter\n')), 2);
+    assert.equal(funnelReach(iv('rounds:\n  - type: take-home\n')), 3);
+    assert.equal(funnelReach(iv('rounds:\n  - type: onsite\n')), 4);
+    assert.equal(funnelReach(iv('outcome: accepted\n')), 5);
+  });
+});
+
+describe('progress on a weakness', () => {
+  const weaknesses = (done?: string) => [W, `weaknesses:\n  - id: silent\n    title: Going silent\n    improvements:\n      - id: mock\n        action: Mocks\n${done ? `        status: done\n        done: ${done}\n` : '        status: doing\n'}`] as [string, string];
+
+  it('is a share of the interviews held: interviewing more never looks like getting worse', () => {
+    // Before: 2 of 4 interviews; lately 4 of 8: the same share, twice the count.
+    const files = Object.fromEntries([
+      weaknesses(),
+      ...['2025-04-10', '2025-04-20', '2025-05-10', '2025-05-20'].map((d, i) => interview(`p${i}`, [d], i < 2 ? ['silent'] : [])),
+      ...['2025-07-02', '2025-07-10', '2025-07-20', '2025-08-01', '2025-08-10', '2025-08-20', '2025-09-01', '2025-09-10'].map((d, i) => interview(`r${i}`, [d], i < 4 ? ['silent'] : [])),
+    ]);
+    const [p] = weaknessProgress(journal(files), '2025-09-15');
+    assert.deepEqual([p.previous, p.recent], [{ seen: 2, of: 4 }, { seen: 4, of: 8 }]);
+    assert.equal(p.trend, 'same');
+    assert.match(p.trendText, /as often as before \(4 of 8 interviews\)/);
+  });
+
+  it('is too early to tell when seen once, or with too few interviews', () => {
+    const once = weaknessProgress(journal(Object.fromEntries([weaknesses(), interview('a', ['2025-09-01'], ['silent']), interview('b', ['2025-09-05'])])), '2025-09-15')[0];
+    assert.equal(once.evidence, 'hypothesis');
+    assert.equal(once.trend, 'early');
+    assert.equal(once.trendText, 'seen once: too early to tell', 'a weakness seen once is never "more often lately"');
+    const thin = weaknessProgress(journal(Object.fromEntries([weaknesses(), interview('a', ['2025-09-01'], ['silent']), interview('b', ['2025-09-05'], ['silent'])])), '2025-09-15')[0];
+    assert.equal(thin.evidence, 'pattern');
+    assert.equal(thin.trend, 'early', 'no interview in the window before: nothing to compare with');
+  });
+
+  it('says whether the work paid off, with the interviews held since', () => {
+    const before = [interview('a', ['2025-06-01'], ['silent']), interview('b', ['2025-06-15'], ['silent']), interview('c', ['2025-07-01'])];
+    const none = weaknessProgress(journal(Object.fromEntries([weaknesses('2025-07-10'), ...before])), '2025-07-20')[0];
+    assert.equal(none.verdict, 'too-early');
+    assert.equal(none.verdictText, 'No interview since the work was done (10 Jul): too early to tell.');
+    const gone = weaknessProgress(journal(Object.fromEntries([weaknesses('2025-07-10'), ...before, ...['2025-08-01', '2025-08-10', '2025-09-01', '2025-09-20'].map((d, i) => interview(`n${i}`, [d]))])), '2025-10-01')[0];
+    assert.equal(gone.verdict, 'not-seen');
+    assert.equal(gone.verdictText, 'Not seen in the 4 interviews since the work was done (10 Jul).');
+    const still = weaknessProgress(journal(Object.fromEntries([weaknesses('2025-07-10'), ...before, interview('n', ['2025-08-01'], ['silent'])])), '2025-10-01')[0];
+    assert.equal(still.verdict, 'still');
+    assert.match(still.verdictText, /in 1 of 1 interview since, against 2 of 3 interviews before/);
+    const notYet = weaknessProgress(journal(Object.fromEntries([weaknesses(), ...before])), '2025-10-01')[0];
+    assert.equal(notYet.verdict, 'no-work');
+  });
+
+  it('ranks what holds the user back most first', () => {
+    const files = Object.fromEntries([
+      [W, 'weaknesses:\n  - id: a\n    title: A\n  - id: b\n    title: B\n  - id: c\n    title: C\n'],
+      interview('x', ['2025-09-01'], ['b', 'c']), interview('y', ['2025-09-05'], ['b']), interview('z', ['2025-03-01'], ['a', 'a']),
+    ]);
+    assert.deepEqual(rankWeaknesses(weaknessProgress(journal(files), '2025-09-15')).map((p) => p.id), ['b', 'c', 'a']);
+  });
+});
