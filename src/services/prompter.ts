@@ -74,7 +74,13 @@ export const vscodePrompter: Prompter = {
       };
       qp.onDidAccept(() => {
         const typed = qp.value.trim().toLowerCase();
-        if (qp.selectedItems.length || !typed) return finish(qp.selectedItems.map((c) => c.value));
+        if (qp.selectedItems.length) return finish(qp.selectedItems.map((c) => c.value));
+        if (!typed) {
+          // Nothing ticked or typed: Enter on an item the user moved to (not the first one, where the
+          // list starts) means that item; otherwise none.
+          const moved = qp.activeItems[0];
+          return finish(moved && moved !== qp.items[0] ? [moved.value] : []);
+        }
         // Nothing ticked, but something typed: Enter means the one item the typing found.
         const found = qp.activeItems.length ? qp.activeItems : items.filter((i) => `${plainLabel(i.label)} ${i.description ?? ''}`.toLowerCase().includes(typed));
         if (found.length === 1) return finish([found[0].value]);

@@ -31,7 +31,7 @@ export async function askWeaknesses(prompter: Prompter, journal: Journal, title:
     ...journal.index.weaknesses().map((w) => ({ label: w.title, description: w.id, value: w.id })),
     { label: '$(add) New weakness…', description: 'name it now', value: NEW_WEAKNESS },
   ];
-  const picked = await prompter.pickMany(items, { title, step, totalSteps, placeholder: 'Which weaknesses did it surface? (none is fine)' });
+  const picked = await prompter.pickMany(items, { title, step, totalSteps, placeholder: 'Which weaknesses did it surface? Space ticks several; Enter with none ticked is fine' });
   if (!picked) return undefined;
   const created: string[] = [];
   if (picked.includes(NEW_WEAKNESS)) {

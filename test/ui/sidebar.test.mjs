@@ -83,10 +83,16 @@ describe('sidebar in the real workbench', function () {
     await answer([4, 9], 'No round yet', { pick: true });
     await answer([5, 6], 'pending', { pick: true });
     await title.filter({ hasText: '(6/6)' }).waitFor({ timeout: 15_000 });
-    await input.fill('New weakness');
-    const newRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New weakness' }).first();
-    await newRow.waitFor({ timeout: 10_000 });
-    // Enter on the item found by typing, without ticking it, means that item.
+    // Typing what matches nothing, then Enter: said so, and the step stays.
+    await input.fill('zzz');
+    await page.keyboard.press('Enter');
+    await title.filter({ hasText: 'nothing matches' }).waitFor({ timeout: 10_000 });
+    // Moving to "New weakness…" with the arrow keys, without ticking it, then Enter: means that item.
+    await input.fill('');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'New weakness' }).first().waitFor({ timeout: 10_000 });
+    const focused = page.locator('.quick-input-widget .monaco-list-row.focused');
+    for (let i = 0; i < 12 && !(await focused.filter({ hasText: 'New weakness' }).count()); i++) await page.keyboard.press('ArrowDown');
+    await focused.filter({ hasText: 'New weakness' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     await title.filter({ hasText: '(7/7)' }).waitFor({ timeout: 10_000 });
     await input.fill('Nervous start');
