@@ -55,6 +55,7 @@ export const SettingId = {
   FeedbackFollowUpDays: 'debrief.reminders.feedbackFollowUpDays',
   RemindersNotify: 'debrief.reminders.notify',
   FeedbackRequestSignature: 'debrief.feedbackRequest.signature',
+  AssistantTools: 'debrief.assistant.tools',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */

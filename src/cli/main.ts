@@ -24,6 +24,7 @@ import { basename, normalizeRelative } from '../core/paths';
 import { checkFilter, filterInterviews, InterviewFilter, parseOutcomes } from '../core/report/filter';
 import { printableReport, REPORT_FORMATS, ReportFormat } from '../core/report/printable';
 import { OUTCOMES, Outcome } from '../core/model';
+import { McpOptions, serveMcp } from './mcp';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -36,7 +37,11 @@ export interface CliIO {
   readInput?(path: string): Promise<Uint8Array>;
   /** Today's date (YYYY-MM-DD) for statistics. */
   today?(): string;
+  /** Serves the MCP tools on the process's standard input and output until it closes. */
+  serveMcp?(options: McpOptions): Promise<void>;
 }
+
+const VERSION = '0.1.0';
 
 const ALL_FORMATS = [...EXPORT_FORMATS, ...REPORT_FORMATS];
 
@@ -52,6 +57,8 @@ Commands:
   import <file> [folder] [--dry-run] [--preset <name>] [--map <field>=<column> ...]
                                     One interview per row of a CSV or TSV file
                                     (a spreadsheet, Huntr, Teal, a Debrief export)
+  mcp [folder] [--read-only]        Serve the journal's tools to an AI assistant
+                                    over the Model Context Protocol (stdio)
 
 Options:
   --journal <dir>   Journal folder inside the workspace folder (default: debrief)
@@ -109,6 +116,20 @@ ${PRESETS.map((pr) => `  ${pr.name.padEnd(9)} ${pr.description}`).join('\n')}
                         which column fills a field, by header name or number;
                         --map notes= leaves a field out. Fields:
                         ${FIELDS.join(', ')}`,
+  mcp: `Usage: debrief mcp [--journal <dir>] [--read-only] [--follow-up-days N] [folder]
+
+Serves the journal's tools over the Model Context Protocol on standard input and
+output, for an AI assistant that runs it (Claude Desktop, an editor, a CLI agent).
+The tools are the ones Debrief offers in VS Code's chat: list and get interviews,
+weaknesses with their trend, progress, what is due; record an interview or the
+feedback received, add a weakness or an improvement item, set a status, link a
+study note. Every input is checked, writes go through the same edits as the
+commands (comments and formatting stay), and nothing is read or written outside
+the folder. --read-only offers the reading tools only. No network is used.
+
+An MCP client's configuration, e.g.:
+  { "mcpServers": { "debrief": { "command": "node",
+      "args": ["/path/to/debrief/dist/cli.js", "mcp", "/path/to/workspace"] } } }`,
 };
 
 
@@ -129,13 +150,16 @@ interface Parsed {
   preset?: string;
   maps: string[];
   dryRun: boolean;
+  /** mcp: offer the reading tools only; the days before a feedback request needs a follow-up. */
+  readOnly: boolean;
+  followUpDays?: string;
   json: boolean;
   help: boolean;
   version: boolean;
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const p: Parsed = { folder: '.', journal: 'debrief', maps: [], dryRun: false, json: false, help: false, version: false };
+  const p: Parsed = { folder: '.', journal: 'debrief', maps: [], dryRun: false, readOnly: false, json: false, help: false, version: false };
   const positional: string[] = [];
   const value = (i: number, name: string): string => {
     const v = argv[i + 1];
@@ -167,6 +191,8 @@ function parseArgs(argv: string[]): Parsed {
       case '--preset': p.preset = take(); break;
       case '--map': p.maps.push(take()); break;
       case '--dry-run': p.dryRun = true; break;
+      case '--read-only': p.readOnly = true; break;
+      case '--follow-up-days': p.followUpDays = take(); break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}.`);
         positional.push(a);
@@ -273,7 +299,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   if (p.version) {
-    io.stdout('debrief 0.1.0\n');
+    io.stdout(`debrief ${VERSION}\n`);
     return 0;
   }
   if (!p.command) {
@@ -305,9 +331,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     for (const [flag, v] of [['--preset', p.preset], ['--map', p.maps.length ? p.maps[0] : undefined], ['--dry-run', p.dryRun || undefined]] as const) {
       if (v !== undefined && p.command !== 'import') throw new UsageError(`${flag} is only for import.`);
     }
+    for (const [flag, v] of [['--read-only', p.readOnly || undefined], ['--follow-up-days', p.followUpDays]] as const) {
+      if (v !== undefined && p.command !== 'mcp') throw new UsageError(`${flag} is only for mcp.`);
+    }
     if (p.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(p.today)) throw new UsageError('--today must be YYYY-MM-DD.');
     const today = p.today ?? io.today?.() ?? dateOf(new Date());
     if (p.command === 'import') return await runImport(io, p, today);
+    if (p.command === 'mcp') return await runMcp(io, p);
     let filter: InterviewFilter | undefined;
     if (p.command === 'export') {
       if (p.format === undefined) throw new UsageError(`export needs --format ${ALL_FORMATS.join('|')}.`);
@@ -358,6 +388,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
+async function runMcp(io: CliIO, p: Parsed): Promise<number> {
+  if (!io.serveMcp) throw new UsageError('mcp is not available here.');
+  const days = p.followUpDays === undefined ? 7 : Number(p.followUpDays);
+  if (!Number.isInteger(days) || days < 0 || days > 365) throw new UsageError('--follow-up-days must be a whole number of days from 0 to 365.');
+  const fs = io.fileSystem(p.folder);
+  if ((await fs.stat(''))?.type !== 'directory') throw new UsageError(`No folder ${p.folder}. Pass the workspace folder that holds the journal.`);
+  const fixed = p.today;
+  await io.serveMcp({
+    fs, journalFolder: normalizeRelative(p.journal) ?? p.journal, access: p.readOnly ? 'read-only' : 'read-write',
+    today: () => fixed ?? io.today?.() ?? dateOf(new Date()), feedbackFollowUpDays: days, version: VERSION, log: (t) => io.stderr(t),
+  });
+  return 0;
+}
+
 /** The real process: node:fs, process streams. */
 export const nodeIO: CliIO = {
   stdout: (t) => void process.stdout.write(t),
@@ -371,6 +415,7 @@ export const nodeIO: CliIO = {
     const { promises } = await import('node:fs');
     return new Uint8Array(await promises.readFile(nodePath.resolve(path)));
   },
+  serveMcp: (options) => serveMcp(options),
 };
 
 if (require.main === module) {

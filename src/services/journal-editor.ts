@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { FileChange, inFile, Plan, Texts } from '../core/plans/plan';
+import { FileChange, inFile, Plan, refused, Texts } from '../core/plans/plan';
 import type { Problem } from '../core/problems';
 import type { EditResult } from '../core/yaml/text-edits';
 import { toRange } from '../ui/ranges';
@@ -13,6 +13,9 @@ import type { Prompter } from './prompter';
  * back, an open file with unsaved changes is edited as the user sees it (and left unsaved), other
  * files are saved, and a refused plan writes nothing: the user is told what is wrong and where.
  */
+/** A plan applied (or, for a dry run, made): its result, its changes and the texts it was made on; or why not. */
+export type Attempt<T> = { ok: true; result: T; changes: FileChange[]; texts: Texts } | { ok: false; problems: Problem[] };
+
 export class JournalEditor {
   constructor(private readonly store: JournalStore, private readonly prompter: Prompter, private readonly log: vscode.LogOutputChannel) {}
 
@@ -22,22 +25,37 @@ export class JournalEditor {
    * (the user has been told why).
    */
   async apply<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>): Promise<{ result: T } | undefined> {
-    const read = await this.read(journal, reads);
-    if (!read) return undefined;
-    const planned = plan(read.texts);
-    if (!planned.ok) {
-      this.reportRefusal(journal, planned.problems);
+    const done = await this.attempt(journal, reads, plan, true);
+    if (!done.ok) {
+      this.reportRefusal(journal, done.problems);
       return undefined;
     }
+    return { result: done.result };
+  }
+
+  /** Like apply, but a refusal is returned, not shown: for a caller that tells someone else (an assistant). */
+  applyQuietly<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>): Promise<Attempt<T>> {
+    return this.attempt(journal, reads, plan, true);
+  }
+
+  /** The changes a plan would make on the current texts, without making them (what a confirmation shows). */
+  dryRun<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>): Promise<Attempt<T>> {
+    return this.attempt(journal, reads, plan, false);
+  }
+
+  private async attempt<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>, write: boolean): Promise<Attempt<T>> {
+    const read = await this.read(journal, reads);
+    if (!read.ok) return read;
+    const planned = plan(read.texts);
+    if (!planned.ok) return planned;
+    const done = { ok: true as const, result: planned.result, changes: planned.changes, texts: read.texts };
+    if (!write) return done;
     // Nothing may have changed between reading and writing: a plan made on other text is not applied.
     for (const [path, doc] of read.docs) {
-      if (doc.version !== read.versions.get(path) || doc.isClosed) {
-        void this.prompter.error(`Debrief left the journal unchanged: ${path} changed while the command ran. Try again.`);
-        return undefined;
-      }
+      if (doc.version !== read.versions.get(path) || doc.isClosed) return refused('changed', `${path} changed while the command ran. Try again.`, path);
     }
-    if (!(await this.write(journal, planned.changes, read.docs))) return undefined;
-    return { result: planned.result };
+    const failed = await this.write(journal, planned.changes, read.docs);
+    return failed ? { ok: false, problems: [failed] } : done;
   }
 
   /**
@@ -46,14 +64,14 @@ export class JournalEditor {
    */
   async preview(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<unknown>): Promise<{ edit: vscode.WorkspaceEdit } | { problems: Problem[] }> {
     const read = await this.read(journal, reads);
-    if (!read) return { problems: [{ file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'unreadable', message: 'A journal file could not be opened.' }] };
+    if (!read.ok) return { problems: read.problems };
     const planned = plan(read.texts);
     if (!planned.ok) return { problems: planned.problems };
     return { edit: this.workspaceEdit(journal, planned.changes, read.docs) };
   }
 
   /** The current text of each path: the open editor's (unsaved changes included), else the disk's; undefined when missing. */
-  private async read(journal: Journal, reads: readonly string[]): Promise<{ docs: Map<string, vscode.TextDocument>; texts: Map<string, string | undefined>; versions: Map<string, number> } | undefined> {
+  private async read(journal: Journal, reads: readonly string[]): Promise<{ ok: true; docs: Map<string, vscode.TextDocument>; texts: Map<string, string | undefined>; versions: Map<string, number> } | { ok: false; problems: Problem[] }> {
     const docs = new Map<string, vscode.TextDocument>();
     const texts = new Map<string, string | undefined>();
     for (const path of new Set(reads)) {
@@ -68,11 +86,10 @@ export class JournalEditor {
         docs.set(path, doc);
         texts.set(path, doc.getText());
       } catch (e) {
-        void this.prompter.error(`Debrief could not open ${path}: ${e instanceof Error ? e.message : String(e)}`);
-        return undefined;
+        return refused('unreadable', `Debrief could not open ${path}: ${e instanceof Error ? e.message : String(e)}`, path);
       }
     }
-    return { docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
+    return { ok: true, docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
   }
 
   /** Edits one file of a journal: a plan of one change. Returns false when refused. */
@@ -101,12 +118,12 @@ export class JournalEditor {
     return edit;
   }
 
-  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): Promise<boolean> {
-    if (changes.length === 0) return true;
+  /** Applies the changes as one WorkspaceEdit; the problem when VS Code refused it. */
+  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): Promise<Problem | undefined> {
+    if (changes.length === 0) return undefined;
     const wasDirty = new Map([...docs].map(([p, d]) => [p, d.isDirty]));
     if (!(await vscode.workspace.applyEdit(this.workspaceEdit(journal, changes, docs)))) {
-      void this.prompter.error('Debrief could not apply the change: a file may be read-only, exist already, or have changed meanwhile. Nothing was written; try again.');
-      return false;
+      return refused('not-applied', 'VS Code could not apply the change: a file may be read-only, exist already, or have changed meanwhile. Try again.', changes[0].path).problems[0];
     }
     for (const c of changes) {
       const uri = journal.uri(c.path);
@@ -118,7 +135,7 @@ export class JournalEditor {
       } else await this.store.sync(uri);
     }
     this.log.info(`wrote ${changes.map((c) => `${c.kind} ${c.path}`).join(', ')}`);
-    return true;
+    return undefined;
   }
 
   private reportRefusal(journal: Journal, problems: Problem[]): void {

@@ -1,6 +1,7 @@
 /** Debrief's settings, read and validated in one place: an invalid value falls back to its default. */
 import * as vscode from 'vscode';
 import { DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
+import { ASSISTANT_ACCESS, AssistantAccess } from '../core/assistant/specs';
 
 const DEFAULT_FOLLOW_UP_DAYS = 7;
 
@@ -31,6 +32,12 @@ export const settings = {
   feedbackRequestSignature(scope?: vscode.Uri): string {
     const v = config(scope).get<unknown>(SettingId.FeedbackRequestSignature);
     return typeof v === 'string' ? v : '';
+  },
+
+  /** What AI assistants may do with the journal through Debrief's tools. */
+  assistantTools(): AssistantAccess {
+    const v = config().get<unknown>(SettingId.AssistantTools);
+    return ASSISTANT_ACCESS.find((a) => a === v) ?? 'read-write';
   },
 
   /** At most one notification a day when something is due. */

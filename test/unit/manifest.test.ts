@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandId, ContextKey, SettingId, ViewContainerId, ViewId } from '../../src/constants';
+import { TOOL_SPECS } from '../../src/core/assistant/specs';
 
 const root = join(__dirname, '..', '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -43,6 +44,17 @@ describe('package.json manifest', () => {
     const used = new Set(whens.flatMap((w) => [...w.matchAll(/debrief\.[A-Za-z.]+/g)].map((m) => m[0])));
     const known = new Set<string>([...Object.values(ContextKey), ...Object.values(CommandId), ...Object.values(ViewId), ...Object.values(SettingId)]);
     for (const key of used) assert.ok(known.has(key), `${key} is used in package.json but not declared in src/constants.ts`);
+  });
+
+  it('contributes exactly the assistant tools of schemas/assistant-tools.json, hidden by the setting that turns them off', () => {
+    const contributed = contributes.languageModelTools as Record<string, unknown>[];
+    assert.deepEqual(contributed.map((t) => t.name), TOOL_SPECS.map((t) => t.name));
+    for (const spec of TOOL_SPECS) {
+      const t = contributed.find((c) => c.name === spec.name)!;
+      const { kind, ...fields } = spec;
+      for (const [k, v] of Object.entries(fields)) assert.deepEqual(t[k], v, `${spec.name}.${k} differs from schemas/assistant-tools.json`);
+      assert.equal(t.when, kind === 'read' ? "config.debrief.assistant.tools != 'off'" : "config.debrief.assistant.tools == 'read-write'", spec.name);
+    }
   });
 
   it('activates lazily and agrees with @types/vscode on the oldest supported VS Code', () => {

@@ -1,0 +1,78 @@
+/**
+ * The journal as tools for AI assistants in VS Code's chat (`debrief_*`, contributed in package.json
+ * from schemas/assistant-tools.json). A read answers from the same core the views use; a write shows
+ * the user what will change and asks first, then goes through the journal editor like a command (one
+ * Undo, unsaved changes respected, refusals with their place). The setting debrief.assistant.tools
+ * turns them off or makes them read-only.
+ */
+import * as vscode from 'vscode';
+import { callTool, describeChanges, refusalText, ToolError } from '../../core/assistant/tools';
+import { TOOL_SPECS } from '../../core/assistant/specs';
+import type { Journal } from '../../services/journal';
+import type { Services } from '../../services/services';
+import { settings } from '../../services/settings';
+
+/** The journal the tools work on: the first workspace folder's that exists, else the first one. */
+function journalOf(services: Services): Journal {
+  const all = services.store.journals();
+  const journal = all.find((j) => j.exists) ?? all[0];
+  if (!journal) throw new ToolError('No folder is open in VS Code, so there is no Debrief journal to use. Ask the user to open their workspace.');
+  return journal;
+}
+
+function textResult(text: string): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+/** The error a model sees: the tool's own words, never a stack trace. */
+function toolFailure(e: unknown): Error {
+  return e instanceof ToolError ? e : new Error(`Debrief could not do that: ${e instanceof Error ? e.message : String(e)}. Nothing was written.`);
+}
+
+class DebriefTool implements vscode.LanguageModelTool<unknown> {
+  constructor(private readonly name: string, private readonly services: Services) {}
+
+  private async call(input: unknown) {
+    await this.services.store.ready;
+    const journal = journalOf(this.services);
+    const call = callTool(this.name, input, {
+      index: journal.index, today: this.services.clock.today(), feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri),
+    }, settings.assistantTools());
+    return { journal, call };
+  }
+
+  async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): Promise<vscode.PreparedToolInvocation> {
+    try {
+      const { journal, call } = await this.call(options.input);
+      if (call.kind === 'read') return { invocationMessage: 'Reading the Debrief journal' };
+      const dry = await this.services.editor.dryRun(journal, call.intent.reads, call.intent.plan);
+      // A refused write asks nothing: the call says why, and nothing is written.
+      if (!dry.ok) return { invocationMessage: call.intent.title };
+      const message = new vscode.MarkdownString(`${describeChanges(dry.changes, dry.texts)}\n\nOne Undo takes it back.`);
+      return { invocationMessage: call.intent.title, confirmationMessages: { title: `Debrief: ${call.intent.title}?`, message } };
+    } catch {
+      // Bad input: the invocation reports it.
+      return { invocationMessage: 'Checking the request' };
+    }
+  }
+
+  async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>): Promise<vscode.LanguageModelToolResult> {
+    try {
+      const { journal, call } = await this.call(options.input);
+      if (call.kind === 'read') return textResult(JSON.stringify(call.result, null, 1));
+      const applied = await this.services.editor.applyQuietly(journal, call.intent.reads, call.intent.plan);
+      if (!applied.ok) throw new ToolError(refusalText(applied.problems));
+      this.services.log.info(`assistant tool ${this.name}: ${call.intent.title}`);
+      return textResult(`Done: ${call.intent.title}.\n\n${describeChanges(applied.changes, applied.texts)}\n\n${JSON.stringify(call.intent.done(applied.result))}`);
+    } catch (e) {
+      throw toolFailure(e);
+    }
+  }
+}
+
+export function activate(context: vscode.ExtensionContext, services: Services): { tools: string[] } {
+  // Hosts older than the language model tools API run Debrief without them.
+  if (typeof vscode.lm?.registerTool !== 'function') return { tools: [] };
+  for (const spec of TOOL_SPECS) context.subscriptions.push(vscode.lm.registerTool(spec.name, new DebriefTool(spec.name, services)));
+  return { tools: TOOL_SPECS.map((t) => t.name) };
+}
