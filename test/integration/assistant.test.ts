@@ -114,6 +114,23 @@ describe('assistant tools in VS Code', () => {
     }
   });
 
+  it('asks before a write, naming the file and showing the lines it will write; preparing writes nothing', async () => {
+    const tool = (await api()).parts.assistant!.tools.get('debrief_add_improvement')!;
+    const token = new vscode.CancellationTokenSource().token;
+    const prepared = await tool.prepareInvocation!({ input: { weakness: 'rambling-answers', action: 'Answer in two minutes', due: '2026-12-10' } }, token);
+    assert.equal(prepared?.confirmationMessages?.title, 'Debrief: Add "Answer in two minutes" to the weakness "Answers run long and lose the question"?');
+    const message = prepared!.confirmationMessages!.message;
+    const text = typeof message === 'string' ? message : message.value;
+    assert.match(text, /\*\*Edit\*\* `debrief\/weaknesses\.yaml` at line \d+:/);
+    assert.match(text, /action: Answer in two minutes/);
+    assert.match(text, /One Undo takes it back/);
+    assert.equal(await read(WEAKNESSES), weaknesses, 'nothing written by asking');
+    const invalid = await tool.prepareInvocation!({ input: {} }, token);
+    assert.equal(invalid?.confirmationMessages, undefined, 'bad input asks nothing: the call says what is wrong');
+    const reading = await (await api()).parts.assistant!.tools.get('debrief_due')!.prepareInvocation!({ input: {} }, token);
+    assert.equal(reading?.confirmationMessages, undefined, 'a read asks nothing');
+  });
+
   it('refuses bad input with a message a model can act on, and writes nothing', async () => {
     const before = await read('debrief/interviews/acme-backend.yaml');
     const cases: [string, unknown, RegExp][] = [

@@ -70,9 +70,10 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
   }
 }
 
-export function activate(context: vscode.ExtensionContext, services: Services): { tools: string[] } {
+export function activate(context: vscode.ExtensionContext, services: Services): { tools: Map<string, vscode.LanguageModelTool<unknown>> } {
+  const tools = new Map<string, vscode.LanguageModelTool<unknown>>(TOOL_SPECS.map((spec) => [spec.name, new DebriefTool(spec.name, services)]));
   // Hosts older than the language model tools API run Debrief without them.
-  if (typeof vscode.lm?.registerTool !== 'function') return { tools: [] };
-  for (const spec of TOOL_SPECS) context.subscriptions.push(vscode.lm.registerTool(spec.name, new DebriefTool(spec.name, services)));
-  return { tools: TOOL_SPECS.map((t) => t.name) };
+  if (typeof vscode.lm?.registerTool !== 'function') return { tools: new Map() };
+  for (const [name, tool] of tools) context.subscriptions.push(vscode.lm.registerTool(name, tool));
+  return { tools };
 }
