@@ -106,7 +106,9 @@ function labelOf(item: vscode.TreeItem): string {
 async function snapshot(tree: vscode.TreeDataProvider<Node>, depth: number, element?: Node): Promise<ItemSnapshot[]> {
   const out: ItemSnapshot[] = [];
   for (const n of (await tree.getChildren(element)) ?? []) {
-    const item = await tree.getTreeItem(n);
+    let item = await tree.getTreeItem(n);
+    // What a hover shows: a tooltip the provider makes only when asked.
+    if (item.tooltip === undefined && tree.resolveTreeItem) item = (await tree.resolveTreeItem(item, n, new vscode.CancellationTokenSource().token)) ?? item;
     const tip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
     const s: ItemSnapshot = {
       label: labelOf(item),

@@ -4,6 +4,8 @@ import { CommandId, ViewId } from '../../src/constants';
 import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
+const MOVER = 'debrief/interviews/zz-mover.yaml';
+const STAYER = 'debrief/interviews/zz-stayer.yaml';
 const RAMBLING = 'Answers run long and lose the question';
 
 describe('sidebar', () => {
@@ -139,7 +141,7 @@ describe('sidebar', () => {
     }
   });
 
-  it('refreshes only the interview that changed, unless it moved to another group', async () => {
+  it('refreshes only the interview that changed, the groups it moved between, or the view when a group comes or goes', async () => {
     const rel = 'debrief/interviews/acme-backend.yaml';
     const before = await read(rel);
     const a = await api();
@@ -156,10 +158,24 @@ describe('sidebar', () => {
       assert.deepEqual([...new Set(first)], [`${rel} <- ${rel}`], 'only the changed interview was refreshed');
       await write(rel, before!.replace('outcome: rejected', 'outcome: offer'));
       await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Offer'), 'the interview in the Offer group');
-      assert.ok(mine().includes(`* <- ${rel}`), 'a move between groups refreshes the view');
+      assert.ok(mine().includes(`* <- ${rel}`), 'a move that makes a new group refreshes the view');
+      await restore(rel, before);
+      // Moving between groups that stay: only those two groups are sent again.
+      await write(MOVER, 'id: zz-mover\ncompany: Mover\nrole: Dev\noutcome: pending\n');
+      await write(STAYER, 'id: zz-stayer\ncompany: Stayer\nrole: Dev\noutcome: pending\n');
+      await eventually(async () => find(await tree(ViewId.Interviews), 'Mover, Dev') && find(await tree(ViewId.Interviews), 'Stayer, Dev'), 'the two new interviews');
+      await a.settle();
+      refreshes.take();
+      await write(MOVER, 'id: zz-mover\ncompany: Mover\nrole: Dev\noutcome: rejected\n');
+      await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Rejected')?.children?.some((c) => c.label === 'Mover, Dev'), 'Mover under Rejected');
+      const moved = refreshes.take().filter((r) => r.endsWith(` <- ${MOVER}`));
+      assert.deepEqual([...new Set(moved)].sort(), [`outcome:pending <- ${MOVER}`, `outcome:rejected <- ${MOVER}`], 'the group it left and the group it joined, nothing else');
+      assert.equal((await tree(ViewId.Interviews)).find((g) => g.label === 'Pending')?.children?.some((c) => c.label === 'Mover, Dev'), false);
     } finally {
       refreshes.dispose();
       await restore(rel, before);
+      await remove(MOVER);
+      await remove(STAYER);
     }
     await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Rejected'), 'the fixture restored');
   });

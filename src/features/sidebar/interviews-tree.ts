@@ -10,7 +10,7 @@ import { interviewOf, Node } from '../../ui/record-nodes';
 import { citationItem } from './items/citation';
 import { feedbackItem } from './items/feedback';
 import { groupItem } from './items/group';
-import { interviewItem } from './items/interview';
+import { interviewItem, interviewTooltip } from './items/interview';
 import { roundItem } from './items/round';
 import { JournalTree } from './journal-tree';
 import { sameShown, Shown } from './shown-state';
@@ -21,6 +21,8 @@ export class InterviewsTree extends JournalTree {
   private readonly shown = new Map<string, Shown>();
   /** Journals as last listed: a change without paths to one of them (notes, derived state) does not touch this view. */
   private readonly listed = new Set<Journal>();
+  /** The top-level nodes of each journal at its last listing (error nodes, then groups), as ids. */
+  private readonly tops = new Map<Journal, string>();
   private grouped?: { journal: Journal; version: number; groupBy: GroupBy; filter?: Filter; groups: InterviewGroup[] };
 
   private interviewNode(journal: Journal, path: string): Node {
@@ -35,7 +37,7 @@ export class InterviewsTree extends JournalTree {
     if (journal.index.kindOf(path) !== 'interview') return undefined;
     // A file with errors keeps showing the record read before them, marked; without one, an error node.
     const iv = journal.index.shownInterview(path)?.interview;
-    if (!iv) return { kind: 'problem' };
+    if (!iv) return journal.index.problemsOf(path).length ? { kind: 'problem' } : undefined;
     return { kind: 'record', group: groupKeyOf(iv, this.groupBy), visible: !this.filter || matchesInterview(this.filter, iv, journal.index) };
   }
 
@@ -64,7 +66,15 @@ export class InterviewsTree extends JournalTree {
       this.shown.set(this.key(journal, p), state);
       if (state.kind === 'problem') problems.push(p);
     }
-    return [...problems.sort().map((p) => this.problemNode(journal, p)), ...this.groups(journal).map((g) => this.groupNode(journal, g.key))];
+    const top = [...problems.sort().map((p) => this.problemNode(journal, p)), ...this.groups(journal).map((g) => this.groupNode(journal, g.key))];
+    this.tops.set(journal, top.map((n) => n.id).join('\n'));
+    return top;
+  }
+
+  /** The top-level node ids a listing would give now, without listing. */
+  private topNow(journal: Journal): string {
+    const problems = journal.index.files().filter((p) => this.stateOf(journal, p)?.kind === 'problem').sort();
+    return [...problems.map((p) => this.problemNode(journal, p).id), ...this.groups(journal).map((g) => this.groupNode(journal, g.key).id)].join('\n');
   }
 
   protected childrenOf(element: Node): Node[] {
@@ -114,21 +124,50 @@ export class InterviewsTree extends JournalTree {
     return undefined;
   }
 
-  /** Applies a store change: only the changed interviews are re-rendered when none moved between groups. */
+  /**
+   * Applies a store change with the least work for the window: the changed interviews' items when
+   * none moved; the groups they left and joined when the top level stays the same (no group or error
+   * node appears or goes); the whole view otherwise.
+   */
   onStoreChange(e: JournalChange): void {
     if (!e.paths.length && this.listed.has(e.journal)) return;
     const index = e.journal.index;
-    if (!e.paths.length || e.paths.some((p) => index.kindOf(p) === 'weaknesses')) return this.refresh();
-    const targets: Node[] = [];
+    if (!e.paths.length || e.paths.some((p) => index.kindOf(p) === 'weaknesses') || !this.listed.has(e.journal)) return this.refresh();
+    const items: [string, Node][] = [];
+    const groups = new Set<string>();
     for (const p of e.paths) {
-      if (index.kindOf(p) !== 'interview') continue;
+      if (index.kindOf(p) !== 'interview' && !this.shown.has(this.key(e.journal, p))) continue;
       const before = this.shown.get(this.key(e.journal, p));
       const after = this.stateOf(e.journal, p);
+      if (after) this.shown.set(this.key(e.journal, p), after);
+      else this.shown.delete(this.key(e.journal, p));
       const known = this.known(this.key(e.journal, 'interview', p));
-      if (!sameShown(before, after) || !known || known.journal !== e.journal || after?.kind !== 'record' || !after.visible) return this.refresh();
-      targets.push(known);
+      if (sameShown(before, after) && known && known.journal === e.journal && after?.kind === 'record' && after.visible) {
+        items.push([p, known]);
+        continue;
+      }
+      if (before?.kind === 'problem' || after?.kind === 'problem') return this.refresh();
+      for (const s of [before, after]) if (s?.kind === 'record') groups.add(s.group);
     }
-    for (const t of targets) this.refreshItem(t);
+    if (groups.size) {
+      if (this.topNow(e.journal) !== this.tops.get(e.journal)) return this.refresh();
+      for (const g of groups) {
+        const node = this.known(this.key(e.journal, 'group', g));
+        if (!node) return this.refresh();
+        this.refreshItem(node);
+      }
+    }
+    // An item in a group re-rendered anyway needs nothing more.
+    for (const [path, t] of items) {
+      const s = this.shown.get(this.key(e.journal, path));
+      if (!(s?.kind === 'record' && groups.has(s.group))) this.refreshItem(t);
+    }
+  }
+
+  /** Tooltips are made when hovered, not for every item sent to the window. */
+  resolveTreeItem(item: vscode.TreeItem, element: Node): vscode.TreeItem {
+    if (element.kind === 'interview' && item.tooltip === undefined) item.tooltip = interviewTooltip(element);
+    return item;
   }
 
   protected itemOf(element: Node): vscode.TreeItem {

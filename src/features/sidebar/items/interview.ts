@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Outcome } from '../../../core/model';
+import { furthestStage } from '../../../core/progress/stages';
 import { awaitingFeedback, lastActivity } from '../../../core/queries/sidebar';
 import { plainTooltip } from '../../../ui/markdown';
 import { blockingProblems, interviewOf, Node } from '../../../ui/record-nodes';
@@ -39,14 +40,24 @@ export function interviewItem(node: Extract<Node, { kind: 'interview' }>): vscod
     item.iconPath = icon('error', 'list.errorForeground');
     item.contextValue = 'interview.problem';
   }
-  item.tooltip = plainTooltip(
+  return item;
+}
+
+/** The summary shown on hover: the problems first, then the record. */
+export function interviewTooltip(node: Extract<Node, { kind: 'interview' }>): vscode.MarkdownString | undefined {
+  const j = node.journal;
+  const iv = interviewOf(node);
+  if (!iv) return undefined;
+  const problems = blockingProblems(j, node.path);
+  const last = lastActivity(iv);
+  const waiting = awaitingFeedback(iv);
+  return plainTooltip(
     ...problems.slice(0, 3).map((p) => `**Line ${p.range.start.line + 1}: ${p.message}**`),
     `**${iv.company}, ${iv.role}**`,
-    `Outcome: ${iv.outcome ?? 'not set'}${iv.stage ? ` · furthest stage: ${iv.stage}` : ''}${iv.applied ? ` · applied ${iv.applied}` : ''}${last && last !== iv.applied ? ` · last activity ${last}` : ''}`,
+    `Outcome: ${iv.outcome ?? 'not set'} · furthest stage: ${furthestStage(iv)}${iv.applied ? ` · applied ${iv.applied}` : ''}${last && last !== iv.applied ? ` · last activity ${last}` : ''}`,
     iv.rounds.length > 0 && `Rounds: ${iv.rounds.map((r) => `${r.type ?? 'round'}${r.date ? ` (${r.date})` : ''}`).join(', ')}`,
     iv.feedback?.summary ? `Feedback: ${iv.feedback.summary}` : waiting && `Feedback asked on ${iv.feedback!.requested}, no reply yet.`,
     iv.weaknesses.length > 0 && `Surfaced: ${iv.weaknesses.map((c) => j.index.weakness(c.weakness)?.title ?? c.weakness).join('; ')}`,
     iv.notes,
   );
-  return item;
 }
