@@ -107,6 +107,10 @@ describe('JournalIndex', () => {
     assert.deepEqual(index.takeChangedProblemFiles(), ['debrief/interviews/i3.yaml']);
     index.update(W, weaknesses('y'));
     assert.deepEqual(index.takeChangedProblemFiles().sort(), ['debrief/interviews/i0.yaml', W]);
+    // A deleted file's problems go too: it is listed, so that a view clears them.
+    index.remove('debrief/interviews/i0.yaml');
+    assert.ok(index.takeChangedProblemFiles().includes('debrief/interviews/i0.yaml'));
+    assert.equal(index.problemsByFile().has('debrief/interviews/i0.yaml'), false);
   });
 
   it('notifies listeners and bumps the version', () => {

@@ -22,12 +22,17 @@ export function toDiagnostic(p: Problem): vscode.Diagnostic {
 
 /**
  * The Problems panel: every problem the core finds in journal files (on the unsaved text, as the store
- * follows typing with a short debounce), one DiagnosticCollection kept in step with the index.
+ * follows typing with a short debounce), one DiagnosticCollection kept in step with the index. After
+ * the first publication of a journal, a change publishes only the files whose problems the index
+ * recomputed: a checkout of 500 files never walks the other 9,500.
  */
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  /** Per workspace folder: file URI → the problem list last published (lists are replaced, never mutated, by the index). */
-  const published = new Map<string, Map<string, readonly Problem[]>>();
+  /**
+   * Per workspace folder: the journal last published and, per path, the problem list published (lists
+   * are replaced, never mutated, by the index).
+   */
+  const published = new Map<string, { journal: Journal; done: Map<string, readonly Problem[]> }>();
   let schemaProblems = new Map<string, boolean>();
 
   const showSchema = (journal: Journal): boolean => {
@@ -40,20 +45,36 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     return v;
   };
 
+  const publish = (journal: Journal, done: Map<string, readonly Problem[]>, path: string, problems: readonly Problem[], force: boolean): void => {
+    if (!force && done.get(path) === problems) return;
+    if (!problems.length) {
+      if (done.delete(path)) collection.delete(journal.uri(path));
+      return;
+    }
+    done.set(path, problems);
+    const shown = showSchema(journal) ? problems : problems.filter((p) => !SCHEMA_LEVEL_CODES.has(p.code));
+    collection.set(journal.uri(path), shown.map(toDiagnostic));
+  };
+
+  /** Publishes every file of a journal (the first time, or when forced), else only the files whose problems changed. */
   const sync = (journal: Journal, force = false): void => {
     const key = journal.folder.uri.toString();
-    const before = published.get(key) ?? new Map<string, readonly Problem[]>();
-    const after = new Map<string, readonly Problem[]>();
-    const schema = showSchema(journal);
-    for (const [path, problems] of journal.index.problemsByFile()) {
-      const uri = journal.uri(path).toString();
-      after.set(uri, problems);
-      if (!force && before.get(uri) === problems) continue;
-      const shown = schema ? problems : problems.filter((p) => !SCHEMA_LEVEL_CODES.has(p.code));
-      collection.set(vscode.Uri.parse(uri), shown.map(toDiagnostic));
+    const last = published.get(key);
+    const changed = journal.index.takeChangedProblemFiles();
+    if (last?.journal === journal && !force) {
+      for (const path of changed) publish(journal, last.done, path, journal.index.problemsOf(path), false);
+      return;
     }
-    for (const uri of before.keys()) if (!after.has(uri)) collection.delete(vscode.Uri.parse(uri));
-    published.set(key, after);
+    // A journal read again (or a forced sync): every file, then what the last publication had and this one has not.
+    const done = last?.journal === journal ? last.done : new Map<string, readonly Problem[]>();
+    published.set(key, { journal, done });
+    const live = journal.index.problemsByFile();
+    for (const [path, problems] of live) publish(journal, done, path, problems, force || last?.journal !== journal);
+    for (const path of [...(last?.done.keys() ?? [])]) {
+      if (live.has(path)) continue;
+      done.delete(path);
+      collection.delete(journal.uri(path));
+    }
   };
 
   const syncAll = (force = false): void => {
@@ -62,17 +83,17 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       live.add(journal.folder.uri.toString());
       sync(journal, force);
     }
-    // Folders that left the workspace (or were reloaded away) lose their diagnostics.
-    for (const [key, files] of published) {
+    // Folders that left the workspace lose their diagnostics.
+    for (const [key, { journal, done }] of published) {
       if (live.has(key)) continue;
-      for (const uri of files.keys()) collection.delete(vscode.Uri.parse(uri));
+      for (const path of done.keys()) collection.delete(journal.uri(path));
       published.delete(key);
     }
   };
 
   context.subscriptions.push(
     collection,
-    // The changed journal first; syncAll also drops folders that left the workspace.
+    // The changed journal first; syncAll also drops journals that left the workspace.
     services.store.onDidChange(({ journal }) => {
       try {
         sync(journal);
