@@ -5,6 +5,7 @@ import { CITATION_SOURCES, Feedback, Interview, NextStep, OUTCOMES, Round, ROUND
 import { FILE_START } from '../problems';
 import { obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { validate } from './schema-problems';
+import { shown } from '../text/shown';
 import type { ReadOptions } from './strings';
 
 function buildInterview(p: Parsed): Interview {
@@ -55,7 +56,7 @@ function buildInterview(p: Parsed): Interview {
   // Local semantic checks.
   if (rawId && ID_PATTERN.test(rawId) && rawId !== fileId && /\.ya?ml$/i.test(p.file)) {
     p.problems.push(problem(p, idRange, 'warning', 'id-mismatch',
-      `The id "${rawId}" differs from the file name "${basename(p.file)}". Rename the file to "${rawId}.yaml" or change the id to "${fileId}".`,
+      `The id "${shown(rawId)}" differs from the file name "${shown(basename(p.file))}". Rename the file to "${shown(rawId)}.yaml" or change the id to "${shown(fileId)}".`,
       { id: rawId, fileId }));
   }
   if (iv.applied) {
@@ -87,9 +88,9 @@ function buildInterview(p: Parsed): Interview {
 export function readInterview(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<Interview> {
   return safely(path, () => {
     const { parsed, problems } = parseFile(path, input, 'interview', options);
-    if (!parsed) return { problems };
+    if (!parsed) return { problems: problems.finish() };
     validate(parsed, 'interview');
     const value = buildInterview(parsed);
-    return { value, problems };
+    return { value, problems: problems.finish() };
   });
 }

@@ -4,6 +4,7 @@
  * quoting and line endings elsewhere stay byte for byte identical. Texts with YAML errors are refused.
  */
 import { isMap, isPair, isScalar, isSeq, Pair, parseDocument, Scalar, stringify, YAMLMap, YAMLSeq, Document } from 'yaml';
+import { checkYamlLimits } from '../limits';
 import { FILE_START, Problem } from '../problems';
 import { eolOf, LineIndex } from '../text/lines';
 import type { EditResult } from './text-edits';
@@ -33,6 +34,9 @@ export class Editor {
   }
 
   static open(text: string): Editor | Problem[] {
+    // A file beyond the reading limits is not edited (the parse and the lookups below could take exponential time on it).
+    const limits = checkYamlLimits(text);
+    if ('breach' in limits) return [{ file: '', range: new LineIndex(text).range(limits.breach.offset, limits.breach.offset + 1), severity: 'error', code: 'over-limit', message: `${limits.breach.message} Debrief does not edit it until then.` }];
     let doc: Document.Parsed;
     try {
       doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false });
