@@ -8,7 +8,8 @@
  * (composing a YAML document, validating it against the schema, building records, editing), and a
  * file beyond a limit gets one located problem that names the limit and says how to fix the file.
  * They sit far above what a journal written by a person needs (an interview file holds a few hundred
- * tokens, a `weaknesses.yaml` with 300 weaknesses about 50,000).
+ * tokens, a `weaknesses.yaml` with 300 weaknesses and their items about 48,000), and low enough that
+ * the largest file they accept is read in about a tenth of a second (see BENCHMARKS.md).
  */
 import { CST, Lexer, Parser } from 'yaml';
 
@@ -39,8 +40,8 @@ export interface Limits {
 
 export const LIMITS: Readonly<Limits> = Object.freeze({
   fileBytes: 1024 * 1024,
-  tokens: 100_000,
-  values: 50_000,
+  tokens: 60_000,
+  values: 30_000,
   depth: 64,
   keysPerMapping: 1_000,
   itemsPerList: 10_000,
@@ -102,9 +103,6 @@ function breach(limit: LimitName, offset: number, limits: Readonly<Limits>): { b
   return { breach: { limit, offset, message: limitMessage(limit, limits), max: limit === 'complexKeys' ? 0 : limits[limit] } };
 }
 
-/** Below this many characters a text cannot hold enough tokens to make the YAML parser slow, and the token count is skipped. */
-const COUNT_TOKENS_ABOVE = 16 * 1024;
-
 // Lexer tokens that mark a state and take no characters of the source.
 const DOCUMENT = CST.DOCUMENT.charCodeAt(0);
 const FLOW_END = CST.FLOW_END.charCodeAt(0);
@@ -121,30 +119,35 @@ function itemOffset(it: Item, fallback: number): number {
  * tokens (CST) of the text, to compose a document from without parsing it again, or the first limit
  * the text is beyond.
  *
- * Cost: linear in the length of the text, whatever its shape, and independent of the limits. Texts
- * of more than 16 KB are first run through the `yaml` lexer, which stops as soon as the token count
- * or the flow nesting is beyond its limit, so the parser only ever sees a bounded number of tokens;
- * the parser's syntax tree is then walked once with an explicit stack (no recursion), counting
- * values, depth, keys, items and aliases, and looking for collections used as keys.
+ * Cost: linear in the length of the text, whatever its shape. The `yaml` lexer's tokens are counted
+ * as they are fed to the parser, which stops as soon as the token count or the flow nesting is beyond
+ * its limit: the parser never holds more than a bounded number of tokens, and the text is lexed once.
+ * The parser's syntax tree is then walked once with an explicit stack (no recursion), counting values,
+ * depth, keys, items and aliases, and looking for collections used as keys.
  */
 export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS): { tokens: CST.Token[] } | { breach: LimitBreach } {
-  if (text.length > COUNT_TOKENS_ABOVE) {
-    let count = 0;
-    let offset = 0;
-    let flow = 0;
-    for (const tok of new Lexer().lex(text)) {
-      if (tok.length === 1) {
-        const c = tok.charCodeAt(0);
-        if (c === DOCUMENT || c === FLOW_END || c === SCALAR) continue;
-        if (c === 0x5b || c === 0x7b) { // [ {
-          if (++flow > limits.depth) return breach('depth', offset, limits);
-        } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
-      }
-      if (++count > limits.tokens) return breach('tokens', offset, limits);
-      offset += tok.length;
+  const tokens: CST.Token[] = [];
+  const parser = new Parser();
+  let count = 0;
+  let offset = 0;
+  let flow = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    // Marks (a document starts, a scalar follows, a flow ends early) take no characters of the text.
+    let mark = false;
+    if (lexeme.length === 1) {
+      const c = lexeme.charCodeAt(0);
+      if (c === DOCUMENT || c === FLOW_END || c === SCALAR) mark = true;
+      else if (c === 0x5b || c === 0x7b) { // [ {
+        if (++flow > limits.depth) return breach('depth', offset, limits);
+      } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
     }
+    if (!mark) {
+      if (++count > limits.tokens) return breach('tokens', offset, limits);
+      offset += lexeme.length;
+    }
+    for (const t of parser.next(lexeme)) tokens.push(t);
   }
-  const tokens = Array.from(new Parser().parse(text));
+  for (const t of parser.end()) tokens.push(t);
   let values = 0;
   let aliases = 0;
   // Anchors sit among the source tokens around a value.

@@ -6,8 +6,9 @@
  * symbolic link on it leads outside the workspace, or it is not a regular file (`resolveNotePath`).
  */
 import type { FileSystem } from './file-system';
-import { dirname, normalizeRelative } from './paths';
-import { resolveEntry } from './safe-fs';
+import { normalizeRelative } from './paths';
+import { resolveTarget } from './safe-fs';
+import { shown } from './text/shown';
 
 /** Why a note path is refused, as words that follow "The note path … ". */
 export type NoteRefusal = 'absolute' | 'leaves-workspace' | 'links-outside' | 'not-a-file' | 'unreadable';
@@ -47,7 +48,7 @@ export type NoteResolution =
   | { ok: false; path?: string; reason: NoteRefusal; message: string };
 
 function refused(raw: string, reason: NoteRefusal, detail: string, path?: string): NoteResolution {
-  return { ok: false, path, reason, message: `The note path "${raw.length > 80 ? `${raw.slice(0, 79)}…` : raw}" ${detail}. Debrief opens and creates study notes only inside the workspace folder.` };
+  return { ok: false, path, reason, message: `The note path "${shown(raw)}" ${detail}. Debrief opens and creates study notes only inside the workspace folder.` };
 }
 
 /**
@@ -59,18 +60,10 @@ function refused(raw: string, reason: NoteRefusal, detail: string, path?: string
 export async function resolveNotePath(fs: FileSystem, raw: string): Promise<NoteResolution> {
   const path = notePath(raw);
   if (path === undefined) return refused(raw, isAbsoluteNotePath(raw) ? 'absolute' : 'leaves-workspace', notePathIssue(raw) ?? 'leaves the workspace');
-  const entry = await resolveEntry(fs, path);
-  if (entry.kind === 'file') return { ok: true, path, exists: true };
-  if (entry.kind === 'directory') return refused(raw, 'not-a-file', 'is a folder, not a Markdown file', path);
-  if (entry.kind === 'refused') return refused(raw, entry.code === 'outside-workspace' ? 'links-outside' : entry.code === 'not-a-file' ? 'not-a-file' : 'unreadable', entry.reason, path);
-  // Nothing there yet: the note could be created if its nearest existing folder is inside the workspace.
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const d = dir === '' ? ({ kind: 'directory' } as const) : await resolveEntry(fs, dir);
-    if (d.kind === 'directory') return { ok: true, path, exists: false };
-    if (d.kind === 'refused') return refused(raw, d.code === 'outside-workspace' ? 'links-outside' : 'not-a-file', `is in a folder that ${d.reason}`, path);
-    if (d.kind === 'file') return refused(raw, 'not-a-file', `is under ${dir}, which is a file`, path);
-    if (dir === '') return { ok: true, path, exists: false };
-  }
+  const t = await resolveTarget(fs, path);
+  if (t.kind === 'file') return { ok: true, path, exists: true };
+  if (t.kind === 'new') return { ok: true, path, exists: false };
+  return refused(raw, t.code === 'outside-workspace' ? 'links-outside' : t.code === 'not-a-file' ? 'not-a-file' : 'unreadable', t.reason, path);
 }
 
 /** What the cross-file check says of a linked note: it exists, it is missing, or why it is refused. */

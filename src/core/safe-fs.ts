@@ -87,6 +87,37 @@ export async function resolveEntry(fs: FileSystem, path: string): Promise<Entry>
   return { kind: 'refused', code: 'not-a-file', reason: `not a regular file (${WHAT[st.type] ?? st.type})` };
 }
 
+export type Target =
+  /** A regular file is there (`real`: its path once links are resolved). */
+  | { kind: 'file'; real: string }
+  /** Nothing is there yet, and its nearest existing folder is inside the workspace. */
+  | { kind: 'new' }
+  | { kind: 'refused'; code: Refusal; reason: string };
+
+/**
+ * Whether Debrief may open, create or change a file at a workspace-relative path: an existing path
+ * must be a regular file inside the workspace once links are resolved; a new one must have its nearest
+ * existing folder inside the workspace (a linked folder leading outside would put the file there).
+ */
+export async function resolveTarget(fs: FileSystem, path: string): Promise<Target> {
+  const entry = await resolveEntry(fs, path);
+  if (entry.kind === 'file') return { kind: 'file', real: entry.real };
+  if (entry.kind === 'directory') return { kind: 'refused', code: 'not-a-file', reason: 'is a folder, not a file' };
+  if (entry.kind === 'refused') return entry;
+  for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir)) {
+    const d = await resolveEntry(fs, dir);
+    if (d.kind === 'directory') return { kind: 'new' };
+    if (d.kind === 'refused') return { kind: 'refused', code: d.code, reason: `is in a folder that ${d.reason.replace(/^not /, 'is not ')}` };
+    if (d.kind === 'file') return { kind: 'refused', code: 'not-a-file', reason: `is under ${dir}, which is a file` };
+  }
+  return { kind: 'new' };
+}
+
+function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
 export type ReadOutcome =
   | { kind: 'read'; bytes: Uint8Array }
   | { kind: 'missing' }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FileChange, inFile, Plan, Texts } from '../core/plans/plan';
+import { resolveTarget } from '../core/safe-fs';
 import type { Problem } from '../core/problems';
 import type { EditResult } from '../core/yaml/text-edits';
 import { toRange } from '../ui/ranges';
@@ -29,6 +30,7 @@ export class JournalEditor {
       this.reportRefusal(journal, planned.problems);
       return undefined;
     }
+    if (!(await this.inside(journal, planned.changes))) return undefined;
     // Nothing may have changed between reading and writing: a plan made on other text is not applied.
     for (const [path, doc] of read.docs) {
       if (doc.version !== read.versions.get(path) || doc.isClosed) {
@@ -49,6 +51,8 @@ export class JournalEditor {
     if (!read) return { problems: [{ file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'unreadable', message: 'A journal file could not be opened.' }] };
     const planned = plan(read.texts);
     if (!planned.ok) return { problems: planned.problems };
+    const outside = await this.outside(journal, planned.changes);
+    if (outside) return { problems: [outside] };
     return { edit: this.workspaceEdit(journal, planned.changes, read.docs) };
   }
 
@@ -58,8 +62,14 @@ export class JournalEditor {
     const texts = new Map<string, string | undefined>();
     for (const path of new Set(reads)) {
       const uri = journal.uri(path);
+      // Only a regular file inside the workspace is read (and so edited): a link leading outside, a pipe, is refused.
+      const target = await resolveTarget(journal.fs, path);
+      if (target.kind === 'refused') {
+        void this.prompter.error(`Debrief left the journal unchanged: ${path} ${target.reason}.`);
+        return undefined;
+      }
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-      if (!open && !(await journal.fs.stat(path))) {
+      if (!open && target.kind === 'new') {
         texts.set(path, undefined);
         continue;
       }
@@ -73,6 +83,24 @@ export class JournalEditor {
       }
     }
     return { docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
+  }
+
+  /** The first change of a plan that would write outside the workspace (through a linked folder), as a problem. */
+  private async outside(journal: Journal, changes: readonly FileChange[]): Promise<Problem | undefined> {
+    for (const c of changes) {
+      const t = await resolveTarget(journal.fs, c.path);
+      if (t.kind === 'refused') {
+        return { file: c.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: t.code, message: `${c.path} ${t.reason}; Debrief writes only inside the workspace folder.` };
+      }
+    }
+    return undefined;
+  }
+
+  /** True when every change of a plan stays inside the workspace; otherwise says why and writes nothing. */
+  private async inside(journal: Journal, changes: readonly FileChange[]): Promise<boolean> {
+    const p = await this.outside(journal, changes);
+    if (p) void this.prompter.error(`Debrief left the journal unchanged: ${p.message}`);
+    return p === undefined;
   }
 
   /** Edits one file of a journal: a plan of one change. Returns false when refused. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SettingId } from '../../constants';
 import { SCHEMA_LEVEL_CODES } from '../../core/language/fixes';
-import type { Problem } from '../../core/problems';
+import { capProblems, type Problem } from '../../core/problems';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
@@ -49,7 +49,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       const uri = journal.uri(path).toString();
       after.set(uri, problems);
       if (!force && before.get(uri) === problems) continue;
-      const shown = schema ? problems : problems.filter((p) => !SCHEMA_LEVEL_CODES.has(p.code));
+      // At most the per-file cap is published (the index caps too): a huge file never floods the Problems panel.
+      const shown = capProblems(path, schema ? problems : problems.filter((p) => !SCHEMA_LEVEL_CODES.has(p.code)));
       collection.set(vscode.Uri.parse(uri), shown.map(toDiagnostic));
     }
     for (const uri of before.keys()) if (!after.has(uri)) collection.delete(vscode.Uri.parse(uri));
