@@ -149,6 +149,15 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     make: (b) => fill(b, `${HEAD}applied: 2025-01-01\nrounds:\n`, (i) => `  - type: coding\n    date: 2025-02-01\n    went-well: ${'well '.repeat(10 + (i % 7))}${i}\n`),
   },
   {
+    name: 'largest-accepted', kind: 'interview', what: 'valid rounds up to just under the token limit, then one long text block: the most work a file within the limits costs',
+    make: (b) => {
+      // A round is 26 lexer tokens: 2,200 rounds stay under the 60,000-token limit, with room for the rest.
+      const rounds: string[] = [];
+      for (let i = 0; i < 2200; i++) rounds.push(`  - type: coding\n    date: 2025-02-01\n    went-well: clear ${i}\n`);
+      return fill(b, `${HEAD}applied: 2025-01-01\nrounds:\n${rounds.join('')}notes: |\n`, () => '  a long line of notes kept as written, to make the file as large as the size allows\n');
+    },
+  },
+  {
     name: 'many-weaknesses', kind: 'weaknesses', what: 'weaknesses.yaml with thousands of weaknesses and items linking notes',
     make: (b) => fill(b, 'weaknesses:\n', (i) => `  - id: w-${i}\n    title: Weakness ${i}\n    status: confirmed\n    improvements:\n      - id: i-${i}\n        action: Practise ${i}\n        status: todo\n        notes: [notes/w-${i}.md]\n`),
   },

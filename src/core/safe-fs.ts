@@ -145,7 +145,7 @@ export async function readRegularFile(fs: FileSystem, path: string, maxBytes: nu
   } catch (e) {
     const code = errorCode(e);
     if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'EFBIG') return { kind: 'refused', code: 'too-large', reason: 'too large' };
+    if (code === 'EFBIG') return { kind: 'refused', code: 'too-large', reason: 'too large', size: (await fs.stat(real).catch(() => undefined))?.size };
     return { kind: 'refused', code: code === 'ENOTREG' || code === 'ELOOP' || code === 'EISDIR' ? 'not-a-file' : 'unreadable', reason: readFailure(e) };
   }
   if (bytes.byteLength > maxBytes) return { kind: 'refused', code: 'too-large', reason: 'too large' };

@@ -15,7 +15,7 @@ import { shown } from '../text/shown';
  * comparisons are made, so that a file citing thousands of unknown ids of a file defining thousands of
  * weaknesses costs a bounded amount of work (the problems stay, without a suggestion).
  */
-const SUGGESTION_BUDGET = 20_000;
+const SUGGESTION_BUDGET = 5_000;
 
 /** The `n` smallest strings of a list, sorted, in one pass. */
 function smallest(list: readonly string[], n: number): string[] {
