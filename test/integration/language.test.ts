@@ -283,9 +283,9 @@ describe('hand editing: completion, hover, links and navigation', () => {
     assert.match(noteText, /Situation, Task, Action, Result\./);
   });
 
-  it('makes note paths clickable links', async () => {
+  it('makes note paths clickable links (each resolved by the one note-path resolver when followed)', async () => {
     await vscode.workspace.openTextDocument(weaknessesUri());
-    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', weaknessesUri());
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', weaknessesUri(), 50);
     const ours = links.filter((l) => l.target?.path.endsWith('/notes/star-answers.md'));
     assert.equal(ours.length, 1);
     assert.deepEqual(span(ours[0].range), [12, 12, 12, 33]);

@@ -136,9 +136,10 @@ class NoteLink extends vscode.DocumentLink {
 }
 
 /**
- * Note paths as links. A link gets its target only when it is followed, after the one resolver of
- * note paths has checked it stays in the workspace (symbolic links included): a refused path gets
- * no target, and the reason is shown.
+ * Note paths as links. A path the index knows is refused (it leaves the workspace, through a link
+ * too) is no link; the others get their target only when followed, once the one resolver of note
+ * paths has checked them again (a link may have changed since): a refused path is not opened, and
+ * the reason is shown.
  */
 export class JournalLinkProvider implements vscode.DocumentLinkProvider<NoteLink> {
   constructor(private readonly services: Services) {}
@@ -148,7 +149,7 @@ export class JournalLinkProvider implements vscode.DocumentLinkProvider<NoteLink
     if (!jd) return [];
     const out: NoteLink[] = [];
     for (const n of noteLinks(jd)) {
-      if (!n.path) continue;
+      if (!n.path || typeof jd.journal.index.noteStatus(n.path) === 'object') continue;
       const link = new NoteLink(toRange(n.link.range), jd.journal, n.link.path);
       link.tooltip = `Open the study note ${n.path}`;
       out.push(link);
