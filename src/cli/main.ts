@@ -10,6 +10,7 @@ import { countProblems, Problem, sortProblems } from '../core/problems';
 import type { FileSystem } from '../core/file-system';
 import { LIMITS } from '../core/limits';
 import { resolveEntry } from '../core/safe-fs';
+import { thousands } from '../core/text/numbers';
 import { escapeControl, escapeControlKeepingLines } from '../core/text/terminal';
 import { JournalIndex } from '../core/journal/journal-index';
 import { JournalStats } from '../core/stats';
@@ -48,7 +49,7 @@ const COMMAND_HELP: Record<string, string> = {
 Checks every journal file and prints one line per problem:
   file:line:col: severity: message [rule]
 Control characters in what the journal holds are printed escaped (\\n, \\u001b).
-At most ${LIMITS.problemsPerFile} problems are listed per file and ${LIMITS.problemsPerRun.toLocaleString('en-US')} per run;
+At most ${LIMITS.problemsPerFile} problems are listed per file and ${thousands(LIMITS.problemsPerRun)} per run;
 the rest are counted. Exits 1 when any problem is an error (a file that
 cannot be read is one), 0 otherwise.`,
   stats: `Usage: debrief stats [--journal <dir>] [--today YYYY-MM-DD] [--json] [folder]
@@ -204,7 +205,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         for (let i = 0; i < shown; i++) io.stdout(problemLine(problems[i]) + '\n');
         if (problems.length > shown) {
           const rest = countProblems(problems.slice(shown));
-          io.stdout(`… and ${(problems.length - shown).toLocaleString('en-US')} more problem lines not printed (${rest.error} error${rest.error === 1 ? '' : 's'}, ${rest.warning} warning${rest.warning === 1 ? '' : 's'}, ${rest.info} info); debrief prints ${LIMITS.problemsPerRun.toLocaleString('en-US')} per run.\n`);
+          io.stdout(`… and ${thousands(problems.length - shown)} more problem lines not printed (${rest.error} error${rest.error === 1 ? '' : 's'}, ${rest.warning} warning${rest.warning === 1 ? '' : 's'}, ${rest.info} info); debrief prints ${thousands(LIMITS.problemsPerRun)} per run.\n`);
         }
         const c = countProblems(problems);
         const files = index.files().length;

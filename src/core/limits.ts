@@ -12,6 +12,7 @@
  * the largest file they accept is read in about a tenth of a second (see BENCHMARKS.md).
  */
 import { CST, Lexer, Parser } from 'yaml';
+import { thousands } from './text/numbers';
 
 export interface Limits {
   /** Bytes of one file: larger files are not read, and a read stops after this many bytes. */
@@ -69,7 +70,7 @@ export interface LimitBreach {
   max: number;
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = thousands;
 
 /** The message of each limit: what is beyond it and how to fix the file. */
 export function limitMessage(limit: LimitName, limits: Readonly<Limits> = LIMITS, size?: number): string {
@@ -103,6 +104,12 @@ function breach(limit: LimitName, offset: number, limits: Readonly<Limits>): { b
   return { breach: { limit, offset, message: limitMessage(limit, limits), max: limit === 'complexKeys' ? 0 : limits[limit] } };
 }
 
+/** Double-quoted scalars longer than this are listed for the reader (see document.ts). */
+const LONG_SCALAR = 256;
+
+/** Texts up to this many characters are parsed at once: too few tokens to make the parser slow, and lexing them twice would cost more. */
+const COUNT_FIRST_ABOVE = 16 * 1024;
+
 // Lexer tokens that mark a state and take no characters of the source.
 const DOCUMENT = CST.DOCUMENT.charCodeAt(0);
 const FLOW_END = CST.FLOW_END.charCodeAt(0);
@@ -116,40 +123,38 @@ function itemOffset(it: Item, fallback: number): number {
 
 /**
  * Checks a YAML text against the limits, before anything is composed from it. Returns the syntax
- * tokens (CST) of the text, to compose a document from without parsing it again, or the first limit
- * the text is beyond.
+ * tokens (CST) of the text, to compose a document from without parsing it again (with its long
+ * double-quoted scalars), or the first limit the text is beyond.
  *
- * Cost: linear in the length of the text, whatever its shape. The `yaml` lexer's tokens are counted
- * as they are fed to the parser, which stops as soon as the token count or the flow nesting is beyond
- * its limit: the parser never holds more than a bounded number of tokens, and the text is lexed once.
- * The parser's syntax tree is then walked once with an explicit stack (no recursion), counting values,
- * depth, keys, items and aliases, and looking for collections used as keys.
+ * Cost: linear in the length of the text, whatever its shape. A text of more than 16 KB is first
+ * counted by the `yaml` lexer alone, which stops as soon as the token count or
+ * the flow nesting is beyond its limit (a fraction of the cost of parsing them); the parser then only
+ * ever sees a bounded number of tokens. The parser's syntax tree is walked once with an explicit stack
+ * (no recursion), counting values, depth, keys, items and aliases, and looking for collections used as keys.
  */
-export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS): { tokens: CST.Token[] } | { breach: LimitBreach } {
-  const tokens: CST.Token[] = [];
-  const parser = new Parser();
-  let count = 0;
-  let offset = 0;
-  let flow = 0;
-  for (const lexeme of new Lexer().lex(text)) {
-    // Marks (a document starts, a scalar follows, a flow ends early) take no characters of the text.
-    let mark = false;
-    if (lexeme.length === 1) {
-      const c = lexeme.charCodeAt(0);
-      if (c === DOCUMENT || c === FLOW_END || c === SCALAR) mark = true;
-      else if (c === 0x5b || c === 0x7b) { // [ {
-        if (++flow > limits.depth) return breach('depth', offset, limits);
-      } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
-    }
-    if (!mark) {
+export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS): { tokens: CST.Token[]; longDoubleQuoted: CST.FlowScalar[] } | { breach: LimitBreach } {
+  if (text.length > COUNT_FIRST_ABOVE) {
+    let count = 0;
+    let offset = 0;
+    let flow = 0;
+    for (const lexeme of new Lexer().lex(text)) {
+      // Marks (a document starts, a scalar follows, a flow ends early) take no characters of the text.
+      if (lexeme.length === 1) {
+        const c = lexeme.charCodeAt(0);
+        if (c === DOCUMENT || c === FLOW_END || c === SCALAR) continue;
+        if (c === 0x5b || c === 0x7b) { // [ {
+          if (++flow > limits.depth) return breach('depth', offset, limits);
+        } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
+      }
       if (++count > limits.tokens) return breach('tokens', offset, limits);
       offset += lexeme.length;
     }
-    for (const t of parser.next(lexeme)) tokens.push(t);
   }
-  for (const t of parser.end()) tokens.push(t);
+  const tokens: CST.Token[] = [];
+  for (const t of new Parser().parse(text)) tokens.push(t);
   let values = 0;
   let aliases = 0;
+  const longDoubleQuoted: CST.FlowScalar[] = [];
   // Anchors sit among the source tokens around a value.
   const anchors = (list: readonly CST.Token[] | undefined): boolean => {
     if (list) for (const t of list) if (t.type === 'anchor' && ++aliases > limits.aliases) return true;
@@ -193,6 +198,7 @@ export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS)
       case 'scalar':
       case 'single-quoted-scalar':
       case 'double-quoted-scalar':
+        if (tok.type === 'double-quoted-scalar' && tok.source.length > LONG_SCALAR) longDoubleQuoted.push(tok);
         if (++values > limits.values) return breach('values', tok.offset, limits);
         if (anchors(tok.end)) return breach('aliases', tok.offset, limits);
         break;
@@ -204,5 +210,5 @@ export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS)
         break;
     }
   }
-  return { tokens };
+  return { tokens, longDoubleQuoted };
 }

@@ -1,5 +1,6 @@
 /** Problems found in journal files, positioned like editor diagnostics, and how many of them are listed. */
 import { LIMITS } from './limits';
+import { thousands } from './text/numbers';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -91,7 +92,7 @@ export interface ProblemCounts {
   info: number;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${thousands(n)} ${n === 1 ? one : many}`;
 
 /**
  * Collects the problems of one file so that they stay useful at any count: identical problems (same
@@ -160,7 +161,7 @@ export class ProblemCollector {
     const { error, warning, info } = this.more;
     const total = error + warning + info;
     if (total > 0) {
-      const parts = [error && plural(error, 'error'), warning && plural(warning, 'warning'), info && `${info.toLocaleString('en-US')} info`].filter(Boolean).join(', ');
+      const parts = [error && plural(error, 'error'), warning && plural(warning, 'warning'), info && `${thousands(info)} info`].filter(Boolean).join(', ');
       out.push({
         file: this.file, range: FILE_START, severity: error ? 'error' : warning ? 'warning' : 'info', code: MORE_PROBLEMS,
         message: `${plural(total, 'more problem')} in this file ${total === 1 ? 'is' : 'are'} not listed (${parts}); Debrief lists ${this.perFile} per file. Fix the ones listed first.`,

@@ -8,6 +8,7 @@ import type { Interview, WeaknessesFile } from '../model';
 import { notePath, NoteStatus } from '../note-paths';
 import { ProblemCollector, type Problem } from '../problems';
 import { didYouMean } from '../text/fuzzy';
+import { thousands } from '../text/numbers';
 import { shown } from '../text/shown';
 
 /**
@@ -61,7 +62,7 @@ export function interviewCrossProblems(view: JournalView, path: string, iv: Inte
     const rest = same.length - 1 - others.length;
     out.push({
       file: path, range: iv.idRange, severity: 'error', code: 'duplicate-id',
-      message: `Interview id "${shown(iv.id)}" is also used by ${others.map((f) => shown(f)).join(', ')}${rest > 0 ? ` and ${rest.toLocaleString('en-US')} more file${rest === 1 ? '' : 's'}` : ''}. Give each application its own id.`,
+      message: `Interview id "${shown(iv.id)}" is also used by ${others.map((f) => shown(f)).join(', ')}${rest > 0 ? ` and ${thousands(rest)} more file${rest === 1 ? '' : 's'}` : ''}. Give each application its own id.`,
       data: { id: iv.id, files: others },
     });
   }

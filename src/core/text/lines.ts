@@ -3,14 +3,21 @@ import type { Position, Range } from '../problems';
 
 /** Maps string offsets to 0-based line/character positions. */
 export class LineIndex {
-  /** Offset of each line's first character: counted, then filled into a typed array (4 bytes a line, no regrowth). */
+  /** Offset of each line's first character (4 bytes a line). */
   private readonly starts: Uint32Array;
   constructor(readonly text: string) {
-    const len = text.length;
+    // One pass with indexOf (fast over long lines), into a typed array that doubles when full.
+    let starts = new Uint32Array(Math.max(16, text.length >> 5));
     let n = 1;
-    for (let i = 0; i < len; i++) if (text.charCodeAt(i) === 10) n++;
-    this.starts = new Uint32Array(n);
-    for (let i = 0, k = 1; i < len; i++) if (text.charCodeAt(i) === 10) this.starts[k++] = i + 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (n === starts.length) {
+        const grown = new Uint32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[n++] = i + 1;
+    }
+    this.starts = starts.subarray(0, n);
   }
   get lineCount(): number {
     return this.starts.length;
