@@ -2,9 +2,6 @@ import { constants, promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 import { fsError, type FileStat, type FileSystem, type FileType, type ReadFileOptions } from '../core/file-system';
 
-/** Chunk of a capped read. */
-const CHUNK = 64 * 1024;
-
 function typeOf(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): FileType {
   return s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
 }
@@ -33,19 +30,23 @@ export class NodeFileSystem implements FileSystem {
       const max = options.maxBytes;
       if (max === undefined) return new Uint8Array(await fh.readFile());
       if (st.size > max) throw fsError('EFBIG', `larger than ${max} bytes '${path}'`);
-      const chunks: Buffer[] = [];
+      // Sized by the stat, plus one byte that tells a file grown since; grown (doubling) only up to the cap.
+      let buf = Buffer.allocUnsafe(Math.min(max + 1, st.size + 1));
       let total = 0;
-      // One byte past the cap tells a file that grew since its stat.
-      while (total <= max) {
-        const want = Math.min(CHUNK, max + 1 - total);
-        const buf = Buffer.allocUnsafe(want);
-        const { bytesRead } = await fh.read(buf, 0, want, null);
+      for (;;) {
+        if (total === buf.length) {
+          if (total > max) break;
+          const grown = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
+          buf.copy(grown, 0, 0, total);
+          buf = grown;
+        }
+        const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
         if (bytesRead === 0) break;
-        chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
         total += bytesRead;
       }
       if (total > max) throw fsError('EFBIG', `larger than ${max} bytes '${path}'`);
-      return new Uint8Array(Buffer.concat(chunks, total));
+      // A copy: a small buffer may be a slice of Node's shared pool.
+      return Uint8Array.prototype.slice.call(buf, 0, total);
     } finally {
       await fh.close();
     }

@@ -10,6 +10,9 @@ import { FILE_START, Problem } from './problems';
 
 export type Refusal = 'outside-workspace' | 'not-a-file' | 'unreadable';
 
+/** The rule codes of a file Debrief did not read: it is not opened in the editor either (it may lead outside, or be a pipe). */
+export const NOT_READ_CODES: ReadonlySet<string> = new Set<Refusal>(['outside-workspace', 'not-a-file', 'unreadable']);
+
 export type Entry =
   | { kind: 'missing' }
   /** `real`: the workspace-relative path with every link resolved (the path itself where links cannot be resolved). */

@@ -6,7 +6,7 @@ import { ContextKey, SettingId } from '../constants';
 import { loadJournal, readIntoIndex } from '../core/journal/load';
 import { LIMITS } from '../core/limits';
 import { resolveNotePath } from '../core/note-paths';
-import { readRegularFile } from '../core/safe-fs';
+import { NOT_READ_CODES, readRegularFile } from '../core/safe-fs';
 
 export interface JournalChange {
   journal: Journal;
@@ -220,7 +220,7 @@ export class JournalStore implements vscode.Disposable {
 
   /** True when the last read of a journal file refused it (a link outside the workspace, not a regular file, …). */
   private refused(journal: Journal, path: string): boolean {
-    return journal.index.problemsOf(path).some((p) => p.code === 'outside-workspace' || p.code === 'not-a-file' || p.code === 'unreadable');
+    return journal.index.problemsOf(path).some((p) => NOT_READ_CODES.has(p.code));
   }
 
   private onTextChanged(doc: vscode.TextDocument): void {
@@ -249,7 +249,10 @@ export class JournalStore implements vscode.Disposable {
   private applyText(doc: vscode.TextDocument): void {
     const found = this.locateJournalFile(doc.uri);
     if (!found || this.refused(found.journal, found.path)) return;
-    if (found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
+    if (found.journal.index.update(found.path, doc.getText())) {
+      this.emit(found.journal, [found.path]);
+      if (found.path === found.journal.index.weaknessesPath) void this.checkNotes(found.journal);
+    }
   }
 
   /** Re-reads one journal file from disk now, e.g. after a command created or deleted it, without waiting for the watcher. */

@@ -87,6 +87,9 @@ describe('untrusted journals in the editor', function () {
     const shown = await everythingShown();
     assert.doesNotMatch(shown, new RegExp(SECRET));
     assert.match(shown, /linked-out\.yaml/, 'the refused file shows as a problem in the sidebar');
+    const item = flatten(await tree(ViewId.Interviews, 3)).find((i) => i.label === 'linked-out.yaml');
+    assert.equal(item?.contextValue, 'problem');
+    assert.equal(item?.command, undefined, 'a click does not open a file that leads outside the workspace');
     // A change on disk (the watcher) goes through the same rules.
     await (await api()).services.store.sync(uriOf('debrief/interviews/linked-out.yaml'));
     assert.doesNotMatch(await everythingShown(), new RegExp(SECRET));
