@@ -160,14 +160,21 @@ export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS)
     if (list) for (const t of list) if (t.type === 'anchor' && ++aliases > limits.aliases) return true;
     return false;
   };
-  const stack: [CST.Token, number][] = [];
-  for (let i = tokens.length - 1; i >= 0; i--) stack.push([tokens[i], 0]);
+  // An explicit stack (tokens and their depths side by side, no pair allocated per node).
+  const stack: CST.Token[] = [];
+  const depths: number[] = [];
+  const push = (t: CST.Token, d: number) => {
+    stack.push(t);
+    depths.push(d);
+  };
+  for (let i = tokens.length - 1; i >= 0; i--) push(tokens[i], 0);
   while (stack.length > 0) {
-    const [tok, depth] = stack.pop() as [CST.Token, number];
+    const tok = stack.pop() as CST.Token;
+    const depth = depths.pop() as number;
     switch (tok.type) {
       case 'document':
         if (anchors(tok.start) || anchors(tok.end)) return breach('aliases', tok.offset, limits);
-        if (tok.value) stack.push([tok.value, depth]);
+        if (tok.value) push(tok.value, depth);
         break;
       case 'block-map':
       case 'block-seq':
@@ -182,10 +189,10 @@ export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS)
         for (let i = items.length - 1; i >= 0; i--) {
           const it = items[i];
           if (anchors(it.start) || anchors(it.sep)) return breach('aliases', itemOffset(it, tok.offset), limits);
-          if (it.value) stack.push([it.value, depth + 1]);
+          if (it.value) push(it.value, depth + 1);
           if (it.key) {
             if (CST.isCollection(it.key)) return breach('complexKeys', it.key.offset, limits);
-            stack.push([it.key, depth + 1]);
+            push(it.key, depth + 1);
           }
         }
         break;

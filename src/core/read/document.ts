@@ -163,13 +163,10 @@ function compose(text: string, tokens: Iterable<CST.Token>): Doc | undefined {
   return doc;
 }
 
-/** The text of a scalar key (as the journal's plain data names it), and what tells two keys apart. */
-function keyOf(node: unknown): { text: string; same: string } | undefined {
-  if (node == null) return { text: 'null', same: 'null' };
-  if (!isScalar(node)) return undefined;
-  const v = node.value;
-  const text = String(v);
-  return { text, same: typeof v === 'number' && Number.isNaN(v) ? `nan:${String(node.range?.[0])}` : `${v === null ? 'null' : typeof v}:${text}` };
+/** The text of a scalar key, as the journal's plain data names it (a missing key is "null"); undefined for a list, mapping or alias. */
+function keyText(node: unknown): string | undefined {
+  if (node == null) return 'null';
+  return isScalar(node) ? String(node.value) : undefined;
 }
 
 function toPlain(p: Parsed, node: unknown): Plain {
@@ -183,23 +180,24 @@ function toPlain(p: Parsed, node: unknown): Plain {
     if (node.anchor) anchorProblem(p, node);
     const obj: Record<string, Plain> = {};
     p.nodes.set(obj, node);
-    // Duplicate keys: one Map per mapping, so the check is linear in the number of keys.
-    const seen = node.items.length > 1 ? new Map<string, Pair>() : undefined;
+    // Duplicate keys: one Map per mapping, keyed by the keys' values (1 and "1" differ, as in YAML), so
+    // the check is linear in the number of keys.
+    const seen = node.items.length > 1 ? new Map<unknown, Pair>() : undefined;
     for (const pair of node.items) {
-      const key = keyOf(pair.key);
-      if (!key) {
+      const k = keyText(pair.key);
+      if (k === undefined) {
         // A list, mapping or alias as a key: refused by the limits before composing; never turned into text.
         const r = (pair.key as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0];
         p.problems.push(problem(p, p.lines.range(r[0], r[0] + 1), 'error', 'over-limit', 'A list, mapping or alias is used as a key here (limit: keys must be plain text). Write the key as text, as in "company: Acme".', { limit: 'complexKeys' }));
         continue;
       }
       if (seen) {
-        const prev = seen.get(key.same);
-        if (prev) duplicateKey(p, key.text, prev, pair);
-        else seen.set(key.same, pair as Pair);
+        const value = pair.key == null ? null : (pair.key as Scalar).value;
+        const prev = seen.get(value);
+        if (prev) duplicateKey(p, k, prev, pair);
+        else if (!(typeof value === 'number' && Number.isNaN(value))) seen.set(value, pair as Pair);
       }
       const v = toPlain(p, pair.value);
-      const k = key.text;
       if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
       else obj[k] = v;
     }
@@ -244,18 +242,26 @@ function anchorProblem(p: Parsed, node: { anchor?: string; range?: [number, numb
     `Anchor &${shown(name, 40)} is not supported in the journal; remove it and write values out in full.`));
 }
 
-/** Each mapping's pairs by key text, built once per mapping on first use (the first pair of a key wins). */
+/**
+ * The pairs of each large mapping by key text, built once per mapping on first use (the first pair of a
+ * key wins). Small mappings (a journal record's) are scanned: a table for each would cost more memory
+ * than the scan costs time.
+ */
 const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+const SCAN_UP_TO = 32;
 
-/** The pair of a key in a mapping; constant time after the mapping's first lookup. */
+/** The pair of a key in a mapping: at most 32 comparisons, or constant time after a large mapping's first lookup. */
 export function pairIn(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= SCAN_UP_TO) {
+    for (const pair of map.items) if (isPair(pair) && keyText(pair.key) === key) return pair as Pair;
+    return undefined;
+  }
   let byKey = pairsByKey.get(map);
   if (!byKey) {
     byKey = new Map();
     for (const pair of map.items) {
-      if (!isPair(pair)) continue;
-      const k = keyOf(pair.key);
-      if (k && !byKey.has(k.text)) byKey.set(k.text, pair as Pair);
+      const k = isPair(pair) ? keyText(pair.key) : undefined;
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, pair as Pair);
     }
     pairsByKey.set(map, byKey);
   }

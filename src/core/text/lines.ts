@@ -3,21 +3,11 @@ import type { Position, Range } from '../problems';
 
 /** Maps string offsets to 0-based line/character positions. */
 export class LineIndex {
-  /** Offset of each line's first character (4 bytes a line). */
-  private readonly starts: Uint32Array;
+  /** Offset of each line's first character. */
+  private readonly starts: number[] = [0];
   constructor(readonly text: string) {
-    // One pass with indexOf (fast over long lines), into a typed array that doubles when full.
-    let starts = new Uint32Array(Math.max(16, text.length >> 5));
-    let n = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      if (n === starts.length) {
-        const grown = new Uint32Array(starts.length * 2);
-        grown.set(starts);
-        starts = grown;
-      }
-      starts[n++] = i + 1;
-    }
-    this.starts = starts.subarray(0, n);
+    // One pass with indexOf: fast over long lines, and no regular expression.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
   get lineCount(): number {
     return this.starts.length;
