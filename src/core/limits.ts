@@ -107,9 +107,6 @@ function breach(limit: LimitName, offset: number, limits: Readonly<Limits>): { b
 /** Double-quoted scalars longer than this are listed for the reader (see document.ts). */
 const LONG_SCALAR = 256;
 
-/** Texts up to this many characters are parsed at once: too few tokens to make the parser slow, and lexing them twice would cost more. */
-const COUNT_FIRST_ABOVE = 16 * 1024;
-
 // Lexer tokens that mark a state and take no characters of the source.
 const DOCUMENT = CST.DOCUMENT.charCodeAt(0);
 const FLOW_END = CST.FLOW_END.charCodeAt(0);
@@ -133,25 +130,28 @@ function itemOffset(it: Item, fallback: number): number {
  * (no recursion), counting values, depth, keys, items and aliases, and looking for collections used as keys.
  */
 export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS): { tokens: CST.Token[]; longDoubleQuoted: CST.FlowScalar[] } | { breach: LimitBreach } {
-  if (text.length > COUNT_FIRST_ABOVE) {
-    let count = 0;
-    let offset = 0;
-    let flow = 0;
-    for (const lexeme of new Lexer().lex(text)) {
-      // Marks (a document starts, a scalar follows, a flow ends early) take no characters of the text.
-      if (lexeme.length === 1) {
-        const c = lexeme.charCodeAt(0);
-        if (c === DOCUMENT || c === FLOW_END || c === SCALAR) continue;
-        if (c === 0x5b || c === 0x7b) { // [ {
-          if (++flow > limits.depth) return breach('depth', offset, limits);
-        } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
-      }
+  const tokens: CST.Token[] = [];
+  const parser = new Parser();
+  let count = 0;
+  let offset = 0;
+  let flow = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    // Marks (a document starts, a scalar follows, a flow ends early) take no characters of the text.
+    let mark = false;
+    if (lexeme.length === 1) {
+      const c = lexeme.charCodeAt(0);
+      if (c === DOCUMENT || c === FLOW_END || c === SCALAR) mark = true;
+      else if (c === 0x5b || c === 0x7b) { // [ {
+        if (++flow > limits.depth) return breach('depth', offset, limits);
+      } else if ((c === 0x5d || c === 0x7d) && flow > 0) flow--; // ] }
+    }
+    if (!mark) {
       if (++count > limits.tokens) return breach('tokens', offset, limits);
       offset += lexeme.length;
     }
+    for (const t of parser.next(lexeme)) tokens.push(t);
   }
-  const tokens: CST.Token[] = [];
-  for (const t of new Parser().parse(text)) tokens.push(t);
+  for (const t of parser.end()) tokens.push(t);
   let values = 0;
   let aliases = 0;
   const longDoubleQuoted: CST.FlowScalar[] = [];

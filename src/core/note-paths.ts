@@ -66,5 +66,10 @@ export async function resolveNotePath(fs: FileSystem, raw: string): Promise<Note
   return refused(raw, t.code === 'outside-workspace' ? 'links-outside' : t.code === 'not-a-file' ? 'not-a-file' : 'unreadable', t.reason, path);
 }
 
+/** Why a linked note is refused, as the cross-file problem says it ("The note … links outside the workspace"). */
+export function refusalWords(reason: NoteRefusal): string {
+  return reason === 'links-outside' ? 'links outside the workspace' : reason === 'not-a-file' ? 'is not a regular file' : reason === 'unreadable' ? 'cannot be read' : 'leaves the workspace';
+}
+
 /** What the cross-file check says of a linked note: it exists, it is missing, or why it is refused. */
 export type NoteStatus = 'exists' | 'missing' | { refused: string };

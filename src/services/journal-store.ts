@@ -5,7 +5,7 @@ import { settings } from './settings';
 import { ContextKey, SettingId } from '../constants';
 import { loadJournal, readIntoIndex } from '../core/journal/load';
 import { LIMITS } from '../core/limits';
-import { resolveNotePath } from '../core/note-paths';
+import { refusalWords, resolveNotePath } from '../core/note-paths';
 import { NOT_READ_CODES, readRegularFile } from '../core/safe-fs';
 
 export interface JournalChange {
@@ -210,7 +210,7 @@ export class JournalStore implements vscode.Disposable {
     for (let i = 0; i < todo.length; i += 16) {
       await Promise.all(todo.slice(i, i + 16).map(async (n) => {
         const r = await resolveNotePath(journal.fs, n);
-        checks.set(n, r.ok ? undefined : r.reason === 'links-outside' ? 'links outside the workspace' : r.reason === 'not-a-file' ? 'is not a regular file' : 'cannot be read');
+        checks.set(n, r.ok ? undefined : refusalWords(r.reason));
       }));
     }
     const refusals = new Map<string, string>();

@@ -1,7 +1,7 @@
 /** Reading a whole journal folder into a new index, in bounded batches, through the safe reads of safe-fs.ts. */
 import type { FileSystem, FileType } from '../file-system';
 import { limitMessage, LIMITS } from '../limits';
-import { resolveNotePath } from '../note-paths';
+import { refusalWords, resolveNotePath } from '../note-paths';
 import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
 import { readRegularFile, refusalProblem, resolveEntry } from '../safe-fs';
@@ -95,7 +95,7 @@ export async function checkLinkedNotes(fs: FileSystem, index: JournalIndex, conc
   for (let i = 0; i < notes.length; i += concurrency) {
     await Promise.all(notes.slice(i, i + concurrency).map(async (n) => {
       const r = await resolveNotePath(fs, n);
-      if (!r.ok) refused.set(n, r.reason === 'links-outside' ? 'links outside the workspace' : r.reason === 'not-a-file' ? 'is not a regular file' : r.reason === 'unreadable' ? 'cannot be read' : 'leaves the workspace');
+      if (!r.ok) refused.set(n, refusalWords(r.reason));
       else if (r.exists) existing.add(n);
     }));
   }
