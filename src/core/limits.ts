@@ -130,8 +130,8 @@ function itemOffset(it: Item, fallback: number): number {
  * (no recursion), counting values, depth, keys, items and aliases, and looking for collections used as keys.
  */
 export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS): { tokens: CST.Token[]; longDoubleQuoted: CST.FlowScalar[] } | { breach: LimitBreach } {
-  const tokens: CST.Token[] = [];
-  const parser = new Parser();
+  // First the lexer alone: it stops as soon as the token count or the flow nesting is beyond its limit.
+  const lexemes: string[] = [];
   let count = 0;
   let offset = 0;
   let flow = 0;
@@ -149,9 +149,14 @@ export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS)
       if (++count > limits.tokens) return breach('tokens', offset, limits);
       offset += lexeme.length;
     }
-    for (const t of parser.next(lexeme)) tokens.push(t);
+    lexemes.push(lexeme);
   }
+  // Then the parser, on the same lexemes (the text is lexed once).
+  const tokens: CST.Token[] = [];
+  const parser = new Parser();
+  for (const lexeme of lexemes) for (const t of parser.next(lexeme)) tokens.push(t);
   for (const t of parser.end()) tokens.push(t);
+  lexemes.length = 0;
   let values = 0;
   let aliases = 0;
   const longDoubleQuoted: CST.FlowScalar[] = [];
