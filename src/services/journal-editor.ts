@@ -85,9 +85,13 @@ export class JournalEditor {
     return { docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
   }
 
-  /** The first change of a plan that would write outside the workspace (through a linked folder), as a problem. */
+  /**
+   * The first change of a plan that would write outside the workspace (through a linked folder), as a
+   * problem. Edits are of files read, and checked, already: files created and deleted are checked here.
+   */
   private async outside(journal: Journal, changes: readonly FileChange[]): Promise<Problem | undefined> {
     for (const c of changes) {
+      if (c.kind === 'edit') continue;
       const t = await resolveTarget(journal.fs, c.path);
       if (t.kind === 'refused') {
         return { file: c.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: t.code, message: `${c.path} ${t.reason}; Debrief writes only inside the workspace folder.` };
