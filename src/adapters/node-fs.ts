@@ -1,17 +1,55 @@
-import { promises as fsp } from 'node:fs';
+import { constants, promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { FileStat, FileSystem, FileType } from '../core/file-system';
+import { fsError, type FileStat, type FileSystem, type FileType, type ReadFileOptions } from '../core/file-system';
 
-/** FileSystem over node:fs/promises, rooted at a directory; paths are workspace-relative POSIX strings. */
+function typeOf(s: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): FileType {
+  return s.isSymbolicLink() ? 'symlink' : s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+}
+
+/**
+ * FileSystem over node:fs/promises, rooted at a directory; paths are workspace-relative POSIX strings.
+ * A read opens the path without following a final symbolic link and without blocking (a named pipe
+ * never hangs it), checks it is a regular file, and stops at the byte cap.
+ */
 export class NodeFileSystem implements FileSystem {
+  private realRoot: Promise<string> | undefined;
+
   constructor(readonly rootDir: string) {}
 
   private abs(path: string): string {
     return nodePath.join(this.rootDir, ...path.split('/').filter(Boolean));
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return new Uint8Array(await fsp.readFile(this.abs(path)));
+  async readFile(path: string, options: ReadFileOptions = {}): Promise<Uint8Array> {
+    // O_NOFOLLOW and O_NONBLOCK are 0 where the platform lacks them (Windows has no pipes in the tree).
+    const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    const fh = await fsp.open(this.abs(path), flags);
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) throw fsError(st.isDirectory() ? 'EISDIR' : 'ENOTREG', `not a regular file '${path}'`);
+      const max = options.maxBytes;
+      if (max === undefined) return new Uint8Array(await fh.readFile());
+      if (st.size > max) throw fsError('EFBIG', `larger than ${max} bytes '${path}'`);
+      // Sized by the stat, plus one byte that tells a file grown since; grown (doubling) only up to the cap.
+      let buf = Buffer.allocUnsafe(Math.min(max + 1, st.size + 1));
+      let total = 0;
+      for (;;) {
+        if (total === buf.length) {
+          if (total > max) break;
+          const grown = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
+          buf.copy(grown, 0, 0, total);
+          buf = grown;
+        }
+        const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+      }
+      if (total > max) throw fsError('EFBIG', `larger than ${max} bytes '${path}'`);
+      // A copy: a small buffer may be a slice of Node's shared pool.
+      return Uint8Array.prototype.slice.call(buf, 0, total);
+    } finally {
+      await fh.close();
+    }
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
@@ -21,25 +59,35 @@ export class NodeFileSystem implements FileSystem {
 
   async readDirectory(path: string): Promise<[string, FileType][]> {
     const entries = await fsp.readdir(this.abs(path), { withFileTypes: true });
-    const out: [string, FileType][] = [];
-    for (const e of entries) {
-      if (e.isDirectory()) out.push([e.name, 'directory']);
-      else if (e.isFile()) out.push([e.name, 'file']);
-      else if (e.isSymbolicLink()) {
-        const s = await this.stat(path === '' ? e.name : `${path}/${e.name}`);
-        if (s) out.push([e.name, s.type]);
-      }
-    }
+    const out: [string, FileType][] = entries.map((e) => [e.name, typeOf(e)]);
     return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const s = await fsp.stat(this.abs(path));
-      return { type: s.isDirectory() ? 'directory' : 'file', size: s.size, mtime: s.mtimeMs };
-    } catch {
-      return undefined;
+      const s = await fsp.lstat(this.abs(path));
+      return { type: typeOf(s), size: s.size, mtime: s.mtimeMs };
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw e;
     }
+  }
+
+  async realPath(path: string): Promise<string | null> {
+    this.realRoot ??= fsp.realpath(this.rootDir);
+    let root: string;
+    try {
+      root = await this.realRoot;
+    } catch (e) {
+      this.realRoot = undefined;
+      throw e;
+    }
+    const real = await fsp.realpath(this.abs(path));
+    const rel = nodePath.relative(root, real);
+    if (rel === '') return '';
+    if (rel === '..' || rel.startsWith(`..${nodePath.sep}`) || nodePath.isAbsolute(rel)) return null;
+    return rel.split(nodePath.sep).join('/');
   }
 
   async createDirectory(path: string): Promise<void> {

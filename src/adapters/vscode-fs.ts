@@ -1,26 +1,58 @@
 import * as vscode from 'vscode';
-import type { FileStat, FileSystem, FileType } from '../core/file-system';
+import { fsError, type FileStat, type FileSystem, type FileType, type ReadFileOptions } from '../core/file-system';
+import { NodeFileSystem } from './node-fs';
 
-function typeOf(t: vscode.FileType): FileType | undefined {
+function typeOf(t: vscode.FileType): FileType {
+  if (t & vscode.FileType.SymbolicLink) return 'symlink';
   if (t & vscode.FileType.Directory) return 'directory';
   if (t & vscode.FileType.File) return 'file';
-  return undefined;
+  return 'other';
+}
+
+/** A vscode.FileSystemError as the core's coded errors. */
+function coded(e: unknown): unknown {
+  if (!(e instanceof vscode.FileSystemError)) return e;
+  const code = { FileNotFound: 'ENOENT', NoPermissions: 'EACCES', FileIsADirectory: 'EISDIR', FileNotADirectory: 'ENOTDIR' }[e.code];
+  return code ? fsError(code, e.message) : e;
 }
 
 /**
- * The core's FileSystem over `vscode.workspace.fs`, rooted at a workspace folder, so remote and
- * virtual workspaces work. Paths are workspace-relative POSIX strings.
+ * The core's FileSystem for a workspace folder, so remote and virtual workspaces work. Paths are
+ * workspace-relative POSIX strings. Writes go through `vscode.workspace.fs`. Reads of a `file:`
+ * folder go through Node's fs (as the command line does), which tells symbolic links, named pipes and
+ * devices apart, resolves real paths and never blocks on a pipe; on other file systems,
+ * `vscode.workspace.fs` reports a symbolic link as a flag but cannot resolve it, so links are refused there.
  */
 export class VscodeFileSystem implements FileSystem {
-  constructor(readonly root: vscode.Uri) {}
+  private readonly local: NodeFileSystem | undefined;
+
+  constructor(readonly root: vscode.Uri) {
+    this.local = root.scheme === 'file' ? new NodeFileSystem(root.fsPath) : undefined;
+    if (this.local) this.realPath = (path) => (this.local as NodeFileSystem).realPath(path);
+  }
+
+  realPath?: (path: string) => Promise<string | null>;
 
   uri(path: string): vscode.Uri {
     const parts = path.split('/').filter(Boolean);
     return parts.length ? vscode.Uri.joinPath(this.root, ...parts) : this.root;
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+  async readFile(path: string, options: ReadFileOptions = {}): Promise<Uint8Array> {
+    if (this.local) return this.local.readFile(path, options);
+    const st = await this.stat(path);
+    if (!st) throw fsError('ENOENT', path);
+    if (st.type === 'symlink') throw fsError('ELOOP', `a symbolic link '${path}'`);
+    if (st.type !== 'file') throw fsError(st.type === 'directory' ? 'EISDIR' : 'ENOTREG', `not a regular file '${path}'`);
+    if (options.maxBytes !== undefined && st.size > options.maxBytes) throw fsError('EFBIG', `larger than ${options.maxBytes} bytes '${path}'`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(this.uri(path));
+    } catch (e) {
+      throw coded(e);
+    }
+    if (options.maxBytes !== undefined && bytes.byteLength > options.maxBytes) throw fsError('EFBIG', `larger than ${options.maxBytes} bytes '${path}'`);
+    return bytes;
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
@@ -28,21 +60,24 @@ export class VscodeFileSystem implements FileSystem {
   }
 
   async readDirectory(path: string): Promise<[string, FileType][]> {
-    const out: [string, FileType][] = [];
-    for (const [name, t] of await vscode.workspace.fs.readDirectory(this.uri(path))) {
-      const type = typeOf(t);
-      if (type) out.push([name, type]);
+    if (this.local) return this.local.readDirectory(path);
+    try {
+      return (await vscode.workspace.fs.readDirectory(this.uri(path))).map(([name, t]) => [name, typeOf(t)]);
+    } catch (e) {
+      throw coded(e);
     }
-    return out;
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
+    if (this.local) return this.local.stat(path);
     try {
       const s = await vscode.workspace.fs.stat(this.uri(path));
-      const type = typeOf(s.type);
-      return type ? { type, size: s.size, mtime: s.mtime } : undefined;
-    } catch {
-      return undefined;
+      return { type: typeOf(s.type), size: s.size, mtime: s.mtime };
+    } catch (e) {
+      const c = coded(e);
+      const code = (c as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw c;
     }
   }
 

@@ -7,8 +7,12 @@ import * as nodePath from 'node:path';
 import { NodeFileSystem } from '../adapters/node-fs';
 import { EXPORT_FORMATS, ExportFormat, exportInterviews } from '../core/export';
 import { dateOf } from '../core/dates';
-import { sortProblems } from '../core/problems';
+import { countProblems, Problem, sortProblems } from '../core/problems';
 import type { FileSystem } from '../core/file-system';
+import { LIMITS } from '../core/limits';
+import { resolveEntry } from '../core/safe-fs';
+import { thousands } from '../core/text/numbers';
+import { escapeControl, escapeControlKeepingLines } from '../core/text/terminal';
 import { JournalIndex } from '../core/journal/journal-index';
 import { JournalStats } from '../core/stats';
 import { loadJournal } from '../core/journal/load';
@@ -72,7 +76,10 @@ const COMMAND_HELP: Record<string, string> = {
 
 Checks every journal file and prints one line per problem:
   file:line:col: severity: message [rule]
-Exits 1 when any problem is an error, 0 otherwise.`,
+Control characters in what the journal holds are printed escaped (\\n, \\u001b).
+At most ${LIMITS.problemsPerFile} problems are listed per file and ${thousands(LIMITS.problemsPerRun)} per run;
+the rest are counted. Exits 1 when any problem is an error (a file that
+cannot be read is one), 0 otherwise.`,
   stats: `Usage: debrief stats [--journal <dir>] [--today YYYY-MM-DD] [--json] [folder]
 
 Prints outcomes, how far applications got, where they ended, feedback answer
@@ -233,8 +240,9 @@ export function formatStats(s: JournalStats): string {
 
 async function load(io: CliIO, p: Parsed): Promise<JournalIndex> {
   const fs = io.fileSystem(p.folder);
-  const st = await fs.stat(p.journal);
-  if (!st || st.type !== 'directory') throw new UsageError(`No journal folder "${p.journal}" in ${p.folder}. Pass the workspace folder, or --journal <dir>.`);
+  // A journal folder that links outside the workspace is not a usage error: loading it reports it as a problem.
+  const entry = await resolveEntry(fs, p.journal);
+  if (entry.kind === 'missing' || (entry.kind === 'file')) throw new UsageError(`No journal folder "${p.journal}" in ${p.folder}. Pass the workspace folder, or --journal <dir>.`);
   return loadJournal(fs, p.journal);
 }
 
@@ -352,17 +360,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     switch (p.command) {
       case 'validate': {
         const problems = sortProblems(index.problems());
-        for (const pr of problems) {
-          io.stdout(`${pr.file}:${pr.range.start.line + 1}:${pr.range.start.character + 1}: ${pr.severity}: ${pr.message} [${pr.code}]\n`);
+        // One problem, one line: whatever a file name, key or value holds is escaped.
+        const shown = Math.min(problems.length, LIMITS.problemsPerRun);
+        for (let i = 0; i < shown; i++) io.stdout(problemLine(problems[i]) + '\n');
+        if (problems.length > shown) {
+          const rest = countProblems(problems.slice(shown));
+          io.stdout(`… and ${thousands(problems.length - shown)} more problem lines not printed (${rest.error} error${rest.error === 1 ? '' : 's'}, ${rest.warning} warning${rest.warning === 1 ? '' : 's'}, ${rest.info} info); debrief prints ${thousands(LIMITS.problemsPerRun)} per run.\n`);
         }
-        const count = (s: string) => problems.filter((x) => x.severity === s).length;
-        const errors = count('error');
-        io.stdout(`${index.files().length} file${index.files().length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} info.\n`);
-        return errors > 0 ? 1 : 0;
+        const c = countProblems(problems);
+        const files = index.files().length;
+        io.stdout(`${files} file${files === 1 ? '' : 's'} checked: ${c.error} error${c.error === 1 ? '' : 's'}, ${c.warning} warning${c.warning === 1 ? '' : 's'}, ${c.info} info.\n`);
+        return c.error > 0 ? 1 : 0;
       }
       case 'stats': {
         const stats = journalStats(index, today);
-        io.stdout(p.json ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
+        io.stdout(escapeControlKeepingLines(p.json ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats)));
         return 0;
       }
       case 'export': {
@@ -380,10 +392,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`debrief: ${e.message}\n`);
+      io.stderr(`debrief: ${escapeControl(e.message)}\n`);
       return 2;
     }
-    io.stderr(`debrief: ${(e as Error).message ?? String(e)}\n`);
+    io.stderr(`debrief: ${escapeControl(String((e as Error).message ?? e))}\n`);
     return 2;
   }
 }
@@ -400,6 +412,11 @@ async function runMcp(io: CliIO, p: Parsed): Promise<number> {
     today: () => fixed ?? io.today?.() ?? dateOf(new Date()), feedbackFollowUpDays: days, version: VERSION, log: (t) => io.stderr(t),
   });
   return 0;
+}
+
+/** `file:line:col: severity: message [rule]`, on one line whatever the journal holds. */
+export function problemLine(pr: Problem): string {
+  return escapeControl(`${pr.file}:${pr.range.start.line + 1}:${pr.range.start.character + 1}: ${pr.severity}: ${pr.message} [${pr.code}]`);
 }
 
 /** The real process: node:fs, process streams. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
 import { linkNote } from '../core/edits/weaknesses';
+import { resolveNotePath } from '../core/note-paths';
 import { planLinkNewNote } from '../core/plans/weakness-plans';
 import { newNotePath, studyNote } from '../core/templates/study-note';
 import type { Services } from '../services/services';
@@ -34,11 +35,26 @@ export class LinkNoteCommand implements Command {
       const noteTitle = await ask.input({ title, prompt: 'Title of the new note', value: t.item.action, validate: required('The title') });
       if (noteTitle === undefined) return undefined;
       path = newNotePath(noteTitle.trim(), new Set(files));
+      // The new note's folder must lead to a place inside the workspace (it may be a link).
+      const target = await resolveNotePath(t.journal.fs, path);
+      if (!target.ok) {
+        void ask.error(target.message);
+        return undefined;
+      }
       const text = studyNote(noteTitle.trim(), { weakness: t.weakness, item: t.item });
       if (!(await editor.apply(t.journal, [weaknessesPath, path], (texts) => planLinkNewNote(texts, weaknessesPath, t.weakness.id, t.item.id, path, text)))) return undefined;
       await vscode.window.showTextDocument(t.journal.uri(path), { preview: false });
-    } else if (!(await editor.edit(t.journal, weaknessesPath, (text) => linkNote(text, t.weakness.id, t.item.id, path)))) return undefined;
-    else await reveal(t.uri, t.item.range.start.line);
+    } else {
+      // An existing Markdown file is linked only when it is a file inside the workspace (a link may lead outside).
+      const target = await resolveNotePath(t.journal.fs, choice);
+      if (!target.ok || !target.exists) {
+        void ask.error(target.ok ? `The note ${target.path} no longer exists.` : target.message);
+        return undefined;
+      }
+      path = target.path;
+      if (!(await editor.edit(t.journal, weaknessesPath, (text) => linkNote(text, t.weakness.id, t.item.id, path)))) return undefined;
+      await reveal(t.uri, t.item.range.start.line);
+    }
     return path;
   }
 }

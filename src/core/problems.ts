@@ -1,4 +1,6 @@
-/** Problems found in journal files, positioned like editor diagnostics. */
+/** Problems found in journal files, positioned like editor diagnostics, and how many of them are listed. */
+import { LIMITS } from './limits';
+import { thousands } from './text/numbers';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,6 +37,11 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'empty-file': 'The file is empty.',
   encoding: 'The file is not valid UTF-8.',
   'too-large': 'The file is too large to be a journal file.',
+  'over-limit': 'The file is beyond one of the limits Debrief reads within (tokens, values, nesting, keys, items, aliases, complex keys).',
+  'unreadable': 'The file could not be read (no permission, or an error of the file system).',
+  'not-a-file': 'The path is not a regular file (a directory, a pipe, a device or a socket), so it is not read.',
+  'outside-workspace': 'The file is a symbolic link whose target is outside the workspace folder, so it is not read.',
+  'too-many-problems': 'More problems than Debrief lists for one file; they are counted, not listed.',
   'not-a-map': 'The file does not hold a mapping of keys.',
   'unknown-key': 'A key the format does not define.',
   'missing-required': 'A required key is missing.',
@@ -75,4 +82,135 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
       rank[a.severity] - rank[b.severity]);
+}
+
+/** The rule code of the problem that counts, at the top of a file, the problems of that file not listed. */
+export const MORE_PROBLEMS = 'too-many-problems';
+
+export interface ProblemCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${thousands(n)} ${n === 1 ? one : many}`;
+
+/**
+ * Collects the problems of one file so that they stay useful at any count: identical problems (same
+ * rule, severity and message) are listed up to `sameMax` times and counted beyond (the first one says
+ * how many there are); at most `perFile` are listed, and the rest are counted in one last problem at the
+ * top of the file. Memory is bounded by `perFile` whatever is pushed; `full` tells a producer it may
+ * count (`skip`) instead of building a message that would not be listed anyway.
+ */
+export class ProblemCollector {
+  private readonly list: Problem[] = [];
+  private readonly same = new Map<string, { first: number; count: number }>();
+  private readonly more: ProblemCounts = { error: 0, warning: 0, info: 0 };
+
+  constructor(readonly file: string, private readonly perFile = LIMITS.problemsPerFile, private readonly sameMax = LIMITS.sameProblem) {}
+
+  /** True once `perFile` problems are listed: any other problem is only counted. */
+  get full(): boolean {
+    return this.list.length >= this.perFile;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  push(p: Problem): void {
+    if (p.code === MORE_PROBLEMS) {
+      const m = p.data?.more as Partial<ProblemCounts> | undefined;
+      this.more.error += m?.error ?? 0;
+      this.more.warning += m?.warning ?? 0;
+      this.more.info += m?.info ?? 0;
+      return;
+    }
+    const key = `${p.code}\u0000${p.severity}\u0000${p.message}`;
+    const group = this.same.get(key);
+    if (group && group.count >= this.sameMax) {
+      group.count++;
+      return;
+    }
+    if (this.full) {
+      this.more[p.severity]++;
+      return;
+    }
+    if (group) group.count++;
+    else this.same.set(key, { first: this.list.length, count: 1 });
+    this.list.push(p);
+  }
+
+  pushAll(problems: Iterable<Problem>): void {
+    for (const p of problems) this.push(p);
+  }
+
+  /** Counts a problem that was not built (the collector is full). */
+  skip(severity: Severity, n = 1): void {
+    this.more[severity] += n;
+  }
+
+  /** The listed problems: the first of a run of identical ones says how many there are; a last problem counts the rest. */
+  finish(): Problem[] {
+    const out = this.list;
+    for (const g of this.same.values()) {
+      if (g.count <= this.sameMax) continue;
+      const p = out[g.first];
+      const repeats = g.count - this.sameMax;
+      out[g.first] = { ...p, message: `${p.message} (${plural(g.count, 'time')} in this file; the first ${this.sameMax} are marked.)`, data: { ...(p.data ?? {}), repeats } };
+    }
+    const { error, warning, info } = this.more;
+    const total = error + warning + info;
+    if (total > 0) {
+      const parts = [error && plural(error, 'error'), warning && plural(warning, 'warning'), info && `${thousands(info)} info`].filter(Boolean).join(', ');
+      out.push({
+        file: this.file, range: FILE_START, severity: error ? 'error' : warning ? 'warning' : 'info', code: MORE_PROBLEMS,
+        message: `${plural(total, 'more problem')} in this file ${total === 1 ? 'is' : 'are'} not listed (${parts}); Debrief lists ${this.perFile} per file. Fix the ones listed first.`,
+        data: { more: { error, warning, info } },
+      });
+    }
+    return out;
+  }
+}
+
+/** Caps a list of problems of one file (see ProblemCollector); returns the list itself when it is within the limits. */
+export function capProblems(file: string, problems: readonly Problem[], perFile = LIMITS.problemsPerFile): readonly Problem[] {
+  if (problems.length <= perFile) {
+    let folded = false;
+    const seen = new Map<string, number>();
+    for (const p of problems) {
+      const key = `${p.code}\u0000${p.severity}\u0000${p.message}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      if (n > LIMITS.sameProblem) {
+        folded = true;
+        break;
+      }
+    }
+    if (!folded) return problems;
+  }
+  const c = new ProblemCollector(file, perFile);
+  c.pushAll(problems);
+  return c.finish();
+}
+
+/**
+ * How many problems a list stands for, by severity: the problems listed, the identical ones counted on
+ * the first of their run, and those counted by a file's last "not listed" problem. Every count shown
+ * (the command line's summary, the sidebar) comes from here.
+ */
+export function countProblems(problems: Iterable<Problem>): ProblemCounts {
+  const c: ProblemCounts = { error: 0, warning: 0, info: 0 };
+  for (const p of problems) {
+    if (p.code === MORE_PROBLEMS) {
+      const m = p.data?.more as Partial<ProblemCounts> | undefined;
+      c.error += m?.error ?? 0;
+      c.warning += m?.warning ?? 0;
+      c.info += m?.info ?? 0;
+      continue;
+    }
+    const repeats = p.data?.repeats;
+    c[p.severity] += 1 + (typeof repeats === 'number' ? repeats : 0);
+  }
+  return c;
 }

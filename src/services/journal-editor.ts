@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { FileChange, inFile, Plan, refused, Texts } from '../core/plans/plan';
+import { resolveTarget } from '../core/safe-fs';
 import type { Problem } from '../core/problems';
 import type { EditResult } from '../core/yaml/text-edits';
 import { toRange } from '../ui/ranges';
@@ -48,6 +49,8 @@ export class JournalEditor {
     if (!read.ok) return read;
     const planned = plan(read.texts);
     if (!planned.ok) return planned;
+    const outside = await this.outside(journal, planned.changes);
+    if (outside) return { ok: false, problems: [outside] };
     const done = { ok: true as const, result: planned.result, changes: planned.changes, texts: read.texts };
     if (!write) return done;
     // Nothing may have changed between reading and writing: a plan made on other text is not applied.
@@ -67,6 +70,8 @@ export class JournalEditor {
     if (!read.ok) return { problems: read.problems };
     const planned = plan(read.texts);
     if (!planned.ok) return { problems: planned.problems };
+    const outside = await this.outside(journal, planned.changes);
+    if (outside) return { problems: [outside] };
     return { edit: this.workspaceEdit(journal, planned.changes, read.docs) };
   }
 
@@ -76,8 +81,11 @@ export class JournalEditor {
     const texts = new Map<string, string | undefined>();
     for (const path of new Set(reads)) {
       const uri = journal.uri(path);
+      // Only a regular file inside the workspace is read (and so edited): a link leading outside, a pipe, is refused.
+      const target = await resolveTarget(journal.fs, path);
+      if (target.kind === 'refused') return refused(target.code, `${path} ${target.reason}; Debrief reads and writes only regular files inside the workspace folder.`, path);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-      if (!open && !(await journal.fs.stat(path))) {
+      if (!open && target.kind === 'new') {
         texts.set(path, undefined);
         continue;
       }
@@ -90,6 +98,19 @@ export class JournalEditor {
       }
     }
     return { ok: true, docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
+  }
+
+  /**
+   * The first change of a plan that would write outside the workspace (through a linked folder), as a
+   * problem. Edits are of files read, and checked, already: files created and deleted are checked here.
+   */
+  private async outside(journal: Journal, changes: readonly FileChange[]): Promise<Problem | undefined> {
+    for (const c of changes) {
+      if (c.kind === 'edit') continue;
+      const t = await resolveTarget(journal.fs, c.path);
+      if (t.kind === 'refused') return refused(t.code, `${c.path} ${t.reason}; Debrief writes only inside the workspace folder.`, c.path).problems[0];
+    }
+    return undefined;
   }
 
   /** Edits one file of a journal: a plan of one change. Returns false when refused. */

@@ -3,7 +3,10 @@ import { VscodeFileSystem } from '../adapters/vscode-fs';
 import { Journal } from './journal';
 import { settings } from './settings';
 import { ContextKey, SettingId } from '../constants';
-import { loadJournal } from '../core/journal/load';
+import { loadJournal, readIntoIndex } from '../core/journal/load';
+import { LIMITS } from '../core/limits';
+import { refusalWords, resolveNotePath } from '../core/note-paths';
+import { NOT_READ_CODES, readRegularFile } from '../core/safe-fs';
 
 export interface JournalChange {
   journal: Journal;
@@ -25,6 +28,8 @@ export class JournalStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JournalChange>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly markdown = new Map<string, Set<string>>();
+  /** Per workspace folder: linked note paths already resolved, with why each refused one is refused. */
+  private readonly noteChecks = new Map<string, Map<string, string | undefined>>();
   private loading: Promise<void> = Promise.resolve();
   private journalFound: boolean | undefined;
   readonly onDidChange = this.changed.event;
@@ -63,17 +68,21 @@ export class JournalStore implements vscode.Disposable {
   }
 
   /**
-   * The current text of a workspace file (a study note, say): the open editor's, unsaved changes
-   * included, else the disk's; undefined when it cannot be read.
+   * The current text of a study note of a journal's folder, once its path is resolved inside the
+   * workspace (see core/note-paths.ts): the open editor's, unsaved changes included, else the disk's
+   * (a regular file, read up to the note size limit). Otherwise why it is not read, or that it is missing.
    */
-  async text(uri: vscode.Uri): Promise<string | undefined> {
+  async noteText(journal: Journal, notePath: string): Promise<{ text: string } | { missing: string } | { refused: string }> {
+    const r = await resolveNotePath(journal.fs, notePath);
+    if (!r.ok) return { refused: r.message };
+    if (!r.exists) return { missing: r.path };
+    const uri = journal.uri(r.path);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-    if (open) return open.getText();
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
+    if (open) return { text: open.getText() };
+    const read = await readRegularFile(journal.fs, r.path, LIMITS.noteBytes);
+    if (read.kind === 'read') return { text: new TextDecoder().decode(read.bytes) };
+    if (read.kind === 'missing') return { missing: r.path };
+    return { refused: `The note ${r.path} is not read: ${read.reason}.` };
   }
 
   /** The journal a URI belongs to (any file in its workspace folder) and its relative path. */
@@ -121,7 +130,7 @@ export class JournalStore implements vscode.Disposable {
     // Unsaved editor text wins over the file on disk.
     for (const doc of vscode.workspace.textDocuments) {
       const path = journal.pathOf(doc.uri);
-      if (path && doc.isDirty && index.kindOf(path)) index.update(path, doc.getText());
+      if (path && doc.isDirty && index.kindOf(path) && !this.refused(journal, path)) index.update(path, doc.getText());
     }
     const notes = new Set<string>();
     this.markdown.set(key, notes);
@@ -130,6 +139,8 @@ export class JournalStore implements vscode.Disposable {
       if (p) notes.add(p);
     }
     index.setNoteExists(notes);
+    this.noteChecks.set(key, new Map());
+    await this.checkNotes(journal);
     this.folderDisposables.set(key, this.watch(journal, notes));
     this.log.info(`${folder.name}: read ${index.interviewCount()} interview(s) from ${name}/ in ${Date.now() - started} ms`);
   }
@@ -149,8 +160,10 @@ export class JournalStore implements vscode.Disposable {
       if (!path) return;
       if (created) notes.add(path);
       else notes.delete(path);
+      this.noteChecks.get(journal.folder.uri.toString())?.delete(path);
       journal.index.notesChanged();
       this.changed.fire({ journal, paths: [] });
+      void this.checkNotes(journal);
     };
     return [
       yaml,
@@ -168,15 +181,46 @@ export class JournalStore implements vscode.Disposable {
     ];
   }
 
+  /**
+   * Re-reads one journal file: only a regular file inside the workspace, up to the size limit (a link
+   * outside, a pipe, a file without read permission gets a problem at the file instead); a file that
+   * is gone leaves the index.
+   */
   private async readFromDisk(journal: Journal, path: string): Promise<void> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await journal.fs.readFile(path);
-    } catch {
+    const version = journal.index.version;
+    const outcome = await readIntoIndex(journal.fs, journal.index, path);
+    if (outcome === 'missing') {
       if (journal.index.remove(path)) this.emit(journal, [path]);
       return;
     }
-    if (journal.index.update(path, bytes)) this.emit(journal, [path]);
+    if (journal.index.version !== version) {
+      this.emit(journal, [path]);
+      if (path === journal.index.weaknessesPath) void this.checkNotes(journal);
+    }
+  }
+
+  /**
+   * Resolves the linked notes not resolved yet (a symbolic link may lead outside the workspace, a
+   * note may be a pipe), so that the Problems panel says which notes Debrief will not open.
+   */
+  private async checkNotes(journal: Journal): Promise<void> {
+    const checks = this.noteChecks.get(journal.folder.uri.toString());
+    if (!checks) return;
+    const todo = journal.index.linkedNotes().filter((n) => !checks.has(n));
+    for (let i = 0; i < todo.length; i += 16) {
+      await Promise.all(todo.slice(i, i + 16).map(async (n) => {
+        const r = await resolveNotePath(journal.fs, n);
+        checks.set(n, r.ok ? undefined : refusalWords(r.reason));
+      }));
+    }
+    const refusals = new Map<string, string>();
+    for (const [n, why] of checks) if (why !== undefined) refusals.set(n, why);
+    if (journal.index.setNoteRefusals(refusals)) this.changed.fire({ journal, paths: [] });
+  }
+
+  /** True when the last read of a journal file refused it (a link outside the workspace, not a regular file, …). */
+  private refused(journal: Journal, path: string): boolean {
+    return journal.index.problemsOf(path).some((p) => NOT_READ_CODES.has(p.code));
   }
 
   private onTextChanged(doc: vscode.TextDocument): void {
@@ -198,10 +242,17 @@ export class JournalStore implements vscode.Disposable {
     return true;
   }
 
-  /** Indexes an editor's text (unsaved changes included). */
+  /**
+   * Indexes an editor's text (unsaved changes included), unless the file on disk was refused: the
+   * editor may show a file a link leads to outside the workspace, and the journal does not read it.
+   */
   private applyText(doc: vscode.TextDocument): void {
     const found = this.locateJournalFile(doc.uri);
-    if (found && found.journal.index.update(found.path, doc.getText())) this.emit(found.journal, [found.path]);
+    if (!found || this.refused(found.journal, found.path)) return;
+    if (found.journal.index.update(found.path, doc.getText())) {
+      this.emit(found.journal, [found.path]);
+      if (found.path === found.journal.index.weaknessesPath) void this.checkNotes(found.journal);
+    }
   }
 
   /** Re-reads one journal file from disk now, e.g. after a command created or deleted it, without waiting for the watcher. */

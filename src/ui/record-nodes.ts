@@ -3,6 +3,7 @@
  * A node holds keys, not records: the record is looked up in the live index when needed.
  */
 import * as vscode from 'vscode';
+import { NOT_READ_CODES } from '../core/safe-fs';
 import type { ImprovementItem, Interview, Weakness } from '../core/model';
 import type { Problem, Range } from '../core/problems';
 import type { Journal } from '../services/journal';
@@ -55,6 +56,8 @@ export function locationOf(node: Node): { uri: vscode.Uri; range?: Range } | und
       return undefined;
     case 'problem': {
       const p = blockingProblems(j, node.path)[0] ?? j.index.problemsOf(node.path)[0];
+      // A file that was not read (a link leading outside the workspace, a pipe) is not opened either.
+      if (p && NOT_READ_CODES.has(p.code)) return undefined;
       return { uri: j.uri(node.path), range: p?.range };
     }
     case 'interview':

@@ -298,6 +298,9 @@ describe('commands', () => {
 
     it('Link Study Note links an existing Markdown file', async () => {
       await write('notes/practise-star-answers-out-loud.md', '# Existing\n');
+      // The store learns of new notes from the file watcher: wait for it, as a person would see the file first.
+      const store = (await api()).services.store;
+      await eventually(() => store.journals().some((j) => store.markdownFiles(j).includes('notes/practise-star-answers-out-loud.md')), 'the new note to be known');
       const { prompter } = await run(CommandId.LinkNote, [STAR, 'notes/practise-star-answers-out-loud.md']);
       assertScriptUsed(prompter);
       assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md', 'notes/practise-star-answers-out-loud.md']);

@@ -176,6 +176,8 @@ describe('hand editing: diagnostics', () => {
   it('quick fix: adds a missing weakness to weaknesses.yaml through the core edit', async () => {
     await write(uri(), BROKEN);
     const diags = await eventually(() => (ours(uri()).length >= 5 ? ours(uri()) : undefined), 'the diagnostics');
+    // The open editor reloads the file from disk on its own: code actions asked before would be cancelled by that reload.
+    await eventually(() => vscode.workspace.textDocuments.every((d) => d.uri.toString() !== uri().toString() || d.getText() === BROKEN), 'the open document to show the new text');
     const weakSql = diags.find((d) => d.range.start.line === 10)!;
     await applyAction(uri(), weakSql.range, 'Add weakness "weak-sql" to debrief/weaknesses.yaml');
     const text = (await vscode.workspace.openTextDocument(weaknessesUri())).getText();
@@ -283,9 +285,9 @@ describe('hand editing: completion, hover, links and navigation', () => {
     assert.match(noteText, /Situation, Task, Action, Result\./);
   });
 
-  it('makes note paths clickable links', async () => {
+  it('makes note paths clickable links (each resolved by the one note-path resolver when followed)', async () => {
     await vscode.workspace.openTextDocument(weaknessesUri());
-    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', weaknessesUri());
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', weaknessesUri(), 50);
     const ours = links.filter((l) => l.target?.path.endsWith('/notes/star-answers.md'));
     assert.equal(ours.length, 1);
     assert.deepEqual(span(ours[0].range), [12, 12, 12, 33]);

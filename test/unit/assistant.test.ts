@@ -211,12 +211,27 @@ describe('assistant tools: writes are the commands\' plans', () => {
     assert.equal(linked.error, false, linked.text);
     assert.match(fs.readText('notes/estimates.md'), /^# Estimates\n/);
     const outside = await tool(fs, 'debrief_link_note', { weakness: 'no-load-estimates', improvement: 'estimate-first', note: '../secrets.md', create: true });
-    assert.match(outside.text, /not a workspace-relative path/);
+    assert.match(outside.text, /The note path "\.\.\/secrets\.md" leaves the workspace/);
+    const absolute = await tool(fs, 'debrief_link_note', { weakness: 'no-load-estimates', improvement: 'estimate-first', note: '/etc/motd.md', create: true });
+    assert.match(absolute.text, /is absolute/);
     const data = parse(fs.readText('debrief/weaknesses.yaml'));
     const added = data.weaknesses[1];
     assert.deepEqual({ status: added.status, item: added.improvements[0] }, { status: 'improving', item: { id: 'estimate-first', action: 'Estimate first', status: 'done', due: '2025-04-01', done: TODAY, notes: ['notes/estimates.md'] } });
     assert.equal(parse(fs.readText('debrief/interviews/globex-sre.yaml')).outcome, 'rejected');
     assert.match(fs.readText('debrief/weaknesses.yaml'), /action: Narrate three mock interviews {3}# the plan/, 'comments stay');
+  });
+
+  it('never reads a journal file linked from outside the workspace, nor writes through a linked folder', async () => {
+    const fs = workspace();
+    fs.symlinkSync('debrief/interviews/stolen.yaml', '/home/someone/secret.yaml');
+    fs.symlinkSync('notes', '/tmp/elsewhere');
+    const listed = await tool(fs, 'debrief_list_interviews', {});
+    assert.deepEqual(JSON.parse(listed.text).interviews.map((i: { id: string }) => i.id), ['acme-backend'], 'the linked file gives no record');
+    const before = fs.readText('debrief/weaknesses.yaml');
+    const r = await tool(fs, 'debrief_link_note', { weakness: 'thinking-aloud', improvement: 'narrate', note: 'notes/new.md', create: true });
+    assert.equal(r.error, true);
+    assert.match(r.text, /Nothing was written\. notes\/new\.md:1:1: .*outside/i);
+    assert.equal(fs.readText('debrief/weaknesses.yaml'), before);
   });
 
   it('refuses to write a file that does not parse, and says where', async () => {

@@ -15,6 +15,7 @@ import { Plan, refused, Texts } from '../plans/plan';
 import { planRecordFeedback } from '../plans/record-feedback';
 import { planRecordInterview } from '../plans/record-interview';
 import { planAddWeakness, planLinkNewNote } from '../plans/weakness-plans';
+import { notePath, notePathIssue } from '../note-paths';
 import { studyNote, titleFromNotePath } from '../templates/study-note';
 import { ToolError, unknownId } from './reads';
 
@@ -56,12 +57,10 @@ function label(iv: Interview): string {
   return iv.role ? `${iv.company}, ${iv.role}` : iv.company;
 }
 
-/** A study note path inside the workspace: relative, no `..`, no backslash, ending in .md. */
+/** A study note path as written, normalised; refused when absolute or leaving the workspace (the one note-path rule). */
 function checkNotePath(note: string): string {
-  const p = note.trim().replace(/^\.\//, '');
-  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p) || p.includes('\\') || p.split('/').some((s) => s === '..' || s === '.' || s === '')) {
-    throw new ToolError(`"${note}" is not a workspace-relative path: write it like notes/caching.md, with no leading slash and no "..".`);
-  }
+  const p = notePath(note.trim());
+  if (p === undefined) throw new ToolError(`The note path "${note}" ${notePathIssue(note.trim()) ?? 'is not valid'}: write it relative to the workspace folder, like notes/caching.md.`);
   return p;
 }
 

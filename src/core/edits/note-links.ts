@@ -1,17 +1,18 @@
 /** Updating the note paths of improvement items when a note is renamed or moved. */
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { checkYamlLimits } from '../limits';
+import { notePath } from '../note-paths';
 import { FILE_START } from '../problems';
 import type { EditResult, TextEdit } from '../yaml/text-edits';
-import { normalizeRelative } from '../paths';
 import { LineIndex } from '../text/lines';
 import { replacementLike } from '../language/fixes';
 
 /** The new path of `path` after `from` (a file or a folder) moved to `to`, or undefined when it is not affected. */
 export function movedPath(path: string, from: string, to: string): string | undefined {
-  const p = normalizeRelative(path);
-  const f = normalizeRelative(from);
-  const t = normalizeRelative(to);
-  if (p === undefined || f === undefined || t === undefined || f === '') return undefined;
+  const p = notePath(path);
+  const f = notePath(from);
+  const t = notePath(to);
+  if (p === undefined || f === undefined || t === undefined) return undefined;
   if (p === f) return t;
   if (p.startsWith(f + '/')) return t + p.slice(f.length);
   return undefined;
@@ -24,6 +25,8 @@ export function movedPath(path: string, from: string, to: string): string | unde
 export function renameNoteLinks(text: string, from: string, to: string): EditResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = text.length - body.length;
+  const limits = checkYamlLimits(body);
+  if ('breach' in limits) return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'over-limit', message: `${limits.breach.message} Debrief does not edit it until then.` }] };
   const doc = parseDocument(body, { prettyErrors: false });
   if (doc.errors.length) {
     return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'yaml-syntax', message: 'weaknesses.yaml has YAML errors; fix them before the note links can be updated.' }] };

@@ -1,5 +1,7 @@
 /** Edits of weaknesses.yaml: weaknesses, their improvement items and the study notes they link. */
 import { isMap, isScalar, YAMLMap } from 'yaml';
+import { notePathIssue } from '../note-paths';
+import { shown } from '../text/shown';
 import { uniqueId } from '../ids';
 import { IMPROVEMENT_STATUSES, ImprovementStatus, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessCategory, WeaknessStatus } from '../model';
 import { Editor, fail, pairOf, run, scalarOf, Seg, clean } from '../yaml/splice';
@@ -110,6 +112,8 @@ export function deleteImprovement(text: string, weaknessId: string, itemId: stri
 
 export function linkNote(text: string, weaknessId: string, itemId: string, notePath: string): EditResult {
   if (!notePath.trim()) return fail('empty-value', 'The note path must not be empty.');
+  const issue = notePathIssue(notePath);
+  if (issue !== undefined) return fail('note-outside-workspace', `The note path "${shown(notePath)}" ${issue}. Link a Markdown file inside the workspace folder.`, { note: notePath });
   return withItem(text, weaknessId, itemId, (ed, path) => {
     const notes = ed.list([...path, 'notes']);
     if (notes.some((n) => isScalar(n) && n.value === notePath)) return ed.result();

@@ -1,11 +1,13 @@
 /**
  * A journal folder kept in an index for a long-running process without a file watcher (`debrief mcp`):
  * each refresh compares every journal file's size and modification time with the last read, and reads
- * again only the files that changed, appeared or went away.
+ * again only the files that changed, appeared or went away, through the same safe reads as a full load
+ * (regular files inside the workspace, within the size limit).
  */
-import type { FileSystem } from '../file-system';
-import { StringPool } from '../read/strings';
+import type { FileSystem, FileType } from '../file-system';
+import { resolveEntry } from '../safe-fs';
 import { JournalIndex } from './journal-index';
+import { checkLinkedNotes, folderProblem, readIntoIndex } from './load';
 
 export class DiskJournal {
   readonly index: JournalIndex;
@@ -18,35 +20,43 @@ export class DiskJournal {
   /** Brings the index up to date with the disk; returns the paths read again or removed. */
   async refresh(concurrency = 16): Promise<string[]> {
     const index = this.index;
-    const paths: string[] = [];
-    try {
-      for (const [name, type] of await this.fs.readDirectory(index.interviewsFolder)) {
-        const p = `${index.interviewsFolder}/${name}`;
-        if (type === 'file' && index.kindOf(p) === 'interview') paths.push(p);
+    const listed: [string, FileType][] = [];
+    let folders = true;
+    for (const folder of [index.journalFolder, index.interviewsFolder]) {
+      const entry = await resolveEntry(this.fs, folder);
+      if (entry.kind === 'refused') {
+        index.refuseFolder(folder, folderProblem(folder, entry.reason));
+        folders = false;
       }
-    } catch {
-      // No interviews folder yet.
+      if (entry.kind !== 'directory') break;
     }
-    paths.push(index.weaknessesPath);
-    const changed: string[] = [];
-    const strings = new StringPool();
-    const present = new Set<string>();
-    for (let i = 0; i < paths.length; i += concurrency) {
-      const batch = await Promise.all(paths.slice(i, i + concurrency).map(async (p): Promise<[string, Uint8Array] | undefined> => {
-        const st = await this.fs.stat(p);
-        if (!st || st.type !== 'file') return undefined;
-        present.add(p);
-        const stamp = `${st.size}:${st.mtime}`;
-        if (this.stamps.get(p) === stamp) return undefined;
-        this.stamps.set(p, stamp);
-        changed.push(p);
-        try {
-          return [p, await this.fs.readFile(p)];
-        } catch {
-          return [p, new Uint8Array()];
+    if (folders) {
+      try {
+        for (const [name, type] of await this.fs.readDirectory(index.interviewsFolder)) {
+          const p = `${index.interviewsFolder}/${name}`;
+          if (index.kindOf(p) === 'interview') listed.push([p, type]);
         }
+      } catch {
+        // No interviews folder yet.
+      }
+      listed.push([index.weaknessesPath, 'symlink']);
+    }
+    const changed: string[] = [];
+    const present = new Set<string>();
+    for (let i = 0; i < listed.length; i += concurrency) {
+      await Promise.all(listed.slice(i, i + concurrency).map(async ([p, type]) => {
+        const st = await this.fs.stat(p);
+        if (!st) return;
+        present.add(p);
+        // A link is read every time: its own size and date say nothing of its target.
+        const stamp = st.type === 'symlink' ? undefined : `${st.type}:${st.size}:${st.mtime}`;
+        if (stamp !== undefined && this.stamps.get(p) === stamp) return;
+        if (stamp !== undefined) this.stamps.set(p, stamp);
+        else this.stamps.set(p, 'link');
+        const r = await readIntoIndex(this.fs, index, p, type === 'file' && st.type === 'file' ? 'file' : undefined);
+        if (r === 'missing') present.delete(p);
+        changed.push(p);
       }));
-      index.updateMany(batch.filter((b): b is [string, Uint8Array] => b !== undefined), strings);
     }
     for (const p of [...this.stamps.keys()]) {
       if (present.has(p)) continue;
@@ -54,12 +64,8 @@ export class DiskJournal {
       index.remove(p);
       changed.push(p);
     }
-    const existing = new Set<string>();
-    await Promise.all(index.linkedNotes().map(async (n) => {
-      if ((await this.fs.stat(n))?.type === 'file') existing.add(n);
-    }));
-    index.setNoteExists(existing);
-    return changed;
+    await checkLinkedNotes(this.fs, index, concurrency);
+    return changed.sort();
   }
 
   /** Forgets what was read of these paths, so that the next refresh reads them again (after a write). */

@@ -9,8 +9,9 @@
  * cross-checks.ts, statistics in ../stats.ts, reading a whole folder in load.ts.
  */
 import type { CitationSource, ImprovementItem, Interview, Round, Weakness, WeaknessCitation, WeaknessesFile } from '../model';
-import { joinPath, normalizeRelative } from '../paths';
-import { hasErrors, Problem, Range } from '../problems';
+import { notePath, NoteStatus } from '../note-paths';
+import { joinPath } from '../paths';
+import { capProblems, hasErrors, type Problem, type Range } from '../problems';
 import { readInterview } from '../read/interview';
 import { StringPool } from '../read/strings';
 import { readWeaknesses } from '../read/weaknesses';
@@ -98,6 +99,7 @@ export class JournalIndex implements JournalView {
   private weaknessById = new Map<string, Weakness>();
   private noteLinks = new Map<string, Backlink[]>();
   private noteExists: (path: string) => boolean = () => true;
+  private noteRefusals: ReadonlyMap<string, string> = new Map();
   private readonly combined = new Map<string, Problem[]>();
   private readonly dirty = new Set<string>();
   private readonly recomputed = new Set<string>();
@@ -177,6 +179,34 @@ export class JournalIndex implements JournalView {
     return true;
   }
 
+  /**
+   * Records a journal file that was not read (it links outside the workspace, is not a regular file,
+   * cannot be read, is too large): it has no record, and its one problem says why. Returns true when
+   * the index changed.
+   */
+  refuse(path: string, problem: Problem): boolean {
+    const kind = this.kindOf(path);
+    if (!kind) return false;
+    const print = fingerprint(`\u0000refused\u0000${problem.code}\u0000${problem.message}`);
+    const prev = this.entries.get(path);
+    if (prev && prev.kind === kind && prev.fingerprint === print) return false;
+    const local = [{ ...problem, file: path }];
+    if (kind === 'interview') this.setInterview(path, { kind, local, fingerprint: print });
+    else this.setWeaknesses(path, { kind, local, fingerprint: print });
+    this.fire([path]);
+    return true;
+  }
+
+  /**
+   * Records a journal folder (the journal or its interviews folder) that was not read, with the problem
+   * saying why; it is listed among the problems by file under the folder's path.
+   */
+  refuseFolder(path: string, problem: Problem): void {
+    this.combined.set(path, [{ ...problem, file: path }]);
+    this.recomputed.add(path);
+    this.fire([path]);
+  }
+
   /** Forgets a file (deleted or moved out of the journal). */
   remove(path: string): boolean {
     const e = this.entries.get(path);
@@ -253,7 +283,7 @@ export class JournalIndex implements JournalView {
     for (const w of next?.value?.weaknesses ?? []) {
       for (const item of w.improvements) {
         for (const n of item.notes) {
-          const key = normalizeRelative(n.path);
+          const key = notePath(n.path);
           if (key === undefined) continue;
           let list = links.get(key);
           if (!list) links.set(key, (list = []));
@@ -267,11 +297,26 @@ export class JournalIndex implements JournalView {
     this.dirty.add(path);
   }
 
-  /** Sets how to tell whether a workspace-relative note path exists (a Set of known files or a predicate). */
-  setNoteExists(exists: ((path: string) => boolean) | ReadonlySet<string>): void {
+  /**
+   * Sets how to tell whether a workspace-relative note path exists (a Set of known files or a
+   * predicate), and, optionally, the linked notes Debrief refuses to open, with why (e.g. "links
+   * outside the workspace").
+   */
+  setNoteExists(exists: ((path: string) => boolean) | ReadonlySet<string>, refusals?: ReadonlyMap<string, string>): void {
     this.noteExists = typeof exists === 'function' ? exists : (p) => exists.has(p);
+    if (refusals) this.noteRefusals = refusals;
     this.dirty.add(this.weaknessesPath);
     this.fire([]);
+  }
+
+  /** Sets the linked notes Debrief refuses to open, with why; returns true when that changed anything. */
+  setNoteRefusals(refusals: ReadonlyMap<string, string>): boolean {
+    const before = this.noteRefusals;
+    if (before.size === refusals.size && [...refusals].every(([k, v]) => before.get(k) === v)) return false;
+    this.noteRefusals = refusals;
+    this.dirty.add(this.weaknessesPath);
+    this.fire([]);
+    return true;
   }
 
   /** Workspace-relative paths of every note linked from improvement items (normalized). */
@@ -366,6 +411,12 @@ export class JournalIndex implements JournalView {
     return this.noteExists(path);
   }
 
+  noteStatus(path: string): NoteStatus {
+    const refused = this.noteRefusals.get(path);
+    if (refused !== undefined) return { refused };
+    return this.noteExists(path) ? 'exists' : 'missing';
+  }
+
   /** Interview files citing a weakness id. */
   filesCiting(weaknessId: string): string[] {
     return [...(this.citedBy.get(weaknessId)?.keys() ?? [])];
@@ -387,8 +438,8 @@ export class JournalIndex implements JournalView {
   }
 
   /** Improvement items linking a note (workspace-relative path). */
-  backlinks(notePath: string): Backlink[] {
-    const key = normalizeRelative(notePath);
+  backlinks(path: string): Backlink[] {
+    const key = notePath(path);
     return key === undefined ? [] : [...(this.noteLinks.get(key) ?? [])];
   }
 
@@ -403,7 +454,8 @@ export class JournalIndex implements JournalView {
         continue;
       }
       const cross = e.kind === 'interview' ? interviewCrossProblems(this, path, e.interview) : weaknessesCrossProblems(this, path, e.value);
-      this.combined.set(path, cross.length ? e.local.concat(cross) : e.local);
+      // Local problems are capped by the reader; with cross-file ones added, the file's list is capped again.
+      this.combined.set(path, cross.length ? (capProblems(path, e.local.concat(cross)) as Problem[]) : e.local);
       this.recomputed.add(path);
     }
     this.dirty.clear();
@@ -425,7 +477,8 @@ export class JournalIndex implements JournalView {
   problems(): Problem[] {
     this.flush();
     const out: Problem[] = [];
-    for (const list of this.combined.values()) out.push(...list);
+    // One push per problem: spreading a list into push's arguments overflows the stack on long lists.
+    for (const list of this.combined.values()) for (const p of list) out.push(p);
     return out;
   }
 

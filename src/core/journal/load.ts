@@ -1,53 +1,103 @@
-/** Reading a whole journal folder into a new index, in bounded batches. */
-import type { FileSystem } from '../file-system';
+/** Reading a whole journal folder into a new index, in bounded batches, through the safe reads of safe-fs.ts. */
+import type { FileSystem, FileType } from '../file-system';
+import { limitMessage, LIMITS } from '../limits';
+import { refusalWords, resolveNotePath } from '../note-paths';
+import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
+import { readRegularFile, refusalProblem, resolveEntry } from '../safe-fs';
 import { JournalIndex } from './journal-index';
 
 export interface LoadOptions {
-  /** Check that linked notes exist with fs.stat (default true). */
+  /** Check that linked notes exist, inside the workspace (default true). */
   checkNotes?: boolean;
   /** Parallel reads (default 16). */
   concurrency?: number;
 }
 
+/** The problem of a journal folder Debrief does not read (a link outside the workspace, no permission). */
+export function folderProblem(path: string, reason: string): Problem {
+  return {
+    file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'outside-workspace',
+    message: `The folder ${path} ${reason}, so none of its files are read. Keep the journal as a real folder inside the workspace folder.`,
+  };
+}
+
+/**
+ * Reads one journal file into the index: its content when it is a regular file inside the workspace
+ * within the size limit, else a problem at the file saying why it was not read. Returns whether the index changed.
+ */
+export async function readIntoIndex(fs: FileSystem, index: JournalIndex, path: string, known?: FileType): Promise<'read' | 'refused' | 'missing'> {
+  const r = await readRegularFile(fs, path, LIMITS.fileBytes, known);
+  if (r.kind === 'missing') return 'missing';
+  if (r.kind === 'read') {
+    index.update(path, r.bytes);
+    return 'read';
+  }
+  index.refuse(path, refusalProblem(path, r, () => limitMessage('fileBytes', LIMITS, r.size)));
+  return 'refused';
+}
+
 /** Reads every journal file of a folder into a new index. Missing folders give an empty index. */
 export async function loadJournal(fs: FileSystem, journalFolder: string, options: LoadOptions = {}): Promise<JournalIndex> {
   const index = new JournalIndex({ journalFolder });
-  const paths: string[] = [];
+  // The journal's folders themselves must be inside the workspace: a linked folder is followed only there.
+  for (const folder of [index.journalFolder, index.interviewsFolder]) {
+    const entry = await resolveEntry(fs, folder);
+    if (entry.kind === 'refused') {
+      index.refuseFolder(folder, folderProblem(folder, entry.reason));
+      return index;
+    }
+    if (entry.kind !== 'directory') break;
+  }
+  const listed: [string, FileType][] = [];
   try {
     for (const [name, type] of await fs.readDirectory(index.interviewsFolder)) {
       const p = `${index.interviewsFolder}/${name}`;
-      if (type === 'file' && index.kindOf(p) === 'interview') paths.push(p);
+      if (index.kindOf(p) === 'interview') listed.push([p, type]);
     }
-  } catch {
-    // No interviews folder yet.
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') index.refuseFolder(index.interviewsFolder, folderProblem(index.interviewsFolder, 'cannot be listed'));
   }
   // weaknesses.yaml is read last. It is one large file whose whole syntax tree is alive while it is
   // parsed; read first, that survival rate makes V8 allocate the parser's short-lived objects directly in
   // the old generation for the rest of the load (allocation-site pretenuring), and peak memory grows by
   // tens of MB of garbage awaiting a full collection.
-  if ((await fs.stat(index.weaknessesPath))?.type === 'file') paths.push(index.weaknessesPath);
+  if (await fs.stat(index.weaknessesPath).catch(() => ({}))) listed.push([index.weaknessesPath, 'symlink']);
   // Files are read and indexed in bounded batches: a batch is read in parallel, then indexed, before the
   // next batch is read. Only one batch of bytes is held at a time.
   const limit = Math.max(1, options.concurrency ?? 16);
   // One string pool for the whole load: equal values of different files share one copy.
   const strings = new StringPool();
-  for (let i = 0; i < paths.length; i += limit) {
-    const batch = await Promise.all(paths.slice(i, i + limit).map(async (p): Promise<[string, Uint8Array]> => {
-      try {
-        return [p, await fs.readFile(p)];
-      } catch {
-        return [p, new Uint8Array()];
-      }
+  for (let i = 0; i < listed.length; i += limit) {
+    const batch = await Promise.all(listed.slice(i, i + limit).map(async ([p, type]) => {
+      // A plain file listed in a checked folder is read at once (the read itself refuses anything but a
+      // regular file); links, pipes, devices and folders go through the full check.
+      const r = await readRegularFile(fs, p, LIMITS.fileBytes, type === 'file' ? 'file' : undefined);
+      return [p, r] as const;
     }));
-    index.updateMany(batch, strings);
+    const read: [string, Uint8Array][] = [];
+    for (const [p, r] of batch) {
+      if (r.kind === 'read') read.push([p, r.bytes]);
+      else if (r.kind === 'refused') index.refuse(p, refusalProblem(p, r, () => limitMessage('fileBytes', LIMITS, r.size)));
+    }
+    index.updateMany(read, strings);
   }
-  if (options.checkNotes !== false) {
-    const existing = new Set<string>();
-    await Promise.all(index.linkedNotes().map(async (n) => {
-      if ((await fs.stat(n))?.type === 'file') existing.add(n);
-    }));
-    index.setNoteExists(existing);
-  }
+  if (options.checkNotes !== false) await checkLinkedNotes(fs, index);
   return index;
+}
+
+/** Finds which linked notes exist, and which Debrief refuses (a link outside the workspace, not a file); tells the index. */
+export async function checkLinkedNotes(fs: FileSystem, index: JournalIndex, concurrency = 16): Promise<void> {
+  const existing = new Set<string>();
+  const refused = new Map<string, string>();
+  const notes = index.linkedNotes();
+  for (let i = 0; i < notes.length; i += concurrency) {
+    await Promise.all(notes.slice(i, i + concurrency).map(async (n) => {
+      const r = await resolveNotePath(fs, n);
+      if (!r.ok) refused.set(n, refusalWords(r.reason));
+      else if (r.exists) existing.add(n);
+    }));
+  }
+  index.setNoteExists(existing, refused);
 }

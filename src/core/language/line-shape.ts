@@ -19,8 +19,41 @@ export interface LineShape {
   blank: boolean;
 }
 
-/** A key: a plain word that may hold spaces and dashes, or a quoted string, followed by `:` and a space or the line end. */
-const KEY_RE = /^([^\s#:'"{[\]},&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?|"[^"]*"|'[^']*')\s*:(?=\s|$)/;
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+const NOT_FIRST = new Set([...'#:\'"{[]},&*!|>%@`-']);
+
+/**
+ * A key at the start of `body`: a plain word that may hold spaces and dashes, or a quoted string,
+ * followed by `:` and a space or the line end. Returns the key as written and the offset after its
+ * colon. One pass over the line, no backtracking (a regular expression for this took quadratic time
+ * on a long line of spaces).
+ */
+function keyAt(body: string): { written: string; end: number } | undefined {
+  const first = body[0];
+  let stop: number;
+  let written: string;
+  if (first === '"' || first === "'") {
+    const close = body.indexOf(first, 1);
+    if (close < 0) return undefined;
+    written = body.slice(0, close + 1);
+    stop = close + 1;
+    while (stop < body.length && isSpace(body[stop])) stop++;
+    if (body[stop] !== ':') return undefined;
+  } else {
+    if (first === undefined || isSpace(first)) return undefined;
+    if (first === '-') {
+      const second = body[1];
+      if (second === undefined || isSpace(second) || second === ':' || second === '#') return undefined;
+    } else if (NOT_FIRST.has(first)) return undefined;
+    stop = 1;
+    while (stop < body.length && body[stop] !== ':' && body[stop] !== '#') stop++;
+    if (body[stop] !== ':') return undefined;
+    written = body.slice(0, stop).trimEnd();
+  }
+  const after = body[stop + 1];
+  if (after !== undefined && !isSpace(after)) return undefined;
+  return { written, end: stop + 1 };
+}
 
 export function lineShape(line: string): LineShape {
   const text = line.replace(/\r$/, '');
@@ -36,11 +69,11 @@ export function lineShape(line: string): LineShape {
     col = indent + d[0].length;
     body = body.slice(d[0].length);
   }
-  const k = KEY_RE.exec(body);
+  const k = keyAt(body);
   if (k) {
-    const key = k[1].replace(/^["']|["']$/g, '');
-    const rest = stripComment(body.slice(k[0].length)).trim();
-    return { indent, dash, contentCol: col, key, keyEnd: col + k[1].length, rest, blank: false };
+    const key = k.written.replace(/^["']|["']$/g, '');
+    const rest = stripComment(body.slice(k.end)).trim();
+    return { indent, dash, contentCol: col, key, keyEnd: col + k.written.length, rest, blank: false };
   }
   return { indent, dash, contentCol: col, blank: false };
 }

@@ -5,7 +5,9 @@
  * stays. A file that is not UTF-8, or too large, is refused, never rewritten.
  */
 import type { FileSystem } from '../file-system';
+import { LIMITS } from '../limits';
 import { decodeText } from '../read/decode';
+import { readRegularFile, refusalProblem, resolveTarget } from '../safe-fs';
 import { applyEdits } from '../yaml/text-edits';
 import { FileChange, refused } from './plan';
 import type { Problem } from '../problems';
@@ -18,11 +20,15 @@ export interface ReadTexts {
 
 type Outcome<T> = ({ ok: true } & T) | { ok: false; problems: Problem[] };
 
+/** One file's text: only a regular file inside the workspace is read, a new one only where its folder is inside. */
 async function readOne(fs: FileSystem, path: string): Promise<Outcome<{ text: string | undefined; bom: boolean }>> {
-  const st = await fs.stat(path);
-  if (!st) return { ok: true, text: undefined, bom: false };
-  if (st.type !== 'file') return refused('not-a-file', `${path} is not a file.`, path);
-  const bytes = await fs.readFile(path);
+  const target = await resolveTarget(fs, path);
+  if (target.kind === 'refused') return { ok: false, problems: [refusalProblem(path, target)] };
+  if (target.kind === 'new') return { ok: true, text: undefined, bom: false };
+  const read = await readRegularFile(fs, path, LIMITS.fileBytes);
+  if (read.kind === 'missing') return { ok: true, text: undefined, bom: false };
+  if (read.kind === 'refused') return { ok: false, problems: [refusalProblem(path, read)] };
+  const bytes = read.bytes;
   const decoded = decodeText(path, bytes);
   if (decoded.text === undefined || decoded.problems.some((p) => p.severity === 'error')) return { ok: false, problems: decoded.problems };
   return { ok: true, text: decoded.text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };

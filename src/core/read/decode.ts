@@ -1,9 +1,10 @@
 /** Bytes → text: UTF-8 (a BOM is accepted and dropped), with located problems for invalid bytes and oversize input. */
+import { LIMITS, limitMessage, Limits } from '../limits';
 import { FILE_START, Problem } from '../problems';
 import { LineIndex } from '../text/lines';
 
-/** Files larger than this are reported and not read. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Files larger than this are reported and not read (see limits.ts). */
+export const MAX_FILE_BYTES = LIMITS.fileBytes;
 
 export interface DecodeResult {
   text?: string;
@@ -11,14 +12,14 @@ export interface DecodeResult {
 }
 
 /** Decodes UTF-8 (BOM accepted and dropped); reports invalid bytes with their position and oversize input. */
-export function decodeText(file: string, input: string | Uint8Array): DecodeResult {
+export function decodeText(file: string, input: string | Uint8Array, limits: Readonly<Limits> = LIMITS): DecodeResult {
   const problems: Problem[] = [];
   const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > MAX_FILE_BYTES) {
+  if (size > limits.fileBytes) {
     problems.push({
       file, range: FILE_START, severity: 'error', code: 'too-large',
-      message: `The file is ${(size / 1048576).toFixed(1)} MB; journal files are read up to ${MAX_FILE_BYTES / 1048576} MB. Split it or move large content into a Markdown note.`,
-      data: { size, limit: MAX_FILE_BYTES },
+      message: limitMessage('fileBytes', limits, size),
+      data: { size, limit: limits.fileBytes },
     });
     return { problems };
   }

@@ -2,11 +2,20 @@
  * The first step of reading a journal file: bytes → text → YAML → plain data, with the side tables
  * (node of each plain object, line index) that the record builders and the problem mapping need.
  * YAML is parsed with `yaml` (1.2 core schema: unquoted dates stay strings). Never throws.
+ *
+ * Cost: linear in the size of the input, whatever its shape. The text is checked against the limits
+ * (limits.ts) before a document is composed from it; the document is composed from the syntax tokens
+ * of that check (the text is parsed once), without the `yaml` package's duplicate-key check (quadratic
+ * in the keys of a mapping: duplicates are found here with one Map per mapping); no key is ever turned
+ * back into text unless it is a scalar (lists and mappings used as keys are refused by the limits);
+ * problems stop being built once a file has as many as are listed (ProblemCollector).
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Node as YamlNode, YAMLMap, YAMLSeq, Scalar } from 'yaml';
-import { FILE_START, Problem, Range, Severity } from '../problems';
+import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode, Pair, YAMLMap, YAMLSeq, Scalar, YAMLParseError } from 'yaml';
+import { checkYamlLimits, limitsWith } from '../limits';
+import { FILE_START, Problem, ProblemCollector, Range, Severity } from '../problems';
 import type { SchemaKind } from '../schema';
 import { LineIndex } from '../text/lines';
+import { shown } from '../text/shown';
 import { decodeText } from './decode';
 import { ReadOptions, Strings } from './strings';
 
@@ -24,7 +33,7 @@ export interface Parsed {
   root: YAMLMap;
   data: Record<string, Plain>;
   nodes: WeakMap<object, YAMLMap | YAMLSeq>;
-  problems: Problem[];
+  problems: ProblemCollector;
   s: Strings;
 }
 
@@ -34,36 +43,75 @@ export function problem(p: Parsed | { file: string }, range: Range, severity: Se
 
 const YAML_CODES: Record<string, string> = { DUPLICATE_KEY: 'duplicate-key', TAB_AS_INDENT: 'tab-indent', BAD_ALIAS: 'alias' };
 
-export function parseFile(file: string, input: string | Uint8Array, kind: SchemaKind, options: ReadOptions): { parsed?: Parsed; problems: Problem[] } {
-  const decoded = decodeText(file, input);
-  const problems = decoded.problems;
+/** True when the text holds something other than blank lines and comments (one pass, no backtracking). */
+function hasContent(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0b || c === 0x0c) i++;
+    else if (c === 0x23) { // #: a comment, up to the end of its line
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return false;
+      i = nl + 1;
+    } else if (c > 0x7f && /\s/.test(text[i])) i++;
+    else return true;
+  }
+  return false;
+}
+
+export interface ParseResult {
+  parsed?: Parsed;
+  problems: ProblemCollector;
+}
+
+export function parseFile(file: string, input: string | Uint8Array, kind: SchemaKind, options: ReadOptions): ParseResult {
+  const limits = limitsWith(options.limits);
+  const problems = new ProblemCollector(file, limits.problemsPerFile, limits.sameProblem);
+  const decoded = decodeText(file, input, limits);
+  problems.pushAll(decoded.problems);
   if (decoded.text === undefined) return { problems };
   const text = decoded.text;
-  const lines = new LineIndex(text);
-  if (text.trim() === '' || /^(\s*(#.*)?(\r?\n|$))*$/.test(text)) {
+  if (!hasContent(text)) {
     problems.push(problem({ file }, FILE_START, 'warning', 'empty-file',
       kind === 'interview'
         ? 'The file is empty. Add at least id, company and role, e.g. "id: acme-backend", "company: Acme", "role: Backend Engineer".'
         : 'The file is empty. Start it with "weaknesses:" followed by a list of weaknesses, or run "Debrief: Initialize Journal".'));
     return { problems };
   }
-  let doc;
-  try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  } catch (e) {
-    problems.push(problem({ file }, FILE_START, 'error', 'yaml-syntax', `The YAML parser failed: ${(e as Error).message}`));
+  const lines = new LineIndex(text);
+  const checked = checkYamlLimits(text, limits);
+  if ('breach' in checked) {
+    const b = checked.breach;
+    problems.push(problem({ file }, lines.range(b.offset, b.offset + 1), 'error', 'over-limit', b.message, { limit: b.limit, max: b.max }));
+    return { problems };
+  }
+  singleQuoteLongScalars(checked.longDoubleQuoted);
+  const doc = compose(text, checked.tokens);
+  // The syntax tokens are not needed once composed: let them go before the plain data is built.
+  checked.tokens.length = 0;
+  if (!doc) {
+    problems.push(problem({ file }, FILE_START, 'error', 'yaml-syntax', 'The YAML parser gave no document. Fix the YAML syntax.'));
     return { problems };
   }
   for (const err of doc.errors) {
+    if (problems.full) {
+      problems.skip('error');
+      continue;
+    }
     const code = YAML_CODES[err.code] ?? 'yaml-syntax';
-    const msg = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const msg = shown(err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 200);
     const fix = code === 'duplicate-key' ? ' Remove or rename one of the two entries.'
       : code === 'tab-indent' ? ' Indent with spaces instead of tabs.'
         : ' Fix the YAML syntax here.';
     problems.push(problem({ file }, lines.range(err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)), 'error', code, msg + '.' + fix));
   }
   for (const w of doc.warnings) {
-    problems.push(problem({ file }, lines.range(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1)), 'warning', 'yaml-syntax', w.message.split('\n')[0]));
+    if (problems.full) {
+      problems.skip('warning');
+      continue;
+    }
+    problems.push(problem({ file }, lines.range(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1)), 'warning', 'yaml-syntax', shown(w.message.split('\n')[0], 200)));
   }
   const root = doc.contents;
   if (root == null || (isScalar(root) && root.value == null)) {
@@ -81,6 +129,46 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
   return { parsed, problems };
 }
 
+/**
+ * The `yaml` package resolves a double-quoted scalar one character at a time, building the value by
+ * concatenation: about 150 ms and tens of MB for a 1 MB value. A double-quoted scalar without escapes,
+ * line breaks or single quotes means exactly what the same text in single quotes means, which `yaml`
+ * resolves in one slice: such long scalars are given to the composer as single-quoted (same length,
+ * so every offset and range stays the same; only the node's quoting style differs, which the reader
+ * does not use).
+ */
+function singleQuoteLongScalars(scalars: readonly CST.FlowScalar[]): void {
+  for (const tok of scalars) {
+    const src = tok.source;
+    if (src.length < 2 || src.charCodeAt(src.length - 1) !== 0x22 || /[\\\n\r']/.test(src)) continue;
+    tok.type = 'single-quoted-scalar';
+    tok.source = `'${src.slice(1, -1)}'`;
+  }
+}
+
+type Doc = ReturnType<Composer['compose']> extends Generator<infer D> ? D : never;
+
+/** The document of the text, composed from its syntax tokens; the errors of `yaml`'s parseDocument, duplicate keys aside. */
+function compose(text: string, tokens: Iterable<CST.Token>): Doc | undefined {
+  const composer = new Composer({ uniqueKeys: false });
+  let doc: Doc | undefined;
+  for (const d of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      const at = d.range[0];
+      doc.errors.push(new YAMLParseError([at, at + 1], 'MULTIPLE_DOCS', 'The file holds more than one YAML document (a line "---" or "..." starts another); a journal file holds one'));
+      break;
+    }
+  }
+  return doc;
+}
+
+/** The text of a scalar key, as the journal's plain data names it (a missing key is "null"); undefined for a list, mapping or alias. */
+function keyText(node: unknown): string | undefined {
+  if (node == null) return 'null';
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
 function toPlain(p: Parsed, node: unknown): Plain {
   if (node == null) return null;
   if (isScalar(node)) {
@@ -92,8 +180,23 @@ function toPlain(p: Parsed, node: unknown): Plain {
     if (node.anchor) anchorProblem(p, node);
     const obj: Record<string, Plain> = {};
     p.nodes.set(obj, node);
+    // Duplicate keys: one Map per mapping, keyed by the keys' values (1 and "1" differ, as in YAML), so
+    // the check is linear in the number of keys.
+    const seen = node.items.length > 1 ? new Map<unknown, Pair>() : undefined;
     for (const pair of node.items) {
-      const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const k = keyText(pair.key);
+      if (k === undefined) {
+        // A list, mapping or alias as a key: refused by the limits before composing; never turned into text.
+        const r = (pair.key as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0];
+        p.problems.push(problem(p, p.lines.range(r[0], r[0] + 1), 'error', 'over-limit', 'A list, mapping or alias is used as a key here (limit: keys must be plain text). Write the key as text, as in "company: Acme".', { limit: 'complexKeys' }));
+        continue;
+      }
+      if (seen) {
+        const value = pair.key == null ? null : (pair.key as Scalar).value;
+        const prev = seen.get(value);
+        if (prev) duplicateKey(p, k, prev, pair);
+        else if (!(typeof value === 'number' && Number.isNaN(value))) seen.set(value, pair as Pair);
+      }
       const v = toPlain(p, pair.value);
       if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
       else obj[k] = v;
@@ -109,23 +212,60 @@ function toPlain(p: Parsed, node: unknown): Plain {
   }
   if (isAlias(node)) {
     const r = node.range ?? [0, 0, 0];
-    p.problems.push(problem(p, p.lines.range(r[0], r[1]), 'error', 'alias', `Aliases (*${node.source}) are not supported in the journal: write the value out in full.`));
+    p.problems.push(problem(p, p.lines.range(r[0], r[1]), 'error', 'alias', `Aliases (*${shown(node.source, 40)}) are not supported in the journal: write the value out in full.`));
     return undefined;
   }
   return undefined;
 }
 
-function anchorProblem(p: Parsed, node: { anchor?: string; range?: [number, number, number] | null }): void {
-  const start = node.range?.[0] ?? 0;
-  const at = p.lines.text.lastIndexOf('&' + (node.anchor ?? ''), start);
-  const from = at >= 0 ? at : start;
-  p.problems.push(problem(p, p.lines.range(from, from + 1 + (node.anchor?.length ?? 0)), 'warning', 'alias',
-    `Anchor &${node.anchor} is not supported in the journal; remove it and write values out in full.`));
+function duplicateKey(p: Parsed, key: string, first: Pair, again: Pair): void {
+  if (p.problems.full) {
+    p.problems.skip('error');
+    return;
+  }
+  const r = (again.key as Scalar | null)?.range;
+  const at = r ? p.lines.range(r[0], r[1]) : FILE_START;
+  const firstAt = (first.key as Scalar | null)?.range;
+  const line = firstAt ? p.lines.position(firstAt[0]).line + 1 : undefined;
+  p.problems.push(problem(p, at, 'error', 'duplicate-key',
+    `The key "${shown(key)}" is already in this mapping${line ? ` (line ${line})` : ''}. Remove or rename one of the two entries.`, { key: shown(key) }));
 }
 
-export function pairIn(map: YAMLMap, key: string) {
-  for (const pair of map.items) if (isPair(pair) && (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)) === key) return pair;
-  return undefined;
+function anchorProblem(p: Parsed, node: { anchor?: string; range?: [number, number, number] | null }): void {
+  const start = node.range?.[0] ?? 0;
+  const name = node.anchor ?? '';
+  // The anchor precedes its node closely: look back a bounded stretch of text only.
+  const from0 = Math.max(0, start - name.length - 256);
+  const at = p.lines.text.slice(from0, start + 1).lastIndexOf('&' + name);
+  const from = at >= 0 ? from0 + at : start;
+  p.problems.push(problem(p, p.lines.range(from, from + 1 + name.length), 'warning', 'alias',
+    `Anchor &${shown(name, 40)} is not supported in the journal; remove it and write values out in full.`));
+}
+
+/**
+ * The pairs of each large mapping by key text, built once per mapping on first use (the first pair of a
+ * key wins). Small mappings (a journal record's) are scanned: a table for each would cost more memory
+ * than the scan costs time.
+ */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+const SCAN_UP_TO = 32;
+
+/** The pair of a key in a mapping: at most 32 comparisons, or constant time after a large mapping's first lookup. */
+export function pairIn(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= SCAN_UP_TO) {
+    for (const pair of map.items) if (isPair(pair) && keyText(pair.key) === key) return pair as Pair;
+    return undefined;
+  }
+  let byKey = pairsByKey.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const pair of map.items) {
+      const k = isPair(pair) ? keyText(pair.key) : undefined;
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, pair as Pair);
+    }
+    pairsByKey.set(map, byKey);
+  }
+  return byKey.get(key);
 }
 
 export function nodeRange(p: Parsed, node: unknown): Range | undefined {
@@ -160,6 +300,6 @@ export function safely<T>(file: string, fn: () => ReadResult<T>): ReadResult<T> 
   try {
     return fn();
   } catch (e) {
-    return { problems: [{ file, range: FILE_START, severity: 'error', code: 'yaml-syntax', message: `The file could not be read: ${(e as Error)?.message ?? String(e)}` }] };
+    return { problems: [{ file, range: FILE_START, severity: 'error', code: 'yaml-syntax', message: `The file could not be read: ${shown(String((e as Error)?.message ?? e), 200)}` }] };
   }
 }

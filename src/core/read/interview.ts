@@ -6,6 +6,7 @@ import { FILE_START } from '../problems';
 import { obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { stageBehindRecords } from '../progress/stages';
 import { validate } from './schema-problems';
+import { shown } from '../text/shown';
 import type { ReadOptions } from './strings';
 
 function buildInterview(p: Parsed): Interview {
@@ -56,7 +57,7 @@ function buildInterview(p: Parsed): Interview {
   // Local semantic checks.
   if (rawId && ID_PATTERN.test(rawId) && rawId !== fileId && /\.ya?ml$/i.test(p.file)) {
     p.problems.push(problem(p, idRange, 'warning', 'id-mismatch',
-      `The id "${rawId}" differs from the file name "${basename(p.file)}". Rename the file to "${rawId}.yaml" or change the id to "${fileId}".`,
+      `The id "${shown(rawId)}" differs from the file name "${shown(basename(p.file))}". Rename the file to "${shown(rawId)}.yaml" or change the id to "${shown(fileId)}".`,
       { id: rawId, fileId }));
   }
   if (iv.applied) {
@@ -67,11 +68,11 @@ function buildInterview(p: Parsed): Interview {
       }
     }
   }
-  const shown = stageBehindRecords(iv);
-  if (shown && iv.stage) {
+  const behind = stageBehindRecords(iv);
+  if (behind && iv.stage) {
     p.problems.push(problem(p, rangeOfKey(p, d, 'stage', FILE_START), 'warning', 'stage-behind-rounds',
-      `The stage says "${iv.stage}", but the ${shown === 'offer' ? 'outcome shows an offer' : `rounds show "${shown}"`}. Remove "stage": Debrief works out the furthest stage from the rounds and the outcome (keep it only for a stage they do not show).`,
-      { stage: iv.stage, shown }));
+      `The stage says "${iv.stage}", but the ${behind === 'offer' ? 'outcome shows an offer' : `rounds show "${behind}"`}. Remove "stage": Debrief works out the furthest stage from the rounds and the outcome (keep it only for a stage they do not show).`,
+      { stage: iv.stage, shown: behind }));
   }
   if (fo && feedback?.requested && feedback.received && feedback.received < feedback.requested) {
     p.problems.push(problem(p, rangeOfKey(p, fo, 'received', feedback.range), 'warning', 'date-order',
@@ -94,9 +95,9 @@ function buildInterview(p: Parsed): Interview {
 export function readInterview(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<Interview> {
   return safely(path, () => {
     const { parsed, problems } = parseFile(path, input, 'interview', options);
-    if (!parsed) return { problems };
+    if (!parsed) return { problems: problems.finish() };
     validate(parsed, 'interview');
     const value = buildInterview(parsed);
-    return { value, problems };
+    return { value, problems: problems.finish() };
   });
 }

@@ -5,6 +5,7 @@ import { slugify } from '../ids';
 import { FILE_START, Problem } from '../problems';
 import { SchemaKind, validateAgainstSchema } from '../schema';
 import { didYouMean } from '../text/fuzzy';
+import { shown } from '../text/shown';
 import { nodeRange, pairIn, Parsed, problem } from './document';
 
 /** The node at an ajv instancePath, and the key node that names it. */
@@ -40,7 +41,7 @@ function typeName(v: unknown): string {
 const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', array: 'a list', object: 'a mapping', boolean: 'true or false' };
 
 function where(path: string): string {
-  const segs = path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? `[${+s + 1}]` : s));
+  const segs = path.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? `[${+s + 1}]` : shown(s.replace(/~1/g, '/').replace(/~0/g, '~'), 40)));
   return segs.join('.').replace(/\.\[/g, '[') || 'the file';
 }
 
@@ -58,7 +59,7 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
       const allowed = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties ?? {}) as object);
       const suggestion = didYouMean(name, allowed);
       return problem(p, nodeRange(p, pair?.key) ?? valueRange, suggestion ? 'error' : 'warning', 'unknown-key',
-        `Unknown key "${name}"${at === 'the file' ? '' : ` in ${at}`}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.${at === 'the file' && allowed.includes('notes') ? ' Put free text under "notes".' : ''}`),
+        `Unknown key "${shown(name)}"${at === 'the file' ? '' : ` in ${at}`}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.${at === 'the file' && allowed.includes('notes') ? ' Put free text under "notes".' : ''}`),
         { key: name, suggestion, allowed });
     }
     case 'required': {
@@ -76,20 +77,20 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return problem(p, valueRange, 'error', 'bad-enum',
-        `"${String(e.data)}" is not a valid ${title.toLowerCase()}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of: ${allowed.join(', ')}.`,
+        `"${shown(String(e.data))}" is not a valid ${title.toLowerCase()}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of: ${allowed.join(', ')}.`,
         { expected: allowed, actual: e.data as unknown, suggestion, path: e.instancePath });
     }
     case 'format':
       return problem(p, valueRange, 'error', 'bad-date',
-        `"${String(e.data)}" is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
+        `"${shown(String(e.data))}" is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
         { value: e.data as unknown, path: e.instancePath });
     case 'pattern':
       return problem(p, valueRange, 'error', 'bad-id',
-        `"${String(e.data)}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "${slugify(String(e.data)) || 'my-id'}").`,
+        `"${shown(String(e.data))}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "${shown(slugify(String(e.data))) || 'my-id'}").`,
         { value: e.data as unknown, suggestion: slugify(String(e.data)) });
     case 'minimum':
     case 'maximum':
-      return problem(p, valueRange, 'error', 'out-of-range', `${title} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String((e.params as { limit: number }).limit)}, not ${String(e.data)}.${field === 'rating' ? ' Rate rounds from 1 (badly) to 5 (very well).' : ''}`, { value: e.data as unknown });
+      return problem(p, valueRange, 'error', 'out-of-range', `${title} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String((e.params as { limit: number }).limit)}, not ${shown(String(e.data))}.${field === 'rating' ? ' Rate rounds from 1 (badly) to 5 (very well).' : ''}`, { value: e.data as unknown });
     case 'minLength':
       return problem(p, valueRange, 'error', 'empty-value', `${title} must not be empty. Fill it in.`);
     default:
@@ -97,8 +98,21 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
   }
 }
 
+/** How severe the problem of an ajv error is, without building it (for the problems past a file's cap). */
+function severityOf(e: ErrorObject): Problem['severity'] {
+  if (e.keyword !== 'additionalProperties') return 'error';
+  const name = String((e.params as { additionalProperty: string }).additionalProperty);
+  const allowed = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties ?? {}) as object);
+  return didYouMean(name, allowed) ? 'error' : 'warning';
+}
+
+/** Schema problems of a parsed file; once the file's problems are at their cap, the rest are only counted. */
 export function validate(p: Parsed, kind: SchemaKind): void {
   for (const e of validateAgainstSchema(kind, p.data)) {
+    if (p.problems.full) {
+      p.problems.skip(severityOf(e));
+      continue;
+    }
     const prob = mapAjvError(p, e);
     if (prob) p.problems.push(prob);
   }

@@ -1,5 +1,6 @@
 /** Strings copied out of file text so that records never pin the text, pooled across a bulk read. */
 import { isValidDate } from '../dates';
+import type { Limits } from '../limits';
 import type { Plain } from './document';
 
 /**
@@ -38,6 +39,8 @@ export class StringPool {
 export interface ReadOptions {
   /** Shares equal strings with the other files read with the same pool. */
   strings?: StringPool;
+  /** Other limits than those of limits.ts (the benchmark reads past the size limit to measure how reading scales). */
+  limits?: Partial<Limits>;
 }
 
 /** Copies strings out of the parsed data, through the pool when there is one. */

@@ -1,7 +1,9 @@
 /** Reading weaknesses.yaml: weaknesses, their improvement items and note links, and the checks local to the file. */
 import { isSeq } from 'yaml';
 import { IMPROVEMENT_STATUSES, ImprovementItem, NoteLink, Weakness, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessesFile } from '../model';
-import { basename, normalizeRelative } from '../paths';
+import { notePathIssue } from '../note-paths';
+import { basename } from '../paths';
+import { shown } from '../text/shown';
 import { nodeRange, obj, oneOf, parseFile, Parsed, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { validate } from './schema-problems';
 import type { ReadOptions } from './strings';
@@ -35,9 +37,10 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
               if (typeof n !== 'string') return;
               const r = isSeq(seqNode) ? nodeRange(p, seqNode.items[k]) : undefined;
               notes.push({ path: s.text(n), range: r ?? irange });
-              if (normalizeRelative(n) === undefined) {
+              const issue = notePathIssue(n);
+              if (issue !== undefined) {
                 p.problems.push(problem(p, r ?? irange, 'error', 'note-outside-workspace',
-                  `The note path "${n}" ${/^[\\/]|^[a-zA-Z]:|^[a-z][a-z0-9+.-]*:/i.test(n) ? 'is absolute' : 'leaves the workspace'}. Use a path relative to the workspace folder, e.g. "notes/${basename(n.replace(/\\/g, '/')) || 'topic.md'}".`,
+                  `The note path "${shown(n)}" ${issue}. Use a path relative to the workspace folder, e.g. "notes/${shown(basename(n.replace(/\\/g, '/')), 60) || 'topic.md'}".`,
                   { note: n }));
               }
             });
@@ -48,7 +51,7 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
           };
           if (seenItems.has(iid)) {
             p.problems.push(problem(p, iidRange, 'error', 'duplicate-id',
-              `Improvement id "${iid}" is used twice in weakness "${id}". Give each item of a weakness its own id.`, { id: iid, weakness: id }));
+              `Improvement id "${shown(iid)}" is used twice in weakness "${shown(id)}". Give each item of a weakness its own id.`, { id: iid, weakness: id }));
           }
           seenItems.add(iid);
           if (item.done && item.status !== undefined && item.status !== 'done') {
@@ -65,7 +68,7 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
       const prev = seen.get(id);
       if (prev) {
         p.problems.push(problem(p, idRange, 'error', 'duplicate-id',
-          `Weakness id "${id}" is already used on line ${prev.idRange.start.line + 1}. Give each weakness its own id (or merge the two).`, { id, line: prev.idRange.start.line }));
+          `Weakness id "${shown(id)}" is already used on line ${prev.idRange.start.line + 1}. Give each weakness its own id (or merge the two).`, { id, line: prev.idRange.start.line }));
       } else seen.set(id, weakness);
       out.push(weakness);
     });
@@ -77,9 +80,9 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
 export function readWeaknesses(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<WeaknessesFile> {
   return safely(path, () => {
     const { parsed, problems } = parseFile(path, input, 'weaknesses', options);
-    if (!parsed) return { problems };
+    if (!parsed) return { problems: problems.finish() };
     validate(parsed, 'weaknesses');
     const value = buildWeaknesses(parsed);
-    return { value, problems };
+    return { value, problems: problems.finish() };
   });
 }

@@ -19,6 +19,7 @@ import {
   CST, Document, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode, Pair, parseDocument, Scalar, stringify, visit, YAMLMap,
 } from 'yaml';
 import { FILE_START, Problem, Range } from '../problems';
+import { checkYamlLimits } from '../limits';
 import { eolOf, LineIndex } from '../text/lines';
 import { diffEdits, EditResult } from './text-edits';
 
@@ -597,6 +598,9 @@ export class Editor {
 // ---------- helpers ----------
 
 function parse(text: string): { doc: Document.Parsed } | { problems: Problem[] } {
+  // A file beyond the reading limits is not edited (the parse and the lookups below could take exponential time on it).
+  const limits = checkYamlLimits(text);
+  if ('breach' in limits) return { problems: [{ file: '', range: new LineIndex(text).range(limits.breach.offset, limits.breach.offset + 1), severity: 'error', code: 'over-limit', message: `${limits.breach.message} Debrief does not edit it until then.` }] };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });

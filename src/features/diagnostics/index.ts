@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SettingId } from '../../constants';
 import { SCHEMA_LEVEL_CODES } from '../../core/language/fixes';
-import type { Problem } from '../../core/problems';
+import { capProblems, type Problem } from '../../core/problems';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
@@ -52,7 +52,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       return;
     }
     done.set(path, problems);
-    const shown = showSchema(journal) ? problems : problems.filter((p) => !SCHEMA_LEVEL_CODES.has(p.code));
+    // At most the per-file cap is published (the index caps too): a huge file never floods the Problems panel.
+    const shown = capProblems(path, showSchema(journal) ? problems : problems.filter((p) => !SCHEMA_LEVEL_CODES.has(p.code)));
     collection.set(journal.uri(path), shown.map(toDiagnostic));
   };
 

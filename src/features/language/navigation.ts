@@ -5,6 +5,7 @@ import { toRange } from '../../ui/ranges';
 import { JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
 import { planRenameWeakness } from '../../core/plans/weakness-plans';
 import { escapeMarkdown } from '../../core/text/markdown';
+import { resolveNotePath } from '../../core/note-paths';
 
 
 /** Hover text of a weakness: title, status, where it surfaced, its improvement items. */
@@ -51,15 +52,16 @@ export class JournalHoverProvider implements vscode.HoverProvider {
       return md ? new vscode.Hover(md, toRange(id.range)) : undefined;
     }
     const note = noteLinkAt(jd, pos);
-    if (!note?.path) return undefined;
-    const uri = jd.journal.uri(note.path);
-    const text = await this.services.store.text(uri);
+    if (!note) return undefined;
     const md = new vscode.MarkdownString();
-    if (text === undefined) {
-      md.appendMarkdown(`**${escapeMarkdown(note.path)}** does not exist yet. Use the quick fix to create it from a template.`);
-    } else {
-      const s = noteSummary(note.path, text);
-      md.appendMarkdown(`**${escapeMarkdown(s.title)}**  \n\`${note.path}\`\n\n`);
+    // The one resolver of note paths decides what may be read: nothing outside the workspace.
+    const r = await this.services.store.noteText(jd.journal, note.link.path);
+    if ('refused' in r) md.appendMarkdown(escapeMarkdown(r.refused));
+    else if ('missing' in r) md.appendMarkdown(`**${escapeMarkdown(r.missing)}** does not exist yet. Use the quick fix to create it from a template.`);
+    else {
+      const path = note.path ?? note.link.path;
+      const s = noteSummary(path, r.text);
+      md.appendMarkdown(`**${escapeMarkdown(s.title)}**  \n${escapeMarkdown(path)}\n\n`);
       if (s.excerpt.length) md.appendCodeblock(s.excerpt.join('\n'), 'markdown');
     }
     return new vscode.Hover(md, toRange(note.link.range));
@@ -69,7 +71,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
 export class JournalDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly services: Services) {}
 
-  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.Location | undefined {
+  async provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Location | undefined> {
     const jd = journalDoc(this.services, doc);
     if (!jd) return undefined;
     const id = weaknessIdAt(jd, pos);
@@ -78,7 +80,9 @@ export class JournalDefinitionProvider implements vscode.DefinitionProvider {
       return w ? new vscode.Location(jd.journal.uri(w.file), toRange(w.idRange)) : undefined;
     }
     const note = noteLinkAt(jd, pos);
-    return note?.path ? new vscode.Location(jd.journal.uri(note.path), new vscode.Position(0, 0)) : undefined;
+    if (!note) return undefined;
+    const r = await resolveNotePath(jd.journal.fs, note.link.path);
+    return r.ok && r.exists ? new vscode.Location(jd.journal.uri(r.path), new vscode.Position(0, 0)) : undefined;
   }
 }
 
@@ -124,19 +128,39 @@ export class JournalRenameProvider implements vscode.RenameProvider {
   }
 }
 
-export class JournalLinkProvider implements vscode.DocumentLinkProvider {
+/** A note link whose target is set once its path is resolved (when it is followed), never before. */
+class NoteLink extends vscode.DocumentLink {
+  constructor(range: vscode.Range, readonly journal: JournalDoc['journal'], readonly notePath: string) {
+    super(range);
+  }
+}
+
+/**
+ * Note paths as links. A path the index knows is refused (it leaves the workspace, through a link
+ * too) is no link; the others get their target only when followed, once the one resolver of note
+ * paths has checked them again (a link may have changed since): a refused path is not opened, and
+ * the reason is shown.
+ */
+export class JournalLinkProvider implements vscode.DocumentLinkProvider<NoteLink> {
   constructor(private readonly services: Services) {}
 
-  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+  provideDocumentLinks(doc: vscode.TextDocument): NoteLink[] {
     const jd = journalDoc(this.services, doc);
     if (!jd) return [];
-    const out: vscode.DocumentLink[] = [];
+    const out: NoteLink[] = [];
     for (const n of noteLinks(jd)) {
-      if (!n.path) continue;
-      const link = new vscode.DocumentLink(toRange(n.link.range), jd.journal.uri(n.path));
+      if (!n.path || typeof jd.journal.index.noteStatus(n.path) === 'object') continue;
+      const link = new NoteLink(toRange(n.link.range), jd.journal, n.link.path);
       link.tooltip = `Open the study note ${n.path}`;
       out.push(link);
     }
     return out;
+  }
+
+  async resolveDocumentLink(link: NoteLink): Promise<NoteLink> {
+    const r = await resolveNotePath(link.journal.fs, link.notePath);
+    if (r.ok) link.target = link.journal.uri(r.path);
+    else void this.services.prompter.error(r.message);
+    return link;
   }
 }

@@ -12,6 +12,7 @@ import { Plan, refused, Texts } from '../../core/plans/plan';
 import { planAddWeakness } from '../../core/plans/weakness-plans';
 import { closestValues } from '../../core/text/fuzzy';
 import { studyNote, titleFromId, titleFromNotePath } from '../../core/templates/study-note';
+import { resolveNotePath } from '../../core/note-paths';
 
 const codeOf = (d: vscode.Diagnostic): string | undefined => (typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code));
 
@@ -75,7 +76,7 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
         // Or keep the id and rename the file, unless a file with that name exists already.
         const target = vscode.Uri.joinPath(doc.uri, '..', `${id}.yaml`);
         const targetPath = jd.journal.pathOf(target);
-        if (targetPath !== undefined && !(await jd.journal.fs.stat(targetPath))) {
+        if (targetPath !== undefined && !(await jd.journal.fs.stat(targetPath).catch(() => true))) {
           const rename = new vscode.CodeAction(`Rename the file to ${id}.yaml`, vscode.CodeActionKind.QuickFix);
           rename.edit = new vscode.WorkspaceEdit();
           rename.edit.renameFile(doc.uri, target, { overwrite: false });
@@ -107,8 +108,10 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
       case 'stage-behind-rounds':
         return this.planned(jd, d, 'Remove "stage" (Debrief works it out from the rounds)', [jd.path], (texts) => editPlan(jd.path, texts, removeStage), true);
       case 'missing-note': {
-        const note = str('note');
-        if (!note) return [];
+        // Created only where the one resolver of note paths allows (no link on the way leads outside the workspace).
+        const resolved = str('note') !== undefined ? await resolveNotePath(jd.journal.fs, str('note') as string) : undefined;
+        if (!resolved?.ok || resolved.exists) return [];
+        const note = resolved.path;
         const w = str('weakness') ? jd.journal.index.weakness(str('weakness') as string) : undefined;
         const item = w?.improvements.find((i) => i.id === str('item'));
         const text = studyNote(titleFromNotePath(note), { weakness: w, item });

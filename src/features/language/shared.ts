@@ -4,7 +4,7 @@ import type { ImprovementItem, NoteLink, Weakness } from '../../core/model';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import type { JournalFileKind } from '../../core/journal/journal-index';
-import { normalizeRelative } from '../../core/paths';
+import { notePath } from '../../core/note-paths';
 
 /** Journal YAML files, whatever their scheme; each provider checks the path belongs to a journal. */
 export const JOURNAL_SELECTOR: vscode.DocumentSelector = [{ language: 'yaml' }];
@@ -41,13 +41,13 @@ export function weaknessIdAt(jd: JournalDoc, pos: vscode.Position): { id: string
   return undefined;
 }
 
-/** Every note link of weaknesses.yaml with its weakness and item. */
+/** Every note link of weaknesses.yaml with its weakness and item; `path` is set only when the path stays in the workspace as written (see core/note-paths.ts). */
 export function noteLinks(jd: JournalDoc): { weakness: Weakness; item: ImprovementItem; link: NoteLink; path?: string }[] {
   if (jd.kind !== 'weaknesses') return [];
   const out = [];
   for (const weakness of jd.journal.index.weaknesses()) {
     for (const item of weakness.improvements) {
-      for (const link of item.notes) out.push({ weakness, item, link, path: normalizeRelative(link.path) });
+      for (const link of item.notes) out.push({ weakness, item, link, path: notePath(link.path) });
     }
   }
   return out;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { toRange } from '../../ui/ranges';
 import { movedPath, renameNoteLinks } from '../../core/edits/note-links';
+import { resolveNotePath } from '../../core/note-paths';
 
 /**
  * In a Markdown study note: a CodeLens at the top for every improvement item (and its weakness) that
@@ -65,6 +66,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
           if (!a || !b || a.journal !== b.journal) continue;
           const count = a.journal.index.linkedNotes().filter((n) => movedPath(n, a.path, b.path) !== undefined).length;
           if (!count) continue;
+          // Links follow a note only to a place the one resolver of note paths accepts (not through a link leading outside).
+          const target = await resolveNotePath(b.journal.fs, b.path);
+          if (!target.ok) continue;
           const answer = await services.prompter.notify(
             `${count} improvement item link${count === 1 ? '' : 's'} in ${a.journal.index.weaknessesPath} point${count === 1 ? 's' : ''} to ${a.path}. Update ${count === 1 ? 'it' : 'them'} to ${b.path}?`,
             'Update Links', 'Not Now');

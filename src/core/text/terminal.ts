@@ -1,0 +1,31 @@
+/** The one escaper for text printed to a terminal: what the journal holds cannot forge lines or steer the terminal. */
+
+// C0 and C1 control characters, DEL, the Unicode line and paragraph separators, and the bidirectional
+// embeddings, overrides and isolates (which reorder what a reader sees).
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escape(c: string): string {
+  return NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * One line of terminal output: line breaks, tabs, escape sequences and other control characters in
+ * `text` are written as visible escapes (`\n`, `\u001b`), so one problem stays one line and a value
+ * cannot move the cursor, recolour the terminal or forge another line.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(UNSAFE, escape);
+}
+
+/**
+ * The same for a block of several lines that Debrief laid out itself (statistics, JSON): its line
+ * breaks stay, every other control character is escaped (in JSON, as a valid `\u` escape).
+ */
+export function escapeControlKeepingLines(text: string): string {
+  return text.replace(UNSAFE_BUT_NEWLINE, escape);
+}

@@ -1,0 +1,215 @@
+// Only regular files inside the workspace are read; every note path goes through one resolver; the CLI on a real file system.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeFileSystem } from '../../src/adapters/node-fs';
+import { loadJournal } from '../../src/core/journal/load';
+import { MemoryFileSystem } from '../../src/core/memory-fs';
+import { notePath, notePathIssue, resolveNotePath } from '../../src/core/note-paths';
+import { countProblems, Problem } from '../../src/core/problems';
+import { readRegularFile, resolveEntry } from '../../src/core/safe-fs';
+
+const IV = (id: string) => `id: ${id}\ncompany: Acme\nrole: Backend Engineer\n`;
+const SECRET = 'secret-value-from-outside-the-workspace';
+const byFile = (problems: readonly Problem[]) => Object.fromEntries(problems.map((p) => [p.file, `${p.severity} ${p.code}: ${p.message}`]));
+
+describe('reading only regular files inside the workspace', () => {
+  function journal(): MemoryFileSystem {
+    const mem = new MemoryFileSystem({
+      'debrief/interviews/ok.yaml': IV('ok'),
+      'debrief/interviews/real.yaml': IV('linked'),
+    });
+    mem.symlinkSync('debrief/interviews/linked.yaml', 'real.yaml');
+    mem.symlinkSync('debrief/interviews/outside.yaml', '/etc/passwd');
+    mem.symlinkSync('debrief/interviews/up.yaml', '../../../elsewhere/x.yaml');
+    mem.symlinkSync('debrief/interviews/zero.yaml', '/dev/zero');
+    mem.symlinkSync('debrief/interviews/dangling.yaml', 'nothing.yaml');
+    mem.specialSync('debrief/interviews/pipe.yaml');
+    mem.specialSync('debrief/weaknesses.yaml');
+    mem.writeFileSync('debrief/interviews/denied.yaml', IV('denied'));
+    mem.denySync('debrief/interviews/denied.yaml');
+    mem.writeFileSync('debrief/interviews/big.yaml', new Uint8Array(2 * 1024 * 1024));
+    mem.createDirectory('debrief/interviews/folder.yaml');
+    return mem;
+  }
+
+  it('loadJournal turns every file it does not read into an error at the file, never "empty" and never skipped', async () => {
+    const index = await loadJournal(journal(), 'debrief');
+    const problems = byFile(index.problems());
+    assert.deepEqual(index.interviews().map((i) => i.id).sort(), ['linked', 'linked', 'ok']);
+    assert.match(problems['debrief/interviews/outside.yaml'], /^error outside-workspace: Links outside the workspace \(a symbolic link whose target is outside the workspace folder\)\. Debrief reads only files inside the workspace folder/);
+    assert.match(problems['debrief/interviews/up.yaml'], /^error outside-workspace: Links outside the workspace/);
+    assert.match(problems['debrief/interviews/zero.yaml'], /^error outside-workspace: /);
+    assert.match(problems['debrief/interviews/dangling.yaml'], /^error not-a-file: Not a regular file \(a symbolic link that leads nowhere\)/);
+    assert.match(problems['debrief/interviews/pipe.yaml'], /^error not-a-file: Not a regular file \(a named pipe, a device or a socket\)\. Debrief reads only regular files/);
+    assert.match(problems['debrief/weaknesses.yaml'], /^error not-a-file: Not a regular file/);
+    assert.match(problems['debrief/interviews/denied.yaml'], /^error unreadable: Cannot read: permission denied\. Give yourself read permission/);
+    assert.match(problems['debrief/interviews/big.yaml'], /^error too-large: The file is 2 MB; Debrief reads journal files up to 1 MB \(limit: file size\)/);
+    assert.match(problems['debrief/interviews/folder.yaml'], /^error not-a-file: Not a regular file \(a directory\)/);
+    assert.ok(!index.problems().some((p) => p.code === 'empty-file'));
+    // Nine files refused, and the one file read twice through its link has a duplicate id (two errors).
+    assert.equal(countProblems(index.problems()).error, 11);
+  });
+
+  it('a journal folder that links outside the workspace is one problem, and none of its files is read', async () => {
+    const mem = new MemoryFileSystem({ 'elsewhere/x.yaml': IV('x') });
+    mem.symlinkSync('debrief', '/home/user/journal');
+    const index = await loadJournal(mem, 'debrief');
+    assert.deepEqual(index.problems().map((p) => [p.file, p.code, p.severity]), [['debrief', 'outside-workspace', 'error']]);
+    const inside = new MemoryFileSystem({ 'real/interviews/x.yaml': IV('x') });
+    inside.symlinkSync('debrief', 'real');
+    assert.deepEqual((await loadJournal(inside, 'debrief')).interviews().map((i) => i.id), ['x'], 'a linked folder inside the workspace is read');
+  });
+
+  it('resolveEntry and readRegularFile: links inside are followed, reads stop at the cap', async () => {
+    const mem = journal();
+    assert.deepEqual(await resolveEntry(mem, 'debrief/interviews/linked.yaml'), { kind: 'file', real: 'debrief/interviews/real.yaml', stat: await mem.stat('debrief/interviews/real.yaml') });
+    assert.deepEqual(await resolveEntry(mem, 'debrief/interviews/none.yaml'), { kind: 'missing' });
+    const read = await readRegularFile(mem, 'debrief/interviews/linked.yaml', 1000);
+    assert.equal(read.kind === 'read' && new TextDecoder().decode(read.bytes), IV('linked'));
+    assert.deepEqual(await readRegularFile(mem, 'debrief/interviews/ok.yaml', 10), { kind: 'refused', code: 'too-large', reason: 'too large', size: IV('ok').length });
+    await assert.rejects(mem.readFile('debrief/interviews/linked.yaml'), /ELOOP/, 'a read never follows a link by itself');
+  });
+});
+
+describe('note paths: one resolver', () => {
+  it('notePath normalises, and refuses what leaves the workspace as written', () => {
+    const cases: [string, string | undefined, string | undefined][] = [
+      ['notes/a.md', 'notes/a.md', undefined],
+      ['./notes/../notes/a.md', 'notes/a.md', undefined],
+      ['notes\\a.md', 'notes/a.md', undefined],
+      ['../../../../home/user/.bash_login', undefined, 'leaves the workspace'],
+      ['notes/../../x.md', undefined, 'leaves the workspace'],
+      ['/etc/passwd', undefined, 'is absolute'],
+      ['C:\\Windows\\win.ini', undefined, 'is absolute'],
+      ['file:///etc/passwd', undefined, 'is absolute'],
+      ['notes/\u001b[2J.md', undefined, 'holds control characters'],
+      ['notes/a\nb.md', undefined, 'holds control characters'],
+      ['.', undefined, 'names no file'],
+    ];
+    for (const [raw, norm, issue] of cases) {
+      assert.equal(notePath(raw), norm, raw);
+      assert.equal(notePathIssue(raw), issue, raw);
+    }
+  });
+
+  it('resolveNotePath follows links only inside the workspace, and refuses to create a note through a folder linking outside', async () => {
+    const mem = new MemoryFileSystem({ 'notes/a.md': '# A', 'notes/real.md': '# R' });
+    mem.symlinkSync('notes/inside.md', 'real.md');
+    mem.symlinkSync('notes/bashrc.md', '/home/user/.bashrc');
+    mem.symlinkSync('outside-notes', '/home/user');
+    mem.specialSync('notes/pipe.md');
+    const r = async (p: string) => {
+      const x = await resolveNotePath(mem, p);
+      return x.ok ? `${x.exists ? 'exists' : 'new'} ${x.path}` : `${x.reason}: ${x.message}`;
+    };
+    assert.equal(await r('notes/a.md'), 'exists notes/a.md');
+    assert.equal(await r('./notes/inside.md'), 'exists notes/inside.md');
+    assert.equal(await r('notes/new.md'), 'new notes/new.md');
+    assert.equal(await r('deep/er/new.md'), 'new deep/er/new.md');
+    assert.match(await r('notes/bashrc.md'), /^links-outside: The note path "notes\/bashrc\.md" links outside the workspace/);
+    assert.match(await r('outside-notes/.bash_login'), /^links-outside: The note path "outside-notes\/\.bash_login" links outside the workspace/);
+    assert.match(await r('outside-notes/sub/new.md'), /^links-outside: /);
+    assert.match(await r('notes/pipe.md'), /^not-a-file: .*not a regular file/);
+    assert.match(await r('notes'), /^not-a-file: .*is a folder/);
+    assert.match(await r('../../../../home/user/.bash_login'), /^leaves-workspace: The note path "\.\.\/\.\.\/\.\.\/\.\.\/home\/user\/\.bash_login" leaves the workspace\. Debrief opens and creates study notes only inside the workspace folder\.$/);
+    assert.match(await r('/etc/passwd'), /^absolute: /);
+  });
+
+  it('the index reports linked notes that the resolver refuses', async () => {
+    const mem = new MemoryFileSystem({
+      'debrief/weaknesses.yaml': 'weaknesses:\n  - id: w\n    title: W\n    improvements:\n      - id: i\n        action: A\n        notes: [notes/ok.md, notes/secret.md, notes/missing.md]\n',
+      'debrief/interviews/a.yaml': `${IV('a')}weaknesses:\n  - weakness: w\n`,
+      'notes/ok.md': '# ok',
+    });
+    mem.symlinkSync('notes/secret.md', '/home/user/.ssh/id_rsa');
+    const index = await loadJournal(mem, 'debrief');
+    assert.deepEqual(index.problems().map((p) => `${p.code} ${p.message}`), [
+      'note-outside-workspace The note "notes/secret.md" links outside the workspace, so Debrief does not open or read it. Link a Markdown file inside the workspace folder.',
+      'missing-note The note "notes/missing.md" does not exist. Create it, or fix the path (relative to the workspace folder).',
+    ]);
+  });
+});
+
+describe('the file systems on a real disk', function () {
+  this.timeout(60_000);
+  let root: string;
+  let ws: string;
+  let outside: string;
+  const cli = path.resolve(__dirname, '../../../dist/cli.js');
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'debrief-safe-'));
+    fs.chmodSync(root, 0o755);
+    ws = path.join(root, 'ws');
+    outside = path.join(root, 'outside');
+    fs.mkdirSync(path.join(ws, 'debrief', 'interviews'), { recursive: true });
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.yaml'), `id: secret\ncompany: ${SECRET}\nrole: x\noutcome: ${SECRET}\n`);
+    fs.writeFileSync(path.join(ws, 'debrief', 'interviews', 'ok.yaml'), IV('ok'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** Runs the built CLI in a child process; a hang fails the test by its timeout instead of hanging the suite. */
+  function validate(options: { uid?: number; gid?: number } = {}) {
+    const r = spawnSync(process.execPath, [cli, 'validate', ws], { encoding: 'utf8', timeout: 20_000, ...options });
+    assert.equal(r.error, undefined, `the CLI finished (${String(r.error)})`);
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+
+  it('NodeFileSystem tells links, pipes and folders apart, resolves real paths, and never blocks on a pipe', async () => {
+    const dir = path.join(ws, 'debrief', 'interviews');
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'secret.yaml'));
+    fs.symlinkSync('ok.yaml', path.join(dir, 'same.yaml'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    const nfs = new NodeFileSystem(ws);
+    assert.deepEqual(await nfs.readDirectory('debrief/interviews'), [['ok.yaml', 'file'], ['pipe.yaml', 'other'], ['same.yaml', 'symlink'], ['secret.yaml', 'symlink']]);
+    assert.equal((await nfs.stat('debrief/interviews/secret.yaml'))?.type, 'symlink');
+    assert.equal(await nfs.realPath('debrief/interviews/secret.yaml'), null);
+    assert.equal(await nfs.realPath('debrief/interviews/same.yaml'), 'debrief/interviews/ok.yaml');
+    await assert.rejects(nfs.readFile('debrief/interviews/pipe.yaml'), { code: 'ENOTREG' });
+    await assert.rejects(nfs.readFile('debrief/interviews/secret.yaml'), { code: 'ELOOP' });
+    fs.writeFileSync(path.join(dir, 'big.yaml'), Buffer.alloc(3000));
+    await assert.rejects(nfs.readFile('debrief/interviews/big.yaml', { maxBytes: 2999 }), { code: 'EFBIG' });
+    assert.equal((await nfs.readFile('debrief/interviews/big.yaml', { maxBytes: 3000 })).byteLength, 3000);
+  });
+
+  it('validate: a pipe named weaknesses.yaml and a link to /dev/zero are errors at once, and nothing outside is read', () => {
+    const dir = path.join(ws, 'debrief', 'interviews');
+    execFileSync('mkfifo', [path.join(ws, 'debrief', 'weaknesses.yaml')]);
+    fs.symlinkSync('/dev/zero', path.join(dir, 'zero.yaml'));
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(dir, 'secret.yaml'));
+    fs.symlinkSync('ok.yaml', path.join(dir, 'alias.yaml'));
+    const r = validate();
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.doesNotMatch(r.out, new RegExp(SECRET));
+    assert.match(r.out, /^debrief\/weaknesses\.yaml:1:1: error: Not a regular file \(a named pipe, a device or a socket\)\. .* \[not-a-file\]$/m);
+    assert.match(r.out, /^debrief\/interviews\/zero\.yaml:1:1: error: Links outside the workspace .* \[outside-workspace\]$/m);
+    assert.match(r.out, /^debrief\/interviews\/secret\.yaml:1:1: error: Links outside the workspace .* \[outside-workspace\]$/m);
+    assert.match(r.out, /^debrief\/interviews\/alias\.yaml:1:5: warning: The id "ok" differs from the file name/m, 'a link inside the workspace is read');
+    assert.match(r.out, /^5 files checked: 5 errors, 1 warning, 0 info\.$/m);
+  });
+
+  it('validate: a journal folder linking outside the workspace is an error, and a file without read permission is "cannot read"', () => {
+    const other = path.join(root, 'ws2');
+    fs.mkdirSync(other);
+    fs.symlinkSync(path.join(ws, 'debrief'), path.join(other, 'debrief'));
+    const linked = spawnSync(process.execPath, [cli, 'validate', other], { encoding: 'utf8', timeout: 20_000 });
+    assert.equal(linked.status, 1);
+    assert.match(linked.stdout, /^debrief:1:1: error: The folder debrief links outside the workspace .* \[outside-workspace\]$/m);
+    // Permissions bind everyone but root: as root, the CLI runs as nobody.
+    const denied = path.join(ws, 'debrief', 'interviews', 'denied.yaml');
+    fs.writeFileSync(denied, IV('denied'));
+    fs.chmodSync(denied, 0o000);
+    for (const d of [ws, path.join(ws, 'debrief'), path.join(ws, 'debrief', 'interviews')]) fs.chmodSync(d, 0o755);
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const cliCopy = path.join(root, 'cli.js');
+    fs.copyFileSync(cli, cliCopy);
+    const r = spawnSync(process.execPath, [cliCopy, 'validate', ws], { encoding: 'utf8', timeout: 20_000, ...asNobody });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /^debrief\/interviews\/denied\.yaml:1:1: error: Cannot read: permission denied\. .* \[unreadable\]$/m);
+    assert.doesNotMatch(r.stdout, /empty/);
+  });
+});
