@@ -61,6 +61,8 @@ export const SettingId = {
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
 export const ContextKey = {
   JournalFound: 'debrief.journalFound',
+  /** True while the journals are being read (the views say so instead of "no journal yet"). */
+  JournalLoading: 'debrief.journalLoading',
   /** `outcome` or `month`: how the Interviews view groups. */
   InterviewsGroupBy: 'debrief.interviewsGroupBy',
   /** True while the sidebar is filtered. */

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { VscodeFileSystem } from '../adapters/vscode-fs';
 import { Journal } from './journal';
 import { settings } from './settings';
-import { ContextKey, SettingId } from '../constants';
+import { ContextKey, SettingId, ViewId } from '../constants';
+import { JournalIndex } from '../core/journal/journal-index';
 import { loadJournal, readIntoIndex } from '../core/journal/load';
 import { LIMITS } from '../core/limits';
 import { refusalWords, resolveNotePath } from '../core/note-paths';
@@ -12,9 +13,17 @@ export interface JournalChange {
   journal: Journal;
   /** Workspace-relative paths that changed; empty when only derived state (notes, problems) moved. */
   paths: string[];
+  /** The journal was read (again), in whole or in part: anything may have changed. */
+  all?: boolean;
 }
 
 const DEBOUNCE_MS = 150;
+/** File events arriving together (a checkout, a pull, a sync) are read as one change after this quiet time… */
+const BURST_QUIET_MS = 40;
+/** …or at the latest after this long, so that a steady stream of events still shows. */
+const BURST_MAX_MS = 400;
+/** While a journal is read, the views are told at most this often, so that rows appear as they are known. */
+const PROGRESS_EVERY_MS = 700;
 
 /**
  * Owns every journal of the workspace: reads them once, then follows changes one file at a time,
@@ -31,7 +40,10 @@ export class JournalStore implements vscode.Disposable {
   /** Per workspace folder: linked note paths already resolved, with why each refused one is refused. */
   private readonly noteChecks = new Map<string, Map<string, string | undefined>>();
   private loading: Promise<void> = Promise.resolve();
+  private loadingNow = false;
   private journalFound: boolean | undefined;
+  /** Per journal: paths the watcher reported, read together once events stop arriving. */
+  private readonly bursts = new Map<Journal, { paths: Set<string>; timer: ReturnType<typeof setTimeout>; first: number }>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -49,6 +61,11 @@ export class JournalStore implements vscode.Disposable {
   /** Resolves when every journal has been read. */
   get ready(): Promise<void> {
     return this.loading;
+  }
+
+  /** True while the journals are being read: what they hold so far is partial (no cross-file verdicts yet). */
+  get isLoading(): boolean {
+    return this.loadingNow;
   }
 
   journals(): Journal[] {
@@ -109,24 +126,57 @@ export class JournalStore implements vscode.Disposable {
   private async loadAll(): Promise<void> {
     for (const ds of this.folderDisposables.values()) ds.forEach((d) => d.dispose());
     this.folderDisposables.clear();
+    for (const b of this.bursts.values()) clearTimeout(b.timer);
+    this.bursts.clear();
     this.byFolder.clear();
     const folders = vscode.workspace.workspaceFolders ?? [];
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Debrief: reading the journal' },
-      () => Promise.all(folders.map((f) => this.loadFolder(f))),
-    );
+    this.loadingNow = true;
+    await vscode.commands.executeCommand('setContext', ContextKey.JournalLoading, true);
+    try {
+      // Whether a journal is there is known before it is read: the views never say "no journal yet" meanwhile.
+      const found = await Promise.all(folders.map(async (f) => {
+        const fs = new VscodeFileSystem(f.uri);
+        const name = settings.journalFolder(f);
+        return (await fs.stat(`${name}/weaknesses.yaml`).catch(() => undefined)) !== undefined || (await fs.stat(`${name}/interviews`).catch(() => undefined)) !== undefined;
+      }));
+      if (found.some(Boolean)) await this.setFound(true);
+      await vscode.window.withProgress(
+        { location: { viewId: ViewId.Interviews }, title: 'Reading the journal' },
+        () => vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Window, title: 'Debrief: reading the journal' },
+          (progress) => Promise.all(folders.map((f) => this.loadFolder(f, progress))),
+        ),
+      );
+    } finally {
+      this.loadingNow = false;
+      await vscode.commands.executeCommand('setContext', ContextKey.JournalLoading, false);
+    }
     await this.updateContext();
-    for (const journal of this.journals()) this.changed.fire({ journal, paths: [] });
+    for (const journal of this.journals()) this.changed.fire({ journal, paths: [], all: true });
   }
 
-  private async loadFolder(folder: vscode.WorkspaceFolder): Promise<void> {
+  private async loadFolder(folder: vscode.WorkspaceFolder, progress: vscode.Progress<{ message?: string }>): Promise<void> {
     const started = Date.now();
     const name = settings.journalFolder(folder);
     const fs = new VscodeFileSystem(folder.uri);
-    const index = await loadJournal(fs, name, { checkNotes: false });
+    const index = new JournalIndex({ journalFolder: name });
     const journal = new Journal(folder, name, index, fs);
     const key = folder.uri.toString();
+    // Shown while it fills: the views list what is read so far, told a few times a second at most.
     this.byFolder.set(key, journal);
+    // The first batch is shown at once (the first rows), then the views hear of it a few times a second at most.
+    let told = 0;
+    await loadJournal(fs, name, {
+      checkNotes: false, index,
+      onBatch: (done, total) => {
+        if (total > 100) progress.report({ message: `${done.toLocaleString('en')} of ${total.toLocaleString('en')} files` });
+        const now = Date.now();
+        if (now - told < PROGRESS_EVERY_MS && done < total) return;
+        told = now;
+        if (journal.exists) void this.setFound(true);
+        this.changed.fire({ journal, paths: [], all: true });
+      },
+    });
     // Unsaved editor text wins over the file on disk.
     for (const doc of vscode.workspace.textDocuments) {
       const path = journal.pathOf(doc.uri);
@@ -153,7 +203,7 @@ export class JournalStore implements vscode.Disposable {
       if (!path || !journal.index.kindOf(path)) return;
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (open?.isDirty) return; // the editor's text is what the user sees; it stays the source
-      void this.readFromDisk(journal, path);
+      this.queue(journal, path);
     };
     const onNote = (uri: vscode.Uri, created: boolean) => {
       const path = journal.pathOf(uri);
@@ -174,11 +224,43 @@ export class JournalStore implements vscode.Disposable {
         // A debounced update of editor text must not bring a deleted file back.
         this.cancelPending(uri.toString());
         const path = journal.pathOf(uri);
-        if (path && journal.index.remove(path)) this.emit(journal, [path]);
+        if (path && journal.index.kindOf(path)) this.queue(journal, path);
       }),
       md.onDidCreate((u) => onNote(u, true)),
       md.onDidDelete((u) => onNote(u, false)),
     ];
+  }
+
+  /**
+   * Notes a file the watcher reported; the files of one burst (a checkout, a pull) are read together,
+   * in bounded batches, and announced as one change.
+   */
+  private queue(journal: Journal, path: string): void {
+    const now = Date.now();
+    let burst = this.bursts.get(journal);
+    if (burst) clearTimeout(burst.timer);
+    else this.bursts.set(journal, (burst = { paths: new Set(), timer: setTimeout(() => undefined, 0), first: now }));
+    burst.paths.add(path);
+    const wait = Math.max(0, Math.min(BURST_QUIET_MS, burst.first + BURST_MAX_MS - now));
+    burst.timer = setTimeout(() => void this.readBurst(journal), wait);
+  }
+
+  private async readBurst(journal: Journal): Promise<void> {
+    const burst = this.bursts.get(journal);
+    if (!burst || this.byFolder.get(journal.folder.uri.toString()) !== journal) return;
+    this.bursts.delete(journal);
+    const changed: string[] = [];
+    const paths = [...burst.paths];
+    for (let i = 0; i < paths.length; i += 16) {
+      await Promise.all(paths.slice(i, i + 16).map(async (path) => {
+        const version = journal.index.version;
+        const outcome = await readIntoIndex(journal.fs, journal.index, path);
+        if (outcome === 'missing' ? journal.index.remove(path) : journal.index.version !== version) changed.push(path);
+      }));
+    }
+    if (!changed.length) return;
+    this.emit(journal, changed.sort());
+    if (changed.includes(journal.index.weaknessesPath)) void this.checkNotes(journal);
   }
 
   /**
@@ -286,7 +368,10 @@ export class JournalStore implements vscode.Disposable {
 
   /** Sets the `debrief.journalFound` context key when its value changes (not on every keystroke). */
   private async updateContext(): Promise<void> {
-    const found = this.journals().some((j) => j.exists);
+    await this.setFound(this.journals().some((j) => j.exists));
+  }
+
+  private async setFound(found: boolean): Promise<void> {
     if (found === this.journalFound) return;
     this.journalFound = found;
     await vscode.commands.executeCommand('setContext', ContextKey.JournalFound, found);
@@ -294,6 +379,7 @@ export class JournalStore implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
+    for (const b of this.bursts.values()) clearTimeout(b.timer);
     for (const ds of this.folderDisposables.values()) ds.forEach((d) => d.dispose());
     for (const d of this.disposables) d.dispose();
   }

@@ -24,6 +24,41 @@ describe('journal store', () => {
     await eventually(() => !journal.index.interview('store-watch'), 'the deleted file to leave the index');
   });
 
+  it('reads a burst of files changed on disk together (a checkout), announcing them in a few changes, not one each', async () => {
+    const { services } = await api();
+    const journal = services.store.journalOf(folder())!;
+    const rels = Array.from({ length: 40 }, (_, i) => `debrief/interviews/burst-${String(i).padStart(2, '0')}.yaml`);
+    const seen: string[][] = [];
+    const sub = services.store.onDidChange((e) => { if (e.paths.some((p) => p.includes('/burst-'))) seen.push(e.paths); });
+    try {
+      await Promise.all(rels.map((r, i) => writeText(uriOf(r), `id: burst-${String(i).padStart(2, '0')}\ncompany: Burst ${i}\nrole: Dev\noutcome: pending\n`)));
+      await eventually(() => rels.every((r) => journal.index.interviewAt(r)), 'every file of the burst in the index');
+      const announced = new Set(seen.flat());
+      assert.ok(rels.every((r) => announced.has(r)), 'every file announced');
+      assert.ok(seen.length <= 10, `40 files in ${seen.length} changes`);
+      await Promise.all(rels.map((r) => vscode.workspace.fs.delete(uriOf(r))));
+      await eventually(() => rels.every((r) => !journal.index.interviewAt(r)), 'the deleted burst to leave the index');
+    } finally {
+      sub.dispose();
+      await Promise.all(rels.map((r) => vscode.workspace.fs.delete(uriOf(r)).then(undefined, () => undefined)));
+    }
+  });
+
+  it('shows a journal while it is read again: the views hear of it during the read, and once read', async () => {
+    const { services } = await api();
+    const events: { all: boolean; loading: boolean }[] = [];
+    const sub = services.store.onDidChange((e) => events.push({ all: e.all === true, loading: services.store.isLoading }));
+    try {
+      await services.store.reload();
+      assert.equal(services.store.isLoading, false);
+      assert.ok(events.some((e) => e.all && e.loading), 'told while reading (the first rows)');
+      assert.deepEqual(events.at(-1), { all: true, loading: false }, 'told once read');
+      assert.ok(services.store.journalOf(folder())!.index.interview('acme-backend'));
+    } finally {
+      sub.dispose();
+    }
+  });
+
   it('follows unsaved editor text, and goes back to the disk when the editor is closed unsaved', async () => {
     const { services } = await api();
     const journal = services.store.journalOf(folder())!;

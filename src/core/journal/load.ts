@@ -12,6 +12,10 @@ export interface LoadOptions {
   checkNotes?: boolean;
   /** Parallel reads (default 16). */
   concurrency?: number;
+  /** The index to read into (default: a new one), so that a caller can show it while it fills. */
+  index?: JournalIndex;
+  /** Called after each batch is indexed, with the files read so far and the files to read. */
+  onBatch?(done: number, total: number): void;
 }
 
 /** The problem of a journal folder Debrief does not read (a link outside the workspace, no permission). */
@@ -39,7 +43,7 @@ export async function readIntoIndex(fs: FileSystem, index: JournalIndex, path: s
 
 /** Reads every journal file of a folder into a new index. Missing folders give an empty index. */
 export async function loadJournal(fs: FileSystem, journalFolder: string, options: LoadOptions = {}): Promise<JournalIndex> {
-  const index = new JournalIndex({ journalFolder });
+  const index = options.index ?? new JournalIndex({ journalFolder });
   // The journal's folders themselves must be inside the workspace: a linked folder is followed only there.
   for (const folder of [index.journalFolder, index.interviewsFolder]) {
     const entry = await resolveEntry(fs, folder);
@@ -82,6 +86,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
       else if (r.kind === 'refused') index.refuse(p, refusalProblem(p, r, () => limitMessage('fileBytes', LIMITS, r.size)));
     }
     index.updateMany(read, strings);
+    options.onBatch?.(Math.min(i + limit, listed.length), listed.length);
   }
   if (options.checkNotes !== false) await checkLinkedNotes(fs, index);
   return index;

@@ -96,6 +96,8 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     collection,
     // The changed journal first; syncAll also drops journals that left the workspace.
     services.store.onDidChange(({ journal }) => {
+      // A journal being read is partial (its cross-file problems would be wrong): published once read.
+      if (services.store.isLoading) return;
       try {
         sync(journal);
         if (published.size !== services.store.journals().length) syncAll();

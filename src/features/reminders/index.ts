@@ -75,6 +75,8 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
 
   private async notify(today: string, summary: string): Promise<void> {
     if (!this.items.length || !settings.remindersNotify()) return;
+    // Not from a journal still being read: the count would be partial.
+    if (this.services.store.isLoading) return;
     if (this.context.globalState.get<string>(LAST_NOTIFIED_KEY) === today) return;
     // Recorded (in memory at once, on disk soon) before the message shows, so that no refresh notifies twice.
     const recorded = this.context.globalState.update(LAST_NOTIFIED_KEY, today);

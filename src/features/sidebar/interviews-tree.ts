@@ -130,6 +130,7 @@ export class InterviewsTree extends JournalTree {
    * node appears or goes); the whole view otherwise.
    */
   onStoreChange(e: JournalChange): void {
+    if (e.all) return this.refresh();
     if (!e.paths.length && this.listed.has(e.journal)) return;
     const index = e.journal.index;
     if (!e.paths.length || e.paths.some((p) => index.kindOf(p) === 'weaknesses') || !this.listed.has(e.journal)) return this.refresh();
