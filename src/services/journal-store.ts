@@ -4,6 +4,8 @@ import { Journal } from './journal';
 import { settings } from './settings';
 import { ContextKey, SettingId, ViewId } from '../constants';
 import { JournalIndex } from '../core/journal/journal-index';
+import { FileStamp, sameStamp } from '../core/journal/snapshot';
+import type { IndexCache } from './index-cache';
 import { loadJournal, readIntoIndex } from '../core/journal/load';
 import { LIMITS } from '../core/limits';
 import { refusalWords, resolveNotePath } from '../core/note-paths';
@@ -46,7 +48,14 @@ export class JournalStore implements vscode.Disposable {
   private readonly bursts = new Map<Journal, { paths: Set<string>; timer: ReturnType<typeof setTimeout>; first: number }>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** Per journal: the size and date of each file as last read from disk, for the kept index. */
+  private readonly stamps = new Map<Journal, Map<string, FileStamp>>();
+  /** Per journal: how its last reading went (files restored from the kept index, files read, time). */
+  private readonly loads = new Map<Journal, { restored: number; read: number; ms: number }>();
+  /** Per journal: files whose record came from unsaved editor text (never kept: read again next time). */
+  private readonly fromEditor = new Map<Journal, Set<string>>();
+
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly cache?: IndexCache) {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
@@ -61,6 +70,11 @@ export class JournalStore implements vscode.Disposable {
   /** Resolves when every journal has been read. */
   get ready(): Promise<void> {
     return this.loading;
+  }
+
+  /** How a journal's last reading went: plain files restored from the kept index, files read, and the time it took. */
+  loadInfo(journal: Journal): { restored: number; read: number; ms: number } | undefined {
+    return this.loads.get(journal);
   }
 
   /** True while the journals are being read: what they hold so far is partial (no cross-file verdicts yet). */
@@ -129,6 +143,9 @@ export class JournalStore implements vscode.Disposable {
     for (const b of this.bursts.values()) clearTimeout(b.timer);
     this.bursts.clear();
     this.byFolder.clear();
+    this.stamps.clear();
+    this.fromEditor.clear();
+    this.loads.clear();
     const folders = vscode.workspace.workspaceFolders ?? [];
     this.loadingNow = true;
     await vscode.commands.executeCommand('setContext', ContextKey.JournalLoading, true);
@@ -166,8 +183,12 @@ export class JournalStore implements vscode.Disposable {
     this.byFolder.set(key, journal);
     // The first batch is shown at once (the first rows), then the views hear of it a few times a second at most.
     let told = 0;
+    const kept = (await this.cache?.load(folder.uri, name)) ?? new Map();
+    const stamps = new Map<string, FileStamp>();
+    this.stamps.set(journal, stamps);
+    this.fromEditor.set(journal, new Set());
     await loadJournal(fs, name, {
-      checkNotes: false, index,
+      checkNotes: false, index, kept: { files: kept, stamps },
       onBatch: (done, total) => {
         if (total > 100) progress.report({ message: `${done.toLocaleString('en')} of ${total.toLocaleString('en')} files` });
         const now = Date.now();
@@ -180,7 +201,10 @@ export class JournalStore implements vscode.Disposable {
     // Unsaved editor text wins over the file on disk.
     for (const doc of vscode.workspace.textDocuments) {
       const path = journal.pathOf(doc.uri);
-      if (path && doc.isDirty && index.kindOf(path) && !this.refused(journal, path)) index.update(path, doc.getText());
+      if (path && doc.isDirty && index.kindOf(path) && !this.refused(journal, path)) {
+        index.update(path, doc.getText());
+        this.fromEditor.get(journal)?.add(path);
+      }
     }
     const notes = new Set<string>();
     this.markdown.set(key, notes);
@@ -192,7 +216,11 @@ export class JournalStore implements vscode.Disposable {
     this.noteChecks.set(key, new Map());
     await this.checkNotes(journal);
     this.folderDisposables.set(key, this.watch(journal, notes));
-    this.log.info(`${folder.name}: read ${index.interviewCount()} interview(s) from ${name}/ in ${Date.now() - started} ms`);
+    let restored = 0;
+    for (const [p, st] of stamps) if (sameStamp(kept.get(p)?.stamp, st)) restored++;
+    this.loads.set(journal, { restored, read: stamps.size - restored, ms: Date.now() - started });
+    this.log.info(`${folder.name}: ${index.interviewCount()} interview(s) in ${name}/ in ${Date.now() - started} ms (${restored} file(s) unchanged since the kept index, ${stamps.size - restored} read)`);
+    this.keep(journal, 1500);
   }
 
   private watch(journal: Journal, notes: Set<string>): vscode.Disposable[] {
@@ -254,7 +282,9 @@ export class JournalStore implements vscode.Disposable {
     for (let i = 0; i < paths.length; i += 16) {
       await Promise.all(paths.slice(i, i + 16).map(async (path) => {
         const version = journal.index.version;
+        const stamp = await journal.fs.stat(path).catch(() => undefined);
         const outcome = await readIntoIndex(journal.fs, journal.index, path);
+        this.stamped(journal, path, outcome, stamp);
         if (outcome === 'missing' ? journal.index.remove(path) : journal.index.version !== version) changed.push(path);
       }));
     }
@@ -270,7 +300,10 @@ export class JournalStore implements vscode.Disposable {
    */
   private async readFromDisk(journal: Journal, path: string): Promise<void> {
     const version = journal.index.version;
+    // The stamp is taken before the read: a change during the read leaves it older than the content, never newer.
+    const stamp = await journal.fs.stat(path).catch(() => undefined);
     const outcome = await readIntoIndex(journal.fs, journal.index, path);
+    this.stamped(journal, path, outcome, stamp);
     if (outcome === 'missing') {
       if (journal.index.remove(path)) this.emit(journal, [path]);
       return;
@@ -328,9 +361,30 @@ export class JournalStore implements vscode.Disposable {
    * Indexes an editor's text (unsaved changes included), unless the file on disk was refused: the
    * editor may show a file a link leads to outside the workspace, and the journal does not read it.
    */
+  /**
+   * Notes what a file was when read from disk (its size and date, taken before the read so that a
+   * change during the read makes it older, never newer, than the content), and keeps the index soon.
+   */
+  private stamped(journal: Journal, path: string, outcome: 'read' | 'refused' | 'missing', st: { type: string; size: number; mtime: number } | undefined): void {
+    const stamps = this.stamps.get(journal);
+    if (!stamps) return;
+    this.fromEditor.get(journal)?.delete(path);
+    if (outcome === 'read' && st?.type === 'file') stamps.set(path, { size: st.size, mtime: st.mtime });
+    else stamps.delete(path);
+    this.keep(journal);
+  }
+
+  /** Writes the kept index of a journal soon (once changes stop). */
+  private keep(journal: Journal, delay?: number): void {
+    const stamps = this.stamps.get(journal);
+    if (!stamps || this.byFolder.get(journal.folder.uri.toString()) !== journal) return;
+    this.cache?.schedule(journal.folder.uri, journal.journalFolder, journal.index, stamps, () => this.fromEditor.get(journal) ?? new Set(), delay);
+  }
+
   private applyText(doc: vscode.TextDocument): void {
     const found = this.locateJournalFile(doc.uri);
     if (!found || this.refused(found.journal, found.path)) return;
+    this.fromEditor.get(found.journal)?.add(found.path);
     if (found.journal.index.update(found.path, doc.getText())) {
       this.emit(found.journal, [found.path]);
       if (found.path === found.journal.index.weaknessesPath) void this.checkNotes(found.journal);

@@ -2,6 +2,8 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText } from './helpers';
 import { setOutcome } from '../../src/core/edits/interview';
+import { decodeSnapshot, snapshotKey } from '../../src/core/journal/snapshot';
+import { EXTENSION_ID } from '../../src/constants';
 
 describe('journal store', () => {
   afterEach(closeAll);
@@ -56,6 +58,63 @@ describe('journal store', () => {
       assert.ok(services.store.journalOf(folder())!.index.interview('acme-backend'));
     } finally {
       sub.dispose();
+    }
+  });
+
+  it('keeps the index between windows: a reload reads only the files that changed, and never trusts a damaged or stale kept index', async () => {
+    const { services } = await api();
+    const journal = () => services.store.journalOf(folder())!;
+    const kept = services.cache.uriOf(folder().uri, journal().journalFolder)!;
+    assert.ok(kept, 'the workspace has a storage folder');
+    const rel = 'debrief/interviews/acme-backend.yaml';
+    const before = await readText(uriOf(rel));
+    const decoded = async () => {
+      try {
+        return decodeSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(kept)), snapshotKey(String(vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.version), journal().journalFolder));
+      } catch {
+        return undefined;
+      }
+    };
+    try {
+      // A kept index written after this reading (an older one may predate other tests' changes).
+      await vscode.workspace.fs.delete(kept).then(undefined, () => undefined);
+      await services.store.reload();
+      await services.cache.flush();
+      assert.ok((await decoded())?.has(rel), 'the index is kept');
+      const files = journal().index.files().length;
+      // Nothing changed: nothing is read.
+      await services.store.reload();
+      assert.deepEqual(services.store.loadInfo(journal()), { ...services.store.loadInfo(journal())!, restored: files, read: 0 });
+      // One file changed on disk: only it is read, and the index says what it says now.
+      await writeText(uriOf(rel), before.replace('company: Acme', 'company: Acme Kept'));
+      await services.store.reload();
+      assert.equal(services.store.loadInfo(journal())?.read, 1);
+      assert.equal(journal().index.interview('acme-backend')?.company, 'Acme Kept');
+      // A damaged kept index is not used: everything is read.
+      await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode('12345\n{"format":1,"files":[]}'));
+      await services.store.reload();
+      assert.equal(services.store.loadInfo(journal())?.restored, 0);
+      assert.equal(services.store.loadInfo(journal())?.read, files);
+      assert.equal(journal().index.interview('acme-backend')?.company, 'Acme Kept');
+      // Unsaved editor text is never kept as if it were the file.
+      await services.cache.flush();
+      assert.ok((await decoded())?.has(rel), 'the index kept again');
+      const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, doc.lineAt(doc.getText().split('\n').findIndex((l) => l.startsWith('company:'))).range, 'company: Unsaved Co');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await eventually(() => journal().index.interview('acme-backend')?.company === 'Unsaved Co', 'the unsaved text in the index');
+      await writeText(uriOf('debrief/interviews/zz-kept.yaml'), 'id: zz-kept\ncompany: Z\nrole: Dev\n');
+      await eventually(() => journal().index.interview('zz-kept'), 'the new file read');
+      await services.cache.flush();
+      assert.ok((await decoded())?.has('debrief/interviews/zz-kept.yaml'), 'the index kept after the new file');
+      const snapshot = (await decoded())!;
+      assert.equal(snapshot.has(rel), false, 'the file with unsaved changes is left out');
+    } finally {
+      await closeAll();
+      await writeText(uriOf(rel), before);
+      await vscode.workspace.fs.delete(uriOf('debrief/interviews/zz-kept.yaml')).then(undefined, () => undefined);
+      await eventually(() => journal().index.interview('acme-backend')?.company === 'Acme', 'the fixture back');
     }
   });
 

@@ -69,6 +69,11 @@ interface WeaknessesEntry {
 }
 type Entry = InterviewEntry | WeaknessesEntry;
 
+/** What was read of one file, as plain data that can be kept between sessions (see snapshot.ts). */
+export type EntrySnapshot =
+  | { kind: 'interview'; record?: Interview; local: Problem[]; fingerprint: number }
+  | { kind: 'weaknesses'; record?: WeaknessesFile; local: Problem[]; fingerprint: number };
+
 const EMPTY: readonly Problem[] = Object.freeze([]);
 
 /** Problems after which what was read of a file cannot be trusted to show. */
@@ -177,6 +182,31 @@ export class JournalIndex implements JournalView {
       this.setWeaknesses(path, { kind, value: r.value, local: r.problems, fingerprint: print });
     }
     return true;
+  }
+
+  /** What was read of a file (its record and its own problems), to keep between sessions. */
+  snapshotOf(path: string): EntrySnapshot | undefined {
+    const e = this.entries.get(path);
+    if (!e) return undefined;
+    return e.kind === 'interview'
+      ? { kind: 'interview', record: e.interview, local: e.local, fingerprint: e.fingerprint }
+      : { kind: 'weaknesses', record: e.value, local: e.local, fingerprint: e.fingerprint };
+  }
+
+  /**
+   * Puts back what was read of files in an earlier session, without reading them (the caller checked
+   * that they did not change since), with a single change event; returns the paths restored.
+   */
+  restoreMany(entries: Iterable<[string, EntrySnapshot]>): string[] {
+    const paths: string[] = [];
+    for (const [path, snap] of entries) {
+      if (this.kindOf(path) !== snap.kind) continue;
+      if (snap.kind === 'interview') this.setInterview(path, { kind: 'interview', interview: snap.record, local: snap.local, fingerprint: snap.fingerprint });
+      else this.setWeaknesses(path, { kind: 'weaknesses', value: snap.record, local: snap.local, fingerprint: snap.fingerprint });
+      paths.push(path);
+    }
+    if (paths.length) this.fire(paths);
+    return paths;
   }
 
   /**

@@ -5,7 +5,8 @@ import { refusalWords, resolveNotePath } from '../note-paths';
 import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
 import { readRegularFile, refusalProblem, resolveEntry } from '../safe-fs';
-import { JournalIndex } from './journal-index';
+import { EntrySnapshot, JournalIndex } from './journal-index';
+import { FileStamp, KeptFile, sameStamp } from './snapshot';
 
 export interface LoadOptions {
   /** Check that linked notes exist, inside the workspace (default true). */
@@ -16,6 +17,12 @@ export interface LoadOptions {
   index?: JournalIndex;
   /** Called after each batch is indexed, with the files read so far and the files to read. */
   onBatch?(done: number, total: number): void;
+  /**
+   * What an earlier session read (snapshot.ts): a plain file whose size and modification time are
+   * those kept is restored instead of read. `stamps` receives the stamp of every plain file restored
+   * or read, for the next snapshot.
+   */
+  kept?: { files: ReadonlyMap<string, KeptFile>; stamps: Map<string, FileStamp> };
 }
 
 /** The problem of a journal folder Debrief does not read (a link outside the workspace, no permission). */
@@ -75,16 +82,33 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   const strings = new StringPool();
   for (let i = 0; i < listed.length; i += limit) {
     const batch = await Promise.all(listed.slice(i, i + limit).map(async ([p, type]) => {
+      const kept = options.kept;
+      if (kept) {
+        const st = await fs.stat(p).catch(() => undefined);
+        if (st?.type === 'file') {
+          const stamp = { size: st.size, mtime: st.mtime };
+          kept.stamps.set(p, stamp);
+          const was = kept.files.get(p);
+          if (was && sameStamp(was.stamp, stamp)) return [p, { kind: 'kept' as const, entry: was.entry }] as const;
+        }
+      }
       // A plain file listed in a checked folder is read at once (the read itself refuses anything but a
       // regular file); links, pipes, devices and folders go through the full check.
       const r = await readRegularFile(fs, p, LIMITS.fileBytes, type === 'file' ? 'file' : undefined);
       return [p, r] as const;
     }));
+    // Restored and read in the order listed, so that the index is the same whichever way it was filled.
+    const restored: [string, EntrySnapshot][] = [];
     const read: [string, Uint8Array][] = [];
     for (const [p, r] of batch) {
-      if (r.kind === 'read') read.push([p, r.bytes]);
-      else if (r.kind === 'refused') index.refuse(p, refusalProblem(p, r, () => limitMessage('fileBytes', LIMITS, r.size)));
+      if (r.kind === 'kept') restored.push([p, r.entry]);
+      else if (r.kind === 'read') read.push([p, r.bytes]);
+      else {
+        options.kept?.stamps.delete(p);
+        if (r.kind === 'refused') index.refuse(p, refusalProblem(p, r, () => limitMessage('fileBytes', LIMITS, r.size)));
+      }
     }
+    index.restoreMany(restored);
     index.updateMany(read, strings);
     options.onBatch?.(Math.min(i + limit, listed.length), listed.length);
   }

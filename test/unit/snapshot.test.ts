@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { generateJournal } from '../../bench/generate';
+import type { FileSystem } from '../../src/core/file-system';
+import type { JournalIndex } from '../../src/core/journal/journal-index';
+import { loadJournal } from '../../src/core/journal/load';
+import { decodeSnapshot, encodeSnapshot, FileStamp, KeptFile, snapshotKey } from '../../src/core/journal/snapshot';
+import { MemoryFileSystem } from '../../src/core/memory-fs';
+
+/** A file system that counts the files read. */
+function counting(fs: MemoryFileSystem): { fs: FileSystem; reads: string[] } {
+  const reads: string[] = [];
+  const wrapped: FileSystem = Object.create(fs) as FileSystem;
+  wrapped.readFile = (p, o) => {
+    reads.push(p);
+    return fs.readFile(p, o);
+  };
+  return { fs: wrapped, reads };
+}
+
+/** Everything a view can ask of an index, as plain data (a key holding undefined counts as absent). */
+function view(index: JournalIndex) {
+  return JSON.parse(JSON.stringify({
+    interviews: index.interviews(),
+    weaknesses: index.weaknesses(),
+    problems: [...index.problemsByFile()].sort(([a], [b]) => a.localeCompare(b)),
+    sightings: index.weaknessIds().map((id) => index.sightings(id).map((s) => [s.file, s.date])),
+  })) as unknown;
+}
+
+async function snapshotOf(fs: FileSystem, key: string): Promise<{ index: JournalIndex; text: string }> {
+  const stamps = new Map<string, FileStamp>();
+  const index = await loadJournal(fs, 'debrief', { kept: { files: new Map(), stamps } });
+  const files: [string, KeptFile][] = [];
+  for (const [path, stamp] of stamps) {
+    const entry = index.snapshotOf(path);
+    if (entry) files.push([path, { stamp, entry }]);
+  }
+  return { index, text: encodeSnapshot(key, files) };
+}
+
+describe('index snapshots', () => {
+  const key = snapshotKey('0.1.0', 'debrief');
+  const journal = generateJournal(300, 40, 7);
+  const seed = (): MemoryFileSystem => {
+    const fs = new MemoryFileSystem();
+    for (const [p, t] of journal.files) fs.writeFileSync(p, t);
+    // Files with problems of their own and across files: they must come back as they were.
+    fs.writeFileSync('debrief/interviews/broken.yaml', 'id: broken\ncompany: [unclosed\n');
+    fs.writeFileSync('debrief/interviews/typo.yaml', 'id: typo\ncompany: T\nrole: Dev\noutcome: rejeted\nweaknesses:\n  - weakness: no-such-weakness\n');
+    return fs;
+  };
+
+  it('restores what was read without reading it again, the same as a fresh read', async () => {
+    const fs = seed();
+    const first = await snapshotOf(fs, key);
+    const kept = decodeSnapshot(first.text, key);
+    assert.ok(kept);
+    assert.equal(kept.size, journal.files.size + 2);
+    const { fs: watched, reads } = counting(fs);
+    const stamps = new Map<string, FileStamp>();
+    const again = await loadJournal(watched, 'debrief', { kept: { files: kept, stamps } });
+    assert.deepEqual(reads, [], 'no journal file read');
+    assert.deepEqual(view(again), view(first.index));
+  });
+
+  it('reads again only the files whose size or date changed, and the new ones; forgets the deleted', async () => {
+    const fs = seed();
+    const kept = decodeSnapshot((await snapshotOf(fs, key)).text, key)!;
+    const changed = [...journal.files.keys()].find((p) => p.includes('/interviews/'))!;
+    fs.writeFileSync(changed, journal.files.get(changed)!.replace(/company: .*/, 'company: Changed Co'));
+    fs.writeFileSync('debrief/interviews/new-one.yaml', 'id: new-one\ncompany: New\nrole: Dev\n');
+    await fs.delete('debrief/interviews/typo.yaml');
+    const { fs: watched, reads } = counting(fs);
+    const again = await loadJournal(watched, 'debrief', { kept: { files: kept, stamps: new Map() } });
+    assert.deepEqual(reads.sort(), [changed, 'debrief/interviews/new-one.yaml'].sort());
+    const fresh = await loadJournal(fs, 'debrief');
+    assert.deepEqual(view(again), view(fresh));
+    assert.equal(again.interviewAt(changed)?.company, 'Changed Co');
+    assert.equal(again.interview('typo'), undefined);
+  });
+
+  it('is not used when damaged, truncated, of another version or another journal folder', async () => {
+    const { text } = await snapshotOf(seed(), key);
+    assert.ok(decodeSnapshot(text, key));
+    assert.equal(decodeSnapshot(text, snapshotKey('0.2.0', 'debrief')), undefined);
+    assert.equal(decodeSnapshot(text, snapshotKey('0.1.0', 'journal')), undefined);
+    assert.equal(decodeSnapshot(text.slice(0, text.length - 10), key), undefined);
+    const i = text.indexOf('Generated');
+    assert.equal(decodeSnapshot(text.slice(0, i) + 'generated' + text.slice(i + 9), key), undefined, 'one letter changed');
+    assert.equal(decodeSnapshot('', key), undefined);
+    assert.equal(decodeSnapshot('12\n{"format":1}', key), undefined);
+  });
+});
