@@ -83,4 +83,6 @@ export const DIAGNOSTIC_SOURCE = 'debrief';
 export const InternalCommandId = {
   /** Reveals the record of a journal file in the sidebar: (uri, line?). */
   Reveal: 'debrief.internal.reveal',
+  /** Shows more interviews of a large group of the Interviews view: (node of the "more" item). */
+  ShowMore: 'debrief.internal.showMore',
 } as const;

@@ -179,10 +179,12 @@ export class JournalStore implements vscode.Disposable {
     const index = new JournalIndex({ journalFolder: name });
     const journal = new Journal(folder, name, index, fs);
     const key = folder.uri.toString();
-    // Shown while it fills: the views list what is read so far, told a few times a second at most.
+    // Shown while it fills: the views list what is read so far. The first batch is told at once (the
+    // first rows); after that, each time the files read have doubled and some time has passed, so that
+    // listing a growing journal again costs at most about twice listing it once.
     this.byFolder.set(key, journal);
-    // The first batch is shown at once (the first rows), then the views hear of it a few times a second at most.
     let told = 0;
+    let toldAt = 0;
     const kept = (await this.cache?.load(folder.uri, name)) ?? new Map();
     const stamps = new Map<string, FileStamp>();
     this.stamps.set(journal, stamps);
@@ -192,8 +194,9 @@ export class JournalStore implements vscode.Disposable {
       onBatch: (done, total) => {
         if (total > 100) progress.report({ message: `${done.toLocaleString('en')} of ${total.toLocaleString('en')} files` });
         const now = Date.now();
-        if (now - told < PROGRESS_EVERY_MS && done < total) return;
-        told = now;
+        if (done < total && (done < 2 * told || now - toldAt < PROGRESS_EVERY_MS)) return;
+        told = done;
+        toldAt = now;
         if (journal.exists) void this.setFound(true);
         this.changed.fire({ journal, paths: [], all: true });
       },

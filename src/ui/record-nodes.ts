@@ -12,6 +12,8 @@ export type Node =
   | { kind: 'folder'; id: string; journal: Journal }
   | { kind: 'problem'; id: string; journal: Journal; path: string }
   | { kind: 'group'; id: string; journal: Journal; key: string }
+  /** The last row of a large group: how many more it holds, a click shows them. */
+  | { kind: 'more'; id: string; journal: Journal; key: string }
   | { kind: 'interview'; id: string; journal: Journal; path: string }
   | { kind: 'round'; id: string; journal: Journal; path: string; index: number }
   | { kind: 'feedback'; id: string; journal: Journal; path: string }
@@ -53,6 +55,7 @@ export function locationOf(node: Node): { uri: vscode.Uri; range?: Range } | und
     case 'folder':
       return { uri: j.weaknessesUri };
     case 'group':
+    case 'more':
       return undefined;
     case 'problem': {
       const p = blockingProblems(j, node.path)[0] ?? j.index.problemsOf(node.path)[0];

@@ -1,7 +1,8 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { CommandId, ViewId } from '../../src/constants';
-import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes } from './helpers';
+import { CommandId, InternalCommandId, ViewId } from '../../src/constants';
+import { GROUP_PAGE } from '../../src/features/sidebar/interviews-tree';
+import { api, eventually, find, flatten, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const MOVER = 'debrief/interviews/zz-mover.yaml';
@@ -107,6 +108,33 @@ describe('sidebar', () => {
     } finally {
       await remove(rel);
       await remove(broken);
+    }
+  });
+
+  it('lists a large group a page at a time, with a row that lists more, and reveals a record beyond the page', async () => {
+    const rels = Array.from({ length: GROUP_PAGE + 12 }, (_, i) => `debrief/interviews/zz-page-${String(i).padStart(3, '0')}.yaml`);
+    try {
+      await Promise.all(rels.map((r, i) => write(r, `id: zz-page-${String(i).padStart(3, '0')}\ncompany: Paged ${i}\nrole: Dev\noutcome: ghosted\napplied: 2020-01-01\n`)));
+      const ghosted = async () => (await tree(ViewId.Interviews, 2)).find((g) => g.label === 'Ghosted');
+      const group = await eventually(async () => ((await ghosted())?.description === String(rels.length) ? ghosted() : undefined), 'every paged interview in the Ghosted group');
+      assert.equal(group!.children!.length, GROUP_PAGE + 1, 'a page of rows and the row that lists more');
+      const more = group!.children!.at(-1)!;
+      assert.equal(more.label, 'Show more (12 not listed)');
+      assert.equal(more.command, InternalCommandId.ShowMore);
+      const { tree: t } = await sidebarView(ViewId.Interviews);
+      const groupNode = (await t.getChildren())!.find((n) => n.kind === 'group' && n.key === 'outcome:ghosted')!;
+      const moreNode = (await t.getChildren(groupNode))!.at(-1)!;
+      await vscode.commands.executeCommand(InternalCommandId.ShowMore, moreNode);
+      assert.equal((await ghosted())!.children!.length, rels.length, 'every row listed after one click');
+      // Grouped by month, the same interviews make a new group, a page long: revealing the last one lists it.
+      await vscode.commands.executeCommand(CommandId.GroupByMonth);
+      const last = `Paged ${rels.length - 1}, Dev`;
+      await vscode.commands.executeCommand(InternalCommandId.Reveal, uriOf(rels.at(-1)!));
+      await eventually(async () => (await selection(ViewId.Interviews)).includes(last), 'the last interview revealed and selected');
+      assert.ok((await tree(ViewId.Interviews, 2)).find((g) => g.label === 'January 2020')?.children?.some((c) => c.label === last));
+    } finally {
+      await vscode.commands.executeCommand(CommandId.GroupByOutcome);
+      await Promise.all(rels.map((r) => remove(r)));
     }
   });
 

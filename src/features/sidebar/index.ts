@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CommandId, ContextKey, InternalCommandId, ViewId } from '../../constants';
 import { GroupBy, isEmptyFilter, parseFilter } from '../../core/queries/sidebar';
 import type { Services } from '../../services/services';
-import type { Node } from '../../ui/record-nodes';
+import { isNode, type Node } from '../../ui/record-nodes';
 import { InterviewsTree } from './interviews-tree';
 import { WeaknessesTree } from './weaknesses-tree';
 
@@ -86,6 +86,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       if (found?.journal.index.kindOf(found.path) !== 'weaknesses') return;
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(() => revealActive(e.textEditor), 300);
+    }),
+    vscode.commands.registerCommand(InternalCommandId.ShowMore, (node: unknown) => {
+      if (isNode(node)) interviews.showMore(node);
     }),
     vscode.commands.registerCommand(InternalCommandId.Reveal, (uri: unknown, line?: unknown) =>
       uri instanceof vscode.Uri ? revealFile(uri, typeof line === 'number' ? line : undefined) : undefined),

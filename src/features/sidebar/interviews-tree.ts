@@ -9,14 +9,21 @@ import type { Interview } from '../../core/model';
 import { interviewOf, Node } from '../../ui/record-nodes';
 import { citationItem } from './items/citation';
 import { feedbackItem } from './items/feedback';
-import { groupItem } from './items/group';
+import { groupItem, moreItem } from './items/group';
 import { interviewItem, interviewTooltip } from './items/interview';
 import { roundItem } from './items/round';
 import { JournalTree } from './journal-tree';
 import { sameShown, Shown } from './shown-state';
 
+/** Rows of one group listed before a "more" row; each click on it lists this many more. */
+export const GROUP_PAGE = 200;
+/** Groups open at first while the interviews they show stay under this many (the first group always opens). */
+const OPEN_ROWS = 300;
+
 export class InterviewsTree extends JournalTree {
   groupBy: GroupBy = 'outcome';
+  /** How many rows each group lists (by node id); GROUP_PAGE until "more" is clicked. */
+  private readonly pages = new Map<string, number>();
   /** How each interview file showed at the last listing (keyed by folder and path). */
   private readonly shown = new Map<string, Shown>();
   /** Journals as last listed: a change without paths to one of them (notes, derived state) does not touch this view. */
@@ -81,8 +88,11 @@ export class InterviewsTree extends JournalTree {
     const j = element.journal;
     switch (element.kind) {
       case 'group': {
-        const group = this.groups(j).find((g) => g.key === element.key);
-        return (group?.interviews ?? []).map((iv) => this.interviewNode(j, iv.file));
+        const all = this.groups(j).find((g) => g.key === element.key)?.interviews ?? [];
+        const page = this.pages.get(element.id) ?? GROUP_PAGE;
+        const shown = all.slice(0, page).map((iv) => this.interviewNode(j, iv.file));
+        // A large group lists a page of rows, then a row that lists more: the window gets what it shows.
+        return all.length > page ? [...shown, this.node({ kind: 'more', id: this.key(j, 'more', element.key), journal: j, key: element.key })] : shown;
       }
       case 'interview': {
         const iv = interviewOf(element);
@@ -103,6 +113,8 @@ export class InterviewsTree extends JournalTree {
       case 'problem':
       case 'group':
         return this.parentOfTop(element.journal);
+      case 'more':
+        return this.groupNode(element.journal, element.key);
       case 'interview': {
         const iv = interviewOf(element);
         return iv ? this.groupNode(element.journal, groupKeyOf(iv, this.groupBy)) : this.parentOfTop(element.journal);
@@ -116,12 +128,27 @@ export class InterviewsTree extends JournalTree {
     }
   }
 
-  /** The node to reveal for a journal file, when this view shows it. */
+  /** The node to reveal for a journal file, when this view shows it (a group lists more rows until it is listed). */
   nodeForFile(journal: Journal, path: string): Node | undefined {
     const state = this.stateOf(journal, path);
     if (state?.kind === 'problem') return this.problemNode(journal, path);
-    if (state?.kind === 'record' && state.visible) return this.interviewNode(journal, path);
-    return undefined;
+    if (state?.kind !== 'record' || !state.visible) return undefined;
+    const group = this.groupNode(journal, state.group);
+    const at = this.groups(journal).find((g) => g.key === state.group)?.interviews.findIndex((iv) => iv.file === path) ?? -1;
+    const page = this.pages.get(group.id) ?? GROUP_PAGE;
+    if (at >= page) {
+      this.pages.set(group.id, Math.ceil((at + 1) / GROUP_PAGE) * GROUP_PAGE);
+      this.refreshItem(group);
+    }
+    return this.interviewNode(journal, path);
+  }
+
+  /** Lists another page of a large group. */
+  showMore(node: Node): void {
+    if (node.kind !== 'more') return;
+    const group = this.groupNode(node.journal, node.key);
+    this.pages.set(group.id, (this.pages.get(group.id) ?? GROUP_PAGE) + GROUP_PAGE * 5);
+    this.refreshItem(group);
   }
 
   /**
@@ -173,7 +200,18 @@ export class InterviewsTree extends JournalTree {
 
   protected itemOf(element: Node): vscode.TreeItem {
     switch (element.kind) {
-      case 'group': return groupItem(element, this.groups(element.journal).find((g) => g.key === element.key)?.interviews.length ?? 0);
+      case 'group': {
+        const groups = this.groups(element.journal);
+        const at = groups.findIndex((g) => g.key === element.key);
+        const before = groups.slice(0, Math.max(0, at)).reduce((n, g) => n + Math.min(g.interviews.length, GROUP_PAGE), 0);
+        const count = groups[at]?.interviews.length ?? 0;
+        // Small journals open every group; a large one opens its first groups only, so that its first rows come fast.
+        return groupItem(element, count, at <= 0 || before + Math.min(count, GROUP_PAGE) <= OPEN_ROWS);
+      }
+      case 'more': {
+        const all = this.groups(element.journal).find((g) => g.key === element.key)?.interviews.length ?? 0;
+        return moreItem(element, all - (this.pages.get(this.key(element.journal, 'group', element.key)) ?? GROUP_PAGE));
+      }
       case 'interview': return interviewItem(element);
       case 'round': return roundItem(element);
       case 'feedback': return feedbackItem(element);
