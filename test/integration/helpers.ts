@@ -79,6 +79,35 @@ export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms =
   assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
 }
 
+/**
+ * For an action the workbench may drop without a word (a command that acts on whatever editor has
+ * the focus, say, and does nothing when it finds nothing to act on): runs `act`, polls `effect` for
+ * `every` ms, and runs `act` again while the effect has not shown, until `ms` pass. Only for actions
+ * that are harmless to repeat once their effect is there. Fails like `eventually`, with the number of
+ * attempts.
+ */
+export async function retrying<T>(act: () => unknown, effect: () => T | Promise<T>, what: string, { every = 3_000, ms = 15_000 } = {}): Promise<Truthy<T>> {
+  const until = Date.now() + ms;
+  let attempts = 0;
+  let last: T | undefined;
+  let error: unknown;
+  while (Date.now() < until) {
+    attempts++;
+    await act();
+    const next = Math.min(until, Date.now() + every);
+    while (Date.now() < next) {
+      try {
+        last = await effect();
+        if (last) return last as Truthy<T>;
+      } catch (e) {
+        error = e;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  assert.fail(`timed out waiting for ${what} after ${attempts} attempt(s) (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
+}
+
 /** A plain snapshot of a sidebar item and its children, as the view would show them. */
 export interface ItemSnapshot {
   label: string;
