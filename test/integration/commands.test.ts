@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, SettingId, ViewId } from '../../src/constants';
 
-import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection } from './helpers';
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection, showViews } from './helpers';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
 const WEAKNESSES = 'debrief/weaknesses.yaml';
@@ -34,7 +34,7 @@ function added(before: string | undefined, after: string | undefined): string[] 
 describe('commands', () => {
   before(async () => {
     await api();
-    await vscode.commands.executeCommand('workbench.view.extension.debrief');
+    await showViews();
     await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture in the tree');
   });
 

@@ -108,6 +108,22 @@ export async function retrying<T>(act: () => unknown, effect: () => T | Promise<
   assert.fail(`timed out waiting for ${what} after ${attempts} attempt(s) (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
 }
 
+/**
+ * Shows the Debrief views, unless they show already, and waits until the Interviews view knows it is
+ * visible. Opening the container focuses the tree, and the workbench can fail that focus on an item a
+ * test has just removed (a TreeError: "Data tree node not found"); the views show all the same, so the
+ * error is let go and the visibility is what counts (and the command is run again while it is missing).
+ */
+export async function showViews(): Promise<void> {
+  const { parts } = await api();
+  const visible = () => parts.sidebar?.interviews.view.visible === true;
+  await retrying(
+    () => visible() || vscode.commands.executeCommand('workbench.view.extension.debrief').then(undefined, () => undefined),
+    visible,
+    'the Debrief views to be visible',
+  );
+}
+
 /** A plain snapshot of a sidebar item and its children, as the view would show them. */
 export interface ItemSnapshot {
   label: string;

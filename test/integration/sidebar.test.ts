@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, ViewId } from '../../src/constants';
-import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes } from './helpers';
+import { api, eventually, find, flatten, read, remove, restore, run, tree, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes, showViews } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const RAMBLING = 'Answers run long and lose the question';
@@ -9,7 +9,7 @@ const RAMBLING = 'Answers run long and lose the question';
 describe('sidebar', () => {
   before(async () => {
     await api();
-    await vscode.commands.executeCommand('workbench.view.extension.debrief');
+    await showViews();
     await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture interview in the tree');
   });
 
