@@ -156,7 +156,7 @@ export async function eventually(fn, ms = 20_000, what = 'condition') {
     } catch (e) {
       error = e;
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw timedOut(what, ms, last, error);
 }
@@ -187,7 +187,7 @@ export async function retrying(act, effect, what, { every = 3_000, ms = 20_000 }
       } catch (e) {
         error = e;
       }
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
   throw timedOut(what, ms, last, error, attempts);
