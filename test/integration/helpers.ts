@@ -83,8 +83,8 @@ export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms =
  * For an action the workbench may drop without a word (a command that acts on whatever editor has
  * the focus, say, and does nothing when it finds nothing to act on): runs `act`, polls `effect` for
  * `every` ms, and runs `act` again while the effect has not shown, until `ms` pass. Only for actions
- * that are harmless to repeat once their effect is there. Fails like `eventually`, with the number of
- * attempts.
+ * that are harmless to repeat once their effect is there. An exception counts as "not yet". Fails like
+ * `eventually`, with the number of attempts.
  */
 export async function retrying<T>(act: () => unknown, effect: () => T | Promise<T>, what: string, { every = 3_000, ms = 15_000 } = {}): Promise<Truthy<T>> {
   const until = Date.now() + ms;
@@ -93,7 +93,11 @@ export async function retrying<T>(act: () => unknown, effect: () => T | Promise<
   let error: unknown;
   while (Date.now() < until) {
     attempts++;
-    await act();
+    try {
+      await act();
+    } catch (e) {
+      error = e;
+    }
     const next = Math.min(until, Date.now() + every);
     while (Date.now() < next) {
       try {
@@ -118,7 +122,7 @@ export async function showViews(): Promise<void> {
   const { parts } = await api();
   const visible = () => parts.sidebar?.interviews.view.visible === true;
   await retrying(
-    () => visible() || vscode.commands.executeCommand('workbench.view.extension.debrief').then(undefined, () => undefined),
+    () => visible() || vscode.commands.executeCommand('workbench.view.extension.debrief'),
     visible,
     'the Debrief views to be visible',
   );

@@ -165,7 +165,7 @@ export async function eventually(fn, ms = 20_000, what = 'condition') {
  * For an action the workbench may drop without a word (a key pressed before it listens, a click on a
  * part still being laid out): runs `act`, polls `effect` for `every` ms, and runs `act` again while the
  * effect has not shown, until `ms` pass. Only for actions that are harmless to repeat once their
- * effect is there. Fails like `eventually`, with the number of attempts.
+ * effect is there. An exception counts as "not yet". Fails like `eventually`, with the number of attempts.
  */
 export async function retrying(act, effect, what, { every = 3_000, ms = 20_000 } = {}) {
   const until = Date.now() + ms;
