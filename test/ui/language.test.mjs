@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, retrying, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, quickInput, retrying, root } from './workbench.mjs';
 
 describe('hand editing a journal file in the workbench', function () {
   let wb;
@@ -38,8 +38,7 @@ describe('hand editing a journal file in the workbench', function () {
 
   /** Moves the cursor to the start of `line` with Go to Line, and waits until the editor has it there. */
   async function goToLine(page, line) {
-    const input = page.locator('.quick-input-widget input');
-    await retrying(async () => (await input.isVisible()) || page.keyboard.press('Control+G'), () => input.isVisible(), 'Go to Line to open');
+    const input = await quickInput(page, 'Control+G', async (i) => (await i.inputValue()).startsWith(':'), 'Go to Line');
     await input.fill(`:${line}`);
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 10_000 });

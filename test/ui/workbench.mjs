@@ -60,21 +60,17 @@ export async function openWorkbench(folder, { from = 'source', settings, workspa
     },
     /** Opens the command palette (F1), pressing again while the workbench does not have the keyboard yet. */
     async openPalette() {
-      const input = page.locator('.quick-input-widget input');
-      await retrying(async () => {
-        if (await input.isVisible()) return;
+      return quickInput(page, async () => {
         await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
         await page.keyboard.press('F1');
-      }, () => input.isVisible(), 'the command palette to open', { ms: 30_000 });
-      return input;
+      }, async (i) => (await i.inputValue()).startsWith('>'), 'the command palette');
     },
     /**
      * Opens a file with Quick Open (Ctrl+P, type its name, Enter), as a person would, and waits for
      * its tab to be the active one.
      */
     async openFile(name) {
-      const input = page.locator('.quick-input-widget input');
-      await retrying(async () => (await input.isVisible()) || page.keyboard.press('Control+P'), () => input.isVisible(), 'Quick Open to open');
+      const input = await quickInput(page, 'Control+P', async (i) => /search files/i.test((await i.getAttribute('placeholder')) ?? ''), 'Quick Open');
       await input.fill(name);
       await focusedRow(page, name).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
@@ -111,6 +107,26 @@ export async function closeWorkbenches(test) {
     await wb.close();
   }
   cleanupTemps();
+}
+
+/**
+ * Opens a quick input with a key (F1, Ctrl+P, Ctrl+G) and returns its text box. A quick input still
+ * closing (the last question of a command) is waited out first, as its box would take the typing; the
+ * key is pressed again while the workbench does not answer it (the keyboard is not listened to yet).
+ * `key`: a key to press, or a function that presses it; `isMine(input)` tells this quick input from
+ * another (its placeholder, the prefix of its value).
+ */
+export async function quickInput(page, key, isMine, what) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+  const press = typeof key === 'function' ? key : () => page.keyboard.press(key);
+  const shown = async () => {
+    if (!(await input.isVisible())) return false;
+    if (await isMine(input)) return true;
+    throw new Error(`another quick input shows ("${await input.getAttribute('placeholder')}", "${await input.inputValue()}")`);
+  };
+  await retrying(async () => (await input.isVisible()) || press(), shown, `${what} to open`, { ms: 30_000 });
+  return input;
 }
 
 /**
