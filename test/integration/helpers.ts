@@ -34,7 +34,8 @@ export async function write(rel: string, text: string): Promise<void> {
 /**
  * Puts a file back to `text` (`undefined` deletes it): unsaved changes are reverted, the disk is
  * written, and an open document is awaited until it shows the same text, so that the next test's
- * edits start from a model that agrees with the disk.
+ * edits start from a model that agrees with the disk. The journal is then brought up to date too
+ * (see `synced`).
  */
 export async function restore(rel: string, text: string | undefined): Promise<void> {
   const uri = uriOf(rel);
@@ -43,9 +44,23 @@ export async function restore(rel: string, text: string | undefined): Promise<vo
     await vscode.window.showTextDocument(doc()!);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
-  if (text === undefined) return remove(rel);
-  if ((await read(rel)) !== text) await write(rel, text);
-  await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${rel} to show the restored text`);
+  if (text === undefined) await remove(rel);
+  else {
+    if ((await read(rel)) !== text) await write(rel, text);
+    await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${rel} to show the restored text`);
+  }
+  await synced(uri);
+}
+
+/**
+ * Has the store read a file a test has just put back, now, instead of whenever its watcher reports it
+ * (seconds later on a busy machine), so that the next test's pickers, tree and line numbers come from
+ * the restored journal. The store's own re-read, the one the journal editor uses after a write.
+ */
+export async function synced(uri: vscode.Uri): Promise<void> {
+  const a = await api();
+  await a.services.store.sync(uri);
+  await a.settle();
 }
 
 export async function remove(rel: string): Promise<void> {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, EXTENSION_ID, SettingId } from '../../src/constants';
 import { OUTCOMES } from '../../src/core/model';
 
-import { api, closeAll, ScriptedPrompter, eventually as poll, exists, folder, readText as read, retrying, writeText as write } from './helpers';
+import { api, closeAll, ScriptedPrompter, eventually as poll, exists, folder, readText as read, retrying, synced, writeText as write } from './helpers';
 const file = (...p: string[]) => vscode.Uri.joinPath(folder().uri, ...p);
 const weaknessesUri = () => file('debrief', 'weaknesses.yaml');
 const acmeUri = () => file('debrief', 'interviews', 'acme-backend.yaml');
@@ -19,7 +19,7 @@ const span = (r: vscode.Range) => [r.start.line, r.start.character, r.end.line, 
 /**
  * Puts a file back as it was: drops unsaved changes, restores its bytes on disk, and waits until an
  * open document shows them (it reloads from disk a moment later), so the next test's quick fixes are
- * computed on the restored text.
+ * computed on the restored text; the journal reads it at once.
  */
 async function restore(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
   const doc = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
@@ -31,6 +31,7 @@ async function restore(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
   if (Buffer.compare(Buffer.from(now), Buffer.from(bytes)) !== 0) await vscode.workspace.fs.writeFile(uri, bytes);
   const text = new TextDecoder().decode(bytes);
   await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${vscode.workspace.asRelativePath(uri)} to show the restored text`);
+  await synced(uri);
 }
 
 /**
