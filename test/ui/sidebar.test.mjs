@@ -29,7 +29,7 @@ describe('sidebar in the real workbench', function () {
     // still being drawn can go nowhere: click again while it stays collapsed).
     const weakness = row('Going silent while solving');
     const item = row('Do three mock interviews narrating every step out loud');
-    await retrying(async () => (await weakness.getAttribute('aria-expanded')) === 'true' || weakness.click(), () => item.isVisible(), 'the weakness to show its improvement items');
+    await retrying(async () => (await weakness.getAttribute('aria-expanded')) === 'true' || weakness.click({ timeout: 5_000 }), () => item.isVisible(), 'the weakness to show its improvement items');
     // Widen the side bar so that descriptions show in the screenshot.
     const side = await page.locator('.part.sidebar').boundingBox();
     if (side) {

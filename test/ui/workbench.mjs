@@ -56,12 +56,12 @@ export async function openWorkbench(folder, { from = 'source', settings, workspa
       await icon.waitFor({ timeout: 60_000 });
       const title = page.locator('.sidebar .composite.title', { hasText: /Debrief/i }).first();
       // A click while the workbench is still starting may go nowhere: click again until the side bar shows.
-      await retrying(async () => (await title.isVisible()) || icon.click(), () => title.isVisible(), 'the Debrief side bar to open', { ms: 30_000 });
+      await retrying(async () => (await title.isVisible()) || icon.click({ timeout: 5_000 }), () => title.isVisible(), 'the Debrief side bar to open', { ms: 30_000 });
     },
     /** Opens the command palette (F1), pressing again while the workbench does not have the keyboard yet. */
     async openPalette() {
       return quickInput(page, async () => {
-        await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
+        await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 }, timeout: 5_000 }).catch(() => {});
         await page.keyboard.press('F1');
       }, async (i) => (await i.inputValue()).startsWith('>'), 'the command palette');
     },
@@ -148,13 +148,15 @@ function shown(v) {
   return s.length > 300 ? `${s.slice(0, 300)}…` : s;
 }
 
-/** The first lines of an error (Playwright's carry a long call log). */
-function firstLines(e) {
-  return String(e instanceof Error ? e.message : e).split('\n').slice(0, 3).join(' ').trim();
+/** An error on one line: its message, and of Playwright's long call log the last steps (what it saw last). */
+function oneLine(e) {
+  // eslint-disable-next-line no-control-regex
+  const lines = String(e instanceof Error ? e.message : e).replace(/\u001b\[\d+m/g, '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return (lines.length > 4 ? [lines[0], '…', ...lines.slice(-3)] : lines).join(' ');
 }
 
 function timedOut(what, ms, last, error, attempts) {
-  return new Error(`timed out after ${ms / 1000} s waiting for ${what}${attempts ? ` (${attempts} attempt(s))` : ''} (last value: ${shown(last)}${error !== undefined ? `; last error: ${firstLines(error)}` : ''})`);
+  return new Error(`timed out after ${ms / 1000} s waiting for ${what}${attempts ? ` (${attempts} attempt(s))` : ''} (last value: ${shown(last)}${error !== undefined ? `; last error: ${oneLine(error)}` : ''})`);
 }
 
 /**
