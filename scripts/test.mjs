@@ -2,7 +2,8 @@
 //   node scripts/test.mjs                      lint, types, unit, integration, package, ui
 //   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
-// extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code.
+// extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
+// the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,7 @@ const started = Date.now();
 let built = false;
 function build() {
   if (built) return true;
+  if (process.env.DEBRIEF_PREBUILT === '1') return (built = true);
   heading('build');
   built = sh(process.execPath, ['scripts/build.mjs', '--tests']);
   if (!built) record('build', { passed: 0, failed: 1, skipped: 0 }, 0);

@@ -45,7 +45,8 @@ export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 6
     const data = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [] };
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const r of data.results) {
-      if (r.state === 'passed') { counts.passed++; process.stdout.write(`  ✔ ${r.title}\n`); }
+      // Slow tests show their time, to see how close a loaded machine brings them to mocha's timeout.
+      if (r.state === 'passed') { counts.passed++; process.stdout.write(`  ✔ ${r.title}${r.durationMs >= 2000 ? ` (${(r.durationMs / 1000).toFixed(1)} s)` : ''}\n`); }
       else if (r.state === 'failed') { counts.failed++; process.stdout.write(`  ✖ ${r.title}\n${indent(r.error)}\n`); }
       else { counts.skipped++; process.stdout.write(`  - ${r.title} (skipped)\n`); }
     }

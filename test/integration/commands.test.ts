@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, SettingId, ViewId } from '../../src/constants';
 
-import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection, ScriptedPrompter } from './helpers';
+import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection, showViews, ScriptedPrompter } from './helpers';
 import type { PickItem } from '../../src/services/prompter';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
@@ -35,7 +35,7 @@ function added(before: string | undefined, after: string | undefined): string[] 
 describe('commands', () => {
   before(async () => {
     await api();
-    await vscode.commands.executeCommand('workbench.view.extension.debrief');
+    await showViews();
     await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture in the tree');
   });
 
@@ -298,9 +298,9 @@ describe('commands', () => {
 
     it('Link Study Note links an existing Markdown file', async () => {
       await write('notes/practise-star-answers-out-loud.md', '# Existing\n');
-      // The store learns of new notes from the file watcher: wait for it, as a person would see the file first.
-      const store = (await api()).services.store;
-      await eventually(() => store.journals().some((j) => store.markdownFiles(j).includes('notes/practise-star-answers-out-loud.md')), 'the new note to be known');
+      // The command offers the notes the store has seen: wait until its watcher has reported the new one.
+      const { services } = await api();
+      await eventually(() => services.store.markdownFiles(services.store.journalOf(vscode.workspace.workspaceFolders![0])!).includes('notes/practise-star-answers-out-loud.md'), 'the new note among the Markdown files the store knows');
       const { prompter } = await run(CommandId.LinkNote, [STAR, 'notes/practise-star-answers-out-loud.md']);
       assertScriptUsed(prompter);
       assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md', 'notes/practise-star-answers-out-loud.md']);

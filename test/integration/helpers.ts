@@ -34,7 +34,8 @@ export async function write(rel: string, text: string): Promise<void> {
 /**
  * Puts a file back to `text` (`undefined` deletes it): unsaved changes are reverted, the disk is
  * written, and an open document is awaited until it shows the same text, so that the next test's
- * edits start from a model that agrees with the disk.
+ * edits start from a model that agrees with the disk. The journal is then brought up to date too
+ * (see `synced`).
  */
 export async function restore(rel: string, text: string | undefined): Promise<void> {
   const uri = uriOf(rel);
@@ -43,9 +44,23 @@ export async function restore(rel: string, text: string | undefined): Promise<vo
     await vscode.window.showTextDocument(doc()!);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
-  if (text === undefined) return remove(rel);
-  if ((await read(rel)) !== text) await write(rel, text);
-  await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${rel} to show the restored text`);
+  if (text === undefined) await remove(rel);
+  else {
+    if ((await read(rel)) !== text) await write(rel, text);
+    await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${rel} to show the restored text`);
+  }
+  await synced(uri);
+}
+
+/**
+ * Has the store read a file a test has just put back, now, instead of whenever its watcher reports it
+ * (seconds later on a busy machine), so that the next test's pickers, tree and line numbers come from
+ * the restored journal. The store's own re-read, the one the journal editor uses after a write.
+ */
+export async function synced(uri: vscode.Uri): Promise<void> {
+  const a = await api();
+  await a.services.store.sync(uri);
+  await a.settle();
 }
 
 export async function remove(rel: string): Promise<void> {
@@ -77,6 +92,55 @@ export async function eventually<T>(fn: () => T | Promise<T>, what: string, ms =
     await new Promise((r) => setTimeout(r, 50));
   }
   assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
+}
+
+/**
+ * For an action the workbench may drop without a word (a command that acts on whatever editor has
+ * the focus, say, and does nothing when it finds nothing to act on): runs `act`, polls `effect` for
+ * `every` ms, and runs `act` again while the effect has not shown, until `ms` pass. Only for actions
+ * that are harmless to repeat once their effect is there. An exception counts as "not yet". Fails like
+ * `eventually`, with the number of attempts.
+ */
+export async function retrying<T>(act: () => unknown, effect: () => T | Promise<T>, what: string, { every = 3_000, ms = 15_000 } = {}): Promise<Truthy<T>> {
+  const until = Date.now() + ms;
+  let attempts = 0;
+  let last: T | undefined;
+  let error: unknown;
+  while (Date.now() < until) {
+    attempts++;
+    try {
+      await act();
+    } catch (e) {
+      error = e;
+    }
+    const next = Math.min(until, Date.now() + every);
+    while (Date.now() < next) {
+      try {
+        last = await effect();
+        if (last) return last as Truthy<T>;
+      } catch (e) {
+        error = e;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  assert.fail(`timed out waiting for ${what} after ${attempts} attempt(s) (last value: ${JSON.stringify(last)}${error instanceof Error ? `; last error: ${error.message}` : ''})`);
+}
+
+/**
+ * Shows the Debrief views, unless they show already, and waits until the Interviews view knows it is
+ * visible. Opening the container focuses the tree, and the workbench can fail that focus on an item a
+ * test has just removed (a TreeError: "Data tree node not found"); the views show all the same, so the
+ * error is let go and the visibility is what counts (and the command is run again while it is missing).
+ */
+export async function showViews(): Promise<void> {
+  const { parts } = await api();
+  const visible = () => parts.sidebar?.interviews.view.visible === true;
+  await retrying(
+    () => visible() || vscode.commands.executeCommand('workbench.view.extension.debrief'),
+    visible,
+    'the Debrief views to be visible',
+  );
 }
 
 /** A plain snapshot of a sidebar item and its children, as the view would show them. */

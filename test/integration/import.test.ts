@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { CommandId, ViewId } from '../../src/constants';
 import type { ImportResult } from '../../src/commands/import-applications';
 import { printableReport } from '../../src/core/report/printable';
-import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, tree, uriOf, write, SUITE_TODAY } from './helpers';
+import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, tree, uriOf, write, SUITE_TODAY, showViews } from './helpers';
 
 /** The sample spreadsheet: a duplicate of the fixture journal's Acme interview, two new rows, one without a company. */
 const SAMPLE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'journal-sample.csv');
@@ -29,7 +29,7 @@ describe('Import Applications', () => {
   let acme: string | undefined;
   beforeEach(async () => {
     await api();
-    await vscode.commands.executeCommand('workbench.view.extension.debrief');
+    await showViews();
     before = await interviewFiles();
     acme = await read(ACME_FILE);
   });

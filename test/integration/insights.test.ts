@@ -117,7 +117,8 @@ describe('insights, reminders, review and export', () => {
     const shown = (rel: string) => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uriOf(rel).toString());
     await eventually(() => shown(WAITING), 'the interview to open');
     assert.equal(offered.length, 0);
-    await closeAll(); // closes the panel too: open it again
+    await closeAll(); // closes the panel too: open it again, once the extension has seen it go
+    await eventually(async () => !(await parts()).panels.current, 'the closed panel to be disposed');
     await vscode.commands.executeCommand(CommandId.ShowInsights);
 
     // Several records behind one bar: the prompt offers each; the chosen one opens at its line.

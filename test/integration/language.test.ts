@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, EXTENSION_ID, SettingId } from '../../src/constants';
 import { OUTCOMES } from '../../src/core/model';
 
-import { api, closeAll, ScriptedPrompter, eventually as poll, exists, folder, readText as read, writeText as write } from './helpers';
+import { api, closeAll, ScriptedPrompter, eventually as poll, exists, folder, readText as read, retrying, synced, writeText as write } from './helpers';
 const file = (...p: string[]) => vscode.Uri.joinPath(folder().uri, ...p);
 const weaknessesUri = () => file('debrief', 'weaknesses.yaml');
 const acmeUri = () => file('debrief', 'interviews', 'acme-backend.yaml');
@@ -16,21 +16,40 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const span = (r: vscode.Range) => [r.start.line, r.start.character, r.end.line, r.end.character];
 
-/** Puts a file back as it was: drops unsaved changes, restores its bytes on disk. */
+/**
+ * Puts a file back as it was: drops unsaved changes, restores its bytes on disk, and waits until an
+ * open document shows them (it reloads from disk a moment later), so the next test's quick fixes are
+ * computed on the restored text; the journal reads it at once.
+ */
 async function restore(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (doc?.isDirty) {
-    await vscode.window.showTextDocument(doc);
+  const doc = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+  if (doc()?.isDirty) {
+    await vscode.window.showTextDocument(doc()!);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   const now = await vscode.workspace.fs.readFile(uri);
   if (Buffer.compare(Buffer.from(now), Buffer.from(bytes)) !== 0) await vscode.workspace.fs.writeFile(uri, bytes);
+  const text = new TextDecoder().decode(bytes);
+  await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${vscode.workspace.asRelativePath(uri)} to show the restored text`);
+  await synced(uri);
+}
+
+/**
+ * The quick fix titled `title` at `range`, once VS Code offers it. The provider sees the diagnostics
+ * the workbench holds, which reach it a moment after the extension host published them: asked too
+ * early, VS Code offers nothing. Fails with the titles offered last.
+ */
+async function offered(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
+  return eventually(async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    const action = actions.find((a) => a.title === title);
+    if (!action) throw new Error(`offered: ${actions.map((a) => a.title).join(' | ') || 'nothing'}`);
+    return action;
+  }, `the quick fix "${title}" at line ${range.start.line + 1} of ${vscode.workspace.asRelativePath(uri)}`);
 }
 
 async function applyAction(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
-  const action = actions.find((a) => a.title === title);
-  assert.ok(action, `no quick fix "${title}" among: ${actions.map((a) => a.title).join(' | ')}`);
+  const action = await offered(uri, range, title);
   assert.ok(action.edit, 'the quick fix carries a WorkspaceEdit');
   assert.equal(await vscode.workspace.applyEdit(action.edit), true);
   return action;
@@ -95,10 +114,11 @@ describe('hand editing: diagnostics', () => {
     await write(uri(), BROKEN);
     await eventually(() => ours(uri()).length >= 5, 'the first diagnostics');
     const editor = await vscode.window.showTextDocument(uri());
-    await editor.edit((b) => b.replace(new vscode.Range(4, 9, 4, 16), 'rejected'));
+    await eventually(() => editor.document.getText() === BROKEN, 'the editor to show the written file');
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(4, 9, 4, 16), 'rejected')), 'the typing applied');
     await eventually(() => !ours(uri()).some((d) => d.range.start.line === 4), 'the outcome diagnostic to clear');
     assert.equal(editor.document.isDirty, true, 'diagnostics follow the unsaved text');
-    await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'stage: offr\n'));
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(5, 0), 'stage: offr\n')), 'the typing applied');
     const stage = await eventually(() => ours(uri()).find((d) => d.range.start.line === 5), 'the misspelt stage to be reported');
     assert.equal(codeOf(stage), 'bad-enum');
     assert.deepEqual(span(stage.range), [5, 7, 5, 11]);
@@ -144,8 +164,7 @@ describe('hand editing: diagnostics', () => {
     await write(uri(), text);
     const mismatch = await eventually(() => ours(uri()).find((d) => codeOf(d) === 'id-mismatch'), 'the id-mismatch warning');
     assert.deepEqual(span(mismatch.range), [0, 4, 0, 19]);
-    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri(), mismatch.range);
-    assert.ok(offered.some((a) => a.title === 'Rename the file to lang-other-name.yaml'), offered.map((a) => a.title).join(' | '));
+    await offered(uri(), mismatch.range, 'Rename the file to lang-other-name.yaml');
     const doc = await vscode.workspace.openTextDocument(uri());
     await eventually(() => doc.getText() === text, 'the open document to show the new text');
     const fix = await applyAction(uri(), mismatch.range, 'Change id to "lang-diagnostics" (the file name)');
@@ -195,13 +214,18 @@ describe('hand editing: diagnostics', () => {
       const missing = await eventually(() => ours(weaknessesUri()).find((d) => codeOf(d) === 'missing-note'), 'a missing-note warning');
       assert.deepEqual(span(missing.range), [13, 12, 13, 34]);
       assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
-      const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', weaknessesUri(), missing.range);
-      const create = offered.find((a) => a.title === 'Create the note notes/lang-new-note.md');
-      assert.ok(create?.isPreferred, offered.map((a) => a.title).join(' | '));
+      const create = await offered(weaknessesUri(), missing.range, 'Create the note notes/lang-new-note.md');
+      assert.equal(create.isPreferred, true);
       // Applied as the lightbulb does, in the workbench (the file contents of a createFile edit do not survive a round trip through the API).
-      await vscode.window.showTextDocument(weaknessesUri(), { selection: missing.range });
-      await vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, apply: 'first' });
-      const text = await eventually(async () => (await exists(noteNew)) && read(noteNew), 'the note to be created');
+      const editor = await vscode.window.showTextDocument(weaknessesUri(), { selection: missing.range });
+      assert.deepEqual(span(editor.selection), span(missing.range), 'the cursor is on the missing note');
+      // The command acts on the focused editor and does nothing, without a word, when it finds no fix
+      // there yet: run it again until the note exists (once it does, the fix is no longer offered).
+      const text = await retrying(
+        () => vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, apply: 'first' }),
+        async () => (await exists(noteNew)) && read(noteNew),
+        'the note to be created by the preferred quick fix',
+      );
       assert.match(text, /^# Lang new note\n/);
       assert.match(text, /Weakness: Answers run long and lose the question \(`rambling-answers`\)/);
       assert.match(text, /Improvement: Practise STAR answers out loud/);
@@ -393,6 +417,9 @@ describe('study notes: backlinks', () => {
       await answer('Update Links');
       await rename(noteUri(), moved());
       await eventually(async () => /^ {10}- notes\/star-method\.md$/m.test(await read(weaknessesUri())), 'the link to follow the note');
+      // The journal links the moved note before it is moved back (else there is no link to offer to update).
+      await vscode.workspace.openTextDocument(moved());
+      await eventually(async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', moved())).some((l) => l.command?.title.includes('Practise STAR answers')), 'the moved note to be linked in the journal');
       await answer('Update Links');
       await rename(moved(), noteUri());
       await eventually(async () => (await read(weaknessesUri())) === new TextDecoder().decode(weaknessesBefore), 'the link to come back');

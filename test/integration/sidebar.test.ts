@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, InternalCommandId, ViewId } from '../../src/constants';
 import { GROUP_PAGE } from '../../src/features/sidebar/interviews-tree';
-import { api, eventually, find, flatten, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes } from './helpers';
+import { api, eventually, find, flatten, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes, showViews } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const MOVER = 'debrief/interviews/zz-mover.yaml';
@@ -12,7 +12,7 @@ const RAMBLING = 'Answers run long and lose the question';
 describe('sidebar', () => {
   before(async () => {
     await api();
-    await vscode.commands.executeCommand('workbench.view.extension.debrief');
+    await showViews();
     await eventually(async () => find(await tree(ViewId.Interviews), ACME), 'the fixture interview in the tree');
   });
 

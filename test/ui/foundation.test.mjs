@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root } from './workbench.mjs';
 
 describe('workbench (source build)', function () {
   let wb;
@@ -39,11 +39,9 @@ describe('workbench (installed .vsix)', function () {
     // Activation found the journal: the sidebar lists its interview.
     await wb.page.locator('.sidebar .monaco-list-row', { hasText: 'Acme, Backend Engineer' }).first().waitFor({ timeout: 30_000 });
     // The command is registered by the installed extension: the palette finds it.
-    await wb.page.keyboard.press('F1');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.waitFor();
+    const input = await wb.openPalette();
     await input.fill('>Debrief: Initialize Journal');
-    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Debrief: Initialize Journal' }).first().waitFor({ timeout: 15_000 });
+    await focusedRow(wb.page, 'Debrief: Initialize Journal').waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Escape');
     await wb.screenshot('vsix-sidebar');
   });

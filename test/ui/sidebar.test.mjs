@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, retrying, root } from './workbench.mjs';
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 /**
@@ -27,9 +27,11 @@ describe('sidebar in the real workbench', function () {
     // Pending applications come first, so they are in sight without scrolling.
     await row('Hooli, Backend Engineer').waitFor({ timeout: 30_000 });
     await row('Going silent while solving').waitFor({ timeout: 10_000 });
-    // Expand a weakness to show its improvement items, notes and evidence.
-    await row('Going silent while solving').click();
-    await row('Do three mock interviews narrating every step out loud').waitFor({ timeout: 10_000 });
+    // Expand a weakness to show its improvement items, notes and evidence (a click while the tree is
+    // still being drawn can go nowhere: click again while it stays collapsed).
+    const weakness = row('Going silent while solving');
+    const item = row('Do three mock interviews narrating every step out loud');
+    await retrying(async () => (await weakness.getAttribute('aria-expanded')) === 'true' || weakness.click({ timeout: 5_000 }), () => item.isVisible(), 'the weakness to show its improvement items');
     // Widen the side bar so that descriptions show in the screenshot.
     const side = await page.locator('.part.sidebar').boundingBox();
     if (side) {
@@ -45,12 +47,12 @@ describe('sidebar in the real workbench', function () {
     await wb.runCommand('Debrief: Record Interview');
     const input = page.locator('.quick-input-widget input');
     const title = page.locator('.quick-input-widget .quick-input-title');
-    /** Types an answer; in a pick, waits until the typed text has filtered the list to its row. */
+    /** Types an answer; in a pick, waits until the typed text has filtered the list and focused its row (the one Enter takes). */
     const answer = async (step, text, { pick = false } = {}) => {
       const [n, of] = Array.isArray(step) ? step : [step, 9];
       await title.filter({ hasText: `(${n}/${of})` }).waitFor({ timeout: 15_000 });
       await input.fill(text);
-      if (pick) await page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 10_000 });
+      if (pick) await focusedRow(page, text).waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
     };
     await answer(1, 'Initrode', { pick: true }); // the typed company is offered as a new one
@@ -99,12 +101,10 @@ describe('sidebar in the real workbench', function () {
     await page.keyboard.press('Enter');
     const second = join(folder, 'debrief', 'interviews', 'kramerica-intern.yaml');
     await eventually(() => existsSync(second) && /id: nervous-start/.test(readFileSync(weaknessesFile, 'utf8')), 20_000, 'the interview and its new weakness to be written');
-    await page.keyboard.press('Control+P');
-    await input.fill('weaknesses.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'weaknesses.yaml' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: 'weaknesses.yaml' }).waitFor({ timeout: 15_000 });
+    await wb.openFile('weaknesses.yaml');
+    // Undo acts on the editor with the keyboard focus: it must be this one (and Undo is not pressed twice).
     await page.locator('.editor-instance .view-lines').first().click();
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+Z');
     await eventually(() => !existsSync(second), 20_000, 'Undo to remove the new interview file');
     await page.keyboard.press('Control+S');

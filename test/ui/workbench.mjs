@@ -54,18 +54,34 @@ export async function openWorkbench(folder, { from = 'source', settings, workspa
     async openDebrief() {
       const icon = page.locator('.activitybar [aria-label^="Debrief"]').first();
       await icon.waitFor({ timeout: 60_000 });
-      await icon.click();
-      await page.locator('.sidebar .composite.title', { hasText: /Debrief/i }).first().waitFor({ timeout: 30_000 });
+      const title = page.locator('.sidebar .composite.title', { hasText: /Debrief/i }).first();
+      // A click while the workbench is still starting may go nowhere: click again until the side bar shows.
+      await retrying(async () => (await title.isVisible()) || icon.click({ timeout: 5_000 }), () => title.isVisible(), 'the Debrief side bar to open', { ms: 30_000 });
+    },
+    /** Opens the command palette (F1), pressing again while the workbench does not have the keyboard yet. */
+    async openPalette() {
+      return quickInput(page, async () => {
+        await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 }, timeout: 5_000 }).catch(() => {});
+        await page.keyboard.press('F1');
+      }, async (i) => (await i.inputValue()).startsWith('>'), 'the command palette');
+    },
+    /**
+     * Opens a file with Quick Open (Ctrl+P, type its name, Enter), as a person would, and waits for
+     * its tab to be the active one.
+     */
+    async openFile(name) {
+      const input = await quickInput(page, 'Control+P', async (i) => /search files/i.test((await i.getAttribute('placeholder')) ?? ''), 'Quick Open');
+      await input.fill(name);
+      await focusedRow(page, name).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
     },
     /** Runs a command by its palette title, as a person would (F1, type, Enter). */
     async runCommand(title) {
-      await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 15_000 });
+      const input = await wb.openPalette();
       await input.fill(`>${title}`);
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-      await row.waitFor({ timeout: 15_000 });
+      // Enter runs the focused row: wait until the filter has brought the command there.
+      await focusedRow(page, title).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
     },
     async screenshot(name) {
@@ -93,18 +109,104 @@ export async function closeWorkbenches(test) {
   cleanupTemps();
 }
 
-/** Polls `fn` until it returns a truthy value or `ms` pass. */
+/**
+ * Opens a quick input with a key (F1, Ctrl+P, Ctrl+G) and returns its text box. A quick input still
+ * closing (the last question of a command) is waited out first, as its box would take the typing; the
+ * key is pressed again while the workbench does not answer it (the keyboard is not listened to yet).
+ * `key`: a key to press, or a function that presses it; `isMine(input)` tells this quick input from
+ * another (its placeholder, the prefix of its value).
+ */
+export async function quickInput(page, key, isMine, what) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+  const press = typeof key === 'function' ? key : () => page.keyboard.press(key);
+  const shown = async () => {
+    if (!(await input.isVisible())) return false;
+    if (await isMine(input)) return true;
+    throw new Error(`another quick input shows ("${await input.getAttribute('placeholder')}", "${await input.inputValue()}")`);
+  };
+  await retrying(async () => (await input.isVisible()) || press(), shown, `${what} to open`, { ms: 30_000 });
+  return input;
+}
+
+/**
+ * The row of the open quick input (palette, Quick Open, a command's question) that has the keyboard
+ * focus, when it shows `text`: Enter picks that row, so wait for it before pressing Enter.
+ */
+export function focusedRow(page, text) {
+  return page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: text }).first();
+}
+
+/** A value as a failure message shows it: JSON when it can be, cut short. */
+function shown(v) {
+  let s;
+  try {
+    s = typeof v === 'function' ? 'a function' : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+}
+
+/** An error on one line: its message, and of Playwright's long call log the last steps (what it saw last). */
+function oneLine(e) {
+  // eslint-disable-next-line no-control-regex
+  const lines = String(e instanceof Error ? e.message : e).replace(/\u001b\[\d+m/g, '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return (lines.length > 4 ? [lines[0], '…', ...lines.slice(-3)] : lines).join(' ');
+}
+
+function timedOut(what, ms, last, error, attempts) {
+  return new Error(`timed out after ${ms / 1000} s waiting for ${what}${attempts ? ` (${attempts} attempt(s))` : ''} (last value: ${shown(last)}${error !== undefined ? `; last error: ${oneLine(error)}` : ''})`);
+}
+
+/**
+ * Polls `fn` until it returns a truthy value; an exception counts as "not yet". Fails after `ms` with
+ * what it waited for, the last value and the last error. Not a timing assertion: only an upper bound.
+ */
 export async function eventually(fn, ms = 20_000, what = 'condition') {
   const until = Date.now() + ms;
   let last;
+  let error;
   while (Date.now() < until) {
     try {
       last = await fn();
       if (last) return last;
     } catch (e) {
-      last = e;
+      error = e;
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+  throw timedOut(what, ms, last, error);
+}
+
+/**
+ * For an action the workbench may drop without a word (a key pressed before it listens, a click on a
+ * part still being laid out): runs `act`, polls `effect` for `every` ms, and runs `act` again while the
+ * effect has not shown, until `ms` pass. Only for actions that are harmless to repeat once their
+ * effect is there. An exception counts as "not yet". Fails like `eventually`, with the number of attempts.
+ */
+export async function retrying(act, effect, what, { every = 3_000, ms = 20_000 } = {}) {
+  const until = Date.now() + ms;
+  let attempts = 0;
+  let last;
+  let error;
+  while (Date.now() < until) {
+    attempts++;
+    try {
+      await act();
+    } catch (e) {
+      error = e;
+    }
+    const next = Math.min(until, Date.now() + every);
+    while (Date.now() < next) {
+      try {
+        last = await effect();
+        if (last) return last;
+      } catch (e) {
+        error = e;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw timedOut(what, ms, last, error, attempts);
 }
