@@ -130,10 +130,11 @@ function extensionHosts(pgid) {
   return hosts.sort((a, b) => a.start - b.start);
 }
 
-async function waitForHost(pgid, timeout = 60_000) {
+/** The extension host started for a new window: the newest one not in `before`. */
+async function waitForHost(pgid, before, timeout = 60_000) {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
-    const hosts = extensionHosts(pgid);
+    const hosts = extensionHosts(pgid).filter((h) => !before.includes(h.pid));
     if (hosts.length) return hosts[hosts.length - 1].pid;
     await sleep(100);
   }
@@ -387,9 +388,10 @@ class Session {
     const page = await (withDebrief ? this.debriefContext : this.explorerContext).newPage();
     await page.addInitScript(observe, pageConfig(this.journal));
     const cpu = cpuSnapshot(this.server.home);
+    const hostsBefore = extensionHosts(this.pgid).map((h) => h.pid);
     await page.goto(this.url(withDebrief));
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
-    return { page, cpu };
+    return { page, cpu, host: () => waitForHost(this.pgid, hostsBefore) };
   }
 
   /** Makes Debrief's view the one its profile opens with (on the folder still without a journal). */
@@ -416,8 +418,8 @@ class Session {
 
   /** Opens the window with Debrief, waits until every interview is shown, and measures. */
   async openDebrief(timeout) {
-    const { page, cpu } = await this.open(true);
-    const pid = await waitForHost(this.pgid);
+    const { page, cpu, host } = await this.open(true);
+    const pid = await host();
     // The profile opens with Debrief's view; should the workbench not have restored it, open it as a
     // person would, and say so (the figure then includes the click).
     const restored = await page.locator('.pane-header[aria-label="Interviews Section"]').waitFor({ timeout: 120_000 }).then(() => true, () => false);
@@ -436,8 +438,8 @@ class Session {
 
   /** Opens the window without Debrief, with the Explorer showing debrief/interviews/, and measures. */
   async openExplorer(timeout) {
-    const { page, cpu } = await this.open(false);
-    const pid = await waitForHost(this.pgid);
+    const { page, cpu, host } = await this.open(false);
+    const pid = await host();
     const restored = await page.locator('.explorer-folders-view .monaco-list-row[aria-label="interviews"][aria-expanded="true"]').waitFor({ timeout: 120_000 }).then(() => true, () => false);
     if (!restored) {
       const row = (name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
@@ -815,6 +817,7 @@ async function main() {
   provision({ needBrowser: true });
   const loadStart = os.loadavg().map((x) => +x.toFixed(1));
   log(`sizes ${SIZES.join(', ')}, ${REPS} cold open(s) each; load average ${loadStart.join(' / ')}`);
+  if (loadStart[0] > os.cpus().length) log(`the machine is busy (load average ${loadStart[0]} on ${os.cpus().length} cores): the figures will be slower and noisier than on a quiet machine`);
   const sizes = {};
   for (const n of SIZES) sizes[n] = await measureSize(n);
   const editor = {
