@@ -546,6 +546,7 @@ async function coldOpen(journal, base, rep, timeout, rest) {
       exthostPeakMb: d.mem.peak,
       exthostMbBeforeGc: d.mem.rssBeforeGc,
       exthostMbWithout: e.mem.rss,
+      exthostMbBeforeGcWithout: e.mem.rssBeforeGc,
       exthostHeapMbWithout: e.mem.heap,
       gcForced: d.mem.gc && e.mem.gc,
     };
@@ -677,6 +678,7 @@ async function measureSize(n) {
     exthost_mb_over_baseline: round(median(ok.map((o) => o.exthostMb - o.exthostMbWithout)), 1),
     exthost_peak_mb_open: round(m('exthostPeakMb'), 1),
     exthost_mb_before_gc: round(m('exthostMbBeforeGc'), 1),
+    exthost_mb_before_gc_without_debrief: round(m('exthostMbBeforeGcWithout'), 1),
     exthost_heap_mb: round(m('exthostHeapMb'), 1),
     exthost_heap_mb_without_debrief: round(m('exthostHeapMbWithout'), 1),
     memory_after_forced_gc: ok.length > 0 && ok.every((o) => o.gcForced) && (rest?.gcForced ?? true),
@@ -762,47 +764,53 @@ function writeResults(file, editor, flat) {
 
 function writeMarkdown(file, e, flat) {
   const n = (size) => e.sizes[size] ?? {};
-  const cell = (x, unit = ' ms') => (typeof x === 'number' ? `${x.toLocaleString('en-US')}${unit}` : 'n/a');
-  const row = (label, f, unit) => `| ${label} | ${ALL_SIZES.map((s) => cell(f(n(s)), unit)).join(' | ')} |`;
+  const num = (x, digits = 0) => (typeof x === 'number' ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : undefined);
+  /** A row: `f` gives each size's cell from its results (undefined: n/a). */
+  const row = (label, f) => `| ${label} | ${ALL_SIZES.map((s) => f(n(s)) ?? 'n/a').join(' | ')} |`;
+  const ms = (x) => (num(x) === undefined ? undefined : `${num(x)} ms`);
+  const mb = (x, digits = 0) => (num(x, digits) === undefined ? undefined : `${num(x, digits)} MB`);
+  const both = (a, b) => (a === undefined ? undefined : `${a} (${b ?? 'n/a'})`);
   const status = (key) => (flat.editor_targets[key] === null ? 'not measured' : flat.editor_targets[key] ? 'met' : '**not met**');
-  const text = (label, f) => `| ${label} | ${ALL_SIZES.map((s) => f(n(s)) ?? 'n/a').join(' | ')} |`;
-  const mb = (x) => (typeof x === 'number' ? x.toFixed(0) : 'n/a');
   const m = e.machine;
   const table = `<!-- bench-editor:start -->
 Measured ${e.date.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memory_gb} GB, ${m.platform}), code-server ${m.code_server} (VS Code with its Node extension host), Chromium ${m.chromium}; load average ${e.load_average_start.join(' / ')} at the start, ${e.load_average_end.join(' / ')} at the end (1 / 5 / 15 min); the whole run took ${Math.round(e.duration_s / 60)} min.
 
 | | 100 interviews | 1,000 interviews | 10,000 interviews |
 | --- | ---: | ---: | ---: |
-${row('Workbench ready → first Interviews row (cold, median of 3)', (r) => r.first_row_ms)}
-${row('Workbench ready → Explorer\'s first row of `debrief/interviews/` (no Debrief)', (r) => r.explorer_first_row_ms)}
-| First Interviews row vs Explorer's first row | ${ALL_SIZES.map((s) => cell(n(s).first_rows_vs_explorer, '×')).join(' | ')} |
-${row('Workbench ready → every interview shown (Pending count final)', (r) => r.all_shown_ms)}
-${row('Journal read, as Debrief\'s own log says', (r) => r.journal_read_log_ms)}
-${row('"No interview journal yet" shown while reading', (r) => r.no_journal_welcome_shown_ms)}
-${row('Warm reopen (nothing changed): view open → first rows (median of 3)', (r) => r.warm_reopen_ms)}
-${row('Typo on disk → row marked (median of 3)', (r) => r.typo_to_tree_ms)}
-${row('Fix on disk → mark gone (median of 3)', (r) => r.fix_to_tree_ms)}
-${text('Checkout → Pending count final (median of 6)', (r) => (typeof r.checkout_ms === 'number' ? `${cell(r.checkout_ms)} (${r.checkout_files} files)` : undefined))}
-${row('Checkout → extension host idle again (median of 6)', (r) => r.checkout_exthost_busy_ms)}
-${text('Extension host RSS with Debrief (without), after a full GC', (r) => (typeof r.exthost_mb === 'number' ? `${mb(r.exthost_mb)} MB (${mb(r.exthost_mb_without_debrief)} MB)` : undefined))}
-${row('Over the baseline (median of 3 pairs)', (r) => r.exthost_mb_over_baseline, ' MB')}
-${text('Live heap with Debrief (without), after a full GC', (r) => (typeof r.exthost_heap_mb === 'number' ? `${mb(r.exthost_heap_mb)} MB (${mb(r.exthost_heap_mb_without_debrief)} MB)` : undefined))}
-${row('Peak RSS while opening', (r) => r.exthost_peak_mb_open, ' MB')}
-${text('RSS before → after 3 checkouts back and forth, after a full GC', (r) => (typeof r.exthost_mb_churn_growth === 'number' ? `${mb(r.exthost_mb_before_churn)} → ${mb(r.exthost_mb_after_churn)} MB (${r.exthost_mb_churn_growth >= 0 ? '+' : ''}${r.exthost_mb_churn_growth.toFixed(1)})` : undefined))}
-${text('Live heap before → after churn', (r) => (typeof r.exthost_heap_mb_after_churn === 'number' ? `${mb(r.exthost_heap_mb_before_churn)} → ${mb(r.exthost_heap_mb_after_churn)} MB` : undefined))}
-${row('Peak RSS during churn', (r) => r.exthost_peak_mb_churn, ' MB')}
+${row('Workbench ready → first Interviews row (cold, median of 3)', (r) => ms(r.first_row_ms))}
+${row('Workbench ready → Explorer\'s first row of `debrief/interviews/` (no Debrief)', (r) => ms(r.explorer_first_row_ms))}
+${row('**First Interviews row vs Explorer\'s first row**', (r) => (num(r.first_rows_vs_explorer, 2) === undefined ? undefined : `**${num(r.first_rows_vs_explorer, 2)}×**`))}
+${row('Workbench ready → every interview shown (Pending count final)', (r) => ms(r.all_shown_ms))}
+${row('Debrief\'s log: ready → activated; → "read N interview(s)" logged', (r) => (r.ready_to_activated_log_ms == null ? undefined : `${ms(r.ready_to_activated_log_ms)}; ${ms(r.ready_to_read_logged_ms) ?? 'n/a'}`))}
+${row('Journal read, as Debrief\'s log says', (r) => ms(r.journal_read_log_ms))}
+${row('Read logged → first Interviews row', (r) => (typeof r.first_row_ms === 'number' && typeof r.ready_to_read_logged_ms === 'number' ? ms(r.first_row_ms - r.ready_to_read_logged_ms) : undefined))}
+${row('CPU until every interview shown: extension host / Chromium / server (the window without Debrief, until the Explorer\'s row)', (r) => (r.cpu_ms_to_all_shown ? `${num(r.cpu_ms_to_all_shown.exthost)} / ${num(r.cpu_ms_to_all_shown.browser)} / ${num(r.cpu_ms_to_all_shown.server)} ms (${num(r.cpu_ms_to_explorer_row?.exthost)} / ${num(r.cpu_ms_to_explorer_row?.browser)} / ${num(r.cpu_ms_to_explorer_row?.server)})` : undefined))}
+${row('"No interview journal yet" shown while reading', (r) => ms(r.no_journal_welcome_shown_ms))}
+${row('**Warm reopen** (nothing changed): view open → first rows (median of 3)', (r) => ms(r.warm_reopen_ms))}
+${row('**Typo** on disk → row marked (median of 3)', (r) => ms(r.typo_to_tree_ms))}
+${row('Fix on disk → mark gone (median of 3)', (r) => ms(r.fix_to_tree_ms))}
+${row('**Checkout** → Pending count final (median of 6)', (r) => both(ms(r.checkout_ms), r.checkout_files !== undefined ? `${r.checkout_files} files` : undefined))}
+${row('Checkout → extension host idle again; its CPU time (median of 6)', (r) => (r.checkout_exthost_busy_ms == null ? undefined : `${ms(r.checkout_exthost_busy_ms)}; ${ms(r.checkout_exthost_cpu_ms) ?? 'n/a'}`))}
+${row('Extension host RSS with Debrief (without), after a full GC', (r) => both(mb(r.exthost_mb), mb(r.exthost_mb_without_debrief)))}
+${row('**Over the baseline** (median of 3 pairs)', (r) => mb(r.exthost_mb_over_baseline, 1))}
+${row('Live heap with Debrief (without), after a full GC', (r) => both(mb(r.exthost_heap_mb), mb(r.exthost_heap_mb_without_debrief)))}
+${row('RSS with Debrief before the GC (without)', (r) => both(mb(r.exthost_mb_before_gc), mb(r.exthost_mb_before_gc_without_debrief)))}
+${row('Peak RSS while opening', (r) => mb(r.exthost_peak_mb_open))}
+${row('**RSS before → after churn** (six checkouts, after a full GC)', (r) => (typeof r.exthost_mb_churn_growth === 'number' ? `${mb(r.exthost_mb_before_churn)} → ${mb(r.exthost_mb_after_churn)} (${r.exthost_mb_churn_growth >= 0 ? '+' : ''}${num(r.exthost_mb_churn_growth, 1)})` : undefined))}
+${row('Live heap before → after churn', (r) => (typeof r.exthost_heap_mb_after_churn === 'number' ? `${mb(r.exthost_heap_mb_before_churn)} → ${mb(r.exthost_heap_mb_after_churn)}` : undefined))}
+${row('Peak RSS during churn', (r) => mb(r.exthost_peak_mb_churn))}
 
 | Target (issue 13) | Result | Status |
 | --- | --- | --- |
-| First Interviews row vs Explorer's first row, ${TARGETS.first_rows_vs_explorer_1k.text} | ${cell(flat.editor_first_rows_vs_explorer_1k, '×')} | ${status('first_rows_vs_explorer_1k')} |
-| First Interviews row vs Explorer's first row, ${TARGETS.first_rows_vs_explorer_10k.text} | ${cell(flat.editor_first_rows_vs_explorer_10k, '×')} | ${status('first_rows_vs_explorer_10k')} |
-| Warm reopen at 10,000, ${TARGETS.warm_reopen_ms_10k.text} | ${cell(flat.editor_warm_reopen_ms_10k)} | ${status('warm_reopen_ms_10k')} |
-| 500-file checkout at 10,000 settled, ${TARGETS.checkout_500_ms_10k.text} | ${cell(flat.editor_checkout_500_ms_10k)} | ${status('checkout_500_ms_10k')} |
-| Typo → tree at 10,000, ${TARGETS.typo_to_tree_ms_10k.text} | ${cell(flat.editor_typo_to_tree_ms_10k)} | ${status('typo_to_tree_ms_10k')} |
-| Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_1k.text} | ${cell(flat.editor_exthost_mb_over_baseline_1k, ' MB')} | ${status('exthost_mb_over_baseline_1k')} |
-| Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_10k.text} | ${cell(flat.editor_exthost_mb_over_baseline_10k, ' MB')} | ${status('exthost_mb_over_baseline_10k')} |
-| Memory ${TARGETS.exthost_mb_churn_growth_1k.text} | ${cell(flat.editor_exthost_mb_churn_growth_1k, ' MB')} | ${status('exthost_mb_churn_growth_1k')} |
-| Memory ${TARGETS.exthost_mb_churn_growth_10k.text} | ${cell(flat.editor_exthost_mb_churn_growth_10k, ' MB')} | ${status('exthost_mb_churn_growth_10k')} |
+| First Interviews row vs Explorer's first row, ${TARGETS.first_rows_vs_explorer_1k.text} | ${num(flat.editor_first_rows_vs_explorer_1k, 2) ?? 'n/a'}× | ${status('first_rows_vs_explorer_1k')} |
+| First Interviews row vs Explorer's first row, ${TARGETS.first_rows_vs_explorer_10k.text} | ${num(flat.editor_first_rows_vs_explorer_10k, 2) ?? 'n/a'}× | ${status('first_rows_vs_explorer_10k')} |
+| Warm reopen at 10,000, ${TARGETS.warm_reopen_ms_10k.text} | ${ms(flat.editor_warm_reopen_ms_10k) ?? 'n/a'} | ${status('warm_reopen_ms_10k')} |
+| 500-file checkout at 10,000 settled, ${TARGETS.checkout_500_ms_10k.text} | ${ms(flat.editor_checkout_500_ms_10k) ?? 'n/a'} | ${status('checkout_500_ms_10k')} |
+| Typo → tree at 10,000, ${TARGETS.typo_to_tree_ms_10k.text} | ${ms(flat.editor_typo_to_tree_ms_10k) ?? 'n/a'} | ${status('typo_to_tree_ms_10k')} |
+| Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_1k.text} | ${mb(flat.editor_exthost_mb_over_baseline_1k, 1) ?? 'n/a'} | ${status('exthost_mb_over_baseline_1k')} |
+| Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_10k.text} | ${mb(flat.editor_exthost_mb_over_baseline_10k, 1) ?? 'n/a'} | ${status('exthost_mb_over_baseline_10k')} |
+| Memory ${TARGETS.exthost_mb_churn_growth_1k.text} | ${mb(flat.editor_exthost_mb_churn_growth_1k, 1) ?? 'n/a'} | ${status('exthost_mb_churn_growth_1k')} |
+| Memory ${TARGETS.exthost_mb_churn_growth_10k.text} | ${mb(flat.editor_exthost_mb_churn_growth_10k, 1) ?? 'n/a'} | ${status('exthost_mb_churn_growth_10k')} |
 <!-- bench-editor:end -->`;
   let md = readFileSync(file, 'utf8');
   if (md.includes('<!-- bench-editor:start -->')) md = md.replace(/<!-- bench-editor:start -->[\s\S]*<!-- bench-editor:end -->/, table);
@@ -843,4 +851,10 @@ async function main() {
   }
 }
 
-await main();
+if (process.argv.includes('--report-only')) {
+  // Rewrites the table of BENCHMARKS.md from bench/results.json, measuring nothing.
+  const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8'));
+  writeMarkdown(join(root, 'BENCHMARKS.md'), results.editor, headline(results.editor.sizes));
+} else {
+  await main();
+}
