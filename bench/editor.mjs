@@ -551,7 +551,8 @@ async function coldOpen(journal, base, rep, timeout, rest) {
       gcForced: d.mem.gc && e.mem.gc,
     };
     log(`${journal.n}: cold open ${rep}: first row ${fmt(open.firstRowMs)}, Explorer ${fmt(open.explorerRowMs)}, all shown ${fmt(open.completeMs)}; extension host ${fmt(open.exthostMb, ' MB')} (${fmt(open.exthostMbWithout, ' MB')} without Debrief); CPU to all shown: extension host ${fmt(open.cpuExthostMs)}, Chromium ${fmt(open.cpuBrowserMs)}, server ${fmt(open.cpuServerMs)}`);
-    return { open, rest: rest ? await rest(s) : undefined };
+    // A failure after the cold open loses only what comes after it.
+    return { open, rest: rest ? await attempt(`${journal.n}: warm reopens, typos and checkouts`, () => rest(s)) : undefined };
   } finally {
     await s.stop();
   }
@@ -574,26 +575,31 @@ async function inOneWindow(s, timeout) {
   const { page, pid } = w;
   try {
     out.typoTargetShown = !!(await frameWhen(page, { unmarked: [TARGET_LABEL, '\u0000'] }, 10_000).catch(() => false));
-    const before = await settledMemory(pid);
-    out.exthostMbBeforeChurn = before.rss;
-    out.exthostHeapMbBeforeChurn = before.heap;
-
+    const targetFile = join(folder, journal.target);
     const targetText = journal.files.get(journal.target);
     for (const typo of TYPOS) {
       out.typos.push(await attempt(`typo ${typo}`, async () => {
-        const t0 = wallNow();
-        writeFileSync(join(folder, journal.target), targetText.replace(/^outcome: pending$/m, `outcome: ${typo}`));
-        const shown = await frameWhen(page, { marked: [TARGET_LABEL, typo] }, timeout);
-        await waitIdle(pid);
-        const t1 = wallNow();
-        writeFileSync(join(folder, journal.target), targetText);
-        const fixed = await frameWhen(page, { unmarked: [TARGET_LABEL, typo] }, timeout);
-        await waitIdle(pid);
-        return { typoMs: shown - t0, fixMs: fixed - t1 };
+        try {
+          const t0 = wallNow();
+          writeFileSync(targetFile, targetText.replace(/^outcome: pending$/m, `outcome: ${typo}`));
+          const shown = await frameWhen(page, { marked: [TARGET_LABEL, typo] }, timeout);
+          await waitIdle(pid);
+          const t1 = wallNow();
+          writeFileSync(targetFile, targetText);
+          const fixed = await frameWhen(page, { unmarked: [TARGET_LABEL, typo] }, timeout);
+          await waitIdle(pid);
+          return { typoMs: shown - t0, fixMs: fixed - t1 };
+        } finally {
+          // Whatever happened, the journal goes on as it was: the checkouts count on it.
+          if (readFileSync(targetFile, 'utf8') !== targetText) writeFileSync(targetFile, targetText);
+        }
       }));
       log(`${journal.n}: typo -> tree ${fmt(out.typos.at(-1).typoMs)}, fix -> tree ${fmt(out.typos.at(-1).fixMs)}`);
     }
 
+    const before = await settledMemory(pid);
+    out.exthostMbBeforeChurn = before.rss;
+    out.exthostHeapMbBeforeChurn = before.heap;
     out.peakResetWorked = resetPeak(pid);
     const forth = journal.checkedOut;
     const back = new Map(journal.moved.map((p) => [p, journal.files.get(p)]));
