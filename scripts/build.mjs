@@ -58,6 +58,8 @@ if (args.has('--tests')) {
 }
 if (args.has('--bench')) {
   builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', sourcemap: false });
+  // The journal generator, for the editor benchmark (bench/editor.mjs).
+  builds.push({ ...common, entryPoints: ['bench/generate.ts'], outfile: 'out/bench/generate.js', sourcemap: false });
 }
 
 if (production) {

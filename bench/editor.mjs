@@ -1,0 +1,866 @@
+/* global document, window, requestAnimationFrame */ // observe() and shows() run in the workbench's page
+// `npm run bench:editor`: the journal measured in the real editor, from the outside.
+//
+// Starts the test harness's VS Code (code-server + Chromium) on generated journals of 100, 1,000 and
+// 10,000 interviews (bench/generate.ts, written to a temp folder) and measures, against the built-in
+// Explorer on the same folder in the same run:
+//   - cold open: workbench ready -> first Interviews row, and -> the Explorer's first row of
+//     debrief/interviews/ (median of 3 fresh profiles each; both views restored by the window, as after
+//     a reload, so neither waits for a click);
+//   - warm reopen: the window reloaded with nothing changed, the view open -> first Interviews rows;
+//   - a typo (an invalid outcome written on disk) -> the row marked with the problem, and the fix -> gone;
+//   - a 500-file checkout (500 files unlinked and rewritten at once, as git does, moving them into or out
+//     of Pending) -> the Pending group's count equal to what the files say; six checkouts, three there and back;
+//   - the extension host's RSS (/proc) with Debrief and without it on the same folder, and after churn.
+// Times come from the workbench's DOM, read every animation frame in the page, against the workbench's
+// own `code/didStartWorkbench` performance mark; memory from /proc. Nothing in src/ is instrumented.
+//
+// Writes bench/results.json (its editor_* keys; the other keys are kept) and the table between the
+// bench-editor markers in BENCHMARKS.md. DEBRIEF_BENCH_SIZES=100,1000 runs some sizes only and
+// DEBRIEF_BENCH_REPS=1 fewer cold opens: such partial runs print their figures and write nothing.
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { CODE_SERVER_VERSION, paths, provision } from '../scripts/lib/provision.mjs';
+import { startCodeServer } from '../scripts/lib/code-server.mjs';
+import { launchBrowser } from '../scripts/lib/browser.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const { generateJournal } = require(join(root, 'out', 'bench', 'generate.js'));
+
+const ALL_SIZES = [100, 1000, 10000];
+const SIZES = process.env.DEBRIEF_BENCH_SIZES ? process.env.DEBRIEF_BENCH_SIZES.split(',').map(Number) : ALL_SIZES;
+const REPS = Number(process.env.DEBRIEF_BENCH_REPS || 3);
+const CHECKOUTS = 6; // three checkouts back and forth
+const TYPOS = ['pendingg', 'pendign', 'pnding']; // none is part of any text the view shows otherwise
+const GROUP_LABELS = ['Pending', 'Offer', 'Accepted', 'Rejected', 'Ghosted', 'Withdrawn', 'Declined', 'Role closed', 'No outcome'];
+const TARGET_LABEL = 'Bench Typo Target, Typo';
+const CLK_TCK = 100; // Linux's USER_HZ: /proc/<pid>/stat counts CPU time in 1/100 s
+
+let browserVersion = 'unknown';
+const log = (...a) => console.log('[bench:editor]', ...a);
+const wallNow = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (x, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? null : +x.toFixed(d));
+function median(xs) {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+// ---------- the journal on disk ----------
+
+/** A generated journal with its notes, one interview made the typo's target, and the checkout's files. */
+function prepareJournal(n) {
+  const j = generateJournal(n);
+  const files = new Map(j.files);
+  for (const note of j.notes) files.set(note, '# note\n');
+  const interviews = [...j.files.keys()].filter((p) => p.startsWith('debrief/interviews/'));
+  // The typo lands in an interview that is pending and newer than all others, so it is the first row of
+  // the first group (pending first, newest first) and in sight without scrolling.
+  const target = interviews[0];
+  const id = /^id: (.*)$/m.exec(files.get(target))[1];
+  files.set(target, `# The interview the editor benchmark's typo lands in\nid: ${id}\ncompany: Bench Typo Target\nrole: Typo\napplied: 2025-12-31\noutcome: pending\n`);
+  const isPending = (p) => /^outcome: pending$/m.test(files.get(p));
+  const pending = interviews.filter(isPending).length;
+  // The checkout: interviews that are not pending become pending (and back), so the Pending group's
+  // count reaches its final value only once every changed file is shown.
+  const size = Math.min(500, Math.floor(n / 2));
+  const moved = interviews.filter((p) => p !== target && !isPending(p)).slice(0, size);
+  const checkedOut = new Map(moved.map((p) => [p, files.get(p).replace(/^outcome: .*$/m, 'outcome: pending')]));
+  const prefixes = [...new Set([...j.files.values()].map((t) => /^company: (.*)$/m.exec(t)?.[1]).filter(Boolean))].map((c) => `${c}, `);
+  let bytes = 0;
+  for (const t of files.values()) bytes += Buffer.byteLength(t);
+  return { n, files, target, pending, moved, checkedOut, prefixes, bytes, fileCount: files.size };
+}
+
+function writeFiles(folder, files) {
+  for (const [p, t] of files) {
+    mkdirSync(dirname(join(folder, p)), { recursive: true });
+    writeFileSync(join(folder, p), t);
+  }
+}
+
+/** Rewrites files as `git checkout` does: the old file unlinked, a new one created. */
+function checkout(folder, files) {
+  for (const [p, t] of files) {
+    unlinkSync(join(folder, p));
+    writeFileSync(join(folder, p), t);
+  }
+}
+
+// ---------- the extension host, from /proc ----------
+
+function readProc(pid, file) {
+  try {
+    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process group of a code-server: its main process has the server's user-data folder on its command line. */
+function serverGroup(server) {
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const cmd = readProc(pid, 'cmdline');
+    if (cmd?.includes('entry.js') && cmd.includes(server.userData)) return Number(pid);
+  }
+  throw new Error('cannot find the code-server process');
+}
+
+function stat(pid) {
+  const s = readProc(pid, 'stat');
+  if (!s) return undefined;
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  return { pgrp: Number(f[2]), cpuTicks: Number(f[11]) + Number(f[12]), start: Number(f[19]) };
+}
+
+/** The extension hosts of a server's group, newest last. */
+function extensionHosts(pgid) {
+  const hosts = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const st = stat(pid);
+    if (st?.pgrp !== pgid) continue;
+    if (readProc(pid, 'cmdline')?.includes('--type=extensionHost')) hosts.push({ pid: Number(pid), start: st.start });
+  }
+  return hosts.sort((a, b) => a.start - b.start);
+}
+
+/** The extension host started for a new window: the newest one not in `before`. */
+async function waitForHost(pgid, before, timeout = 60_000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const hosts = extensionHosts(pgid).filter((h) => !before.includes(h.pid));
+    if (hosts.length) return hosts[hosts.length - 1].pid;
+    await sleep(100);
+  }
+  throw new Error('no extension host started');
+}
+
+async function waitNoHost(pgid, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until && extensionHosts(pgid).length) await sleep(100);
+}
+
+/** VmRSS and VmHWM (the peak since start or the last reset) in MB. */
+function memory(pid) {
+  const s = readProc(pid, 'status') ?? '';
+  const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** Resets VmHWM, so the next reading is the peak of what follows (Linux 4.0+; ignored where refused). */
+function resetPeak(pid) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** CPU time so far of every process started for this run's server (its HOME): the server, the extension host, Chromium. */
+function cpuSnapshot(home) {
+  const snap = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const env = readProc(pid, 'environ');
+    if (!env?.includes(`HOME=${home}\0`)) continue;
+    const cmd = readProc(pid, 'cmdline') ?? '';
+    const kind = cmd.includes('chromium') || cmd.includes('chrome') ? 'browser' : cmd.includes('--type=extensionHost') ? 'exthost' : 'server';
+    const st = stat(pid);
+    if (st) snap.set(pid, { kind, ticks: st.cpuTicks });
+  }
+  return snap;
+}
+
+/** CPU milliseconds used since `before`, per kind of process (processes gone since are not counted). */
+function cpuSince(before, home) {
+  const out = { exthost: 0, server: 0, browser: 0 };
+  for (const [pid, p] of cpuSnapshot(home)) out[p.kind] += ((p.ticks - (before.get(pid)?.ticks ?? 0)) * 1000) / CLK_TCK;
+  return out;
+}
+
+/**
+ * Talks to a Node process through its inspector, opened from the outside with SIGUSR1 (Node's own way;
+ * it listens on 127.0.0.1:9229). Checks that the inspector found there is this process's.
+ */
+async function inspect(pid, fn) {
+  const WebSocketImpl = globalThis.WebSocket ?? createRequire(join(paths().codeServerDir, 'package.json'))('ws');
+  process.kill(pid, 'SIGUSR1');
+  let targets;
+  for (let i = 0; i < 50 && !targets; i++) {
+    targets = await fetch('http://127.0.0.1:9229/json/list').then((r) => r.json()).catch(() => undefined);
+    if (!targets) await sleep(100);
+  }
+  if (!targets?.length) throw new Error('the extension host opened no inspector');
+  const ws = new WebSocketImpl(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve);
+    ws.addEventListener('error', () => reject(new Error('cannot connect to the inspector')));
+  });
+  let next = 0;
+  const waiting = new Map();
+  ws.addEventListener('message', (e) => {
+    const m = JSON.parse(String(e.data));
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+  });
+  const send = (method, params = {}) => new Promise((resolve, reject) => {
+    const id = ++next;
+    const timer = setTimeout(() => reject(new Error(`${method}: no answer`)), 60_000);
+    waiting.set(id, (m) => {
+      clearTimeout(timer);
+      if (m.error) reject(new Error(`${method}: ${m.error.message}`));
+      else resolve(m.result);
+    });
+    ws.send(JSON.stringify({ id, method, params }));
+  });
+  try {
+    const who = await send('Runtime.evaluate', { expression: 'process.pid' });
+    if (who.result?.value !== pid) throw new Error('the inspector on port 9229 belongs to another process');
+    return await fn(send);
+  } finally {
+    ws.close();
+  }
+}
+
+/**
+ * The process's memory once its work is done: RSS and live heap after a full garbage collection (asked
+ * through the inspector), so that garbage not yet collected does not count; VmHWM is the peak before it.
+ */
+async function settledMemory(pid) {
+  await waitIdle(pid);
+  const { rss, peak } = memory(pid);
+  try {
+    const heap = await inspect(pid, async (send) => {
+      await send('HeapProfiler.collectGarbage');
+      await send('HeapProfiler.collectGarbage');
+      return (await send('Runtime.getHeapUsage')).usedSize / 1048576;
+    });
+    await sleep(500);
+    return { rss: memory(pid).rss, heap, peak, rssBeforeGc: rss, gc: true };
+  } catch (e) {
+    log(`no garbage collection before measuring memory: ${e.message}`);
+    return { rss, heap: null, peak, rssBeforeGc: rss, gc: false };
+  }
+}
+
+/**
+ * Waits until the process has used (almost) no CPU for `quietMs`, and returns the wall time of the last
+ * CPU time it was seen using: when its work ended, as seen from the outside (10 ms resolution).
+ */
+async function waitIdle(pid, { quietMs = 800, timeout = 120_000 } = {}) {
+  const until = Date.now() + timeout;
+  let last = stat(pid)?.cpuTicks ?? 0;
+  let busyUntil = wallNow();
+  let quietSince = wallNow();
+  while (Date.now() < until) {
+    await sleep(100);
+    const now = wallNow();
+    const ticks = stat(pid)?.cpuTicks;
+    if (ticks === undefined) return busyUntil;
+    // One tick (10 ms) per 100 ms is background noise (timers, the file watcher's heartbeat).
+    if (ticks - last > 1) {
+      busyUntil = now;
+      quietSince = now;
+    }
+    last = ticks;
+    if (now - quietSince >= quietMs) return busyUntil;
+  }
+  return busyUntil;
+}
+
+// ---------- the workbench ----------
+
+/** Runs in the page from its first script: records, every animation frame, when each thing is first seen. */
+function observe(cfg) {
+  const seen = { view: undefined, firstRow: undefined, complete: undefined, pendingMax: undefined, welcomeFirst: undefined, welcomeLast: undefined, explorerRow: undefined };
+  window.__debriefBench = seen;
+  const groups = new Set(cfg.groupLabels);
+  const isContent = (name) => groups.has(name) || name.endsWith('.yaml') || cfg.prefixes.some((p) => name.startsWith(p));
+  const tick = () => {
+    const now = performance.now();
+    const pane = document.querySelector('.pane-header[aria-label="Interviews Section"]')?.closest('.pane');
+    if (pane) {
+      if (seen.view === undefined) seen.view = now;
+      for (const row of pane.querySelectorAll('.monaco-list-row')) {
+        const name = row.querySelector('.label-name')?.textContent ?? '';
+        if (seen.firstRow === undefined && isContent(name)) seen.firstRow = now;
+        if (name === 'Pending') {
+          const count = Number(/^\s*(\d[\d,.\s]*)/.exec(row.querySelector('.label-description')?.textContent ?? '')?.[1]?.replace(/\D/g, ''));
+          if (count >= 0 && !(seen.pendingMax >= count)) seen.pendingMax = count;
+          if (count === cfg.expectedPending && seen.complete === undefined) seen.complete = now;
+        }
+      }
+      if (pane.textContent.includes('No interview journal yet')) {
+        if (seen.welcomeFirst === undefined) seen.welcomeFirst = now;
+        seen.welcomeLast = now;
+      }
+    }
+    if (seen.explorerRow === undefined && document.querySelector('.explorer-folders-view .monaco-list-row[aria-level="3"]')) seen.explorerRow = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+function pageConfig(journal) {
+  return { groupLabels: GROUP_LABELS, prefixes: [...journal.prefixes, TARGET_LABEL.split(',')[0] + ', '], expectedPending: journal.pending };
+}
+
+/** What the page saw, relative to the workbench's own "started" mark. */
+async function readSeen(page) {
+  return page.evaluate(() => {
+    const started = performance.getEntriesByName('code/didStartWorkbench')[0]?.startTime;
+    const loaded = performance.getEntriesByName('code/didLoadExtensions')[0]?.startTime;
+    const s = window.__debriefBench;
+    const rel = (t) => (t === undefined || started === undefined ? null : t - started);
+    return {
+      readyWall: started === undefined ? null : performance.timeOrigin + started,
+      navToReadyMs: started ?? null,
+      readyToExtensionsMs: rel(loaded),
+      readyToViewMs: rel(s.view),
+      readyToFirstRowMs: rel(s.firstRow),
+      viewToFirstRowMs: s.firstRow !== undefined && s.view !== undefined ? s.firstRow - s.view : null,
+      readyToCompleteMs: rel(s.complete),
+      readyToExplorerRowMs: rel(s.explorerRow),
+      welcomeShownMs: s.welcomeFirst !== undefined ? s.welcomeLast - s.welcomeFirst : 0,
+      pendingMax: s.pendingMax ?? null,
+    };
+  });
+}
+
+/**
+ * In the page, as one self-contained function: the page's wall-clock time if the Interviews view shows
+ * `what`, else false. `what` is { pending: n } (the Pending group counts n), { marked: [label, text] } (a
+ * row mentions text, or the row `label` has an error icon), or { unmarked: [label, text] } (the row
+ * `label` shows without an error icon and no row mentions text).
+ */
+function shows(what) {
+  const pane = document.querySelector('.pane-header[aria-label="Interviews Section"]')?.closest('.pane');
+  const rows = [...(pane?.querySelectorAll('.monaco-list-row') ?? [])].map((r) => {
+    const name = r.querySelector('.label-name')?.textContent ?? '';
+    return { name, text: `${name} ${r.querySelector('.label-description')?.textContent ?? ''}`, error: !!r.querySelector('.codicon-error') };
+  });
+  let ok = false;
+  if (what.pending !== undefined) ok = rows.some((r) => r.name === 'Pending' && Number(/^Pending\s+(\d[\d,.\s]*)/.exec(r.text)?.[1]?.replace(/\D/g, '')) === what.pending);
+  else if (what.marked) ok = rows.some((r) => r.text.includes(what.marked[1]) || (r.name === what.marked[0] && r.error));
+  else if (what.unmarked) ok = rows.some((r) => r.name === what.unmarked[0] && !r.error) && !rows.some((r) => r.text.includes(what.unmarked[1]));
+  return ok && performance.timeOrigin + performance.now();
+}
+
+/** The page's wall-clock time at the first animation frame where the view shows `what`. */
+async function frameWhen(page, what, timeout) {
+  const handle = await page.waitForFunction(shows, what, { polling: 'raf', timeout });
+  return handle.jsonValue();
+}
+
+class Session {
+  constructor(journal, folder) {
+    this.journal = journal;
+    this.folder = folder;
+  }
+
+  async start() {
+    this.server = await startCodeServer({ testDriver: true });
+    this.pgid = serverGroup(this.server);
+    this.browser = await launchBrowser(this.server.home);
+    browserVersion = this.browser.version();
+    // Two profiles: one where Debrief's view is the open one, one (without Debrief) where the Explorer is.
+    this.debriefContext = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    this.explorerContext = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  }
+
+  async stop() {
+    await this.browser?.close().catch(() => {});
+    await this.server?.stop();
+  }
+
+  url(withDebrief) {
+    return this.server.url(this.folder, withDebrief ? [['extensionDevelopmentPath', this.server.remote(root)], ['skipWelcome', 'true']] : undefined);
+  }
+
+  async open(withDebrief) {
+    await waitNoHost(this.pgid);
+    const page = await (withDebrief ? this.debriefContext : this.explorerContext).newPage();
+    await page.addInitScript(observe, pageConfig(this.journal));
+    const cpu = cpuSnapshot(this.server.home);
+    const hostsBefore = extensionHosts(this.pgid).map((h) => h.pid);
+    await page.goto(this.url(withDebrief));
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
+    return { page, cpu, host: () => waitForHost(this.pgid, hostsBefore) };
+  }
+
+  /** Makes Debrief's view the one its profile opens with (on the folder still without a journal). */
+  async primeDebrief() {
+    const { page } = await this.open(true);
+    const icon = page.locator('.activitybar [aria-label^="Debrief"]').first();
+    await icon.waitFor({ timeout: 120_000 });
+    await icon.click();
+    await page.locator('.pane-header[aria-label="Interviews Section"]').waitFor({ timeout: 60_000 });
+    await sleep(1500); // the workbench writes its view state shortly after a change
+    await page.close();
+  }
+
+  /** Expands debrief/ and debrief/interviews/ in the Explorer of the profile without Debrief. */
+  async primeExplorer() {
+    const { page } = await this.open(false);
+    const row = (name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+    await row('debrief').click({ timeout: 120_000 });
+    await row('interviews').click({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-level="3"]').first().waitFor({ timeout: 120_000 });
+    await sleep(1500);
+    await page.close();
+  }
+
+  /** Opens the window with Debrief, waits until every interview is shown, and measures. */
+  async openDebrief(timeout) {
+    const { page, cpu, host } = await this.open(true);
+    const pid = await host();
+    // The profile opens with Debrief's view; should the workbench not have restored it, open it as a
+    // person would, and say so (the figure then includes the click).
+    const restored = await page.locator('.pane-header[aria-label="Interviews Section"]').waitFor({ timeout: 120_000 }).then(() => true, () => false);
+    if (!restored) await page.locator('.activitybar [aria-label^="Debrief"]').first().click({ timeout: 60_000 });
+    await page.waitForFunction(() => window.__debriefBench.complete !== undefined, null, { timeout, polling: 100 });
+    const seen = await readSeen(page);
+    const cpuMs = cpuSince(cpu, this.server.home);
+    const debriefLog = this.debriefLog();
+    const phases = {
+      readyToActivatedMs: debriefLog.activatedAt && seen.readyWall ? debriefLog.activatedAt - seen.readyWall : null,
+      readyToReadLoggedMs: debriefLog.readAt && seen.readyWall ? debriefLog.readAt - seen.readyWall : null,
+    };
+    const mem = await settledMemory(pid);
+    return { page, pid, seen, mem, cpuMs, restored, journalReadMs: debriefLog.readMs, phases };
+  }
+
+  /** Opens the window without Debrief, with the Explorer showing debrief/interviews/, and measures. */
+  async openExplorer(timeout) {
+    const { page, cpu, host } = await this.open(false);
+    const pid = await host();
+    const restored = await page.locator('.explorer-folders-view .monaco-list-row[aria-label="interviews"][aria-expanded="true"]').waitFor({ timeout: 120_000 }).then(() => true, () => false);
+    if (!restored) {
+      const row = (name) => page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).first();
+      if ((await row('debrief').getAttribute('aria-expanded')) !== 'true') await row('debrief').click();
+      await row('interviews').click();
+    }
+    await page.waitForFunction(() => window.__debriefBench.explorerRow !== undefined, null, { timeout, polling: 100 });
+    const seen = await readSeen(page);
+    const cpuMs = cpuSince(cpu, this.server.home);
+    const debriefShown = await page.locator('.activitybar [aria-label^="Debrief"]').count();
+    if (debriefShown) throw new Error('the window meant to run without Debrief has Debrief');
+    const mem = await settledMemory(pid);
+    await page.close();
+    return { seen, mem, cpuMs, restored };
+  }
+
+  /**
+   * From Debrief's own log of the newest window (when it has these lines): when it was activated, when it
+   * logged "read N interview(s) … in X ms", and X. Log times are local wall-clock times.
+   */
+  debriefLog() {
+    const found = [];
+    const walk = (d) => {
+      for (const name of existsSync(d) ? readdirSync(d) : []) {
+        const p = join(d, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (name === 'Debrief.log') found.push({ p, m: statSync(p).mtimeMs });
+      }
+    };
+    walk(join(this.server.userData, 'logs'));
+    const newest = found.sort((a, b) => b.m - a.m)[0];
+    const out = { activatedAt: null, readAt: null, readMs: null };
+    if (!newest) return out;
+    const at = (line) => {
+      const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})/.exec(line);
+      return m ? new Date(`${m[1]}T${m[2]}`).getTime() : null;
+    };
+    for (const line of readFileSync(newest.p, 'utf8').split('\n')) {
+      if (out.activatedAt === null && /Debrief activated/.test(line)) out.activatedAt = at(line);
+      const read = /read \d+ interview\(s\).* in (\d+) ms/.exec(line);
+      if (read) {
+        out.readAt = at(line);
+        out.readMs = Number(read[1]);
+      }
+    }
+    return out;
+  }
+}
+
+// ---------- the measurements ----------
+
+/** Runs `fn`; a failure is recorded with its reason and the run goes on. */
+async function attempt(what, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    log(`${what} failed: ${String(e.message ?? e).split('\n')[0]}`);
+    return { error: `${what}: ${String(e.message ?? e).split('\n')[0]}` };
+  }
+}
+
+/** One cold open of each window on a fresh profile; the last one goes on with the rest. */
+async function coldOpen(journal, base, rep, timeout, rest) {
+  const folder = join(base, `profile-${rep}`, 'journal');
+  mkdirSync(join(folder, 'debrief', 'interviews'), { recursive: true });
+  const s = new Session(journal, folder);
+  try {
+    await s.start();
+    await s.primeDebrief();
+    writeFiles(folder, journal.files);
+    await s.primeExplorer();
+    // Alternate which window opens first, so that anything the first leaves behind hits both alike.
+    const order = rep % 2 ? ['debrief', 'explorer'] : ['explorer', 'debrief'];
+    let d, e;
+    for (const which of order) {
+      if (which === 'debrief') {
+        d = await s.openDebrief(timeout);
+        await d.page.close();
+      } else {
+        e = await s.openExplorer(timeout);
+      }
+    }
+    const open = {
+      firstRowMs: d.seen.readyToFirstRowMs,
+      explorerRowMs: e.seen.readyToExplorerRowMs,
+      completeMs: d.seen.readyToCompleteMs,
+      viewToFirstRowMs: d.seen.viewToFirstRowMs,
+      welcomeShownMs: d.seen.welcomeShownMs,
+      navToReadyMs: d.seen.navToReadyMs,
+      navToReadyExplorerMs: e.seen.navToReadyMs,
+      readyToExtensionsMs: d.seen.readyToExtensionsMs,
+      journalReadLogMs: d.journalReadMs,
+      readyToActivatedMs: d.phases.readyToActivatedMs,
+      readyToReadLoggedMs: d.phases.readyToReadLoggedMs,
+      cpuExthostMs: d.cpuMs.exthost,
+      cpuBrowserMs: d.cpuMs.browser,
+      cpuServerMs: d.cpuMs.server,
+      cpuExplorerExthostMs: e.cpuMs.exthost,
+      cpuExplorerBrowserMs: e.cpuMs.browser,
+      cpuExplorerServerMs: e.cpuMs.server,
+      viewsRestored: d.restored && e.restored,
+      exthostMb: d.mem.rss,
+      exthostHeapMb: d.mem.heap,
+      exthostPeakMb: d.mem.peak,
+      exthostMbBeforeGc: d.mem.rssBeforeGc,
+      exthostMbWithout: e.mem.rss,
+      exthostMbBeforeGcWithout: e.mem.rssBeforeGc,
+      exthostHeapMbWithout: e.mem.heap,
+      gcForced: d.mem.gc && e.mem.gc,
+    };
+    log(`${journal.n}: cold open ${rep}: first row ${fmt(open.firstRowMs)}, Explorer ${fmt(open.explorerRowMs)}, all shown ${fmt(open.completeMs)}; extension host ${fmt(open.exthostMb, ' MB')} (${fmt(open.exthostMbWithout, ' MB')} without Debrief); CPU to all shown: extension host ${fmt(open.cpuExthostMs)}, Chromium ${fmt(open.cpuBrowserMs)}, server ${fmt(open.cpuServerMs)}`);
+    // A failure after the cold open loses only what comes after it.
+    return { open, rest: rest ? await attempt(`${journal.n}: warm reopens, typos and checkouts`, () => rest(s)) : undefined };
+  } finally {
+    await s.stop();
+  }
+}
+
+/** Warm reopens, typos and checkouts, in the last cold open's profile. */
+async function inOneWindow(s, timeout) {
+  const { journal, folder } = s;
+  const out = { warm: [], typos: [], checkouts: [] };
+  let w;
+  for (let i = 0; i < 3; i++) {
+    await w?.page.close();
+    w = await s.openDebrief(timeout);
+    out.warm.push({
+      viewToFirstRowMs: w.seen.viewToFirstRowMs, readyToFirstRowMs: w.seen.readyToFirstRowMs, readyToViewMs: w.seen.readyToViewMs, completeMs: w.seen.readyToCompleteMs,
+      journalReadLogMs: w.journalReadMs, readyToReadLoggedMs: w.phases.readyToReadLoggedMs, cpuExthostMs: w.cpuMs.exthost, cpuBrowserMs: w.cpuMs.browser, restored: w.restored,
+    });
+    log(`${journal.n}: warm reopen ${i + 1}: view open -> first row ${fmt(w.seen.viewToFirstRowMs)} (ready -> first row ${fmt(w.seen.readyToFirstRowMs)})`);
+  }
+  const { page, pid } = w;
+  try {
+    out.typoTargetShown = !!(await frameWhen(page, { unmarked: [TARGET_LABEL, '\u0000'] }, 10_000).catch(() => false));
+    const targetFile = join(folder, journal.target);
+    const targetText = journal.files.get(journal.target);
+    for (const typo of TYPOS) {
+      out.typos.push(await attempt(`typo ${typo}`, async () => {
+        try {
+          const t0 = wallNow();
+          writeFileSync(targetFile, targetText.replace(/^outcome: pending$/m, `outcome: ${typo}`));
+          const shown = await frameWhen(page, { marked: [TARGET_LABEL, typo] }, timeout);
+          await waitIdle(pid);
+          const t1 = wallNow();
+          writeFileSync(targetFile, targetText);
+          const fixed = await frameWhen(page, { unmarked: [TARGET_LABEL, typo] }, timeout);
+          await waitIdle(pid);
+          return { typoMs: shown - t0, fixMs: fixed - t1 };
+        } finally {
+          // Whatever happened, the journal goes on as it was: the checkouts count on it.
+          if (readFileSync(targetFile, 'utf8') !== targetText) writeFileSync(targetFile, targetText);
+        }
+      }));
+      log(`${journal.n}: typo -> tree ${fmt(out.typos.at(-1).typoMs)}, fix -> tree ${fmt(out.typos.at(-1).fixMs)}`);
+    }
+
+    const before = await settledMemory(pid);
+    out.exthostMbBeforeChurn = before.rss;
+    out.exthostHeapMbBeforeChurn = before.heap;
+    out.peakResetWorked = resetPeak(pid);
+    const forth = journal.checkedOut;
+    const back = new Map(journal.moved.map((p) => [p, journal.files.get(p)]));
+    for (let i = 0; i < CHECKOUTS; i++) {
+      const there = i % 2 === 0;
+      out.checkouts.push(await attempt(`checkout ${i + 1}`, async () => {
+        const ticks = stat(pid)?.cpuTicks ?? 0;
+        const t0 = wallNow();
+        checkout(folder, there ? forth : back);
+        const writeMs = wallNow() - t0;
+        const shown = await frameWhen(page, { pending: journal.pending + (there ? journal.moved.length : 0) }, timeout);
+        const busyUntil = await waitIdle(pid);
+        const cpuMs = (((stat(pid)?.cpuTicks ?? ticks) - ticks) * 1000) / CLK_TCK;
+        return { settledMs: shown - t0, writeMs, exthostBusyMs: Math.max(busyUntil - t0, shown - t0), exthostCpuMs: cpuMs };
+      }));
+      log(`${journal.n}: checkout of ${journal.moved.length} files ${i + 1}/${CHECKOUTS}: tree final after ${fmt(out.checkouts.at(-1).settledMs)}, extension host busy for ${fmt(out.checkouts.at(-1).exthostBusyMs)}`);
+    }
+    const after = await settledMemory(pid);
+    out.exthostMbAfterChurn = after.rss;
+    out.exthostHeapMbAfterChurn = after.heap;
+    out.exthostPeakMbChurn = out.peakResetWorked ? after.peak : null;
+    out.gcForced = before.gc && after.gc;
+    // The journal is back as it was: the view must say so too (a wrong count here is a bug, not slowness).
+    out.finalCountRight = !!(await frameWhen(page, { pending: journal.pending }, 10_000).catch(() => false));
+    log(`${journal.n}: extension host ${fmt(out.exthostMbBeforeChurn, ' MB')} before churn, ${fmt(out.exthostMbAfterChurn, ' MB')} after`);
+  } finally {
+    await page.close();
+  }
+  return out;
+}
+
+function fmt(x, unit = ' ms') {
+  return typeof x === 'number' ? `${Math.round(x)}${unit}` : 'n/a';
+}
+
+async function measureSize(n) {
+  const journal = prepareJournal(n);
+  const base = mkdtempSync(join(os.tmpdir(), `debrief-bench-editor-${n}-`));
+  const timeout = n >= 10000 ? 300_000 : 120_000;
+  log(`${n} interviews: ${journal.fileCount} files, ${(journal.bytes / 1048576).toFixed(1)} MB, ${journal.pending} pending`);
+  const opens = [];
+  let rest;
+  try {
+    for (let rep = 1; rep <= REPS; rep++) {
+      const r = await attempt(`${n}: cold open ${rep}`, () => coldOpen(journal, base, rep, timeout, rep === REPS ? (s) => inOneWindow(s, timeout) : undefined));
+      if (r.error) opens.push(r);
+      else {
+        opens.push(r.open);
+        rest = r.rest;
+      }
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+  const ok = opens.filter((o) => !o.error);
+  const m = (key, list = ok) => median(list.map((o) => o[key]));
+  const firstRow = m('firstRowMs');
+  const explorerRow = m('explorerRowMs');
+  const typos = (rest?.typos ?? []).filter((t) => !t.error);
+  const checkouts = (rest?.checkouts ?? []).filter((c) => !c.error);
+  return {
+    interviews: n,
+    files: journal.fileCount,
+    bytes: journal.bytes,
+    cold_opens: ok.length,
+    first_row_ms: round(firstRow),
+    explorer_first_row_ms: round(explorerRow),
+    first_rows_vs_explorer: firstRow !== null && explorerRow ? round(firstRow / explorerRow, 2) : null,
+    all_shown_ms: round(m('completeMs')),
+    view_to_first_row_ms: round(m('viewToFirstRowMs')),
+    no_journal_welcome_shown_ms: round(m('welcomeShownMs')),
+    journal_read_log_ms: round(m('journalReadLogMs')),
+    ready_to_activated_log_ms: round(m('readyToActivatedMs')),
+    ready_to_read_logged_ms: round(m('readyToReadLoggedMs')),
+    cpu_ms_to_all_shown: { exthost: round(m('cpuExthostMs')), browser: round(m('cpuBrowserMs')), server: round(m('cpuServerMs')) },
+    cpu_ms_to_explorer_row: { exthost: round(m('cpuExplorerExthostMs')), browser: round(m('cpuExplorerBrowserMs')), server: round(m('cpuExplorerServerMs')) },
+    views_restored: ok.length > 0 && ok.every((o) => o.viewsRestored),
+    nav_to_ready_ms: round(m('navToReadyMs')),
+    nav_to_ready_explorer_ms: round(m('navToReadyExplorerMs')),
+    exthost_mb: round(m('exthostMb'), 1),
+    exthost_mb_without_debrief: round(m('exthostMbWithout'), 1),
+    exthost_mb_over_baseline: round(median(ok.map((o) => o.exthostMb - o.exthostMbWithout)), 1),
+    exthost_peak_mb_open: round(m('exthostPeakMb'), 1),
+    exthost_mb_before_gc: round(m('exthostMbBeforeGc'), 1),
+    exthost_mb_before_gc_without_debrief: round(m('exthostMbBeforeGcWithout'), 1),
+    exthost_heap_mb: round(m('exthostHeapMb'), 1),
+    exthost_heap_mb_without_debrief: round(m('exthostHeapMbWithout'), 1),
+    memory_after_forced_gc: ok.length > 0 && ok.every((o) => o.gcForced) && (rest?.gcForced ?? true),
+    warm_reopen_ms: round(median((rest?.warm ?? []).map((w) => w.viewToFirstRowMs))),
+    warm_ready_to_first_row_ms: round(median((rest?.warm ?? []).map((w) => w.readyToFirstRowMs))),
+    warm_all_shown_ms: round(median((rest?.warm ?? []).map((w) => w.completeMs))),
+    typo_target_shown: rest?.typoTargetShown ?? null,
+    typo_to_tree_ms: round(median(typos.map((t) => t.typoMs))),
+    fix_to_tree_ms: round(median(typos.map((t) => t.fixMs))),
+    checkout_files: journal.moved.length,
+    checkout_ms: round(median(checkouts.map((c) => c.settledMs))),
+    checkout_exthost_busy_ms: round(median(checkouts.map((c) => c.exthostBusyMs))),
+    checkout_exthost_cpu_ms: round(median(checkouts.map((c) => c.exthostCpuMs))),
+    exthost_mb_before_churn: round(rest?.exthostMbBeforeChurn, 1),
+    exthost_mb_after_churn: round(rest?.exthostMbAfterChurn, 1),
+    exthost_mb_churn_growth: rest ? round(rest.exthostMbAfterChurn - rest.exthostMbBeforeChurn, 1) : null,
+    exthost_heap_mb_before_churn: round(rest?.exthostHeapMbBeforeChurn, 1),
+    exthost_heap_mb_after_churn: round(rest?.exthostHeapMbAfterChurn, 1),
+    exthost_peak_mb_churn: round(rest?.exthostPeakMbChurn, 1),
+    final_count_right: rest?.finalCountRight ?? null,
+    raw: {
+      cold_opens: opens.map((o) => (o.error ? o : roundAll(o))),
+      warm_reopens: (rest?.warm ?? []).map(roundAll),
+      typos: (rest?.typos ?? []).map(roundAll),
+      checkouts: (rest?.checkouts ?? []).map(roundAll),
+    },
+  };
+}
+
+function roundAll(o) {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? round(v, /Mb/.test(k) ? 1 : 0) : v]));
+}
+
+// ---------- the report ----------
+
+const TARGETS = {
+  first_rows_vs_explorer_1k: { max: 1.2, text: '≤ 1.2× at 1,000' },
+  first_rows_vs_explorer_10k: { max: 1.5, text: '≤ 1.5× at 10,000' },
+  warm_reopen_ms_10k: { max: 1000, text: '≤ 1 s after the view opens' },
+  checkout_500_ms_10k: { max: 2000, text: '≤ 2 s' },
+  typo_to_tree_ms_10k: { max: 300, text: '≤ 300 ms' },
+  exthost_mb_over_baseline_1k: { max: 60, text: '≤ 60 MB at 1,000' },
+  exthost_mb_over_baseline_10k: { max: 150, text: '≤ 150 MB at 10,000' },
+  exthost_mb_churn_growth_1k: { max: 10, text: 'back within 10 MB after churn, 1,000' },
+  exthost_mb_churn_growth_10k: { max: 10, text: 'back within 10 MB after churn, 10,000' },
+};
+
+function machine(browserVersion) {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown', cores: cpus.length, memory_gb: Math.round((os.totalmem() / 1073741824) * 10) / 10,
+    platform: `${os.platform()} ${os.arch()}`, code_server: CODE_SERVER_VERSION, chromium: browserVersion,
+  };
+}
+
+function headline(sizes) {
+  const k = { 100: '100', 1000: '1k', 10000: '10k' };
+  const flat = {};
+  for (const [n, r] of Object.entries(sizes)) {
+    const s = k[n];
+    flat[`editor_first_rows_vs_explorer_${s}`] = r.first_rows_vs_explorer;
+    flat[`editor_first_row_ms_${s}`] = r.first_row_ms;
+    flat[`editor_explorer_first_row_ms_${s}`] = r.explorer_first_row_ms;
+    flat[`editor_warm_reopen_ms_${s}`] = r.warm_reopen_ms;
+    flat[`editor_checkout_${r.checkout_files}_ms_${s}`] = r.checkout_ms;
+    flat[`editor_typo_to_tree_ms_${s}`] = r.typo_to_tree_ms;
+    flat[`editor_exthost_mb_over_baseline_${s}`] = r.exthost_mb_over_baseline;
+    flat[`editor_exthost_mb_churn_growth_${s}`] = r.exthost_mb_churn_growth;
+  }
+  const targets = {};
+  for (const [key, t] of Object.entries(TARGETS)) {
+    const v = flat[`editor_${key}`];
+    targets[key] = typeof v === 'number' ? v <= t.max : null;
+  }
+  return { ...flat, editor_targets: targets };
+}
+
+function writeResults(file, editor, flat) {
+  const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  for (const key of Object.keys(previous)) if (key.startsWith('editor')) delete previous[key];
+  writeFileSync(file, JSON.stringify({ ...previous, ...flat, editor }, null, 2) + '\n');
+}
+
+function writeMarkdown(file, e, flat) {
+  const n = (size) => e.sizes[size] ?? {};
+  const num = (x, digits = 0) => (typeof x === 'number' ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : undefined);
+  /** A row: `f` gives each size's cell from its results (undefined: n/a). */
+  const row = (label, f) => `| ${label} | ${ALL_SIZES.map((s) => f(n(s)) ?? 'n/a').join(' | ')} |`;
+  const ms = (x) => (num(x) === undefined ? undefined : `${num(x)} ms`);
+  const mb = (x, digits = 0) => (num(x, digits) === undefined ? undefined : `${num(x, digits)} MB`);
+  const both = (a, b) => (a === undefined ? undefined : `${a} (${b ?? 'n/a'})`);
+  const status = (key) => (flat.editor_targets[key] === null ? 'not measured' : flat.editor_targets[key] ? 'met' : '**not met**');
+  const m = e.machine;
+  const table = `<!-- bench-editor:start -->
+Measured ${e.date.slice(0, 10)} on ${m.cpu} (${m.cores} cores, ${m.memory_gb} GB, ${m.platform}), code-server ${m.code_server} (VS Code with its Node extension host), Chromium ${m.chromium}; load average ${e.load_average_start.join(' / ')} at the start, ${e.load_average_end.join(' / ')} at the end (1 / 5 / 15 min); the whole run took ${Math.round(e.duration_s / 60)} min.
+
+| | 100 interviews | 1,000 interviews | 10,000 interviews |
+| --- | ---: | ---: | ---: |
+${row('Workbench ready → first Interviews row (cold, median of 3)', (r) => ms(r.first_row_ms))}
+${row('Workbench ready → Explorer\'s first row of `debrief/interviews/` (no Debrief)', (r) => ms(r.explorer_first_row_ms))}
+${row('**First Interviews row vs Explorer\'s first row**', (r) => (num(r.first_rows_vs_explorer, 2) === undefined ? undefined : `**${num(r.first_rows_vs_explorer, 2)}×**`))}
+${row('Workbench ready → every interview shown (Pending count final)', (r) => ms(r.all_shown_ms))}
+${row('Debrief\'s log: ready → activated; → "read N interview(s)" logged', (r) => (r.ready_to_activated_log_ms == null ? undefined : `${ms(r.ready_to_activated_log_ms)}; ${ms(r.ready_to_read_logged_ms) ?? 'n/a'}`))}
+${row('Journal read, as Debrief\'s log says', (r) => ms(r.journal_read_log_ms))}
+${row('Read logged → first Interviews row', (r) => (typeof r.first_row_ms === 'number' && typeof r.ready_to_read_logged_ms === 'number' ? ms(r.first_row_ms - r.ready_to_read_logged_ms) : undefined))}
+${row('CPU until every interview shown: extension host / Chromium / server (the window without Debrief, until the Explorer\'s row)', (r) => (r.cpu_ms_to_all_shown ? `${num(r.cpu_ms_to_all_shown.exthost)} / ${num(r.cpu_ms_to_all_shown.browser)} / ${num(r.cpu_ms_to_all_shown.server)} ms (${num(r.cpu_ms_to_explorer_row?.exthost)} / ${num(r.cpu_ms_to_explorer_row?.browser)} / ${num(r.cpu_ms_to_explorer_row?.server)})` : undefined))}
+${row('"No interview journal yet" shown while reading', (r) => ms(r.no_journal_welcome_shown_ms))}
+${row('**Warm reopen** (nothing changed): view open → first rows (median of 3)', (r) => ms(r.warm_reopen_ms))}
+${row('**Typo** on disk → row marked (median of 3)', (r) => ms(r.typo_to_tree_ms))}
+${row('Fix on disk → mark gone (median of 3)', (r) => ms(r.fix_to_tree_ms))}
+${row('**Checkout** → Pending count final (median of 6)', (r) => both(ms(r.checkout_ms), r.checkout_files !== undefined ? `${r.checkout_files} files` : undefined))}
+${row('Checkout → extension host idle again; its CPU time (median of 6)', (r) => (r.checkout_exthost_busy_ms == null ? undefined : `${ms(r.checkout_exthost_busy_ms)}; ${ms(r.checkout_exthost_cpu_ms) ?? 'n/a'}`))}
+${row('Extension host RSS with Debrief (without), after a full GC', (r) => both(mb(r.exthost_mb), mb(r.exthost_mb_without_debrief)))}
+${row('**Over the baseline** (median of 3 pairs)', (r) => mb(r.exthost_mb_over_baseline, 1))}
+${row('Live heap with Debrief (without), after a full GC', (r) => both(mb(r.exthost_heap_mb), mb(r.exthost_heap_mb_without_debrief)))}
+${row('RSS with Debrief before the GC (without)', (r) => both(mb(r.exthost_mb_before_gc), mb(r.exthost_mb_before_gc_without_debrief)))}
+${row('Peak RSS while opening', (r) => mb(r.exthost_peak_mb_open))}
+${row('**RSS before → after churn** (six checkouts, after a full GC)', (r) => (typeof r.exthost_mb_churn_growth === 'number' ? `${mb(r.exthost_mb_before_churn)} → ${mb(r.exthost_mb_after_churn)} (${r.exthost_mb_churn_growth >= 0 ? '+' : ''}${num(r.exthost_mb_churn_growth, 1)})` : undefined))}
+${row('Live heap before → after churn', (r) => (typeof r.exthost_heap_mb_after_churn === 'number' ? `${mb(r.exthost_heap_mb_before_churn)} → ${mb(r.exthost_heap_mb_after_churn)}` : undefined))}
+${row('Peak RSS during churn', (r) => mb(r.exthost_peak_mb_churn))}
+
+| Target (issue 13) | Result | Status |
+| --- | --- | --- |
+| First Interviews row vs Explorer's first row, ${TARGETS.first_rows_vs_explorer_1k.text} | ${num(flat.editor_first_rows_vs_explorer_1k, 2) ?? 'n/a'}× | ${status('first_rows_vs_explorer_1k')} |
+| First Interviews row vs Explorer's first row, ${TARGETS.first_rows_vs_explorer_10k.text} | ${num(flat.editor_first_rows_vs_explorer_10k, 2) ?? 'n/a'}× | ${status('first_rows_vs_explorer_10k')} |
+| Warm reopen at 10,000, ${TARGETS.warm_reopen_ms_10k.text} | ${ms(flat.editor_warm_reopen_ms_10k) ?? 'n/a'} | ${status('warm_reopen_ms_10k')} |
+| 500-file checkout at 10,000 settled, ${TARGETS.checkout_500_ms_10k.text} | ${ms(flat.editor_checkout_500_ms_10k) ?? 'n/a'} | ${status('checkout_500_ms_10k')} |
+| Typo → tree at 10,000, ${TARGETS.typo_to_tree_ms_10k.text} | ${ms(flat.editor_typo_to_tree_ms_10k) ?? 'n/a'} | ${status('typo_to_tree_ms_10k')} |
+| Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_1k.text} | ${mb(flat.editor_exthost_mb_over_baseline_1k, 1) ?? 'n/a'} | ${status('exthost_mb_over_baseline_1k')} |
+| Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_10k.text} | ${mb(flat.editor_exthost_mb_over_baseline_10k, 1) ?? 'n/a'} | ${status('exthost_mb_over_baseline_10k')} |
+| Memory ${TARGETS.exthost_mb_churn_growth_1k.text} | ${mb(flat.editor_exthost_mb_churn_growth_1k, 1) ?? 'n/a'} | ${status('exthost_mb_churn_growth_1k')} |
+| Memory ${TARGETS.exthost_mb_churn_growth_10k.text} | ${mb(flat.editor_exthost_mb_churn_growth_10k, 1) ?? 'n/a'} | ${status('exthost_mb_churn_growth_10k')} |
+<!-- bench-editor:end -->`;
+  let md = readFileSync(file, 'utf8');
+  if (md.includes('<!-- bench-editor:start -->')) md = md.replace(/<!-- bench-editor:start -->[\s\S]*<!-- bench-editor:end -->/, table);
+  else md = `${md.trimEnd()}\n\n## In the real editor\n\n${table}\n`;
+  writeFileSync(file, md);
+}
+
+// ---------- main ----------
+
+async function main() {
+  const started = Date.now();
+  provision({ needBrowser: true });
+  const loadStart = os.loadavg().map((x) => +x.toFixed(1));
+  log(`sizes ${SIZES.join(', ')}, ${REPS} cold open(s) each; load average ${loadStart.join(' / ')}`);
+  if (loadStart[0] > os.cpus().length) log(`the machine is busy (load average ${loadStart[0]} on ${os.cpus().length} cores): the figures will be slower and noisier than on a quiet machine`);
+  const sizes = {};
+  for (const n of SIZES) sizes[n] = await measureSize(n);
+  const editor = {
+    date: new Date().toISOString(),
+    machine: machine(browserVersion),
+    load_average_start: loadStart,
+    load_average_end: os.loadavg().map((x) => +x.toFixed(1)),
+    duration_s: Math.round((Date.now() - started) / 1000),
+    cold_opens_per_size: REPS,
+    checkouts: CHECKOUTS,
+    sizes,
+  };
+  const flat = headline(sizes);
+  const summary = { ...flat, sizes: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, { ...v, raw: undefined }])) };
+  console.log(JSON.stringify(summary, null, 2));
+  const complete = ALL_SIZES.every((n) => SIZES.includes(n)) && REPS >= 3;
+  if (complete) {
+    writeResults(join(root, 'bench', 'results.json'), editor, flat);
+    writeMarkdown(join(root, 'BENCHMARKS.md'), editor, flat);
+    log(`wrote bench/results.json and BENCHMARKS.md in ${editor.duration_s} s`);
+  } else {
+    log(`partial run (sizes ${SIZES.join(', ')}, ${REPS} cold open(s)): nothing written; took ${editor.duration_s} s`);
+  }
+}
+
+if (process.argv.includes('--report-only')) {
+  // Rewrites the table of BENCHMARKS.md from bench/results.json, measuring nothing.
+  const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8'));
+  writeMarkdown(join(root, 'BENCHMARKS.md'), results.editor, headline(results.editor.sizes));
+} else {
+  await main();
+}
