@@ -18,6 +18,7 @@
 // Writes bench/results.json (its editor_* keys; the other keys are kept) and the table between the
 // bench-editor markers in BENCHMARKS.md. DEBRIEF_BENCH_SIZES=100,1000 runs some sizes only and
 // DEBRIEF_BENCH_REPS=1 fewer cold opens: such partial runs print their figures and write nothing.
+// DEBRIEF_BENCH_PROFILE=<folder> writes the extension host's CPU profile over the checkouts there.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -35,6 +36,7 @@ const { generateJournal } = require(join(root, 'out', 'bench', 'generate.js'));
 const ALL_SIZES = [100, 1000, 10000];
 const SIZES = process.env.DEBRIEF_BENCH_SIZES ? process.env.DEBRIEF_BENCH_SIZES.split(',').map(Number) : ALL_SIZES;
 const REPS = Number(process.env.DEBRIEF_BENCH_REPS || 3);
+const PROFILE_DIR = process.env.DEBRIEF_BENCH_PROFILE; // a folder: the extension host's CPU profile over the checkouts
 const CHECKOUTS = 6; // three checkouts back and forth
 const TYPOS = ['pendingg', 'pendign', 'pnding']; // none is part of any text the view shows otherwise
 const GROUP_LABELS = ['Pending', 'Offer', 'Accepted', 'Rejected', 'Ghosted', 'Withdrawn', 'Declined', 'Role closed', 'No outcome'];
@@ -479,7 +481,7 @@ class Session {
     };
     for (const line of readFileSync(newest.p, 'utf8').split('\n')) {
       if (out.activatedAt === null && /Debrief activated/.test(line)) out.activatedAt = at(line);
-      const read = /read \d+ interview\(s\).* in (\d+) ms/.exec(line);
+      const read = /\d+ interview\(s\).* in (\d+) ms/.exec(line);
       if (read) {
         out.readAt = at(line);
         out.readMs = Number(read[1]);
@@ -603,6 +605,7 @@ async function inOneWindow(s, timeout) {
     out.peakResetWorked = resetPeak(pid);
     const forth = journal.checkedOut;
     const back = new Map(journal.moved.map((p) => [p, journal.files.get(p)]));
+    const checkouts = async () => {
     for (let i = 0; i < CHECKOUTS; i++) {
       const there = i % 2 === 0;
       out.checkouts.push(await attempt(`checkout ${i + 1}`, async () => {
@@ -617,6 +620,20 @@ async function inOneWindow(s, timeout) {
       }));
       log(`${journal.n}: checkout of ${journal.moved.length} files ${i + 1}/${CHECKOUTS}: tree final after ${fmt(out.checkouts.at(-1).settledMs)}, extension host busy for ${fmt(out.checkouts.at(-1).exthostBusyMs)}`);
     }
+    };
+    if (PROFILE_DIR) {
+      // The extension host's CPU profile over the checkouts (an inspector session slows it a little).
+      await inspect(pid, async (send) => {
+        await send('Profiler.enable');
+        await send('Profiler.start');
+        await checkouts();
+        const { profile } = await send('Profiler.stop');
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        const file = join(PROFILE_DIR, `checkouts-${journal.n}.cpuprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        log(`${journal.n}: CPU profile of the checkouts in ${file}`);
+      });
+    } else await checkouts();
     const after = await settledMemory(pid);
     out.exthostMbAfterChurn = after.rss;
     out.exthostHeapMbAfterChurn = after.heap;

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { interviewDates } from '../../src/core/progress/weaknesses';
 import { JournalIndex } from '../../src/core/journal/journal-index';
 import { readInterview } from '../../src/core/read/interview';
 import { furthestStage, funnelReach, stageBehindRecords, stageFromRecords } from '../../src/core/progress/stages';
@@ -97,5 +99,56 @@ describe('progress on a weakness', () => {
       interview('x', ['2025-09-01'], ['b', 'c']), interview('y', ['2025-09-05'], ['b']), interview('z', ['2025-03-01'], ['a', 'a']),
     ]);
     assert.deepEqual(rankWeaknesses(weaknessProgress(journal(files), '2025-09-15')).map((p) => p.id), ['b', 'c', 'a']);
+  });
+
+  it('counts the interviews held before and since the work exactly as the definition says, on any journal', () => {
+    // The definition, one pass over every interview per weakness (docs/progress.md): the core counts the
+    // same by binary search, so that a journal of 10,000 interviews and 300 weaknesses stays fast.
+    const reference = (index: JournalIndex, id: string) => {
+      const w = index.weakness(id)!;
+      let lastDone: string | undefined;
+      for (const it of w.improvements) if (it.done && (it.status === 'done' || it.status === undefined) && (!lastDone || it.done > lastDone)) lastDone = it.done;
+      const when = new Map<string, string[]>();
+      for (const s of index.sightings(id)) if (s.date) when.set(s.file, [...(when.get(s.file) ?? []), s.date]);
+      const before = { seen: 0, of: 0 }, since = { seen: 0, of: 0 };
+      for (const iv of index.interviews()) {
+        const dates = interviewDates(iv);
+        if (!dates.length) continue;
+        const seen = when.get(iv.file) ?? [];
+        if (lastDone === undefined || dates.some((d) => d <= lastDone!)) {
+          before.of++;
+          if (seen.some((d) => lastDone === undefined || d <= lastDone)) before.seen++;
+        }
+        if (lastDone !== undefined && dates.some((d) => d > lastDone!)) {
+          since.of++;
+          if (seen.some((d) => d > lastDone!)) since.seen++;
+        }
+      }
+      return { before, since };
+    };
+    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2025-0${1 + (d % 9)}-${String(d).padStart(2, '0')}`);
+    const ids = ['a', 'b', 'c'];
+    const interviewArb = fc.record({
+      dates: fc.array(day, { maxLength: 3 }),
+      feedback: fc.option(day, { nil: undefined }),
+      cites: fc.array(fc.record({ id: fc.constantFrom(...ids, 'ghost'), round: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }) }), { maxLength: 3 }),
+    });
+    const weaknessArb = fc.array(fc.record({ done: fc.option(day, { nil: undefined }), status: fc.constantFrom('done', 'doing', undefined) }), { maxLength: 3 });
+    fc.assert(fc.property(fc.array(interviewArb, { maxLength: 12 }), fc.tuple(weaknessArb, weaknessArb, weaknessArb), day, (ivs, ws, today) => {
+      const files: Record<string, string> = {
+        [W]: 'weaknesses:\n' + ids.map((id, k) => `  - id: ${id}\n    title: ${id.toUpperCase()}\n    improvements:\n` + (ws[k].map((it, n) => `      - id: i${n}\n        action: Act\n${it.status ? `        status: ${it.status}\n` : ''}${it.done ? `        done: ${it.done}\n` : ''}`).join('') || '      []\n')).join(''),
+      };
+      ivs.forEach((v, i) => {
+        const rounds = v.dates.length ? 'rounds:\n' + v.dates.map((d) => `  - type: coding\n    date: ${d}\n`).join('') : '';
+        const fb = v.feedback ? `feedback:\n  received: ${v.feedback}\n` : '';
+        const cites = v.cites.length ? 'weaknesses:\n' + v.cites.map((c) => `  - weakness: ${c.id}\n${c.round ? `    round: ${c.round}\n` : ''}`).join('') : '';
+        files[`debrief/interviews/i${i}.yaml`] = `id: i${i}\ncompany: C${i}\nrole: Dev\napplied: 2025-01-02\n${rounds}${fb}${cites}`;
+      });
+      const index = journal(files);
+      for (const p of weaknessProgress(index, today)) {
+        const r = reference(index, p.id);
+        assert.deepEqual({ before: p.before, since: p.since }, r, p.id);
+      }
+    }), { numRuns: 300 });
   });
 });

@@ -102,12 +102,35 @@ export function weaknessProgress(index: JournalIndex, today: string): WeaknessPr
   const heldIn = (from: string, to: string) => occasions.filter((o) => held(o.dates, from, to)).length;
   const recentHeld = heldIn(recentFrom, today);
   const previousHeld = heldIn(previousFrom, previousTo);
+  // Each interview held by its first and last date, so that "held before / after a date" is a binary search.
+  const span = new Map<string, { first: string; last: string }>();
+  for (const o of occasions) {
+    let first = o.dates[0], last = o.dates[0];
+    for (const d of o.dates) {
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
+    span.set(o.iv.file, { first, last });
+  }
+  const firsts = [...span.values()].map((x) => x.first).sort();
+  const lasts = [...span.values()].map((x) => x.last).sort();
   const out: WeaknessProgress[] = [];
   for (const w of index.weaknesses()) {
     if (index.weakness(w.id) !== w) continue;
-    out.push(progressOf(index, w, today, { recentFrom, previousFrom, previousTo, recentHeld, previousHeld, occasions }));
+    out.push(progressOf(index, w, today, { recentFrom, previousFrom, previousTo, recentHeld, previousHeld, span, firsts, lasts }));
   }
   return out;
+}
+
+/** How many of the sorted strings are at most `x`. */
+function countAtMost(sorted: readonly string[], x: string): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 interface Windows {
@@ -116,7 +139,11 @@ interface Windows {
   previousTo: string;
   recentHeld: number;
   previousHeld: number;
-  occasions: { iv: Interview; dates: string[] }[];
+  /** The first and last dates of each interview held (by file). */
+  span: ReadonlyMap<string, { first: string; last: string }>;
+  /** The first dates, and the last dates, of the interviews held, sorted. */
+  firsts: readonly string[];
+  lasts: readonly string[];
 }
 
 function progressOf(index: JournalIndex, w: Weakness, today: string, win: Windows): WeaknessProgress {
@@ -147,20 +174,23 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   }
   let lastDone: string | undefined;
   for (const it of w.improvements) if (it.done && (it.status === 'done' || it.status === undefined) && (!lastDone || it.done > lastDone)) lastDone = it.done;
-  // Interviews held before and after the work was done, and those of them where it showed (by the sighting's date).
+  // Interviews held before and after the work was done (any of their dates on or before it, after it),
+  // and those of them where it showed (by the sighting's date). Counted by binary search over the
+  // interviews' first and last dates, then over this weakness's sightings only: no pass over every
+  // interview per weakness.
   const since: Share = { seen: 0, of: 0 };
   const before: Share = { seen: 0, of: 0 };
+  before.of = lastDone === undefined ? win.firsts.length : countAtMost(win.firsts, lastDone);
+  if (lastDone !== undefined) since.of = win.lasts.length - countAtMost(win.lasts, lastDone);
   const sightingDates = new Map<string, string[]>();
   for (const s of dated) sightingDates.set(s.file, [...(sightingDates.get(s.file) ?? []), s.date!]);
-  for (const o of win.occasions) {
-    const when = sightingDates.get(o.iv.file) ?? [];
-    if (lastDone === undefined || o.dates.some((d) => d <= lastDone!)) {
-      before.of++;
-      if (when.some((d) => lastDone === undefined || d <= lastDone)) before.seen++;
-    }
-    if (lastDone !== undefined && o.dates.some((d) => d > lastDone!)) {
-      since.of++;
-      if (when.some((d) => d > lastDone!)) since.seen++;
+  for (const [file, when] of sightingDates) {
+    const o = win.span.get(file);
+    if (!o) continue;
+    if (lastDone === undefined) before.seen++;
+    else {
+      if (o.first <= lastDone && when.some((d) => d <= lastDone!)) before.seen++;
+      if (o.last > lastDone && when.some((d) => d > lastDone!)) since.seen++;
     }
   }
   let verdict: Verdict;
