@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { JournalIndex } from '../core/journal/journal-index';
-import { decodeSnapshot, encodeSnapshot, FileStamp, KeptFile, snapshotKey } from '../core/journal/snapshot';
+import { decodeSnapshot, encodeSnapshot, FileStamp, KeptEntry, KeptFile, snapshotKey } from '../core/journal/snapshot';
 import { fingerprint } from '../core/text/fingerprint';
 
 /** How long after the last change the snapshot is written (one write for a burst of changes). */
@@ -23,7 +23,7 @@ export class IndexCache implements vscode.Disposable {
   }
 
   /** What an earlier session kept of this journal (empty when nothing usable is kept). */
-  async load(folder: vscode.Uri, journalFolder: string): Promise<ReadonlyMap<string, KeptFile>> {
+  async load(folder: vscode.Uri, journalFolder: string): Promise<ReadonlyMap<string, KeptEntry>> {
     const uri = this.uriOf(folder, journalFolder);
     if (!uri) return new Map();
     let text: string;

@@ -4,7 +4,7 @@ import { Journal } from './journal';
 import { settings } from './settings';
 import { ContextKey, SettingId, ViewId } from '../constants';
 import { JournalIndex } from '../core/journal/journal-index';
-import { FileStamp, sameStamp } from '../core/journal/snapshot';
+import type { FileStamp } from '../core/journal/snapshot';
 import type { IndexCache } from './index-cache';
 import { loadJournal, readIntoIndex } from '../core/journal/load';
 import { LIMITS } from '../core/limits';
@@ -189,8 +189,9 @@ export class JournalStore implements vscode.Disposable {
     const stamps = new Map<string, FileStamp>();
     this.stamps.set(journal, stamps);
     this.fromEditor.set(journal, new Set());
+    const keptOption = { files: kept, stamps, restored: 0 };
     await loadJournal(fs, name, {
-      checkNotes: false, index, kept: { files: kept, stamps },
+      checkNotes: false, index, kept: keptOption,
       onBatch: (done, total) => {
         if (total > 100) progress.report({ message: `${done.toLocaleString('en')} of ${total.toLocaleString('en')} files` });
         const now = Date.now();
@@ -219,8 +220,7 @@ export class JournalStore implements vscode.Disposable {
     this.noteChecks.set(key, new Map());
     await this.checkNotes(journal);
     this.folderDisposables.set(key, this.watch(journal, notes));
-    let restored = 0;
-    for (const [p, st] of stamps) if (sameStamp(kept.get(p)?.stamp, st)) restored++;
+    const restored = keptOption.restored;
     this.loads.set(journal, { restored, read: stamps.size - restored, ms: Date.now() - started });
     this.log.info(`${folder.name}: ${index.interviewCount()} interview(s) in ${name}/ in ${Date.now() - started} ms (${restored} file(s) unchanged since the kept index, ${stamps.size - restored} read)`);
     this.keep(journal, 1500);

@@ -79,15 +79,42 @@ describe('index snapshots', () => {
     assert.equal(again.interview('typo'), undefined);
   });
 
-  it('is not used when damaged, truncated, of another version or another journal folder', async () => {
+  it('is not used when of another version or another journal folder, or not a snapshot at all', async () => {
     const { text } = await snapshotOf(seed(), key);
     assert.ok(decodeSnapshot(text, key));
     assert.equal(decodeSnapshot(text, snapshotKey('0.2.0', 'debrief')), undefined);
     assert.equal(decodeSnapshot(text, snapshotKey('0.1.0', 'journal')), undefined);
-    assert.equal(decodeSnapshot(text.slice(0, text.length - 10), key), undefined);
-    const i = text.indexOf('Generated');
-    assert.equal(decodeSnapshot(text.slice(0, i) + 'generated' + text.slice(i + 9), key), undefined, 'one letter changed');
     assert.equal(decodeSnapshot('', key), undefined);
     assert.equal(decodeSnapshot('12\n{"format":1}', key), undefined);
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    assert.equal(decodeSnapshot(`${header}"a.yaml"\t12\n`, key), undefined, 'a line of too few fields');
+    assert.equal(decodeSnapshot(`${header}"a.yaml\t1\t2\t3\t{}\n`, key), undefined, 'a path that is not JSON');
+    assert.equal(decodeSnapshot(`${header}"a.yaml"\tbig\t2\t3\t{}\n`, key), undefined, 'a size that is not a number');
+  });
+
+  it('reads again, and only, the files whose kept line is damaged or was cut short', async () => {
+    const fs = seed();
+    const first = await snapshotOf(fs, key);
+    const lines = first.text.split('\n');
+    // One letter changed inside a kept record, one record's checksum changed, one record no longer JSON.
+    const damaged = [1, 2, 3].map((n) => JSON.parse(lines[n].slice(0, lines[n].indexOf('\t'))) as string);
+    lines[1] = lines[1].replace(/"company":"(.)/, (_m, c: string) => `"company":"${c === 'X' ? 'Y' : 'X'}`);
+    lines[2] = lines[2].replace(/\t(\d+)\t\{/, (_m, d: string) => `\t${Number(d) + 1}\t{`);
+    lines[3] = lines[3].replace(/\}$/, '');
+    // A write cut short: the last line loses its end.
+    const last = lines.length - 2;
+    const cut = JSON.parse(lines[last].slice(0, lines[last].indexOf('\t'))) as string;
+    const text = lines.slice(0, last).join('\n') + '\n' + lines[last].slice(0, -20);
+    const kept = decodeSnapshot(text, key);
+    assert.ok(kept);
+    assert.equal(kept.has(cut), false, 'the line cut short is dropped');
+    for (const p of damaged) assert.equal(kept.get(p)?.entry(), undefined, `no entry for ${p}`);
+    const { fs: watched, reads } = counting(fs);
+    const stamps = new Map<string, FileStamp>();
+    const option = { files: kept, stamps, restored: 0 };
+    const again = await loadJournal(watched, 'debrief', { kept: option });
+    assert.deepEqual(reads.sort(), [...damaged, cut].sort());
+    assert.equal(option.restored, journal.files.size + 2 - 4);
+    assert.deepEqual(view(again), view(first.index));
   });
 });

@@ -109,6 +109,8 @@ export class JournalIndex implements JournalView {
   private readonly dirty = new Set<string>();
   private readonly recomputed = new Set<string>();
   private readonly listeners = new Set<(e: IndexChange) => void>();
+  /** interviews(), as sorted at a version of the index. */
+  private sorted: { version: number; list: Interview[] } | undefined;
 
   constructor(options: JournalIndexOptions) {
     this.journalFolder = joinPath(options.journalFolder);
@@ -364,9 +366,13 @@ export class JournalIndex implements JournalView {
 
   /** All interviews, sorted by application date (undated last), then id. */
   interviews(): Interview[] {
+    // Sorted once per version (every view asks after each change); each caller gets its own array.
+    if (this.sorted?.version === this._version) return this.sorted.list.slice();
     const out: Interview[] = [];
     for (const e of this.entries.values()) if (e.kind === 'interview' && e.interview) out.push(e.interview);
-    return out.sort((a, b) => ((a.applied ?? '9999') < (b.applied ?? '9999') ? -1 : (a.applied ?? '9999') > (b.applied ?? '9999') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    out.sort((a, b) => ((a.applied ?? '9999') < (b.applied ?? '9999') ? -1 : (a.applied ?? '9999') > (b.applied ?? '9999') ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.sorted = { version: this._version, list: out };
+    return out.slice();
   }
 
   interviewCount(): number {

@@ -6,7 +6,7 @@ import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
 import { readRegularFile, refusalProblem, resolveEntry } from '../safe-fs';
 import { EntrySnapshot, JournalIndex } from './journal-index';
-import { FileStamp, KeptFile, sameStamp } from './snapshot';
+import { FileStamp, KeptEntry, sameStamp } from './snapshot';
 
 export interface LoadOptions {
   /** Check that linked notes exist, inside the workspace (default true). */
@@ -20,9 +20,9 @@ export interface LoadOptions {
   /**
    * What an earlier session read (snapshot.ts): a plain file whose size and modification time are
    * those kept is restored instead of read. `stamps` receives the stamp of every plain file restored
-   * or read, for the next snapshot.
+   * or read, for the next snapshot, and `restored` counts the files restored.
    */
-  kept?: { files: ReadonlyMap<string, KeptFile>; stamps: Map<string, FileStamp> };
+  kept?: { files: ReadonlyMap<string, KeptEntry>; stamps: Map<string, FileStamp>; restored?: number };
 }
 
 /** The problem of a journal folder Debrief does not read (a link outside the workspace, no permission). */
@@ -89,7 +89,8 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
           const stamp = { size: st.size, mtime: st.mtime };
           kept.stamps.set(p, stamp);
           const was = kept.files.get(p);
-          if (was && sameStamp(was.stamp, stamp)) return [p, { kind: 'kept' as const, entry: was.entry }] as const;
+          const entry = was && sameStamp(was.stamp, stamp) ? was.entry() : undefined;
+          if (entry && entry.kind === index.kindOf(p)) return [p, { kind: 'kept' as const, entry }] as const;
         }
       }
       // A plain file listed in a checked folder is read at once (the read itself refuses anything but a
@@ -109,6 +110,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
       }
     }
     index.restoreMany(restored);
+    if (options.kept) options.kept.restored = (options.kept.restored ?? 0) + restored.length;
     index.updateMany(read, strings);
     options.onBatch?.(Math.min(i + limit, listed.length), listed.length);
   }

@@ -8,23 +8,28 @@
 import { fingerprint } from '../text/fingerprint';
 import type { EntrySnapshot } from './journal-index';
 
-/** Bumped whenever the records or problems the reader makes change shape or meaning. */
-export const SNAPSHOT_FORMAT = 1;
+/** Bumped whenever the records or problems the reader makes, or the text of a snapshot, change shape or meaning. */
+export const SNAPSHOT_FORMAT = 2;
 
 export interface FileStamp {
   size: number;
   mtime: number;
 }
 
+/** What is kept of one file, to write. */
 export interface KeptFile {
   stamp: FileStamp;
   entry: EntrySnapshot;
 }
 
-interface Body {
-  format: number;
-  key: string;
-  files: [string, number, number, EntrySnapshot][];
+/**
+ * What was kept of one file, as read back: its stamp at once, its entry decoded only when asked (so a
+ * large snapshot costs nothing before the first rows, and files that changed are never decoded), and
+ * undefined when its line is damaged, in which case the file is read again.
+ */
+export interface KeptEntry {
+  stamp: FileStamp;
+  entry(): EntrySnapshot | undefined;
 }
 
 /** The key a snapshot must carry to be used: what makes an older read invalid. */
@@ -36,31 +41,57 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
   return !!a && !!b && a.size === b.size && a.mtime === b.mtime;
 }
 
-/** The text of a snapshot: a checksum line, then the body as JSON. */
+const HEADER = 'debrief-index';
+
+/**
+ * The text of a snapshot: a header line (`debrief-index`, the format, the key as JSON), then one line
+ * per file: its path (JSON), size, modification time, the checksum of its entry, and the entry as
+ * JSON, separated by tabs (JSON never holds a raw tab or line break).
+ */
 export function encodeSnapshot(key: string, files: Iterable<[string, KeptFile]>): string {
-  const body: Body = { format: SNAPSHOT_FORMAT, key, files: [] };
-  for (const [path, f] of files) body.files.push([path, f.stamp.size, f.stamp.mtime, f.entry]);
-  const json = JSON.stringify(body);
-  return `${fingerprint(json)}\n${json}`;
+  const lines = [`${HEADER}\t${SNAPSHOT_FORMAT}\t${JSON.stringify(key)}`];
+  for (const [path, f] of files) {
+    const json = JSON.stringify(f.entry);
+    lines.push(`${JSON.stringify(path)}\t${f.stamp.size}\t${f.stamp.mtime}\t${fingerprint(json)}\t${json}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
-/** The files of a snapshot, or undefined when it is not one of this key, or is damaged in any way. */
-export function decodeSnapshot(text: string, key: string): Map<string, KeptFile> | undefined {
-  const nl = text.indexOf('\n');
-  if (nl < 0) return undefined;
-  const json = text.slice(nl + 1);
-  if (text.slice(0, nl) !== String(fingerprint(json))) return undefined;
-  let body: Body;
+/**
+ * The files of a snapshot, or undefined when it is not one of this key or its text is not a snapshot.
+ * A file whose line is damaged (its checksum or JSON) gives no entry and is read again; a line cut
+ * short by a truncated write is dropped, and its file read again.
+ */
+export function decodeSnapshot(text: string, key: string): Map<string, KeptEntry> | undefined {
+  let at = text.indexOf('\n');
+  if (at < 0 || text.slice(0, at) !== `${HEADER}\t${SNAPSHOT_FORMAT}\t${JSON.stringify(key)}`) return undefined;
+  const out = new Map<string, KeptEntry>();
+  while (at < text.length - 1) {
+    const start = at + 1;
+    at = text.indexOf('\n', start);
+    if (at < 0) break; // the last line, cut short
+    const line = text.slice(start, at);
+    const t1 = line.indexOf('\t'), t2 = line.indexOf('\t', t1 + 1), t3 = line.indexOf('\t', t2 + 1), t4 = line.indexOf('\t', t3 + 1);
+    if (t4 < 0) return undefined;
+    let path: unknown;
+    try {
+      path = JSON.parse(line.slice(0, t1));
+    } catch {
+      return undefined;
+    }
+    const size = Number(line.slice(t1 + 1, t2)), mtime = Number(line.slice(t2 + 1, t3)), print = Number(line.slice(t3 + 1, t4));
+    if (typeof path !== 'string' || !Number.isFinite(size) || !Number.isFinite(mtime) || !Number.isFinite(print)) return undefined;
+    out.set(path, { stamp: { size, mtime }, entry: () => entryOf(line.slice(t4 + 1), print) });
+  }
+  return out;
+}
+
+function entryOf(json: string, print: number): EntrySnapshot | undefined {
+  if (fingerprint(json) !== print) return undefined;
   try {
-    body = JSON.parse(json) as Body;
+    const e = JSON.parse(json) as EntrySnapshot;
+    return e && typeof e === 'object' && (e.kind === 'interview' || e.kind === 'weaknesses') && Array.isArray(e.local) ? e : undefined;
   } catch {
     return undefined;
   }
-  if (!body || body.format !== SNAPSHOT_FORMAT || body.key !== key || !Array.isArray(body.files)) return undefined;
-  const out = new Map<string, KeptFile>();
-  for (const f of body.files) {
-    if (!Array.isArray(f) || typeof f[0] !== 'string' || typeof f[1] !== 'number' || typeof f[2] !== 'number' || !f[3] || typeof f[3] !== 'object') return undefined;
-    out.set(f[0], { stamp: { size: f[1], mtime: f[2] }, entry: f[3] });
-  }
-  return out;
 }
