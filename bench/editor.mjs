@@ -18,7 +18,9 @@
 // Writes bench/results.json (its editor_* keys; the other keys are kept) and the table between the
 // bench-editor markers in BENCHMARKS.md. DEBRIEF_BENCH_SIZES=100,1000 runs some sizes only and
 // DEBRIEF_BENCH_REPS=1 fewer cold opens: such partial runs print their figures and write nothing.
-// DEBRIEF_BENCH_PROFILE=<folder> writes the extension host's CPU profile over the checkouts there.
+// DEBRIEF_BENCH_PROFILE=<folder> writes the extension host's CPU profile over the checkouts there;
+// DEBRIEF_BENCH_CHECKOUTS=<n> changes the number of checkouts, DEBRIEF_BENCH_HEAP_EACH=1 logs the live heap after each,
+// DEBRIEF_BENCH_HEAP_SNAPSHOTS=<folder> writes heap snapshots after the second and the last checkout.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,7 +39,9 @@ const ALL_SIZES = [100, 1000, 10000];
 const SIZES = process.env.DEBRIEF_BENCH_SIZES ? process.env.DEBRIEF_BENCH_SIZES.split(',').map(Number) : ALL_SIZES;
 const REPS = Number(process.env.DEBRIEF_BENCH_REPS || 3);
 const PROFILE_DIR = process.env.DEBRIEF_BENCH_PROFILE; // a folder: the extension host's CPU profile over the checkouts
-const CHECKOUTS = 6; // three checkouts back and forth
+const CHECKOUTS = Number(process.env.DEBRIEF_BENCH_CHECKOUTS || 6); // three checkouts back and forth
+const SNAPSHOTS_DIR = process.env.DEBRIEF_BENCH_HEAP_SNAPSHOTS; // a folder: heap snapshots after the second and the last checkout
+const HEAP_EACH = !!process.env.DEBRIEF_BENCH_HEAP_EACH; // the live heap after each checkout, to tell a leak from a plateau
 const TYPOS = ['pendingg', 'pendign', 'pnding']; // none is part of any text the view shows otherwise
 const GROUP_LABELS = ['Pending', 'Offer', 'Accepted', 'Rejected', 'Ghosted', 'Withdrawn', 'Declined', 'Role closed', 'No outcome'];
 const TARGET_LABEL = 'Bench Typo Target, Typo';
@@ -206,11 +210,14 @@ async function inspect(pid, fn) {
   });
   let next = 0;
   const waiting = new Map();
+  const listeners = new Map();
   ws.addEventListener('message', (e) => {
     const m = JSON.parse(String(e.data));
+    if (m.id === undefined) return listeners.get(m.method)?.(m.params);
     waiting.get(m.id)?.(m);
     waiting.delete(m.id);
   });
+  const on = (method, fn) => listeners.set(method, fn);
   const send = (method, params = {}) => new Promise((resolve, reject) => {
     const id = ++next;
     const timer = setTimeout(() => reject(new Error(`${method}: no answer`)), 60_000);
@@ -224,10 +231,24 @@ async function inspect(pid, fn) {
   try {
     const who = await send('Runtime.evaluate', { expression: 'process.pid' });
     if (who.result?.value !== pid) throw new Error('the inspector on port 9229 belongs to another process');
-    return await fn(send);
+    return await fn(send, on);
   } finally {
     ws.close();
   }
+}
+
+/** Writes a heap snapshot of the process (after a full garbage collection) to `file`. */
+async function heapSnapshot(pid, file) {
+  await waitIdle(pid);
+  mkdirSync(dirname(file), { recursive: true });
+  const chunks = [];
+  await inspect(pid, async (send, on) => {
+    on('HeapProfiler.addHeapSnapshotChunk', (p) => chunks.push(p.chunk));
+    await send('HeapProfiler.collectGarbage');
+    await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  });
+  writeFileSync(file, chunks.join(''));
+  log(`heap snapshot in ${file}`);
 }
 
 /**
@@ -621,6 +642,8 @@ async function inOneWindow(s, timeout) {
         return { settledMs: shown - t0, writeMs, exthostBusyMs: Math.max(busyUntil - t0, shown - t0), exthostCpuMs: cpuMs };
       }));
       log(`${journal.n}: checkout of ${journal.moved.length} files ${i + 1}/${CHECKOUTS}: tree final after ${fmt(out.checkouts.at(-1).settledMs)}, extension host busy for ${fmt(out.checkouts.at(-1).exthostBusyMs)}`);
+      if (SNAPSHOTS_DIR && (i === 1 || i === CHECKOUTS - 1)) await heapSnapshot(pid, join(SNAPSHOTS_DIR, `after-checkout-${i + 1}-${journal.n}.heapsnapshot`));
+      if (HEAP_EACH) log(`${journal.n}: live heap after checkout ${i + 1}: ${round((await settledMemory(pid)).heap, 1)} MB`);
     }
     };
     if (PROFILE_DIR) {

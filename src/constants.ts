@@ -85,4 +85,5 @@ export const InternalCommandId = {
   Reveal: 'debrief.internal.reveal',
   /** Shows more interviews of a large group of the Interviews view: (node of the "more" item). */
   ShowMore: 'debrief.internal.showMore',
+  ShowMoreDue: 'debrief.internal.showMoreDue',
 } as const;

@@ -1,10 +1,10 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { CommandId, SettingId } from '../../src/constants';
+import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
 import { allCharts, insightsModel, InsightsModel, RecordRef } from '../../src/core/insights';
 import { INSIGHTS_VIEW_TYPE } from '../../src/features/insights/panel';
-import { LAST_NOTIFIED_KEY } from '../../src/features/reminders';
+import { DUE_PAGE, LAST_NOTIFIED_KEY } from '../../src/features/reminders';
 import type { PickItem } from '../../src/services/prompter';
 import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock, run, ScriptedPrompter } from './helpers';
 
@@ -168,6 +168,46 @@ describe('insights, reminders, review and export', () => {
     await due.refresh();
     assert.deepEqual((await dueItems()).map((r) => r.kind), ['improvement'], 'the follow-up waits 30 days now');
     assert.equal(notes.length, 2, 'notifications are off');
+  });
+
+  it('lists many reminders a page at a time, and sends the list to the window again only when its rows change', async () => {
+    const { setToday, setPrompter } = await api();
+    const { due } = await parts();
+    setPrompter(new ScriptedPrompter([]));
+    setToday('2026-11-20');
+    const n = DUE_PAGE + 7;
+    const rels = Array.from({ length: n }, (_, i) => `debrief/interviews/zz-due-${String(i).padStart(3, '0')}.yaml`);
+    const fired: number[] = [];
+    const sub = due.onDidChangeTreeData(() => fired.push(Date.now()));
+    try {
+      await Promise.all(rels.map((r, i) => writeText(uriOf(r), `id: zz-due-${i}\ncompany: Due ${i}\nrole: Dev\noutcome: pending\nnext:\n  action: Call back\n  due: 2026-11-21\n`)));
+      await eventually(async () => {
+        await due.refresh();
+        return due.reminders.filter((r) => r.reminder.title.startsWith('Due ')).length === n;
+      }, 'every new next step due');
+      const rows = due.getChildren();
+      assert.equal(rows.length, DUE_PAGE + 1, 'a page of reminders and a row that lists more');
+      const more = due.getTreeItem(rows.at(-1)!);
+      assert.equal(more.label, `Show more (${due.reminders.length - DUE_PAGE} not listed)`);
+      assert.equal(more.command?.command, InternalCommandId.ShowMoreDue);
+      assert.equal(due.view.badge?.value, due.reminders.length, 'the badge counts them all');
+      // Nothing changed: the window is not sent the same rows again.
+      fired.length = 0;
+      await due.refresh();
+      assert.deepEqual(fired, [], 'no refresh of the same rows');
+      await vscode.commands.executeCommand(InternalCommandId.ShowMoreDue);
+      assert.equal(fired.length, 1, 'listing more refreshes the view');
+      assert.equal(due.getChildren().length, due.reminders.length, 'every reminder listed');
+      // A new day changes what a row says: the list is sent again.
+      fired.length = 0;
+      setToday('2026-11-21');
+      await due.refresh();
+      assert.ok(fired.length >= 1, 'the rows changed with the date');
+    } finally {
+      sub.dispose();
+      await Promise.all(rels.map((r) => vscode.workspace.fs.delete(uriOf(r)).then(undefined, () => undefined)));
+      await resetClock();
+    }
   });
 
   it('writes the weekly review into the journal folder and opens it, never over an existing one', async () => {

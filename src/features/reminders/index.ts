@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { reminders, Reminder } from '../../core/reminders';
-import { SettingId, ViewId } from '../../constants';
+import { InternalCommandId, SettingId, ViewId } from '../../constants';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
@@ -13,12 +13,31 @@ interface DueItem {
   reminder: Reminder;
 }
 
+/** The row after a page of reminders, that lists more. */
+interface MoreRow {
+  more: number;
+}
+
+type DueRow = DueItem | MoreRow;
+
+/** Reminders listed before a "more" row; each click on it lists this many more. */
+export const DUE_PAGE = 100;
+
+/** What a reminder's row shows: a refresh that would show the same rows is not sent to the window. */
+function rowKey(i: DueItem): string {
+  const r = i.reminder;
+  return [i.journal.folder.uri.toString(), r.kind, r.title, r.detail, r.overdueDays > 0, r.ref.file, r.ref.line, r.ref.label].join('\u0000');
+}
+
 /** The "Due" view, its badge, the status bar item and the daily notification. */
-export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Disposable {
+export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Disposable {
   private items: DueItem[] = [];
+  /** The rows as last listed, and how many reminders the list shows (a page until "more" is clicked). */
+  private listedKeys = '';
+  private page = DUE_PAGE;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  readonly view: vscode.TreeView<DueItem>;
+  readonly view: vscode.TreeView<DueRow>;
   readonly status: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,6 +54,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
       this.view, this.status, this.changed,
       { dispose: () => clearInterval(hourly) },
       services.store.onDidChange(() => this.schedule()),
+      vscode.commands.registerCommand(InternalCommandId.ShowMoreDue, () => this.showMore()),
       services.clock.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SettingId.FeedbackFollowUpDays) || e.affectsConfiguration(SettingId.RemindersNotify)) this.schedule();
@@ -58,7 +78,8 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
     const today = this.services.clock.today();
     this.items = this.services.store.journals().flatMap((journal) =>
       reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri) }).map((reminder) => ({ journal, reminder })));
-    this.changed.fire();
+    // The window gets the list again only when what it shows changed (each row sent costs memory there).
+    if (this.listedNow() !== this.listedKeys) this.changed.fire();
     const n = this.items.length;
     const overdue = this.items.filter((i) => i.reminder.overdueDays > 0).length;
     const summary = `${n} thing${n === 1 ? '' : 's'} due${overdue ? `, ${overdue} overdue` : ''}`;
@@ -89,7 +110,26 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
     await recorded;
   }
 
-  getTreeItem(e: DueItem): vscode.TreeItem {
+  /** The rows a listing would give now, as one string. */
+  private listedNow(): string {
+    const shown = this.items.slice(0, this.page).map(rowKey);
+    return [...shown, String(Math.max(0, this.items.length - this.page))].join('\n');
+  }
+
+  /** Lists another page of reminders. */
+  showMore(): void {
+    this.page += DUE_PAGE * 5;
+    this.changed.fire();
+  }
+
+  getTreeItem(e: DueRow): vscode.TreeItem {
+    if ('more' in e) {
+      const item = new vscode.TreeItem(`Show more (${e.more.toLocaleString('en')} not listed)`, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('ellipsis');
+      item.command = { command: InternalCommandId.ShowMoreDue, title: 'Show more' };
+      item.accessibilityInformation = { label: `Show more reminders: ${e.more} not listed` };
+      return item;
+    }
     const r = e.reminder;
     const item = new vscode.TreeItem(r.title, vscode.TreeItemCollapsibleState.None);
     item.description = r.detail;
@@ -107,8 +147,11 @@ export class DueReminders implements vscode.TreeDataProvider<DueItem>, vscode.Di
     return item;
   }
 
-  getChildren(e?: DueItem): DueItem[] {
-    return e ? [] : this.items;
+  getChildren(e?: DueRow): DueRow[] {
+    if (e) return [];
+    this.listedKeys = this.listedNow();
+    const shown: DueRow[] = this.items.slice(0, this.page);
+    return this.items.length > this.page ? [...shown, { more: this.items.length - this.page }] : shown;
   }
 
   dispose(): void {
