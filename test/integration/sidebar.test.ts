@@ -207,4 +207,29 @@ describe('sidebar', () => {
     }
     await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Rejected'), 'the fixture restored');
   });
+
+  it('rebuilds the Weaknesses view only when a row the window holds would show differently', async () => {
+    const rel = 'debrief/interviews/acme-backend.yaml';
+    const before = await read(rel);
+    const a = await api();
+    const refreshes = await watchRefreshes(ViewId.Weaknesses);
+    try {
+      await a.settle();
+      assert.ok(find(await tree(ViewId.Weaknesses), ACME), 'the Acme interview is evidence of a weakness');
+      refreshes.take();
+      // A rating shows nowhere in the Weaknesses view: nothing is sent again.
+      await write(rel, before!.replace('rating: 4', 'rating: 5'));
+      await eventually(async () => find(await tree(ViewId.Interviews), 'Round 1: recruiter')?.description === '2026-10-05 · rated 5/5', 'the new rating in the Interviews view');
+      await a.settle();
+      assert.deepEqual(refreshes.take().filter((r) => r.endsWith(` <- ${rel}`)), [], 'the Weaknesses view was not rebuilt');
+      // The company shows in the evidence rows: the view is rebuilt and shows it.
+      await write(rel, before!.replace('company: Acme', 'company: Acme Renamed'));
+      await eventually(async () => find(await tree(ViewId.Weaknesses), 'Acme Renamed, Backend Engineer'), 'the renamed evidence row');
+      assert.ok(refreshes.take().includes(`* <- ${rel}`), 'the view was rebuilt for the change it shows');
+    } finally {
+      refreshes.dispose();
+      await restore(rel, before);
+    }
+    await eventually(async () => find(await tree(ViewId.Weaknesses), ACME), 'the fixture restored');
+  });
 });

@@ -70,12 +70,12 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     { dispose: () => clearTimeout(selectionTimer) },
     store.onDidChange((e) => {
       interviews.onStoreChange(e);
-      weaknesses.refresh();
+      weaknesses.refreshIfChanged();
       updateBadge();
     }),
     // Overdue marks and the badge depend on the date.
     clock.onDidChange(() => {
-      weaknesses.refresh();
+      weaknesses.refreshIfChanged();
       updateBadge();
     }),
     vscode.window.onDidChangeActiveTextEditor(revealActive),

@@ -7,12 +7,22 @@ import { journalStats } from '../../core/stats';
 import type { Clock } from '../../services/clock';
 import type { Journal } from '../../services/journal';
 import type { JournalStore } from '../../services/journal-store';
-import { blockingProblems, itemOf, Node, weaknessOf } from '../../ui/record-nodes';
+import { blockingProblems, isNode, itemOf, Node, weaknessOf } from '../../ui/record-nodes';
 import { improvementItem } from './items/improvement';
 import { noteItem } from './items/note';
 import { sightingItem } from './items/sighting';
 import { weaknessItem } from './items/weakness';
 import { JournalTree } from './journal-tree';
+
+/** A row as the window shows it. */
+function rowText(item: vscode.TreeItem): string {
+  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value;
+  const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}:${item.iconPath.color?.id ?? ''}` : '';
+  const label = typeof item.label === 'string' ? item.label : item.label?.label;
+  // A command's arguments may hold the row's node, which holds the journal: it is written as its id.
+  return JSON.stringify([label, item.description, tooltip, icon, item.contextValue, item.collapsibleState, item.command?.command, item.command?.arguments, item.accessibilityInformation?.label],
+    (_key, value: unknown) => (isNode(value) ? `node ${value.id}` : value));
+}
 
 export class WeaknessesTree extends JournalTree {
   constructor(store: JournalStore, private readonly clock: Clock) {
@@ -74,6 +84,57 @@ export class WeaknessesTree extends JournalTree {
       default:
         return undefined;
     }
+  }
+
+  /** What the window holds since the last rebuild: each row it was given, and each list of children it asked for. */
+  private readonly held = new Map<string, string>();
+  private readonly listed = new Map<string, string>();
+  private checking = false;
+
+  getChildren(element?: Node): Node[] {
+    const children = super.getChildren(element);
+    if (!this.checking) this.listed.set(element?.id ?? '', children.map((c) => c.id).join('\n'));
+    return children;
+  }
+
+  getTreeItem(element: Node): vscode.TreeItem {
+    const item = super.getTreeItem(element);
+    if (!this.checking) this.held.set(element.id, rowText(item));
+    return item;
+  }
+
+  /**
+   * Rebuilds the view only when something the window holds would show differently (a change of an
+   * interview's outcome, say, shows nothing new here): each row sent to the window costs memory there
+   * for as long as the view lives.
+   */
+  refreshIfChanged(): void {
+    if (this.changedSinceListed()) this.refresh();
+  }
+
+  private changedSinceListed(): boolean {
+    if (!this.listed.has('')) return true;
+    this.checking = true;
+    try {
+      for (const [parent, ids] of this.listed) {
+        const node = parent ? this.known(parent) : undefined;
+        if (parent && !node) return true;
+        if (this.getChildren(node).map((c) => c.id).join('\n') !== ids) return true;
+      }
+      for (const [id, text] of this.held) {
+        const node = this.known(id);
+        if (!node || rowText(this.getTreeItem(node)) !== text) return true;
+      }
+      return false;
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  refresh(): void {
+    this.held.clear();
+    this.listed.clear();
+    super.refresh();
   }
 
   /** The weakness (or item) written at a line of weaknesses.yaml, or the file's error node. */
