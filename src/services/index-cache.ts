@@ -1,3 +1,4 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { JournalIndex } from '../core/journal/journal-index';
 import { decodeSnapshot, encodeSnapshot, FileStamp, KeptEntry, KeptFile, snapshotKey } from '../core/journal/snapshot';
@@ -28,7 +29,7 @@ export class IndexCache implements vscode.Disposable {
     if (!uri) return new Map();
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = uri.scheme === 'file' ? await readFile(uri.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return new Map();
     }
@@ -68,8 +69,17 @@ export class IndexCache implements vscode.Disposable {
       if (entry) files.push([path, { stamp, entry }]);
     }
     try {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(encodeSnapshot(snapshotKey(this.version, journalFolder), files)));
+      const text = encodeSnapshot(snapshotKey(this.version, journalFolder), files);
+      if (uri.scheme === 'file') {
+        // Straight to the disk (no copy of a large snapshot to the window's process), written whole
+        // under another name and then renamed, so that the next window never finds half of it.
+        await mkdir(vscode.Uri.joinPath(uri, '..').fsPath, { recursive: true });
+        await writeFile(`${uri.fsPath}.tmp`, text);
+        await rename(`${uri.fsPath}.tmp`, uri.fsPath);
+      } else {
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      }
     } catch (e) {
       this.log.warn(`could not keep the index of ${journalFolder}/ for the next window: ${e instanceof Error ? e.message : String(e)}`);
     }

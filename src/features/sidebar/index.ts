@@ -70,7 +70,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     { dispose: () => clearTimeout(selectionTimer) },
     store.onDidChange((e) => {
       interviews.onStoreChange(e);
-      weaknesses.refreshIfChanged();
+      // A hidden view costs nothing to rebuild (the window asks again when it shows); a shown one is
+      // rebuilt only when what it shows changed.
+      if (weaknessesView.visible) weaknesses.refreshIfChanged();
+      else weaknesses.refresh();
       updateBadge();
     }),
     // Overdue marks and the badge depend on the date.
