@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, InternalCommandId, ViewId } from '../../src/constants';
 import { GROUP_PAGE } from '../../src/features/sidebar/interviews-tree';
-import { api, eventually, find, flatten, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes, showViews } from './helpers';
+import { api, eventually, find, flatten, folder, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes, showViews } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const MOVER = 'debrief/interviews/zz-mover.yaml';
@@ -221,11 +221,17 @@ describe('sidebar', () => {
       await write(rel, before!.replace('rating: 4', 'rating: 5'));
       await eventually(async () => find(await tree(ViewId.Interviews), 'Round 1: recruiter')?.description === '2026-10-05 · rated 5/5', 'the new rating in the Interviews view');
       await a.settle();
+      assert.ok(a.parts.sidebar?.weaknesses.view.visible, 'the Weaknesses view is shown');
+      await a.parts.sidebar.weaknesses.tree.whenChecked();
       assert.deepEqual(refreshes.take().filter((r) => r.endsWith(` <- ${rel}`)), [], 'the Weaknesses view was not rebuilt');
       // The company shows in the evidence rows: the view is rebuilt and shows it.
       await write(rel, before!.replace('company: Acme', 'company: Acme Renamed'));
-      await eventually(async () => find(await tree(ViewId.Weaknesses), 'Acme Renamed, Backend Engineer'), 'the renamed evidence row');
+      // (Listing the view here would stand for the window: the store's change is awaited instead.)
+      await eventually(() => a.services.store.journalOf(folder())!.index.interview('acme-backend')?.company === 'Acme Renamed', 'the renamed company read');
+      await a.settle();
+      await a.parts.sidebar.weaknesses.tree.whenChecked();
       assert.ok(refreshes.take().includes(`* <- ${rel}`), 'the view was rebuilt for the change it shows');
+      assert.ok(find(await tree(ViewId.Weaknesses), 'Acme Renamed, Backend Engineer'), 'the renamed evidence row');
     } finally {
       refreshes.dispose();
       await restore(rel, before);

@@ -8,6 +8,8 @@ import { InterviewsTree } from './interviews-tree';
 import { WeaknessesTree } from './weaknesses-tree';
 
 const GROUP_BY_KEY = 'debrief.interviews.groupBy';
+/** How long after a journal change the shown Weaknesses view is checked (changes in between are checked once). */
+const WEAKNESSES_CHECK_MS = 50;
 
 /** The sidebar's views and their data: what the feature is made of. */
 export interface Sidebar {
@@ -68,12 +70,14 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     interviewsView,
     weaknessesView,
     { dispose: () => clearTimeout(selectionTimer) },
+    weaknesses,
     store.onDidChange((e) => {
       interviews.onStoreChange(e);
       // A hidden view costs nothing to rebuild (the window asks again when it shows); a shown one is
-      // rebuilt only when what it shows changed.
-      if (weaknessesView.visible) weaknesses.refreshIfChanged();
-      else weaknesses.refresh();
+      // rebuilt only when what it shows changed, checked once the Interviews view's change is on its
+      // way (the check recomputes the progress of every weakness).
+      if (!weaknessesView.visible) weaknesses.refresh();
+      else weaknesses.checkSoon(WEAKNESSES_CHECK_MS);
       updateBadge();
     }),
     // Overdue marks and the badge depend on the date.

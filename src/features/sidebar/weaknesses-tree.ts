@@ -109,7 +109,36 @@ export class WeaknessesTree extends JournalTree {
    * for as long as the view lives.
    */
   refreshIfChanged(): void {
+    this.cancelCheck();
     if (this.changedSinceListed()) this.refresh();
+  }
+
+  private check: { timer: ReturnType<typeof setTimeout>; done: Promise<void>; resolve(): void } | undefined;
+
+  /** Checks after `ms` (changes in between are checked once). */
+  checkSoon(ms: number): void {
+    if (this.check) clearTimeout(this.check.timer);
+    let resolve = () => undefined as void;
+    const done = this.check?.done ?? new Promise<void>((r) => (resolve = r));
+    if (this.check) resolve = this.check.resolve;
+    this.check = { timer: setTimeout(() => this.refreshIfChanged(), ms), done, resolve };
+  }
+
+  /** Resolves once no check is waiting. */
+  whenChecked(): Promise<void> {
+    return this.check?.done ?? Promise.resolve();
+  }
+
+  private cancelCheck(): void {
+    const c = this.check;
+    if (!c) return;
+    clearTimeout(c.timer);
+    this.check = undefined;
+    c.resolve();
+  }
+
+  dispose(): void {
+    this.cancelCheck();
   }
 
   private changedSinceListed(): boolean {
