@@ -1,0 +1,439 @@
+/**
+ * The fast reader: the plain data and the located view (located.ts) of a journal file, built in one
+ * pass over its lines for the shapes journals are written in, or `undefined` (it declines) for
+ * anything else, which the composer of the `yaml` package then reads (document.ts). For every text it
+ * accepts, the data and every offset are exactly those of the composer (test/unit/fast-reader.test.ts
+ * checks it on generated and public inputs), and the composer would have reported nothing: no syntax
+ * error or warning, no duplicate key, no anchor or alias, no limit reached.
+ *
+ * What it accepts, all else declines:
+ * - a mapping at column 0 after optional comment and blank lines at the top; from the first key on,
+ *   no comment lines, and no blank line at the end; every line ends with "\n" (so does the text);
+ * - keys that are plain words (a letter, then letters, digits, "-" or "_"; not null, true or false),
+ *   each once per mapping, followed by ": " or ":" at the end of the line;
+ * - block mappings and lists (also a list at the indentation of its key), `- key: value` items;
+ * - values on the key's line: plain scalars on one line (text, whole numbers of up to 15 digits,
+ *   true/false; not null, other numbers, or anything starting with an indicator), single- and
+ *   double-quoted scalars on one line without escapes, flow lists of such scalars on one line, and
+ *   literal block scalars `|` and `|-`; a comment may follow a value on its line;
+ * - no tab, carriage return, control character, byte order mark or line/paragraph separator anywhere.
+ *
+ * Cost: linear in the length of the text; every collection is at most `depth` levels deep (recursion
+ * bounded by the limit), and every count the limits check (tokens, values, depth, keys, items) is
+ * kept well below its limit or the reader declines, so that the composer reports the limit.
+ */
+import type { Limits } from '../limits';
+import type { Plain } from './document';
+import { LMap, LNode, LPair, LScalar, LSeq, MAP, SCALAR, SEQ } from './located';
+
+export interface FastParsed {
+  data: Record<string, Plain>;
+  root: LMap;
+  nodes: WeakMap<object, LMap | LSeq>;
+}
+
+/** Thrown to decline; caught in fastParse only. */
+class Decline {}
+const DECLINE = new Decline();
+function decline(): never {
+  throw DECLINE;
+}
+
+/** Characters that make the reader decline wherever they are (tabs, CR, controls, BOM, separators, noncharacters). */
+// eslint-disable-next-line no-control-regex
+const REFUSED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+// The scalars the core schema reads as other than text (yaml's core tags: null, bool, int, float).
+const NULL_WORD = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_WORD = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const SMALL_INT = /^[0-9]{1,15}$/;
+const NUMBER_LIKE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+const SP = 0x20, NL = 0x0a, HASH = 0x23, COLON = 0x3a, DASH = 0x2d, SQ = 0x27, DQ = 0x22, LBRACKET = 0x5b, RBRACKET = 0x5d, COMMA = 0x2c, PIPE = 0x7c, BACKSLASH = 0x5c;
+
+function isWordStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+function isWordChar(c: number): boolean {
+  return isWordStart(c) || (c >= 0x30 && c <= 0x39) || c === DASH || c === 0x5f;
+}
+/** A character a plain scalar may start with: a letter, a digit, any non-ASCII character, or one of a few safe signs. */
+function isPlainStart(c: number): boolean {
+  return isWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80 || c === 0x28 /* ( */ || c === 0x2f /* / */ || c === 0x2e /* . */ || c === 0x24 /* $ */ || c === 0x2b /* + */ || c === 0x3c /* < */ || c === 0x3d /* = */ || c === 0x3b /* ; */ || c === 0x7e /* ~ */ || c === 0x5e; /* ^ */
+}
+
+class Reader {
+  private readonly n: number;
+  /** Start of the current line, its indentation, and the offset of its "\n". */
+  private line = 0;
+  private indent = 0;
+  private eol = 0;
+  private values = 0;
+  readonly nodes = new WeakMap<object, LMap | LSeq>();
+
+  constructor(private readonly text: string, private readonly limits: Readonly<Limits>) {
+    this.n = text.length;
+  }
+
+  /** Moves to the line starting at `at`, skipping blank lines; false at the end of the text. */
+  private moveTo(at: number): boolean {
+    const t = this.text;
+    for (;;) {
+      if (at >= this.n) {
+        this.line = this.n;
+        return false;
+      }
+      let i = at;
+      while (t.charCodeAt(i) === SP) i++;
+      const eol = t.indexOf('\n', i);
+      if (eol < 0) decline();
+      if (i === eol) {
+        at = eol + 1;
+        if (at >= this.n) decline(); // a blank line at the end of the text
+        continue;
+      }
+      if (t.charCodeAt(i) === HASH) decline(); // a comment line after the first key
+      this.line = at;
+      this.indent = i - at;
+      this.eol = eol;
+      return true;
+    }
+  }
+
+  private count(): void {
+    if (++this.values * 2 >= this.limits.values) decline();
+  }
+
+  read(): FastParsed {
+    const t = this.text;
+    // Comment and blank lines at the top.
+    let at = 0;
+    for (;;) {
+      let i = at;
+      while (t.charCodeAt(i) === SP) i++;
+      const eol = t.indexOf('\n', i);
+      if (eol < 0) decline();
+      if (i === eol || t.charCodeAt(i) === HASH) at = eol + 1;
+      else break;
+    }
+    if (!this.moveTo(at) || this.indent !== 0) decline();
+    const data: Record<string, Plain> = {};
+    const root = this.map(0, this.line, data, 1);
+    if (this.line < this.n) decline();
+    return { data, root, nodes: this.nodes };
+  }
+
+  /**
+   * A block mapping whose keys are at column `col`; the current line holds its first key at `first`
+   * (the line's indentation, or the column after "- " in a list item).
+   */
+  private map(col: number, first: number, obj: Record<string, Plain>, depth: number): LMap {
+    if (depth * 4 >= this.limits.depth) decline();
+    this.count();
+    const t = this.text;
+    const pairs: LPair[] = [];
+    const located: LMap = { kind: MAP, start: first, end: 0, pairs };
+    this.nodes.set(obj, located);
+    let keyAt = first;
+    let keys: Set<string> | undefined;
+    for (;;) {
+      // The key: a plain word, then ":" and a space or the end of the line.
+      let i = keyAt;
+      if (!isWordStart(t.charCodeAt(i))) decline();
+      while (isWordChar(t.charCodeAt(i))) i++;
+      // An implicit key is at most 1,024 characters long (YAML): leave long ones to the composer's error.
+      if (t.charCodeAt(i) !== COLON || i - keyAt > 1000) decline();
+      const key = t.slice(keyAt, i);
+      if (NULL_WORD.test(key) || BOOL_WORD.test(key)) decline();
+      // Duplicate keys: the composer reports them.
+      if (pairs.length < 16) {
+        for (const p of pairs) if (p.key === key) decline();
+      } else {
+        if (!keys) keys = new Set(pairs.map((p) => p.key));
+        if (keys.has(key)) decline();
+      }
+      if (keys) keys.add(key);
+      if (pairs.length * 2 >= this.limits.keysPerMapping) decline();
+      this.count();
+      const keyEnd = i;
+      i++;
+      const c = t.charCodeAt(i);
+      let value: LNode;
+      let plain: Plain;
+      if (c === NL) {
+        // The value is on the next lines: a nested mapping or list.
+        if (!this.moveTo(this.eol + 1)) decline(); // an empty value at the end
+        const child = this.block(col, depth);
+        value = child.node;
+        plain = child.plain;
+      } else if (c === SP) {
+        const v = this.inline(i + 1, col, depth);
+        value = v.node;
+        plain = v.plain;
+      } else decline();
+      pairs.push({ key, keyStart: keyAt, keyEnd, value });
+      obj[key] = plain;
+      located.end = this.outerEnd;
+      if (this.line >= this.n || this.indent < col) return located;
+      if (this.indent !== col) decline();
+      keyAt = this.line + col;
+    }
+  }
+
+  /**
+   * The end of the last value read, comments and line break included (the `yaml` package's range[2]):
+   * what a collection that ends with that value takes as its end.
+   */
+  private outerEnd = 0;
+
+  /** The value of a key given on the lines after it (the current line): a mapping or list more indented, or a list at the key's indentation. */
+  private block(col: number, depth: number): { node: LNode; plain: Plain } {
+    const t = this.text;
+    const at = this.line + this.indent;
+    const isItem = t.charCodeAt(at) === DASH && t.charCodeAt(at + 1) === SP;
+    if (this.indent > col) {
+      if (isItem) {
+        const arr: Plain[] = [];
+        return { node: this.seq(this.indent, arr, depth + 1), plain: arr };
+      }
+      const obj: Record<string, Plain> = {};
+      return { node: this.map(this.indent, at, obj, depth + 1), plain: obj };
+    }
+    if (this.indent === col && isItem) {
+      const arr: Plain[] = [];
+      return { node: this.seq(col, arr, depth + 1), plain: arr };
+    }
+    return decline(); // an empty value
+  }
+
+  /** A block list whose "-" are at column `col`; the current line holds its first item. */
+  private seq(col: number, arr: Plain[], depth: number): LSeq {
+    if (depth * 4 >= this.limits.depth) decline();
+    this.count();
+    const t = this.text;
+    const items: LNode[] = [];
+    const located: LSeq = { kind: SEQ, start: this.line + col, end: 0, items };
+    this.nodes.set(arr, located);
+    for (;;) {
+      if (items.length * 2 >= this.limits.itemsPerList) decline();
+      let i = this.line + col + 1; // after "-"
+      if (t.charCodeAt(i) !== SP) decline();
+      while (t.charCodeAt(i) === SP) i++;
+      // A mapping that starts on the item's line: "- key: value".
+      let k = i;
+      if (isWordStart(t.charCodeAt(k))) {
+        while (isWordChar(t.charCodeAt(k))) k++;
+      }
+      const c = t.charCodeAt(k + 1);
+      if (k > i && t.charCodeAt(k) === COLON && (c === SP || c === NL)) {
+        const obj: Record<string, Plain> = {};
+        items.push(this.map(i - this.line, i, obj, depth + 1));
+        arr.push(obj);
+      } else {
+        const v = this.inline(i, col, depth);
+        items.push(v.node);
+        arr.push(v.plain);
+      }
+      located.end = this.outerEnd;
+      if (this.line >= this.n || this.indent < col) return located;
+      if (this.indent !== col) decline();
+      const at = this.line + col;
+      if (t.charCodeAt(at) !== DASH) return located; // the key that follows an indentless list
+    }
+  }
+
+  /**
+   * A value that starts at `at` on the current line (after "key: " or "- "), in a collection at column
+   * `col`; moves to the next line that is not blank. The next line must not be more indented than
+   * `col` (it would continue a plain scalar, or be an error).
+   */
+  private inline(at: number, col: number, depth: number): { node: LNode; plain: Plain } {
+    const t = this.text;
+    const eol = this.eol;
+    let i = at;
+    while (t.charCodeAt(i) === SP) i++;
+    const c = t.charCodeAt(i);
+    let node: LNode;
+    let plain: Plain;
+    let after: number; // where only spaces and a comment may follow on the line
+    if (c === DQ || c === SQ) {
+      const close = quoteEnd(t, i, eol);
+      plain = t.slice(i + 1, close);
+      node = { kind: SCALAR, start: i, end: close + 1, isNull: false };
+      after = close + 1;
+      this.count();
+    } else if (c === LBRACKET) {
+      const arr: Plain[] = [];
+      node = this.flow(i, arr, depth + 1);
+      plain = arr;
+      after = node.end;
+    } else if (c === PIPE) {
+      return this.literal(i, col);
+    } else if (isPlainStart(c) || ((c === DASH || c === COLON || c === 0x3f) && isWordChar(t.charCodeAt(i + 1)))) {
+      // A plain scalar: up to " #" or the end of the line, trailing spaces trimmed.
+      let end = i + 1;
+      while (end < eol && !(t.charCodeAt(end) === HASH && t.charCodeAt(end - 1) === SP)) end++;
+      while (t.charCodeAt(end - 1) === SP) end--;
+      const src = t.slice(i, end);
+      if (src.includes(': ') || src.charCodeAt(src.length - 1) === COLON) decline();
+      plain = scalarValue(src);
+      node = { kind: SCALAR, start: i, end, isNull: false };
+      after = end;
+      this.count();
+    } else return decline();
+    // After the value: spaces, then a comment or the end of the line.
+    let j = after;
+    while (t.charCodeAt(j) === SP) j++;
+    if (j !== eol && !(t.charCodeAt(j) === HASH && j > after)) decline();
+    this.outerEnd = eol + 1;
+    if (this.moveTo(eol + 1) && this.indent > col) decline();
+    return { node, plain };
+  }
+
+  /** A flow list on one line, of quoted and plain scalars, from "[" at `at`. */
+  private flow(at: number, arr: Plain[], depth: number): LSeq {
+    if (depth * 4 >= this.limits.depth) decline();
+    this.count();
+    const t = this.text;
+    const eol = this.eol;
+    const items: LNode[] = [];
+    const located: LSeq = { kind: SEQ, start: at, end: 0, items };
+    this.nodes.set(arr, located);
+    let i = at + 1;
+    while (t.charCodeAt(i) === SP) i++;
+    if (t.charCodeAt(i) === RBRACKET) {
+      located.end = i + 1;
+      return located;
+    }
+    for (;;) {
+      if (items.length * 2 >= this.limits.itemsPerList) decline();
+      const c = t.charCodeAt(i);
+      let end: number;
+      if (c === DQ || c === SQ) {
+        const close = quoteEnd(t, i, eol);
+        arr.push(t.slice(i + 1, close));
+        end = close + 1;
+        items.push({ kind: SCALAR, start: i, end, isNull: false });
+      } else if (isPlainStart(c) || ((c === DASH || c === 0x3f) && isWordChar(t.charCodeAt(i + 1)))) {
+        let j = i;
+        for (;;) {
+          const d = t.charCodeAt(j);
+          if (d === COMMA || d === RBRACKET || j >= eol) break;
+          // Flow indicators, a pair, a comment, or a backslash (kept out to stay simple).
+          if (d === LBRACKET || d === 0x7b || d === 0x7d || d === COLON || d === HASH || d === BACKSLASH) decline();
+          j++;
+        }
+        end = j;
+        while (t.charCodeAt(end - 1) === SP) end--;
+        arr.push(scalarValue(t.slice(i, end)));
+        items.push({ kind: SCALAR, start: i, end, isNull: false });
+      } else return decline();
+      this.count();
+      i = end;
+      while (t.charCodeAt(i) === SP) i++;
+      const d = t.charCodeAt(i);
+      if (d === RBRACKET) {
+        located.end = i + 1;
+        return located;
+      }
+      if (d !== COMMA || i >= eol) decline();
+      i++;
+      while (t.charCodeAt(i) === SP) i++;
+      if (t.charCodeAt(i) === RBRACKET || i >= eol) decline(); // a trailing comma, or a list over several lines
+    }
+  }
+
+  /** A literal block scalar ("|" or "|-" at `at`, nothing else on its line) of a collection at column `col`. */
+  private literal(at: number, col: number): { node: LNode; plain: Plain } {
+    const t = this.text;
+    let i = at + 1;
+    const strip = t.charCodeAt(i) === DASH;
+    if (strip) i++;
+    while (t.charCodeAt(i) === SP) i++;
+    if (i !== this.eol) decline();
+    this.count();
+    // The first content line sets the indentation; a blank line first declines.
+    let lineStart = this.eol + 1;
+    let k = lineStart;
+    while (t.charCodeAt(k) === SP) k++;
+    const content = k - lineStart;
+    if (k >= this.n || t.charCodeAt(k) === NL || content <= col) decline();
+    const parts: string[] = [];
+    let blank = 0; // blank lines waiting for a content line after them
+    let lastEnd = 0; // after the "\n" of the last content line
+    for (;;) {
+      if (lineStart >= this.n) break;
+      let j = lineStart;
+      while (t.charCodeAt(j) === SP && j - lineStart < content) j++;
+      const eol = t.indexOf('\n', lineStart);
+      if (eol < 0) decline();
+      if (j === eol) {
+        blank++;
+        lineStart = eol + 1;
+        continue;
+      }
+      if (j - lineStart < content) {
+        // A less indented line ends the scalar; a line of spaces only there would be a blank line with fewer spaces.
+        let e = j;
+        while (t.charCodeAt(e) === SP) e++;
+        if (e === eol) decline();
+        break;
+      }
+      for (; blank > 0; blank--) parts.push('');
+      parts.push(t.slice(j, eol));
+      lastEnd = eol + 1;
+      lineStart = eol + 1;
+    }
+    // A blank line of more spaces than the indentation holds spaces: decline rather than count them.
+    for (let s = lastEnd; s < lineStart; s++) if (t.charCodeAt(s) === SP) decline();
+    const value = parts.join('\n') + (strip ? '' : '\n');
+    this.outerEnd = lastEnd;
+    if (this.moveTo(lastEnd) && this.indent > col) decline();
+    return { node: { kind: SCALAR, start: at, end: lastEnd, isNull: false } satisfies LScalar, plain: value };
+  }
+}
+
+/**
+ * The offset of the quote that closes the quoted scalar opening at `at`, on the same line (before
+ * `eol`); declines for an escape (a backslash in double quotes, '' in single quotes) or no closing quote.
+ */
+function quoteEnd(t: string, at: number, eol: number): number {
+  const q = t.charCodeAt(at);
+  for (let i = at + 1; i < eol; i++) {
+    const c = t.charCodeAt(i);
+    if (c === q) {
+      if (q === SQ && t.charCodeAt(i + 1) === SQ) decline();
+      return i;
+    }
+    if (c === BACKSLASH && q === DQ) decline();
+  }
+  return decline();
+}
+
+/** The value of a plain scalar under the core schema, or decline for those the reader leaves to the composer (null, numbers other than small whole numbers). */
+function scalarValue(src: string): Plain {
+  const c = src.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || c === DASH || c === 0x2b || c === 0x2e) {
+    if (SMALL_INT.test(src)) return Number(src);
+    if (NUMBER_LIKE.test(src)) decline();
+    return src;
+  }
+  if (BOOL_WORD.test(src)) return src.charCodeAt(0) === 0x74 || src.charCodeAt(0) === 0x54 ? true : false;
+  if (NULL_WORD.test(src)) decline();
+  return src;
+}
+
+/**
+ * The plain data and located view of a text, or undefined when the reader declines it (see above).
+ * The text must not be empty of content (document.ts checks that first).
+ */
+export function fastParse(text: string, limits: Readonly<Limits>): FastParsed | undefined {
+  // Every token the limits count takes at least one character but for a few empty ones: half the token limit bounds them.
+  if (text.length * 2 + 16 >= limits.tokens) return undefined;
+  if (text.charCodeAt(text.length - 1) !== NL || REFUSED_CHARS.test(text)) return undefined;
+  try {
+    return new Reader(text, limits).read();
+  } catch (e) {
+    if (e === DECLINE) return undefined;
+    throw e;
+  }
+}
