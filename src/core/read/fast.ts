@@ -15,7 +15,8 @@
  * - values on the key's line: plain scalars on one line (text, whole numbers of up to 15 digits,
  *   true/false; not null, other numbers, or anything starting with an indicator), single- and
  *   double-quoted scalars on one line without escapes, flow lists of such scalars on one line, and
- *   literal block scalars `|` and `|-`; a comment may follow a value on its line;
+ *   block scalars `|`, `|-`, `>` and `>-` (no indentation indicator, no leading blank line, no more
+ *   indented line in a folded one); a comment may follow a value on its line;
  * - no tab, carriage return, control character, byte order mark or line/paragraph separator anywhere.
  *
  * Cost: linear in the length of the text; every collection is at most `depth` levels deep (recursion
@@ -30,6 +31,8 @@ export interface FastParsed {
   data: Record<string, Plain>;
   root: LMap;
   nodes: WeakMap<object, LMap | LSeq>;
+  /** At least as many as the syntax tokens the limits count (limits.ts: what the `yaml` lexer yields, marks aside). */
+  tokens: number;
 }
 
 /** Thrown to decline; caught in fastParse only. */
@@ -48,7 +51,7 @@ const BOOL_WORD = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const SMALL_INT = /^[0-9]{1,15}$/;
 const NUMBER_LIKE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
-const SP = 0x20, NL = 0x0a, HASH = 0x23, COLON = 0x3a, DASH = 0x2d, SQ = 0x27, DQ = 0x22, LBRACKET = 0x5b, RBRACKET = 0x5d, COMMA = 0x2c, PIPE = 0x7c, BACKSLASH = 0x5c;
+const SP = 0x20, NL = 0x0a, HASH = 0x23, COLON = 0x3a, DASH = 0x2d, SQ = 0x27, DQ = 0x22, LBRACKET = 0x5b, RBRACKET = 0x5d, COMMA = 0x2c, PIPE = 0x7c, GT = 0x3e, BACKSLASH = 0x5c;
 
 function isWordStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -68,6 +71,7 @@ class Reader {
   private indent = 0;
   private eol = 0;
   private values = 0;
+  private tokenCount = 0;
   readonly nodes = new WeakMap<object, LMap | LSeq>();
 
   constructor(private readonly text: string, private readonly limits: Readonly<Limits>) {
@@ -89,9 +93,11 @@ class Reader {
       if (i === eol) {
         at = eol + 1;
         if (at >= this.n) decline(); // a blank line at the end of the text
+        this.tokens(2); // spaces, line break
         continue;
       }
       if (t.charCodeAt(i) === HASH) decline(); // a comment line after the first key
+      this.tokens(1); // the indentation
       this.line = at;
       this.indent = i - at;
       this.eol = eol;
@@ -103,6 +109,15 @@ class Reader {
     if (++this.values * 2 >= this.limits.values) decline();
   }
 
+  /**
+   * Counts syntax tokens as the limits do, from above: the `yaml` lexer yields at most one token per
+   * run of spaces, indicator, scalar (a block scalar's lines are one), comment and line break.
+   */
+  private tokens(n: number): void {
+    this.tokenCount += n;
+    if (this.tokenCount >= this.limits.tokens) decline();
+  }
+
   read(): FastParsed {
     const t = this.text;
     // Comment and blank lines at the top.
@@ -112,14 +127,16 @@ class Reader {
       while (t.charCodeAt(i) === SP) i++;
       const eol = t.indexOf('\n', i);
       if (eol < 0) decline();
-      if (i === eol || t.charCodeAt(i) === HASH) at = eol + 1;
-      else break;
+      if (i === eol || t.charCodeAt(i) === HASH) {
+        at = eol + 1;
+        this.tokens(3); // spaces, comment, line break
+      } else break;
     }
     if (!this.moveTo(at) || this.indent !== 0) decline();
     const data: Record<string, Plain> = {};
     const root = this.map(0, this.line, data, 1);
     if (this.line < this.n) decline();
-    return { data, root, nodes: this.nodes };
+    return { data, root, nodes: this.nodes, tokens: this.tokenCount };
   }
 
   /**
@@ -154,6 +171,7 @@ class Reader {
       if (keys) keys.add(key);
       if (pairs.length * 2 >= this.limits.keysPerMapping) decline();
       this.count();
+      this.tokens(3); // key, ":", the spaces or line break after it
       const keyEnd = i;
       i++;
       const c = t.charCodeAt(i);
@@ -215,6 +233,7 @@ class Reader {
     this.nodes.set(arr, located);
     for (;;) {
       if (items.length * 2 >= this.limits.itemsPerList) decline();
+      this.tokens(2); // "-", spaces
       let i = this.line + col + 1; // after "-"
       if (t.charCodeAt(i) !== SP) decline();
       while (t.charCodeAt(i) === SP) i++;
@@ -255,6 +274,7 @@ class Reader {
     let node: LNode;
     let plain: Plain;
     let after: number; // where only spaces and a comment may follow on the line
+    this.tokens(4); // the value (or "[" and "]"), spaces, comment, line break
     if (c === DQ || c === SQ) {
       const close = quoteEnd(t, i, eol);
       plain = t.slice(i + 1, close);
@@ -266,8 +286,8 @@ class Reader {
       node = this.flow(i, arr, depth + 1);
       plain = arr;
       after = node.end;
-    } else if (c === PIPE) {
-      return this.literal(i, col);
+    } else if (c === PIPE || c === GT) {
+      return this.blockScalar(i, col);
     } else if (isPlainStart(c) || ((c === DASH || c === COLON || c === 0x3f) && isWordChar(t.charCodeAt(i + 1)))) {
       // A plain scalar: up to " #" or the end of the line, trailing spaces trimmed.
       let end = i + 1;
@@ -300,12 +320,14 @@ class Reader {
     this.nodes.set(arr, located);
     let i = at + 1;
     while (t.charCodeAt(i) === SP) i++;
+    this.tokens(2); // spaces, and "]" with "[" counted as the value
     if (t.charCodeAt(i) === RBRACKET) {
       located.end = i + 1;
       return located;
     }
     for (;;) {
       if (items.length * 2 >= this.limits.itemsPerList) decline();
+      this.tokens(4); // the item, spaces, ",", spaces
       const c = t.charCodeAt(i);
       let end: number;
       if (c === DQ || c === SQ) {
@@ -342,22 +364,28 @@ class Reader {
     }
   }
 
-  /** A literal block scalar ("|" or "|-" at `at`, nothing else on its line) of a collection at column `col`. */
-  private literal(at: number, col: number): { node: LNode; plain: Plain } {
+  /**
+   * A block scalar ("|", "|-", ">" or ">-" at `at`, nothing else on its line) of a collection at
+   * column `col`: literal (lines kept) or folded (lines joined by a space, a blank line kept as a line break).
+   */
+  private blockScalar(at: number, col: number): { node: LNode; plain: Plain } {
     const t = this.text;
+    const folded = t.charCodeAt(at) === GT;
     let i = at + 1;
     const strip = t.charCodeAt(i) === DASH;
     if (strip) i++;
     while (t.charCodeAt(i) === SP) i++;
     if (i !== this.eol) decline();
     this.count();
+    this.tokens(4); // header, spaces, line break, the lines
     // The first content line sets the indentation; a blank line first declines.
     let lineStart = this.eol + 1;
     let k = lineStart;
     while (t.charCodeAt(k) === SP) k++;
     const content = k - lineStart;
     if (k >= this.n || t.charCodeAt(k) === NL || content <= col) decline();
-    const parts: string[] = [];
+    let value = '';
+    let lines = 0;
     let blank = 0; // blank lines waiting for a content line after them
     let lastEnd = 0; // after the "\n" of the last content line
     for (;;) {
@@ -378,14 +406,20 @@ class Reader {
         if (e === eol) decline();
         break;
       }
-      for (; blank > 0; blank--) parts.push('');
-      parts.push(t.slice(j, eol));
+      if (folded) {
+        // A more indented line keeps its line breaks: left to the composer.
+        if (t.charCodeAt(j) === SP) decline();
+        if (lines > 0) value += blank > 0 ? '\n'.repeat(blank) : ' ';
+      } else if (lines > 0) value += '\n'.repeat(blank + 1);
+      blank = 0;
+      value += t.slice(j, eol);
+      lines++;
       lastEnd = eol + 1;
       lineStart = eol + 1;
     }
     // A blank line of more spaces than the indentation holds spaces: decline rather than count them.
     for (let s = lastEnd; s < lineStart; s++) if (t.charCodeAt(s) === SP) decline();
-    const value = parts.join('\n') + (strip ? '' : '\n');
+    if (!strip) value += '\n';
     this.outerEnd = lastEnd;
     if (this.moveTo(lastEnd) && this.indent > col) decline();
     return { node: { kind: SCALAR, start: at, end: lastEnd, isNull: false } satisfies LScalar, plain: value };
@@ -427,8 +461,6 @@ function scalarValue(src: string): Plain {
  * The text must not be empty of content (document.ts checks that first).
  */
 export function fastParse(text: string, limits: Readonly<Limits>): FastParsed | undefined {
-  // Every token the limits count takes at least one character but for a few empty ones: half the token limit bounds them.
-  if (text.length * 2 + 16 >= limits.tokens) return undefined;
   if (text.charCodeAt(text.length - 1) !== NL || REFUSED_CHARS.test(text)) return undefined;
   try {
     return new Reader(text, limits).read();
