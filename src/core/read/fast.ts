@@ -17,7 +17,8 @@
  *   double-quoted scalars on one line without escapes, flow lists of such scalars on one line, and
  *   block scalars `|`, `|-`, `>` and `>-` (no indentation indicator, no leading blank line, no more
  *   indented line in a folded one); a comment may follow a value on its line;
- * - no tab, carriage return, control character, byte order mark or line/paragraph separator anywhere.
+ * - lines end with "\n" or "\r\n"; no tab, other carriage return, control character, byte order
+ *   mark or line/paragraph separator anywhere.
  *
  * Cost: linear in the length of the text; every collection is at most `depth` levels deep (recursion
  * bounded by the limit), and every count the limits check (tokens, values, depth, keys, items) is
@@ -44,14 +45,14 @@ function decline(): never {
 
 /** Characters that make the reader decline wherever they are (tabs, CR, controls, BOM, separators, noncharacters). */
 // eslint-disable-next-line no-control-regex
-const REFUSED_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const REFUSED_CHARS = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
 // The scalars the core schema reads as other than text (yaml's core tags: null, bool, int, float).
 const NULL_WORD = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL_WORD = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const SMALL_INT = /^[0-9]{1,15}$/;
 const NUMBER_LIKE = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
-const SP = 0x20, NL = 0x0a, HASH = 0x23, COLON = 0x3a, DASH = 0x2d, SQ = 0x27, DQ = 0x22, LBRACKET = 0x5b, RBRACKET = 0x5d, COMMA = 0x2c, PIPE = 0x7c, GT = 0x3e, BACKSLASH = 0x5c;
+const SP = 0x20, NL = 0x0a, CR = 0x0d, HASH = 0x23, COLON = 0x3a, DASH = 0x2d, SQ = 0x27, DQ = 0x22, LBRACKET = 0x5b, RBRACKET = 0x5d, COMMA = 0x2c, PIPE = 0x7c, GT = 0x3e, BACKSLASH = 0x5c;
 
 function isWordStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -70,6 +71,8 @@ class Reader {
   private line = 0;
   private indent = 0;
   private eol = 0;
+  /** Where the current line's content ends: its "\n", or the "\r" before it. */
+  private end = 0;
   private values = 0;
   private tokenCount = 0;
   readonly nodes = new WeakMap<object, LMap | LSeq>();
@@ -90,7 +93,8 @@ class Reader {
       while (t.charCodeAt(i) === SP) i++;
       const eol = t.indexOf('\n', i);
       if (eol < 0) decline();
-      if (i === eol) {
+      const end = t.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+      if (i === end) {
         at = eol + 1;
         if (at >= this.n) decline(); // a blank line at the end of the text
         this.tokens(2); // spaces, line break
@@ -101,6 +105,7 @@ class Reader {
       this.line = at;
       this.indent = i - at;
       this.eol = eol;
+      this.end = end;
       return true;
     }
   }
@@ -127,7 +132,7 @@ class Reader {
       while (t.charCodeAt(i) === SP) i++;
       const eol = t.indexOf('\n', i);
       if (eol < 0) decline();
-      if (i === eol || t.charCodeAt(i) === HASH) {
+      if (i === eol || (i === eol - 1 && t.charCodeAt(i) === CR) || t.charCodeAt(i) === HASH) {
         at = eol + 1;
         this.tokens(3); // spaces, comment, line break
       } else break;
@@ -156,11 +161,14 @@ class Reader {
       // The key: a plain word, then ":" and a space or the end of the line.
       let i = keyAt;
       if (!isWordStart(t.charCodeAt(i))) decline();
-      while (isWordChar(t.charCodeAt(i))) i++;
       // An implicit key is at most 1,024 characters long (YAML): leave long ones to the composer's error.
-      if (t.charCodeAt(i) !== COLON || i - keyAt > 1000) decline();
+      const longest = keyAt + 1000;
+      while (isWordChar(t.charCodeAt(i)) && i < longest) i++;
+      if (t.charCodeAt(i) !== COLON) decline();
       const key = t.slice(keyAt, i);
-      if (NULL_WORD.test(key) || BOOL_WORD.test(key)) decline();
+      // null, true and false (in their three spellings) are not text keys.
+      const k0 = t.charCodeAt(keyAt) | 0x20;
+      if (i - keyAt <= 5 && (k0 === 0x6e || k0 === 0x74 || k0 === 0x66) && (NULL_WORD.test(key) || BOOL_WORD.test(key))) decline();
       // Duplicate keys: the composer reports them.
       if (pairs.length < 16) {
         for (const p of pairs) if (p.key === key) decline();
@@ -177,7 +185,7 @@ class Reader {
       const c = t.charCodeAt(i);
       let value: LNode;
       let plain: Plain;
-      if (c === NL) {
+      if (i === this.end) {
         // The value is on the next lines: a nested mapping or list.
         if (!this.moveTo(this.eol + 1)) decline(); // an empty value at the end
         const child = this.block(col, depth);
@@ -240,10 +248,11 @@ class Reader {
       // A mapping that starts on the item's line: "- key: value".
       let k = i;
       if (isWordStart(t.charCodeAt(k))) {
-        while (isWordChar(t.charCodeAt(k))) k++;
+        const longest = k + 1000;
+        while (isWordChar(t.charCodeAt(k)) && k < longest) k++;
       }
       const c = t.charCodeAt(k + 1);
-      if (k > i && t.charCodeAt(k) === COLON && (c === SP || c === NL)) {
+      if (k > i && t.charCodeAt(k) === COLON && (c === SP || k + 1 === this.end)) {
         const obj: Record<string, Plain> = {};
         items.push(this.map(i - this.line, i, obj, depth + 1));
         arr.push(obj);
@@ -267,7 +276,7 @@ class Reader {
    */
   private inline(at: number, col: number, depth: number): { node: LNode; plain: Plain } {
     const t = this.text;
-    const eol = this.eol;
+    const eol = this.end;
     let i = at;
     while (t.charCodeAt(i) === SP) i++;
     const c = t.charCodeAt(i);
@@ -304,8 +313,8 @@ class Reader {
     let j = after;
     while (t.charCodeAt(j) === SP) j++;
     if (j !== eol && !(t.charCodeAt(j) === HASH && j > after)) decline();
-    this.outerEnd = eol + 1;
-    if (this.moveTo(eol + 1) && this.indent > col) decline();
+    this.outerEnd = this.eol + 1;
+    if (this.moveTo(this.eol + 1) && this.indent > col) decline();
     return { node, plain };
   }
 
@@ -314,10 +323,10 @@ class Reader {
     if (depth * 4 >= this.limits.depth) decline();
     this.count();
     const t = this.text;
-    const eol = this.eol;
     const items: LNode[] = [];
     const located: LSeq = { kind: SEQ, start: at, end: 0, items };
     this.nodes.set(arr, located);
+    const eol = this.end;
     let i = at + 1;
     while (t.charCodeAt(i) === SP) i++;
     this.tokens(2); // spaces, and "]" with "[" counted as the value
@@ -375,7 +384,7 @@ class Reader {
     const strip = t.charCodeAt(i) === DASH;
     if (strip) i++;
     while (t.charCodeAt(i) === SP) i++;
-    if (i !== this.eol) decline();
+    if (i !== this.end) decline();
     this.count();
     this.tokens(4); // header, spaces, line break, the lines
     // The first content line sets the indentation; a blank line first declines.
@@ -383,7 +392,7 @@ class Reader {
     let k = lineStart;
     while (t.charCodeAt(k) === SP) k++;
     const content = k - lineStart;
-    if (k >= this.n || t.charCodeAt(k) === NL || content <= col) decline();
+    if (k >= this.n || t.charCodeAt(k) === NL || t.charCodeAt(k) === CR || content <= col) decline();
     let value = '';
     let lines = 0;
     let blank = 0; // blank lines waiting for a content line after them
@@ -394,7 +403,8 @@ class Reader {
       while (t.charCodeAt(j) === SP && j - lineStart < content) j++;
       const eol = t.indexOf('\n', lineStart);
       if (eol < 0) decline();
-      if (j === eol) {
+      const end = t.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+      if (j === end) {
         blank++;
         lineStart = eol + 1;
         continue;
@@ -403,7 +413,7 @@ class Reader {
         // A less indented line ends the scalar; a line of spaces only there would be a blank line with fewer spaces.
         let e = j;
         while (t.charCodeAt(e) === SP) e++;
-        if (e === eol) decline();
+        if (e === end) decline();
         break;
       }
       if (folded) {
@@ -412,7 +422,7 @@ class Reader {
         if (lines > 0) value += blank > 0 ? '\n'.repeat(blank) : ' ';
       } else if (lines > 0) value += '\n'.repeat(blank + 1);
       blank = 0;
-      value += t.slice(j, eol);
+      value += t.slice(j, end);
       lines++;
       lastEnd = eol + 1;
       lineStart = eol + 1;
@@ -457,10 +467,18 @@ function scalarValue(src: string): Plain {
 }
 
 /**
+ * Longer texts go straight to the composer: a journal file is far smaller (a weaknesses.yaml of 300
+ * weaknesses is 190 KB), and a text this long is most likely beyond the token limit, which the fast
+ * reader would only find after reading most of it.
+ */
+const FAST_MAX_LENGTH = 512 * 1024;
+
+/**
  * The plain data and located view of a text, or undefined when the reader declines it (see above).
  * The text must not be empty of content (document.ts checks that first).
  */
 export function fastParse(text: string, limits: Readonly<Limits>): FastParsed | undefined {
+  if (text.length > FAST_MAX_LENGTH) return undefined;
   if (text.charCodeAt(text.length - 1) !== NL || REFUSED_CHARS.test(text)) return undefined;
   try {
     return new Reader(text, limits).read();
