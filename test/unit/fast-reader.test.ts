@@ -58,9 +58,17 @@ function lexerTokens(text: string): number {
   return n;
 }
 
+/** True when a comment line follows the first line that is neither blank nor a comment. */
+function commentInside(text: string): boolean {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  return first >= 0 && lines.slice(first + 1).some((l) => l.trim().startsWith('#'));
+}
+
 /** Counts per source, printed with DEBRIEF_SHOW_COUNTS. */
 const counts = new Map<string, { texts: number; taken: number }>();
-function tally(source: string, taken: boolean): void {
+function tally(source: string, taken: boolean, text?: string): void {
+  if (taken && text !== undefined && commentInside(text)) tally(`${source}, with comment lines inside`, true);
   const c = counts.get(source) ?? { texts: 0, taken: 0 };
   c.texts++;
   if (taken) c.taken++;
@@ -143,6 +151,16 @@ describe('the fast reader agrees with the composer', function () {
     fc.assert(fc.property(weaknessesArb, styleArb, (data, style) => {
       tally('generated styles', agree(writeInStyle(plain(data) as Record<string, unknown>, style), 'weaknesses'));
     }), { numRuns: RUNS * 3 });
+    // The styles without the markers, BOM and explicit keys the fast reader always declines: comments, quoting, indentation.
+    const plainer = styleArb.map((style) => ({ ...style, bom: false, docStart: false, docEnd: false, explicitKeys: false, finalNewline: true }));
+    fc.assert(fc.property(interviewArb, plainer, (data, style) => {
+      const text = writeInStyle(plain(data) as Record<string, unknown>, style);
+      tally('generated styles without markers', agree(text, 'interview'), text);
+    }), { numRuns: RUNS * 3 });
+    fc.assert(fc.property(weaknessesArb, plainer, (data, style) => {
+      const text = writeInStyle(plain(data) as Record<string, unknown>, style);
+      tally('generated styles without markers', agree(text, 'weaknesses'), text);
+    }), { numRuns: RUNS * 3 });
   });
 
   it('agrees on the hostile corpus', () => {
@@ -155,7 +173,8 @@ describe('the fast reader agrees with the composer', function () {
     const sources = [...[...journal.files].slice(0, 40), ...demo];
     fc.assert(fc.property(fc.nat(sources.length - 1), mutationArb, (n, edits) => {
       const [file, text] = sources[n];
-      tally('random edits', agree(mutate(text, edits), kindOf(file), file));
+      const edited = mutate(text, edits);
+      tally('random edits', agree(edited, kindOf(file), file), edited);
     }), { numRuns: RUNS * 20 });
   });
 
@@ -200,7 +219,7 @@ describe('the fast reader agrees with the composer', function () {
             out.push(`${prefix}${key}:`);
             seq(pick(3) === 0 ? indent : indent + '  ', depth + 1);
           }
-          if (pick(12) === 0) out.push(pick(2) ? '' : `${indent}# comment`);
+          if (pick(6) === 0) out.push(['', `${indent}# comment`, '# left', `${indent}  # right`, `${indent}    # further`, `${indent.slice(2)}# one left`][pick(6)]);
         }
       };
       const seq = (indent: string, depth: number) => {
@@ -208,6 +227,7 @@ describe('the fast reader agrees with the composer', function () {
         for (let i = 0; i < count; i++) {
           if (depth < 3 && pick(2) === 0) map(indent + '  ', depth + 1, `${indent}- `);
           else {
+            if (pick(8) === 0) out.push(['', `${indent}# comment`, `${indent}  # right`, '# left'][pick(4)]);
             out.push(`${indent}-`);
             if (pick(8) === 0) literal(indent);
             else out[out.length - 1] += ` ${scalar()}`;
@@ -219,7 +239,8 @@ describe('the fast reader agrees with the composer', function () {
       return out.join('\n') + (pick(10) === 0 ? '' : '\n');
     }
     fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 4, maxLength: 80 }), (choices) => {
-      tally('random documents', agree(write(choices), 'interview'));
+      const text = write(choices);
+      tally('random documents', agree(text, 'interview'), text);
     }), { numRuns: RUNS * 50 });
   });
 

@@ -7,8 +7,9 @@
  * error or warning, no duplicate key, no anchor or alias, no limit reached.
  *
  * What it accepts, all else declines:
- * - a mapping at column 0 after optional comment and blank lines at the top; from the first key on,
- *   no comment lines, and no blank line at the end; every line ends with "\n" (so does the text);
+ * - a mapping at column 0 after optional comment and blank lines at the top; comment lines between
+ *   values, indented no further than the collection of the value before them and the line after them;
+ *   no comment or blank line at the end; every line ends with a line break (so does the text);
  * - keys that are plain words (a letter, then letters, digits, "-" or "_"; not null, true or false),
  *   each once per mapping, followed by ": " or ":" at the end of the line;
  * - block mappings and lists (also a list at the indentation of its key), `- key: value` items;
@@ -81,11 +82,18 @@ class Reader {
     this.n = text.length;
   }
 
-  /** Moves to the line starting at `at`, skipping blank lines; false at the end of the text. */
-  private moveTo(at: number): boolean {
+  /**
+   * Moves to the line starting at `at`, skipping blank lines and comment lines; false at the end of the
+   * text. A comment line may be indented up to `upTo` columns and no more than the line that follows it:
+   * a comment further right is attached to the value before it (the end of its range), which is left to
+   * the composer, as is a comment at the end of the text.
+   */
+  private moveTo(at: number, upTo: number): boolean {
     const t = this.text;
+    let comment = -1;
     for (;;) {
       if (at >= this.n) {
+        if (comment >= 0) decline();
         this.line = this.n;
         return false;
       }
@@ -100,7 +108,14 @@ class Reader {
         this.tokens(2); // spaces, line break
         continue;
       }
-      if (t.charCodeAt(i) === HASH) decline(); // a comment line after the first key
+      if (t.charCodeAt(i) === HASH) {
+        if (i - at > comment) comment = i - at;
+        if (comment > upTo) decline();
+        at = eol + 1;
+        this.tokens(3); // spaces, comment, line break
+        continue;
+      }
+      if (comment > i - at) decline();
       this.tokens(1); // the indentation
       this.line = at;
       this.indent = i - at;
@@ -137,7 +152,7 @@ class Reader {
         this.tokens(3); // spaces, comment, line break
       } else break;
     }
-    if (!this.moveTo(at) || this.indent !== 0) decline();
+    if (!this.moveTo(at, 0) || this.indent !== 0) decline();
     const data: Record<string, Plain> = {};
     const root = this.map(0, this.line, data, 1);
     if (this.line < this.n) decline();
@@ -187,7 +202,7 @@ class Reader {
       let plain: Plain;
       if (i === this.end) {
         // The value is on the next lines: a nested mapping or list.
-        if (!this.moveTo(this.eol + 1)) decline(); // an empty value at the end
+        if (!this.moveTo(this.eol + 1, this.n)) decline(); // an empty value at the end
         const child = this.block(col, depth);
         value = child.node;
         plain = child.plain;
@@ -314,7 +329,7 @@ class Reader {
     while (t.charCodeAt(j) === SP) j++;
     if (j !== eol && !(t.charCodeAt(j) === HASH && j > after)) decline();
     this.outerEnd = this.eol + 1;
-    if (this.moveTo(this.eol + 1) && this.indent > col) decline();
+    if (this.moveTo(this.eol + 1, col) && this.indent > col) decline();
     return { node, plain };
   }
 
@@ -431,7 +446,7 @@ class Reader {
     for (let s = lastEnd; s < lineStart; s++) if (t.charCodeAt(s) === SP) decline();
     if (!strip) value += '\n';
     this.outerEnd = lastEnd;
-    if (this.moveTo(lastEnd) && this.indent > col) decline();
+    if (this.moveTo(lastEnd, col) && this.indent > col) decline();
     return { node: { kind: SCALAR, start: at, end: lastEnd, isNull: false } satisfies LScalar, plain: value };
   }
 }
