@@ -69,6 +69,7 @@ function commentInside(text: string): boolean {
 const counts = new Map<string, { texts: number; taken: number }>();
 function tally(source: string, taken: boolean, text?: string): void {
   if (taken && text !== undefined && commentInside(text)) tally(`${source}, with comment lines inside`, true);
+  if (taken && text !== undefined && /[:[,]null[,\]}]/.test(JSON.stringify(fastParse(text, LIMITS)?.data))) tally(`${source}, with empty or null values`, true);
   const c = counts.get(source) ?? { texts: 0, taken: 0 };
   c.texts++;
   if (taken) c.taken++;
@@ -261,6 +262,19 @@ describe('the fast reader agrees with the composer', function () {
     }
     counts.set('small block scalars', { texts: 4 * 3 * (8 + 64 + 512), taken });
     assert.ok(taken > 500, `${taken} block scalars taken`);
+  });
+
+  it('takes empty and null values, and comment lines between values, as the composer reads them', () => {
+    const taken = [
+      'id: a\nnext:\n', 'id: a\nnext:   \nrole: b\n', 'a:\n  b:\nc: 1\n', 'a:\n  - k:\n    j: 1\n  - k:\n', 'a:\n- k:\n- x\n',
+      'a: ~\nb: null\nc: [~, null, x]\n', 'a:\n\n\nb: 1\n', '# top\na: 1\n# between\nb:\n  # inside\n  c: 1\n# after\nd: 2\n',
+      'a:\n  - x\n  # c\n  - y\n', 'a:\n  b: 1\n# c\nd: 2\n',
+    ];
+    for (const text of taken) assert.ok(agree(text, 'interview'), `taken: ${JSON.stringify(text)}`);
+    const declined = [
+      'a:\n# c\nb: 1\n', 'a: 1\n# at the end\n', 'a: x\n    # further right\nb: 1\n', 'a:\n  b: 1\n    # c\nd: 2\n', 'a:\n  -\n',
+    ];
+    for (const text of declined) assert.equal(fastParse(text, LIMITS), undefined, `declined: ${JSON.stringify(text)}`);
   });
 
   it('declines what would reach a limit, so that the composer reports it', () => {

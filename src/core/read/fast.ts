@@ -13,8 +13,9 @@
  * - keys that are plain words (a letter, then letters, digits, "-" or "_"; not null, true or false),
  *   each once per mapping, followed by ": " or ":" at the end of the line;
  * - block mappings and lists (also a list at the indentation of its key), `- key: value` items;
+ *   a key with no value (not followed by a comment line);
  * - values on the key's line: plain scalars on one line (text, whole numbers of up to 15 digits,
- *   true/false; not null, other numbers, or anything starting with an indicator), single- and
+ *   true/false, null and ~; not other numbers, or anything starting with an indicator), single- and
  *   double-quoted scalars on one line without escapes, flow lists of such scalars on one line, and
  *   block scalars `|`, `|-`, `>` and `>-` (no indentation indicator, no leading blank line, no more
  *   indented line in a folded one); a comment may follow a value on its line;
@@ -76,6 +77,8 @@ class Reader {
   private end = 0;
   private values = 0;
   private tokenCount = 0;
+  /** Whether the last move skipped a comment line. */
+  private skippedComment = false;
   readonly nodes = new WeakMap<object, LMap | LSeq>();
 
   constructor(private readonly text: string, private readonly limits: Readonly<Limits>) {
@@ -91,6 +94,7 @@ class Reader {
   private moveTo(at: number, upTo: number): boolean {
     const t = this.text;
     let comment = -1;
+    this.skippedComment = false;
     for (;;) {
       if (at >= this.n) {
         if (comment >= 0) decline();
@@ -111,6 +115,7 @@ class Reader {
       if (t.charCodeAt(i) === HASH) {
         if (i - at > comment) comment = i - at;
         if (comment > upTo) decline();
+        this.skippedComment = true;
         at = eol + 1;
         this.tokens(3); // spaces, comment, line break
         continue;
@@ -197,13 +202,21 @@ class Reader {
       this.tokens(3); // key, ":", the spaces or line break after it
       const keyEnd = i;
       i++;
-      const c = t.charCodeAt(i);
+      let c = t.charCodeAt(i);
+      if (c === SP) {
+        // Spaces up to the end of the line are no value.
+        let j = i + 1;
+        while (t.charCodeAt(j) === SP) j++;
+        if (j === this.end) {
+          i = j;
+          c = t.charCodeAt(i);
+        }
+      }
       let value: LNode;
       let plain: Plain;
       if (i === this.end) {
-        // The value is on the next lines: a nested mapping or list.
-        if (!this.moveTo(this.eol + 1, this.n)) decline(); // an empty value at the end
-        const child = this.block(col, depth);
+        // The value is on the next lines (a nested mapping or list), or it is empty.
+        const child = this.block(col, depth, i);
         value = child.node;
         plain = child.plain;
       } else if (c === SP) {
@@ -226,9 +239,14 @@ class Reader {
    */
   private outerEnd = 0;
 
-  /** The value of a key given on the lines after it (the current line): a mapping or list more indented, or a list at the key's indentation. */
-  private block(col: number, depth: number): { node: LNode; plain: Plain } {
+  /**
+   * The value of a key of a mapping at column `col` whose line ends at `empty` (after the key's ":" and
+   * any spaces): a mapping or list on the next lines, more indented, or a list at the key's
+   * indentation; else an empty value (null, located where its line ends).
+   */
+  private block(col: number, depth: number, empty: number): { node: LNode; plain: Plain } {
     const t = this.text;
+    if (!this.moveTo(this.eol + 1, this.n)) return this.empty(empty); // at the end of the text
     const at = this.line + this.indent;
     const isItem = t.charCodeAt(at) === DASH && t.charCodeAt(at + 1) === SP;
     if (this.indent > col) {
@@ -243,7 +261,15 @@ class Reader {
       const arr: Plain[] = [];
       return { node: this.seq(col, arr, depth + 1), plain: arr };
     }
-    return decline(); // an empty value
+    return this.empty(empty);
+  }
+
+  /** An empty value at `at`; a comment line after it would be in its range: left to the composer. */
+  private empty(at: number): { node: LNode; plain: Plain } {
+    if (this.skippedComment) decline();
+    this.count();
+    this.outerEnd = at;
+    return { node: { kind: SCALAR, start: at, end: at, isNull: true }, plain: null };
   }
 
   /** A block list whose "-" are at column `col`; the current line holds its first item. */
@@ -320,7 +346,7 @@ class Reader {
       const src = t.slice(i, end);
       if (src.includes(': ') || src.charCodeAt(src.length - 1) === COLON) decline();
       plain = scalarValue(src);
-      node = { kind: SCALAR, start: i, end, isNull: false };
+      node = { kind: SCALAR, start: i, end, isNull: plain === null };
       after = end;
       this.count();
     } else return decline();
@@ -370,8 +396,9 @@ class Reader {
         }
         end = j;
         while (t.charCodeAt(end - 1) === SP) end--;
-        arr.push(scalarValue(t.slice(i, end)));
-        items.push({ kind: SCALAR, start: i, end, isNull: false });
+        const v = scalarValue(t.slice(i, end));
+        arr.push(v);
+        items.push({ kind: SCALAR, start: i, end, isNull: v === null });
       } else return decline();
       this.count();
       i = end;
@@ -468,7 +495,7 @@ function quoteEnd(t: string, at: number, eol: number): number {
   return decline();
 }
 
-/** The value of a plain scalar under the core schema, or decline for those the reader leaves to the composer (null, numbers other than small whole numbers). */
+/** The value of a plain scalar under the core schema, or decline for those the reader leaves to the composer (numbers other than small whole numbers). */
 function scalarValue(src: string): Plain {
   const c = src.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || c === DASH || c === 0x2b || c === 0x2e) {
@@ -477,8 +504,7 @@ function scalarValue(src: string): Plain {
     return src;
   }
   if (BOOL_WORD.test(src)) return src.charCodeAt(0) === 0x74 || src.charCodeAt(0) === 0x54 ? true : false;
-  if (NULL_WORD.test(src)) decline();
-  return src;
+  return NULL_WORD.test(src) ? null : src;
 }
 
 /**
