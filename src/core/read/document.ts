@@ -1,7 +1,12 @@
 /**
  * The first step of reading a journal file: bytes → text → YAML → plain data, with the side tables
- * (node of each plain object, line index) that the record builders and the problem mapping need.
- * YAML is parsed with `yaml` (1.2 core schema: unquoted dates stay strings). Never throws.
+ * (the located node of each plain object, line index) that the record builders and the problem
+ * mapping need. YAML is read under the 1.2 core schema (unquoted dates stay strings). Never throws.
+ *
+ * Two readers build the same plain data and located view (located.ts): the fast reader (fast.ts)
+ * takes the shapes journals are written in, in one pass over the lines, and declines anything else,
+ * which the `yaml` package then composes (below). What the fast reader takes the composer would have
+ * read to the same data and offsets without a problem (test/unit/fast-reader.test.ts).
  *
  * Cost: linear in the size of the input, whatever its shape. The text is checked against the limits
  * (limits.ts) before a document is composed from it; the document is composed from the syntax tokens
@@ -10,13 +15,15 @@
  * back into text unless it is a scalar (lists and mappings used as keys are refused by the limits);
  * problems stop being built once a file has as many as are listed (ProblemCollector).
  */
-import { Composer, CST, isAlias, isMap, isPair, isScalar, isSeq, Node as YamlNode, Pair, YAMLMap, YAMLSeq, Scalar, YAMLParseError } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Node as YamlNode, Pair, Scalar, YAMLParseError } from 'yaml';
 import { checkYamlLimits, limitsWith } from '../limits';
 import { FILE_START, Problem, ProblemCollector, Range, Severity } from '../problems';
 import type { SchemaKind } from '../schema';
 import { LineIndex } from '../text/lines';
 import { shown } from '../text/shown';
 import { decodeText } from './decode';
+import { fastParse } from './fast';
+import { isLMap, isNullScalar, LMap, LNode, LPair, LSeq, MAP, pairIn, SCALAR, SEQ } from './located';
 import { ReadOptions, Strings } from './strings';
 
 export interface ReadResult<T> {
@@ -26,13 +33,17 @@ export interface ReadResult<T> {
 
 export type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain } | undefined;
 
-/** Parsed YAML plus the side tables the record builders and error mapping need. */
+/**
+ * Parsed YAML plus the side tables the record builders and error mapping need: the plain data, and
+ * its located view (located.ts: the offsets of every value and key), whichever reader built them.
+ */
 export interface Parsed {
   file: string;
   lines: LineIndex;
-  root: YAMLMap;
+  root: LMap;
   data: Record<string, Plain>;
-  nodes: WeakMap<object, YAMLMap | YAMLSeq>;
+  /** The located node of each plain mapping and list of `data`. */
+  nodes: WeakMap<object, LMap | LSeq>;
   problems: ProblemCollector;
   s: Strings;
 }
@@ -80,6 +91,9 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     return { problems };
   }
   const lines = new LineIndex(text);
+  // The fast reader first; what it declines is composed by the `yaml` package (fast.ts).
+  const fast = options.compose ? undefined : fastParse(text, limits);
+  if (fast) return { parsed: { file, lines, root: fast.root, data: fast.data, nodes: fast.nodes, problems, s: new Strings(options.strings) }, problems };
   const checked = checkYamlLimits(text, limits);
   if ('breach' in checked) {
     const b = checked.breach;
@@ -124,8 +138,10 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
       kind === 'interview' ? 'An interview file must be a mapping of keys such as "id:", "company:" and "role:".' : 'weaknesses.yaml must be a mapping with a "weaknesses:" list.'));
     return { problems };
   }
-  const parsed: Parsed = { file, lines, root, data: {}, nodes: new WeakMap(), problems, s: new Strings(options.strings) };
+  const parsed: Parsed = { file, lines, root: { kind: MAP, start: 0, end: 0, pairs: [] }, data: {}, nodes: new WeakMap(), problems, s: new Strings(options.strings) };
   parsed.data = toPlain(parsed, root) as Record<string, Plain>;
+  parsed.root = lastLocated as LMap;
+  lastLocated = undefined;
   return { parsed, problems };
 }
 
@@ -169,17 +185,30 @@ function keyText(node: unknown): string | undefined {
   return isScalar(node) ? String(node.value) : undefined;
 }
 
+/** The located node of the last value toPlain converted (a second result, without a pair allocated per value). */
+let lastLocated: LNode | undefined;
+
+function rangeOf(node: { range?: [number, number, number] | null }): [number, number] {
+  const r = node.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
 function toPlain(p: Parsed, node: unknown): Plain {
+  lastLocated = undefined;
   if (node == null) return null;
   if (isScalar(node)) {
     if (node.anchor) anchorProblem(p, node);
     const v = node.value;
+    const [start, end] = rangeOf(node);
+    lastLocated = { kind: SCALAR, start, end, isNull: v == null };
     return typeof v === 'bigint' ? Number(v) : (v as Plain);
   }
   if (isMap(node)) {
     if (node.anchor) anchorProblem(p, node);
     const obj: Record<string, Plain> = {};
-    p.nodes.set(obj, node);
+    const [start, end] = rangeOf(node);
+    const located: LMap = { kind: MAP, start, end, pairs: [] };
+    p.nodes.set(obj, located);
     // Duplicate keys: one Map per mapping, keyed by the keys' values (1 and "1" differ, as in YAML), so
     // the check is linear in the number of keys.
     const seen = node.items.length > 1 ? new Map<unknown, Pair>() : undefined;
@@ -198,21 +227,32 @@ function toPlain(p: Parsed, node: unknown): Plain {
         else if (!(typeof value === 'number' && Number.isNaN(value))) seen.set(value, pair as Pair);
       }
       const v = toPlain(p, pair.value);
+      const kr = (pair.key as { range?: [number, number, number] | null } | null)?.range;
+      const lp: LPair = { key: k, keyStart: kr ? kr[0] : -1, keyEnd: kr ? kr[1] : -1, value: pair.value == null ? undefined : lastLocated };
+      located.pairs.push(lp);
       if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
       else obj[k] = v;
     }
+    lastLocated = located;
     return obj;
   }
   if (isSeq(node)) {
     if (node.anchor) anchorProblem(p, node);
     const arr: Plain[] = [];
-    p.nodes.set(arr, node);
-    for (const item of node.items) arr.push(toPlain(p, item));
+    const [start, end] = rangeOf(node);
+    const located: LSeq = { kind: SEQ, start, end, items: [] };
+    p.nodes.set(arr, located);
+    for (const item of node.items) {
+      arr.push(toPlain(p, item));
+      located.items.push(item == null ? undefined : lastLocated);
+    }
+    lastLocated = located;
     return arr;
   }
   if (isAlias(node)) {
     const r = node.range ?? [0, 0, 0];
     p.problems.push(problem(p, p.lines.range(r[0], r[1]), 'error', 'alias', `Aliases (*${shown(node.source, 40)}) are not supported in the journal: write the value out in full.`));
+    lastLocated = { kind: SCALAR, start: r[0], end: r[1], isNull: false };
     return undefined;
   }
   return undefined;
@@ -242,35 +282,13 @@ function anchorProblem(p: Parsed, node: { anchor?: string; range?: [number, numb
     `Anchor &${shown(name, 40)} is not supported in the journal; remove it and write values out in full.`));
 }
 
-/**
- * The pairs of each large mapping by key text, built once per mapping on first use (the first pair of a
- * key wins). Small mappings (a journal record's) are scanned: a table for each would cost more memory
- * than the scan costs time.
- */
-const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
-const SCAN_UP_TO = 32;
-
-/** The pair of a key in a mapping: at most 32 comparisons, or constant time after a large mapping's first lookup. */
-export function pairIn(map: YAMLMap, key: string): Pair | undefined {
-  if (map.items.length <= SCAN_UP_TO) {
-    for (const pair of map.items) if (isPair(pair) && keyText(pair.key) === key) return pair as Pair;
-    return undefined;
-  }
-  let byKey = pairsByKey.get(map);
-  if (!byKey) {
-    byKey = new Map();
-    for (const pair of map.items) {
-      const k = isPair(pair) ? keyText(pair.key) : undefined;
-      if (k !== undefined && !byKey.has(k)) byKey.set(k, pair as Pair);
-    }
-    pairsByKey.set(map, byKey);
-  }
-  return byKey.get(key);
+/** The range of a located node, or undefined for none. */
+export function nodeRange(p: Parsed, node: LNode | undefined): Range | undefined {
+  return node ? p.lines.range(node.start, node.end) : undefined;
 }
-
-export function nodeRange(p: Parsed, node: unknown): Range | undefined {
-  const r = (node as { range?: [number, number, number] | null } | null)?.range;
-  return r ? p.lines.range(r[0], r[1]) : undefined;
+/** The range of a pair's key, or undefined for a missing key. */
+export function keyRange(p: Parsed, pair: LPair | undefined): Range | undefined {
+  return pair && pair.keyStart >= 0 ? p.lines.range(pair.keyStart, pair.keyEnd) : undefined;
 }
 
 export function obj(v: Plain): Record<string, Plain> | undefined {
@@ -289,11 +307,11 @@ export function rangeOfObj(p: Parsed, o: object | undefined): Range {
 }
 export function rangeOfKey(p: Parsed, o: object | undefined, key: string, fallback: Range): Range {
   const n = o ? p.nodes.get(o) : undefined;
-  if (!isMap(n)) return fallback;
+  if (!isLMap(n)) return fallback;
   const pair = pairIn(n, key);
   if (!pair) return fallback;
-  const v = pair.value as Scalar | null;
-  return (v && !(isScalar(v) && v.value == null) ? nodeRange(p, v) : undefined) ?? nodeRange(p, pair.key) ?? fallback;
+  const v = pair.value;
+  return (v && !isNullScalar(v) ? nodeRange(p, v) : undefined) ?? keyRange(p, pair) ?? fallback;
 }
 
 export function safely<T>(file: string, fn: () => ReadResult<T>): ReadResult<T> {

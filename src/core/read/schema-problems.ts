@@ -1,32 +1,32 @@
 /** JSON Schema errors (ajv) → problems located at the offending key or value, with how to fix them. */
 import type { ErrorObject } from 'ajv';
-import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import { slugify } from '../ids';
-import { FILE_START, Problem } from '../problems';
+import { FILE_START, Problem, Range } from '../problems';
 import { SchemaKind, validateAgainstSchema } from '../schema';
 import { didYouMean } from '../text/fuzzy';
 import { shown } from '../text/shown';
-import { nodeRange, pairIn, Parsed, problem } from './document';
+import { keyRange, nodeRange, Parsed, problem } from './document';
+import { isLMap, isLSeq, isNullScalar, LNode, LPair, pairIn } from './located';
 
-/** The node at an ajv instancePath, and the key node that names it. */
-function locate(p: Parsed, instancePath: string): { node: unknown; key?: unknown; parentKey?: unknown } {
-  let node: unknown = p.root;
-  let key: unknown;
-  let parentKey: unknown;
+/**
+ * The node at an ajv instancePath, and the range of what names it: the key of its pair in a mapping,
+ * the item itself in a list.
+ */
+function locate(p: Parsed, instancePath: string): { node: LNode | undefined; key: Range | undefined } {
+  let node: LNode | undefined = p.root;
+  let key: Range | undefined;
   for (const raw of instancePath.split('/').slice(1)) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (isMap(node)) {
-      const pair = pairIn(node, seg);
-      parentKey = key;
-      key = pair?.key;
+    if (isLMap(node)) {
+      const pair: LPair | undefined = pairIn(node, seg);
+      key = keyRange(p, pair);
       node = pair?.value;
-    } else if (isSeq(node)) {
-      parentKey = key;
+    } else if (isLSeq(node)) {
       node = node.items[+seg];
-      key = node;
+      key = nodeRange(p, node);
     } else break;
   }
-  return { node, key, parentKey };
+  return { node, key };
 }
 
 function typeName(v: unknown): string {
@@ -49,28 +49,27 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
   const loc = locate(p, e.instancePath);
   const field = e.instancePath.split('/').pop() ?? '';
   const title = ((e.parentSchema as Record<string, unknown> | undefined)?.title as string | undefined) ?? field;
-  const valueRange = nodeRange(p, loc.node) ?? nodeRange(p, loc.key) ?? FILE_START;
+  const valueRange = nodeRange(p, loc.node) ?? loc.key ?? FILE_START;
   const at = where(e.instancePath);
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String((e.params as { additionalProperty: string }).additionalProperty);
-      const map = loc.node as YAMLMap;
-      const pair = isMap(map) ? pairIn(map, name) : undefined;
+      const pair = isLMap(loc.node) ? pairIn(loc.node, name) : undefined;
       const allowed = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties ?? {}) as object);
       const suggestion = didYouMean(name, allowed);
-      return problem(p, nodeRange(p, pair?.key) ?? valueRange, suggestion ? 'error' : 'warning', 'unknown-key',
+      return problem(p, keyRange(p, pair) ?? valueRange, suggestion ? 'error' : 'warning', 'unknown-key',
         `Unknown key "${shown(name)}"${at === 'the file' ? '' : ` in ${at}`}.` + (suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed keys: ${allowed.join(', ')}.${at === 'the file' && allowed.includes('notes') ? ' Put free text under "notes".' : ''}`),
         { key: name, suggestion, allowed });
     }
     case 'required': {
       const name = String((e.params as { missingProperty: string }).missingProperty);
-      const r = e.instancePath === '' ? FILE_START : (nodeRange(p, loc.key) ?? valueRange);
+      const r = e.instancePath === '' ? FILE_START : (loc.key ?? valueRange);
       const range = e.instancePath === '' ? FILE_START : { start: r.start, end: r.start.line === r.end.line ? r.end : { line: r.start.line, character: r.start.character + 1 } };
       return problem(p, range, 'error', 'missing-required', `Missing required key "${name}"${at === 'the file' ? '' : ` in ${at}`}. Add "${name}: …".`, { key: name, path: e.instancePath });
     }
     case 'type': {
       const want = TYPE_WORDS[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
-      const range = loc.node == null || (isScalar(loc.node) && loc.node.value == null) ? (nodeRange(p, loc.key) ?? valueRange) : valueRange;
+      const range = loc.node == null || isNullScalar(loc.node) ? (loc.key ?? valueRange) : valueRange;
       return problem(p, range, 'error', 'bad-type', `${title} (${at}) should be ${want}, not ${typeName(e.data)}.${want === 'text' && typeof e.data !== 'object' ? ' Quote the value to make it text.' : ''}`, { expected: want, actual: e.data as unknown });
     }
     case 'enum': {

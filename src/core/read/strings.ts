@@ -41,6 +41,11 @@ export interface ReadOptions {
   strings?: StringPool;
   /** Other limits than those of limits.ts (the benchmark reads past the size limit to measure how reading scales). */
   limits?: Partial<Limits>;
+  /**
+   * Always compose a `yaml` document, never the fast reader (fast.ts): the differential test reads
+   * each text both ways.
+   */
+  compose?: boolean;
 }
 
 /** Copies strings out of the parsed data, through the pool when there is one. */

@@ -1,11 +1,11 @@
 /** Reading weaknesses.yaml: weaknesses, their improvement items and note links, and the checks local to the file. */
-import { isSeq } from 'yaml';
 import { IMPROVEMENT_STATUSES, ImprovementItem, NoteLink, Weakness, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessesFile } from '../model';
 import { notePathIssue } from '../note-paths';
 import { basename } from '../paths';
 import { shown } from '../text/shown';
 import { nodeRange, obj, oneOf, parseFile, Parsed, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { validate } from './schema-problems';
+import { isLSeq } from './located';
 import type { ReadOptions } from './strings';
 
 function buildWeaknesses(p: Parsed): WeaknessesFile {
@@ -35,7 +35,7 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
             const seqNode = p.nodes.get(io.notes);
             io.notes.forEach((n, k) => {
               if (typeof n !== 'string') return;
-              const r = isSeq(seqNode) ? nodeRange(p, seqNode.items[k]) : undefined;
+              const r = isLSeq(seqNode) ? nodeRange(p, seqNode.items[k]) : undefined;
               notes.push({ path: s.text(n), range: r ?? irange });
               const issue = notePathIssue(n);
               if (issue !== undefined) {
