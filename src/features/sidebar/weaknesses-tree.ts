@@ -155,6 +155,9 @@ export class WeaknessesTree extends JournalTree {
         if (!node || rowText(this.getTreeItem(node)) !== text) return true;
       }
       return false;
+    } catch {
+      // A row whose record is gone (renamed, removed) cannot show as it did: rebuild.
+      return true;
     } finally {
       this.checking = false;
     }
