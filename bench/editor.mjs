@@ -832,7 +832,7 @@ ${row('**First Interviews row vs Explorer\'s first row**', (r) => (num(r.first_r
 ${row('Workbench ready → every interview shown (Pending count final)', (r) => ms(r.all_shown_ms))}
 ${row('Debrief\'s log: ready → activated; → "read N interview(s)" logged', (r) => (r.ready_to_activated_log_ms == null ? undefined : `${ms(r.ready_to_activated_log_ms)}; ${ms(r.ready_to_read_logged_ms) ?? 'n/a'}`))}
 ${row('Journal read, as Debrief\'s log says', (r) => ms(r.journal_read_log_ms))}
-${row('Read logged → first Interviews row', (r) => (typeof r.first_row_ms === 'number' && typeof r.ready_to_read_logged_ms === 'number' ? ms(r.first_row_ms - r.ready_to_read_logged_ms) : undefined))}
+${row('Read logged → first Interviews row (negative: the first rows came while reading)', (r) => (typeof r.first_row_ms === 'number' && typeof r.ready_to_read_logged_ms === 'number' ? ms(r.first_row_ms - r.ready_to_read_logged_ms) : undefined))}
 ${row('CPU until every interview shown: extension host / Chromium / server (the window without Debrief, until the Explorer\'s row)', (r) => (r.cpu_ms_to_all_shown ? `${num(r.cpu_ms_to_all_shown.exthost)} / ${num(r.cpu_ms_to_all_shown.browser)} / ${num(r.cpu_ms_to_all_shown.server)} ms (${num(r.cpu_ms_to_explorer_row?.exthost)} / ${num(r.cpu_ms_to_explorer_row?.browser)} / ${num(r.cpu_ms_to_explorer_row?.server)})` : undefined))}
 ${row('"No interview journal yet" shown while reading', (r) => ms(r.no_journal_welcome_shown_ms))}
 ${row('**Warm reopen** (nothing changed): view open → first rows (median of 3)', (r) => ms(r.warm_reopen_ms))}

@@ -63,6 +63,8 @@ export const ContextKey = {
   JournalFound: 'debrief.journalFound',
   /** True while the journals are being read (the views say so instead of "no journal yet"). */
   JournalLoading: 'debrief.journalLoading',
+  /** True once the journals were read a first time: until then the views say "Reading the journal…", even before activation. */
+  JournalRead: 'debrief.journalRead',
   /** `outcome` or `month`: how the Interviews view groups. */
   InterviewsGroupBy: 'debrief.interviewsGroupBy',
   /** True while the sidebar is filtered. */

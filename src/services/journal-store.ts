@@ -169,6 +169,7 @@ export class JournalStore implements vscode.Disposable {
       await vscode.commands.executeCommand('setContext', ContextKey.JournalLoading, false);
     }
     await this.updateContext();
+    await vscode.commands.executeCommand('setContext', ContextKey.JournalRead, true);
     for (const journal of this.journals()) this.changed.fire({ journal, paths: [], all: true });
   }
 
