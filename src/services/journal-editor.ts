@@ -17,6 +17,14 @@ import type { Prompter } from './prompter';
 /** A plan applied (or, for a dry run, made): its result, its changes and the texts it was made on; or why not. */
 export type Attempt<T> = { ok: true; result: T; changes: FileChange[]; texts: Texts } | { ok: false; problems: Problem[] };
 
+/** A change made in an editor that VS Code could not save. */
+function notSaved(path: string): Problem {
+  return refused('not-saved', `The change is in the editor of ${path}, but VS Code could not save it (the file may have changed on disk meanwhile): save it, or undo it.`, path).problems[0];
+}
+
+/** How long to wait before trying a change VS Code did not apply once more. */
+const RETRY_AFTER_MS = 250;
+
 export class JournalEditor {
   constructor(private readonly store: JournalStore, private readonly prompter: Prompter, private readonly log: vscode.LogOutputChannel) {}
 
@@ -45,6 +53,17 @@ export class JournalEditor {
   }
 
   private async attempt<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>, write: boolean): Promise<Attempt<T>> {
+    const first = await this.attemptOnce(journal, reads, plan, write);
+    // VS Code refuses a whole WorkspaceEdit when a file it edits changed on disk while it loaded it (a
+    // file just written by another program): nothing was applied, so the plan is made again on the
+    // current texts, once, a moment later.
+    if (first.ok || first.problems[0]?.code !== 'not-applied') return first;
+    this.log.info(`VS Code did not apply the change (${first.problems[0].file ?? 'a file'} may have changed meanwhile): trying once more`);
+    await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
+    return this.attemptOnce(journal, reads, plan, write);
+  }
+
+  private async attemptOnce<T>(journal: Journal, reads: readonly string[], plan: (texts: Texts) => Plan<T>, write: boolean): Promise<Attempt<T>> {
     const read = await this.read(journal, reads);
     if (!read.ok) return read;
     const planned = plan(read.texts);
@@ -57,7 +76,7 @@ export class JournalEditor {
     for (const [path, doc] of read.docs) {
       if (doc.version !== read.versions.get(path) || doc.isClosed) return refused('changed', `${path} changed while the command ran. Try again.`, path);
     }
-    const failed = await this.write(journal, planned.changes, read.docs);
+    const failed = await this.write(journal, planned.changes, read.docs, read.versions);
     return failed ? { ok: false, problems: [failed] } : done;
   }
 
@@ -140,10 +159,14 @@ export class JournalEditor {
   }
 
   /** Applies the changes as one WorkspaceEdit; the problem when VS Code refused it. */
-  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): Promise<Problem | undefined> {
+  private async write(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>, versions: ReadonlyMap<string, number>): Promise<Problem | undefined> {
     if (changes.length === 0) return undefined;
     const wasDirty = new Map([...docs].map(([p, d]) => [p, d.isDirty]));
     if (!(await vscode.workspace.applyEdit(this.workspaceEdit(journal, changes, docs)))) {
+      // VS Code may have made the text changes and failed to save them (the file changed on disk):
+      // then the change is in the editor, and must not be made again.
+      const edited = [...docs].find(([p, d]) => d.version !== versions.get(p));
+      if (edited) return notSaved(edited[0]);
       return refused('not-applied', 'VS Code could not apply the change: a file may be read-only, exist already, or have changed meanwhile. Try again.', changes[0].path).problems[0];
     }
     for (const c of changes) {
@@ -151,7 +174,10 @@ export class JournalEditor {
       if (c.kind === 'edit') {
         const doc = docs.get(c.path)!;
         // A file the user was editing keeps its unsaved state; others are written to disk at once.
-        if (!wasDirty.get(c.path)) await doc.save();
+        if (!wasDirty.get(c.path) && doc.isDirty && !(await doc.save())) {
+          this.store.flush(doc.uri);
+          return notSaved(c.path);
+        }
         this.store.flush(doc.uri);
       } else await this.store.sync(uri);
     }
