@@ -14,6 +14,8 @@ const SAVE_AFTER_MS = 4000;
  */
 export class IndexCache implements vscode.Disposable {
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; save: () => Promise<void> }>();
+  /** The last write asked of each snapshot (writes of one snapshot never overlap). */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly version: string, private readonly log: vscode.LogOutputChannel) {}
 
@@ -49,16 +51,20 @@ export class IndexCache implements vscode.Disposable {
     clearTimeout(this.timers.get(key)?.timer);
     const save = () => {
       this.timers.delete(key);
-      return this.save(uri, journalFolder, index, stamps, skip());
+      // One write at a time per snapshot, in the order asked: the last one asked is the one kept.
+      const done = (this.writing.get(key) ?? Promise.resolve()).then(() => this.save(uri, journalFolder, index, stamps, skip()));
+      this.writing.set(key, done);
+      return done;
     };
     this.timers.set(key, { timer: setTimeout(() => void save(), delay), save });
   }
 
-  /** Writes every snapshot waiting to be written, now. */
+  /** Writes every snapshot waiting to be written, now, and waits for the writes under way. */
   async flush(): Promise<void> {
     const pending = [...this.timers.values()];
     for (const p of pending) clearTimeout(p.timer);
     await Promise.all(pending.map((p) => p.save()));
+    await Promise.all(this.writing.values());
   }
 
   private async save(uri: vscode.Uri, journalFolder: string, index: JournalIndex, stamps: ReadonlyMap<string, FileStamp>, skip: ReadonlySet<string>): Promise<void> {
@@ -74,8 +80,9 @@ export class IndexCache implements vscode.Disposable {
         // Straight to the disk (no copy of a large snapshot to the window's process), written whole
         // under another name and then renamed, so that the next window never finds half of it.
         await mkdir(vscode.Uri.joinPath(uri, '..').fsPath, { recursive: true });
-        await writeFile(`${uri.fsPath}.tmp`, text);
-        await rename(`${uri.fsPath}.tmp`, uri.fsPath);
+        const tmp = `${uri.fsPath}.${process.pid}.tmp`; // two windows of one workspace never share one
+        await writeFile(tmp, text);
+        await rename(tmp, uri.fsPath);
       } else {
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));

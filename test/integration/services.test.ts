@@ -98,7 +98,8 @@ describe('journal store', () => {
       assert.equal(journal().index.interview('acme-backend')?.company, 'Acme Kept');
       // Unsaved editor text is never kept as if it were the file.
       await services.cache.flush();
-      assert.ok((await decoded())?.has(rel), 'the index kept again');
+      const again = await decoded();
+      assert.ok(again?.has(rel), `the index kept again (${again ? `${again.size} files kept, not ${rel}` : 'no usable kept index'})`);
       const doc = await vscode.workspace.openTextDocument(uriOf(rel));
       const edit = new vscode.WorkspaceEdit();
       edit.replace(doc.uri, doc.lineAt(doc.getText().split('\n').findIndex((l) => l.startsWith('company:'))).range, 'company: Unsaved Co');
