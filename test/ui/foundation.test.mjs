@@ -15,6 +15,8 @@ describe('workbench (source build)', function () {
     await wb.openDebrief();
     const welcome = wb.page.locator('.welcome-view-content', { hasText: 'No interview journal yet' });
     await welcome.waitFor({ timeout: 30_000 });
+    // A first-time user with a spreadsheet of applications is offered the import as well.
+    await welcome.getByRole('button', { name: 'Import Applications…' }).waitFor({ timeout: 10_000 });
     await wb.runCommand('Debrief: Initialize Journal');
     const file = join(folder, 'debrief', 'weaknesses.yaml');
     await eventually(() => existsSync(file), 20_000, `${file} to be written`);
