@@ -6,12 +6,18 @@ export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 /** Generated ids stop at the last whole word within this many characters. */
 export const MAX_GENERATED_ID_LENGTH = 40;
 
+/** How letters without a decomposition are spelt in ASCII (Straße → strasse, Ærø → aero, Łódź → lodz). */
+const LATIN_SPELLINGS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
+
 /**
  * Turns any text into a valid id: lowercase ASCII words joined by dashes. A long text is cut at a word
  * boundary (never mid-word) so that the id stays readable; a single word longer than the limit is cut.
  */
 export function slugify(s: string, maxLength = MAX_GENERATED_ID_LENGTH): string {
-  const words = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    // Letters that do not decompose into a Latin letter and an accent are written as they are spelt in ASCII.
+    .replace(/[ßæœøđðłþı]/g, (c) => LATIN_SPELLINGS[c] ?? c)
+    .split(/[^a-z0-9]+/).filter(Boolean);
   let out = '';
   for (const w of words) {
     const next = out ? `${out}-${w}` : w;

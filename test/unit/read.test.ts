@@ -244,6 +244,8 @@ describe('slugify', () => {
   it('makes valid ids', () => {
     assert.equal(slugify('Acme Corp — Backend (Senior)'), 'acme-corp-backend-senior');
     assert.equal(slugify('Café Zürich'), 'cafe-zurich');
+    assert.equal(slugify('Großbäckerei Straße GmbH'), 'grossbackerei-strasse-gmbh', 'ß is spelt ss, not a word break');
+    assert.equal(slugify('Ærø Łódź Øresund'), 'aero-lodz-oresund');
     assert.equal(slugify('---'), '');
   });
 
