@@ -170,6 +170,23 @@ describe('the fast reader agrees with the composer', function () {
     for (const shape of HOSTILE_SHAPES) for (const bytes of [300, 4000, 20_000]) tally('hostile', agree(shape.make(bytes), shape.kind));
   });
 
+  it('reads the largest text within the limits, and agrees on every hostile shape at the size limit', () => {
+    // (With room for the CRLF copy agree() also reads, which is longer by a character per line.)
+    const roomForCrlf = limitsWith({ fileBytes: 2 * LIMITS.fileBytes });
+    for (const shape of HOSTILE_SHAPES) tally('hostile at the size limit', agree(shape.make(LIMITS.fileBytes), shape.kind, undefined, roomForCrlf));
+    assert.ok(fastParse(HOSTILE_SHAPES.find((s) => s.name === 'largest-accepted')!.make(LIMITS.fileBytes), LIMITS), 'valid rounds up to just under the token limit, and a long text, are read fast');
+  });
+
+  it('takes a text under a limit of values only when the composer finds it within that limit', () => {
+    // The fast reader counts values exactly or from above: whatever the limit, a text it takes is one
+    // the composer reads without an over-limit problem (agree() checks that).
+    const sources = [...[...journal.files].slice(0, 30), ...demo];
+    fc.assert(fc.property(fc.nat(sources.length - 1), fc.integer({ min: 1, max: 700 }), (n, values) => {
+      const [file, text] = sources[n];
+      tally('texts under a limit of values', agree(text, kindOf(file), file, limitsWith({ values })), text);
+    }), { numRuns: RUNS * 3 });
+  });
+
   it('agrees on random edits of journal files', () => {
     const sources = [...[...journal.files].slice(0, 40), ...demo];
     fc.assert(fc.property(fc.nat(sources.length - 1), mutationArb, (n, edits) => {

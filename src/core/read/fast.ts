@@ -130,8 +130,12 @@ class Reader {
     }
   }
 
+  /**
+   * Counts values as the limits do (limits.ts: every collection, key and scalar the composer would
+   * see), from above: an empty value counts here and not there.
+   */
   private count(): void {
-    if (++this.values * 2 >= this.limits.values) decline();
+    if (++this.values >= this.limits.values) decline();
   }
 
   /**
@@ -508,18 +512,17 @@ function scalarValue(src: string): Plain {
 }
 
 /**
- * Longer texts go straight to the composer: a journal file is far smaller (a weaknesses.yaml of 300
- * weaknesses is 190 KB), and a text this long is most likely beyond the token limit, which the fast
- * reader would only find after reading most of it.
+ * Texts up to the file size limit are tried (a file beyond it is not read at all): the reader counts
+ * tokens and values from above as it goes and declines as soon as a count reaches its limit, so a text
+ * beyond the limits costs a partial fast pass (several times cheaper than the composer) before the
+ * composer reports the limit, and the largest text within the limits is read fast too.
  */
-const FAST_MAX_LENGTH = 512 * 1024;
-
 /**
  * The plain data and located view of a text, or undefined when the reader declines it (see above).
  * The text must not be empty of content (document.ts checks that first).
  */
 export function fastParse(text: string, limits: Readonly<Limits>): FastParsed | undefined {
-  if (text.length > FAST_MAX_LENGTH) return undefined;
+  if (text.length > limits.fileBytes) return undefined;
   if (text.charCodeAt(text.length - 1) !== NL || REFUSED_CHARS.test(text)) return undefined;
   try {
     return new Reader(text, limits).read();
