@@ -113,15 +113,18 @@ export class WeaknessesTree extends JournalTree {
     if (this.changedSinceListed()) this.refresh();
   }
 
-  private check: { timer: ReturnType<typeof setTimeout>; done: Promise<void>; resolve(): void } | undefined;
+  /** A check waiting to run, and the promise it resolves when it has run (or was cancelled). */
+  private check: { timer?: ReturnType<typeof setTimeout>; done: Promise<void>; resolve(): void } | undefined;
 
   /** Checks after `ms` (changes in between are checked once). */
   checkSoon(ms: number): void {
-    if (this.check) clearTimeout(this.check.timer);
-    let resolve = () => undefined as void;
-    const done = this.check?.done ?? new Promise<void>((r) => (resolve = r));
-    if (this.check) resolve = this.check.resolve;
-    this.check = { timer: setTimeout(() => this.refreshIfChanged(), ms), done, resolve };
+    if (!this.check) {
+      let resolve = (): void => undefined;
+      const done = new Promise<void>((r) => (resolve = r));
+      this.check = { done, resolve };
+    }
+    clearTimeout(this.check.timer);
+    this.check.timer = setTimeout(() => this.refreshIfChanged(), ms);
   }
 
   /** Resolves once no check is waiting. */
