@@ -8,19 +8,8 @@ import { CommandId, SettingId } from '../../src/constants';
 import { TOOL_SPECS } from '../../src/core/assistant/specs';
 import { rankWeaknesses } from '../../src/core/progress/weaknesses';
 import { journalStats } from '../../src/core/stats';
-import { api, assertScriptUsed, closeAll, eventually, read, remove, restore, run, SUITE_TODAY, uriOf, write } from './helpers';
+import { api, assertScriptUsed, closeAll, eventually, read, remove, restore, run, SUITE_TODAY, uriOf, write, FLOW_STYLE_FILE as FLOW, FLOW_STYLE_TEXT as HAND } from './helpers';
 
-const FLOW = 'debrief/interviews/flow-style.yaml';
-const HAND = [
-  '# Written by hand, in flow style.',
-  'id: flow-style',
-  'company: "Initech"   # quoted',
-  'role: Data Engineer',
-  'outcome: pending # still waiting',
-  'rounds: [{type: coding, date: 2026-11-02}]  # one so far',
-  'feedback: {requested: 2026-11-05}',
-  '',
-].join('\r\n');
 const WEAKNESSES = 'debrief/weaknesses.yaml';
 
 async function invoke(name: string, input: unknown): Promise<string> {

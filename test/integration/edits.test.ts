@@ -4,19 +4,8 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId } from '../../src/constants';
-import { api, assertScriptUsed, closeAll, eventually, exists, read, remove, restore, run, uriOf, write } from './helpers';
+import { api, assertScriptUsed, closeAll, eventually, exists, read, remove, restore, run, uriOf, write, FLOW_STYLE_FILE as FLOW, FLOW_STYLE_TEXT as HAND } from './helpers';
 
-const FLOW = 'debrief/interviews/flow-style.yaml';
-const HAND = [
-  '# Written by hand, in flow style.',
-  'id: flow-style',
-  'company: "Initech"   # quoted',
-  'role: Data Engineer',
-  'outcome: pending # still waiting',
-  'rounds: [{type: coding, date: 2026-11-02}]  # one so far',
-  'feedback: {requested: 2026-11-05}',
-  '',
-].join('\r\n');
 const WEAKNESSES = 'debrief/weaknesses.yaml';
 
 describe('edits in the real editor', () => {

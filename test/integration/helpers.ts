@@ -27,6 +27,19 @@ export async function read(rel: string): Promise<string | undefined> {
   }
 }
 
+/** An interview written by hand in flow style, with comments and CRLF line endings: edits must keep its style. */
+export const FLOW_STYLE_FILE = 'debrief/interviews/flow-style.yaml';
+export const FLOW_STYLE_TEXT = [
+  '# Written by hand, in flow style.',
+  'id: flow-style',
+  'company: "Initech"   # quoted',
+  'role: Data Engineer',
+  'outcome: pending # still waiting',
+  'rounds: [{type: coding, date: 2026-11-02}]  # one so far',
+  'feedback: {requested: 2026-11-05}',
+  '',
+].join('\r\n');
+
 export async function write(rel: string, text: string): Promise<void> {
   await writeText(uriOf(rel), text);
 }
