@@ -247,9 +247,30 @@ export class JournalStore implements vscode.Disposable {
       this.changed.fire({ journal, paths: [] });
       void this.checkNotes(journal);
     };
+    // Files created, deleted or renamed through VS Code (an Undo, the Explorer, a WorkspaceEdit) are
+    // told at once by these events, also when the watcher reports nothing: it drops a file created
+    // and deleted within one of its batches, which would leave the journal showing a file that is gone.
+    const onOperation = (uris: readonly vscode.Uri[], deleted = false) => {
+      for (const uri of uris) {
+        const path = journal.pathOf(uri);
+        if (path === undefined) continue;
+        // A file, or a folder: every journal file known under it.
+        const under = journal.index.kindOf(path) ? [path] : journal.index.files().filter((f) => f.startsWith(`${path}/`));
+        for (const p of under) {
+          const key = journal.uri(p).toString();
+          // As for the watcher's events: an open editor with unsaved text stays the source of a file that exists.
+          if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty) && !deleted) continue;
+          this.cancelPending(key);
+          this.queue(journal, p);
+        }
+      }
+    };
     return [
       yaml,
       md,
+      vscode.workspace.onDidCreateFiles((e) => onOperation(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => onOperation(e.files, true)),
+      vscode.workspace.onDidRenameFiles((e) => onOperation(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
       yaml.onDidCreate(onDisk),
       yaml.onDidChange(onDisk),
       yaml.onDidDelete((uri) => {

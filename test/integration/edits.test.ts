@@ -56,6 +56,8 @@ describe('edits in the real editor', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), before, 'the new weakness is gone from weaknesses.yaml');
     await eventually(async () => !(await exists(uriOf(NEW))), 'the new interview file to be removed by the same Undo');
+    const { services } = await api();
+    await eventually(() => !services.store.journalOf(vscode.workspace.workspaceFolders![0])!.index.interview('umbrella-sre'), 'the journal to forget the interview the Undo removed');
     await doc.save();
     assert.equal(await read(WEAKNESSES), before);
   });

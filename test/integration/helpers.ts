@@ -76,12 +76,14 @@ export async function synced(uri: vscode.Uri): Promise<void> {
   await a.settle();
 }
 
+/** Deletes a file a test wrote, and has the store forget it now (see `synced`). */
 export async function remove(rel: string): Promise<void> {
   try {
     await vscode.workspace.fs.delete(uriOf(rel), { useTrash: false });
   } catch {
     // already gone
   }
+  await synced(uriOf(rel));
 }
 
 /**
