@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { chosenFile } from '../adapters/vscode-fs';
 import { CommandId } from '../constants';
+import { writeOutput } from '../core/plans/apply-to-fs';
 import { ExportFormat, exportInterviews } from '../core/export';
 import { OUTCOMES, Outcome } from '../core/model';
 import { checkFilter, describeFilter, filterInterviews, InterviewFilter, isFiltered } from '../core/report/filter';
@@ -73,10 +75,11 @@ export class ExportCommand implements Command {
     const text = format.format === 'report-html' || format.format === 'report-md'
       ? printableReport(journal.index, format.format, filter, clock.today())
       : exportInterviews(journal.index, format.format, filter);
-    try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    } catch (e) {
-      void prompter.error(`Debrief could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`);
+    // The user chose the place; the one writer still writes only a new file or a regular file with one name.
+    const chosen = chosenFile(target);
+    const written = await writeOutput(chosen.fs, chosen.path, text, vscode.workspace.asRelativePath(target));
+    if (!written.ok) {
+      void prompter.error(`Debrief did not export: ${written.problems[0].message}`);
       return undefined;
     }
     const n = filterInterviews(all, filter).length;

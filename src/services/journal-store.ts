@@ -114,7 +114,7 @@ export class JournalStore implements vscode.Disposable {
     const read = await readRegularFile(journal.fs, r.path, LIMITS.noteBytes);
     if (read.kind === 'read') return { text: new TextDecoder().decode(read.bytes) };
     if (read.kind === 'missing') return { missing: r.path };
-    return { refused: `The note ${r.path} is not read: ${read.reason}.` };
+    return { refused: `The note ${r.path} ${read.reason}, so Debrief does not read it.` };
   }
 
   /** The journal a URI belongs to (any file in its workspace folder) and its relative path. */
