@@ -94,6 +94,12 @@ describe('untrusted journals in the editor', function () {
     // A change on disk (the watcher) goes through the same rules.
     await (await api()).services.store.sync(uriOf('debrief/interviews/linked-out.yaml'));
     assert.doesNotMatch(await everythingShown(), new RegExp(SECRET));
+    // Export says which files it leaves out, as debrief export does.
+    made.push('out-safety');
+    const exported = await run(CommandId.Export, ['CSV', 'out-safety/journal.csv']);
+    assertScriptUsed(exported.prompter);
+    assert.match(exported.prompter.notices.join('\n'), /2 journal files were not read and are left out: the Problems panel says why/);
+    assert.doesNotMatch(fs.readFileSync(abs('out-safety/journal.csv'), 'utf8'), new RegExp(SECRET));
   });
 
   it('Open Study Note refuses a note path that leaves the workspace, and creates nothing', async () => {
