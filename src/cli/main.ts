@@ -19,7 +19,7 @@ import { loadJournal } from '../core/journal/load';
 import { journalStats } from '../core/stats';
 import { rankWeaknesses } from '../core/progress/weaknesses';
 import { FIELDS, Field } from '../core/import/fields';
-import { parseMapArgument, readImport, withCorrections } from '../core/import/import';
+import { parseMapArgument, readImport, reasonsFor, withCorrections } from '../core/import/import';
 import { existingOf, planImport } from '../core/import/plan';
 import { PRESETS } from '../core/import/presets';
 import { describeProblem } from '../core/import/problem';
@@ -261,7 +261,7 @@ async function runImport(io: CliIO, p: Parsed, today: string): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read ${p.file}: ${(e as Error).message ?? String(e)}`);
   }
-  const read = readImport(bytes, p.preset);
+  const read = await readImport(bytes, { preset: p.preset });
   if (!read.ok) throw new UsageError(describeProblem(p.file, read.problem));
   const { table, preset } = read.read;
   const corrections: { field: Field; column: string }[] = [];
@@ -282,7 +282,7 @@ async function runImport(io: CliIO, p: Parsed, today: string): Promise<number> {
   } catch {
     // No interviews folder yet: every id is free.
   }
-  const planned = planImport(table, { mapping: mapped.mapping, journalFolder, existing: existingOf(index.interviews()), takenIds: taken, sourceName: basename(p.file.replace(/\\/g, '/')), today });
+  const planned = planImport(table, { mapping: mapped.mapping, ignored: read.read.ignored, wishlist: preset.wishlist, journalFolder, existing: existingOf(index.interviews()), takenIds: taken, sourceName: basename(p.file.replace(/\\/g, '/')), today });
   if (!planned.ok) throw new UsageError(`${describeProblem(p.file, planned.problem)} Use --map <field>=<column>; the columns are: ${table.headers.map((h) => `"${h}"`).join(', ')}.`);
   const plan = planned.plan;
   if (!p.dryRun) {
@@ -293,7 +293,7 @@ async function runImport(io: CliIO, p: Parsed, today: string): Promise<number> {
       await fs.writeFile(c.path, new TextEncoder().encode(c.text));
     }
   }
-  io.stdout(importReportText(plan, { file: p.file, table, mapping: mapped.mapping, preset, dryRun: p.dryRun }));
+  io.stdout(importReportText(plan, { file: p.file, table, mapping: mapped.mapping, preset, reasons: reasonsFor(read.read, mapped.mapping), ignored: read.read.ignored, own: read.read.guess.own, dryRun: p.dryRun }));
   return 0;
 }
 

@@ -139,19 +139,22 @@ function splitDate(piece: string, order: DateOrder): { date?: string; rest: stri
   return { rest: piece.trim() };
 }
 
+/** A count of interviews ("2", "3 interviews"): how many there were, not what they were. */
+export function interviewCount(cell: string): number | undefined {
+  const m = /^(\d{1,3})(?:\s*(?:x|interviews?|rounds?|gespr[aä]che?|runden?|entretiens?|entrevistas?|gesprekken?|intervjuer?))?$/i.exec(cellText(cell));
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
- * Rounds written in one cell: a count ("3"), or a list of rounds separated by → ; | or line breaks,
- * each a type and/or a date ("recruiter 2025-01-10 → coding 2025-01-17", Debrief's own export).
- * `exact` is false when some words were not understood (the cell is then also kept in the notes);
- * undefined when nothing in it reads as a round.
+ * Rounds written in one cell: a list of rounds separated by → ; | or line breaks, each a type and/or
+ * a date ("recruiter 2025-01-10 → coding 2025-01-17", Debrief's own export). `exact` is false when
+ * some words were not understood (the cell is then also kept in the notes); undefined when nothing in
+ * it reads as a round. A bare count is no list of rounds (interviewCount).
  */
 export function readRounds(cell: string, order: DateOrder): { rounds: ImportedRound[]; exact: boolean } | undefined {
   const t = cellText(cell);
   if (!t) return { rounds: [], exact: true };
-  if (/^\d{1,2}$/.test(t)) {
-    const n = Number(t);
-    return n <= 20 ? { rounds: Array.from({ length: n }, () => ({ type: 'other' as const })), exact: true } : undefined;
-  }
+  if (interviewCount(t) !== undefined) return undefined;
   const pieces = t.split(/\s*(?:→|->|;|\||\n)\s*/).filter((p) => p.trim() !== '');
   const rounds: ImportedRound[] = [];
   let exact = true;
