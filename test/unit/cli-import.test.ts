@@ -56,9 +56,9 @@ describe('cli: import', () => {
     assert.deepEqual(fs.allFiles(), before);
     assert.match(r.out, /Dry run: nothing was written\./);
     assert.match(r.out, /New interviews that would be created \(4\):/);
-    assert.match(r.out, /line 4: Acme, Backend Engineer \(2025-01-06\): same company, role and date as debrief\/interviews\/acme-backend\.yaml/);
+    assert.match(r.out, /line 4: Acme, Backend Engineer \(2025-01-06\): same company, role and date \(2025-01-06\) as debrief\/interviews\/acme-backend\.yaml/);
     assert.match(r.out, /line 10: Frontend Engineer: no company/);
-    assert.match(r.out, /\n4 new, 2 duplicate, 3 invalid\n$/);
+    assert.match(r.out, /\n4 new, 2 duplicate, 2 invalid, 1 skipped\n$/);
   });
 
   it('imports into a journal: valid files inside the folder, then a second import adds nothing', async () => {
@@ -80,7 +80,7 @@ describe('cli: import', () => {
     assert.equal(valid.code, 0, valid.out);
     const again = await run(['import', 'applications.csv', 'ws'], fs, inputs);
     assert.equal(again.code, 0);
-    assert.match(again.out, /\n0 new, 6 duplicate, 3 invalid\n$/);
+    assert.match(again.out, /\n0 new, 6 duplicate, 2 invalid, 1 skipped\n$/);
     assert.equal(interviews(fs).length, before.length + 4);
   });
 
@@ -93,7 +93,9 @@ describe('cli: import', () => {
     const files = fs.allFiles().filter((f) => f.startsWith('ws/jobs/interviews/'));
     assert.equal(files.length, 4);
     const acme = parse(fs.readText('ws/jobs/interviews/acme-backend-developer.yaml'));
-    assert.deepEqual([acme.applied, acme.outcome, acme.tags, acme.notes], ['2025-03-03', 'pending', ['Job', 'Search', '2025'], undefined]);
+    assert.deepEqual([acme.applied, acme.outcome, acme.tags], ['2025-03-03', 'pending', ['Job', 'Search', '2025']]);
+    assert.match(acme.notes, /^url: https:\/\/jobs\.example\/1$/m, 'the column --map took out of a field is kept in the notes');
+    assert.doesNotMatch(acme.notes, /sam@example\.org|creatorUser/, 'the user\'s own e-mail and name are no notes');
   });
 
   it('says what is wrong, writes nothing and exits 2: bad file, bad preset, bad --map, unmapped role, a folder outside', async () => {
@@ -102,7 +104,7 @@ describe('cli: import', () => {
     const cases: [string[], Record<string, Uint8Array>, RegExp][] = [
       [['import'], {}, /import needs the file/],
       [['import', 'missing.csv', 'ws'], {}, /cannot read missing\.csv/],
-      [['import', 'book.xlsx', 'ws'], { 'book.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, /book\.xlsx: The file is an Excel workbook/],
+      [['import', 'book.xlsx', 'ws'], { 'book.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, /book\.xlsx: The file is a zip but not an Excel workbook/],
       [['import', 'q.csv', 'ws'], { 'q.csv': new TextEncoder().encode('Company,Role\nAcme,Dev\n"Globex,SRE\n') }, /q\.csv:3:1: A quoted value starting on line 3 is never closed/],
       [['import', 'applications.csv', 'ws', '--preset', 'lever'], inputs, /no preset "lever".*generic/],
       [['import', 'applications.csv', 'ws', '--map', 'salary=Notes'], inputs, /"salary" is not a field/],

@@ -102,7 +102,8 @@ export function profileColumn(table: Table, column: number, order: DateOrder): C
   p.distinct = values.size;
   if (cells.length >= 2 && cells.length === p.rows && values.size === 1 && new Set(cells).size === 1) {
     p.same = cells[0];
-    p.personal = EMAIL.test(p.same) || (PHONE.test(p.same) && (p.same.match(/\d/g)?.length ?? 0) >= 6) || namesPerson(table.headers[column] ?? '');
+    const phone = PHONE.test(p.same) && (p.same.match(/\d/g)?.length ?? 0) >= 6 && p.dates === 0;
+    p.personal = EMAIL.test(p.same) || phone || namesPerson(table.headers[column] ?? '');
   }
   return p;
 }

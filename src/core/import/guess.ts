@@ -96,7 +96,8 @@ export function guessColumns(table: Table, preset: Preset, order: DateOrder): Gu
   const profiles = headers.map((_, c) => profileColumn(table, c, order));
   const headerSaysDate = (c: number) => DATE_WORDS.some((w) => ` ${foldHeader(headers[c])} `.includes(` ${w} `)) || headerScore(headers[c], 'applied') > 0;
   const named = (c: number, f: Field) => headerScore(headers[c], f) > 0 || (preset.columns[f] ?? []).some((n) => foldHeader(n) === foldHeader(headers[c]));
-  const own = profiles.filter((p) => p.personal && !named(p.column, 'company') && !named(p.column, 'role')).map((p) => p.column);
+  // The user's own columns: one e-mail, phone or name in every row, under no header that names a field other than the contact.
+  const own = profiles.filter((p) => p.personal && FIELDS.every((f) => f === 'contact' || !named(p.column, f))).map((p) => p.column);
   const ownSet = new Set(own);
   const isDate = profiles.map((p) => isDateColumn(p, headerSaysDate(p.column)));
 

@@ -37,7 +37,7 @@ export function readAs(c: Pick<ReportContext, 'table' | 'preset'>): string {
 
 /** One line per mapped field: its column and why ("company ← Companies Name: named so"). */
 export function mappingLines(c: Pick<ReportContext, 'table' | 'mapping' | 'reasons'>): string[] {
-  return FIELDS.filter((f) => c.mapping[f] !== undefined).map((f) => `${f} ← ${c.table.headers[c.mapping[f]!]}: ${c.reasons?.[f] ?? 'chosen by you'}`);
+  return FIELDS.filter((f) => c.mapping[f] !== undefined).map((f) => `${f} ← ${c.table.headers[c.mapping[f]!]}${c.reasons ? `: ${c.reasons[f] ?? 'chosen by you'}` : ''}`);
 }
 
 /** The columns that fill no field: kept in the notes, left out as the user's own, or ignored by the user. */
