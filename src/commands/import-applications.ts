@@ -134,11 +134,9 @@ export class ImportApplicationsCommand implements Command {
 
   private options(journal: Journal, name: string, choices: Choices, statusChoices: ReadonlyMap<string, StatusMeaning>) {
     const index = journal.index;
-    const taken = new Set(index.interviews().map((iv) => iv.id));
-    for (const f of index.files()) if (index.kindOf(f) === 'interview') taken.add(basename(f).replace(/\.ya?ml$/i, ''));
     return {
       mapping: choices.mapping, ignored: choices.ignored, wishlist: choices.read.preset.wishlist, journalFolder: journal.journalFolder,
-      existing: existingOf(index.interviews()), takenIds: taken, sourceName: name, today: this.services.clock.today(), statusChoices,
+      existing: existingOf(index.interviews()), takenIds: index.layout.takenInterviewIds(index), sourceName: name, today: this.services.clock.today(), statusChoices,
     };
   }
 
