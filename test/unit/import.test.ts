@@ -14,7 +14,7 @@ import { findPreset } from '../../src/core/import/presets';
 import { importReportMarkdown, importReportText } from '../../src/core/import/report';
 import { readStage, readStatus } from '../../src/core/import/status';
 import { readTable, Table } from '../../src/core/import/table';
-import { inferDateOrder, interviewCount, readDate, readRounds, readTags } from '../../src/core/import/values';
+import { cellText, inferDateOrder, interviewCount, readDate, readRounds, readTags } from '../../src/core/import/values';
 import { exportInterviews } from '../../src/core/export';
 import { loadJournal } from '../../src/core/journal/load';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
@@ -436,5 +436,72 @@ describe('import: properties', () => {
         if (r.contact) assert.ok(notes.includes(`Contact: ${one(r.contact)}`), `contact kept: ${notes}`);
       }
     }), { numRuns: 60 });
+  });
+});
+
+describe('import: nothing written in a file is lost', () => {
+  const header = fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('Company', 'Role', 'Date', 'Status', 'outcome', 'current_status', 'Notes', 'Link', 'Contact', 'Contact Email', 'interview_count', 'Companies Name', 'Titel', 'job_title', 'Source', 'Tags', 'Stage', 'Rounds', 'Feedback', 'activity_date', 'Location'),
+  );
+  const value = fc.oneof(
+    fc.string({ maxLength: 14 }),
+    fc.constantFrom('', 'Acme', 'Rejected', 'Absage', 'Saved', 'On hold', 'Interviewed', '2026-01-14', '14 Jan 2026', '6/26/23, 12:07 PM', '03.02.2026', '45678', '2026-02-30', 'https://jobs.example/1',
+      'me@example.org', '+41 79 555 01 23', 'Unfortunately we went with another candidate this time.', 'Two rounds done, waiting for the hiring manager.', '2', '→', ';', 'n/a', '-', '\'=SUM(A1)', 'line one\nline two'),
+  );
+  const table = fc.integer({ min: 1, max: 6 }).chain((n) => fc.record({
+    headers: fc.array(header, { minLength: n, maxLength: n }),
+    rows: fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 6 }),
+    ignore: fc.subarray(Array.from({ length: n }, (_, i) => i)),
+    delimiter: fc.constantFrom(',', ';', '\t'),
+  }));
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+  it('imports any table of strings without throwing, and finds every non-empty cell of every imported row in its interview, field or notes, unless its column is ignored', async () => {
+    await fc.assert(fc.asyncProperty(table, async ({ headers, rows, ignore, delimiter }) => {
+      const read = await readImport(utf8(Papa.unparse({ fields: headers, data: rows }, { delimiter })));
+      if (!read.ok) return; // a located refusal, never a throw
+      const t = read.read.table;
+      let mapping = read.read.mapping;
+      if (mapping.company === undefined || mapping.role === undefined) {
+        if (t.headers.length < 2) return;
+        mapping = { company: 0, role: 1 };
+      }
+      // Ignored: the columns the user chose, and those left out as the user's own, which hold one value in every row.
+      for (const c of read.read.guess.own) assert.equal(new Set(t.rows.map((r) => cellText(r.cells[c]))).size, 1, `own column ${t.headers[c]} holds one value in every row`);
+      const ignored = [...new Set([...ignore, ...read.read.ignored])];
+      const p = planImport(t, { mapping, ignored, journalFolder: 'debrief', existing: [], takenIds: [], sourceName: 'x.csv', today: '2026-11-25' });
+      assert.ok(p.ok, p.ok ? '' : p.problem.message);
+      const byPath = new Map(p.plan.changes.map((c) => [c.kind === 'create' ? c.path : '', c.kind === 'create' ? c.text : '']));
+      for (const result of p.plan.rows.filter((r) => r.kind === 'new')) {
+        const row = t.rows.find((r) => r.line === result.line)!;
+        const iv = parse(byPath.get(result.path!)!) as { company: string; role: string; applied?: string; source?: string; tags?: string[]; notes?: string; feedback?: { summary?: string } };
+        const notes = iv.notes ?? '';
+        t.headers.forEach((h, c) => {
+          const cell = cellText(row.cells[c]);
+          if (!cell || ignored.includes(c)) return;
+          const field = FIELDS.find((f) => mapping[f] === c);
+          const inNotes = (s: string) => notes.includes(s);
+          const found = ((): boolean => {
+            switch (field) {
+              case 'company': return iv.company === one(cell);
+              case 'role': return iv.role === one(cell);
+              case 'source': return iv.source === one(cell);
+              case 'applied': return typeof iv.applied === 'string';
+              case 'status': return readStatus(cell) !== undefined || inNotes(`${h}: ${cell}`);
+              case 'stage': return readStage(cell) !== undefined || inNotes(`${h}: ${cell}`);
+              case 'rounds': return inNotes(`${h}: ${cell}`) || (readRounds(cell, 'mdy')?.exact === true && readRounds(cell, 'mdy')!.rounds.length > 0);
+              case 'tags': return readTags(cell).every((tag) => iv.tags?.includes(tag)) && (readTags(cell).length > 0 || inNotes(`${h}: ${cell}`));
+              case 'feedback': return iv.feedback?.summary === cell || inNotes(`${h}: ${cell}`);
+              case 'notes': return inNotes(cell);
+              case 'link': return inNotes(`Link: ${cell}`);
+              case 'contact': return inNotes(`Contact: ${one(cell)}`);
+              default: return inNotes(`${h}: ${cell}`);
+            }
+          })();
+          assert.ok(found, `line ${row.line}, column "${h}" (${field ?? 'notes'}): ${JSON.stringify(cell)} is not in ${byPath.get(result.path!)}`);
+        });
+      }
+    }), { numRuns: Number(process.env.DEBRIEF_PROPERTY_RUNS ?? 200) });
   });
 });

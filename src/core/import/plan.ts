@@ -220,6 +220,8 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
       if (!r || !r.exact) extra.push(`${column('rounds')}: ${roundsCell}`);
     }
   }
+  const tags = cells.tags ? readTags(cells.tags) : [];
+  if (cells.tags && !tags.length) extra.push(`${column('tags')}: ${cells.tags}`);
   const others: string[] = [];
   for (const c of written) {
     const value = cellText(row.cells[c]);
@@ -229,7 +231,6 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
     .filter((s): s is string => Boolean(s && s.trim()))
     .join('\n')
     .trim();
-  const tags = cells.tags ? readTags(cells.tags) : [];
   const source = cells.source ? oneLine(cells.source) : undefined;
   return {
     ok: true,

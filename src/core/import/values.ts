@@ -156,6 +156,7 @@ export function readRounds(cell: string, order: DateOrder): { rounds: ImportedRo
   if (!t) return { rounds: [], exact: true };
   if (interviewCount(t) !== undefined) return undefined;
   const pieces = t.split(/\s*(?:→|->|;|\||\n)\s*/).filter((p) => p.trim() !== '');
+  if (!pieces.length) return undefined;
   const rounds: ImportedRound[] = [];
   let exact = true;
   for (const piece of pieces) {
