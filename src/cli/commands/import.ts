@@ -15,6 +15,20 @@ import { UsageError } from '../args';
 import { workspaceFolder } from '../journal';
 import type { Subcommand } from '../subcommand';
 
+/** Words wrapped to lines of at most `width` characters, each line after the first indented by `indent`. */
+function wrap(text: string, width: number, indent: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat(indent)}`);
+}
+
 export const importCommand: Subcommand = {
   name: 'import',
   usage: `  import <file> [folder] [--dry-run] [--preset <name>] [--sheet <name>]
@@ -41,7 +55,7 @@ which says which column each field took and why, and the line
 The encoding (UTF-8, UTF-16, Windows-1252), the separator (, ; tab |) and the
 header row are detected. Columns are recognised by their names (English, German,
 French, Spanish, Dutch, Swedish, Turkish) and their contents, or after a preset:
-${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${pr.description}`).join('\n')}
+${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${wrap(pr.description, 62, 18)}`).join('\n')}
 
   --dry-run             print the same plan, write nothing
   --preset <name>       read the columns of this tracker's export (refused when
@@ -51,10 +65,10 @@ ${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${pr.description}`).join('\n')}
   --map <field>=<column>
                         which column fills a field, by header name or number;
                         --map notes= leaves a field out. Fields:
-                        ${FIELDS.join(', ')}
+                        ${wrap(FIELDS.join(', '), 56, 24)}
   --status "<word>=<outcome>"
                         what a status word of the file means, one of:
-                        ${STATUS_CHOICES.join(', ')} (skip: not an application yet)
+                        ${wrap(`${STATUS_CHOICES.join(', ')} (skip: not an application yet)`, 56, 24)}
   --ignore <column>     write this column nowhere (not even in the notes)
   --keep <column>       keep in the notes a column left out as your own (one
                         e-mail, phone number or name in every row)`,
