@@ -49,14 +49,25 @@ const ENDING_PHRASES = ['unfortunately', 'regret', 'not moving forward', 'not mo
   'helaas', 'tyvärr', 'maalesef'].map(normalizeWords);
 const ENDED_OUTCOMES = new Set(['rejected', 'ghosted', 'withdrawn', 'declined', 'role-closed']);
 
-function wordCount(s: string): number {
+/** Words of a text, counted up to `max` (long texts are not split whole). */
+function wordCount(s: string, max = 6): number {
   let n = 0;
-  for (const w of s.split(/\s+/)) if (w) n++;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < max; i++) {
+    const space = s.charCodeAt(i) <= 32;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
 }
 
+/** Texts longer than this are no date, status word or header: only their start is read for what they say. */
+const SHORT = 200;
+const HEAD = 1000;
+
 /** Does a sentence say why an application ended ("Rejection email received from …", "Leider …")? */
 export function saysWhyItEnded(text: string): boolean {
+  text = text.slice(0, HEAD);
   const words = normalizeWords(text);
   if (ENDING_PHRASES.some((p) => hasWords(words, p))) return true;
   const meaning = readStatus(text);
@@ -84,9 +95,9 @@ export function profileColumn(table: Table, column: number, order: DateOrder): C
   const values = new Set<string>();
   let days = 0;
   for (const t of cells) {
-    values.add(normalizeWords(t) || t);
-    const d = readDate(t, inferred.order);
-    if (d.ok && d.date) {
+    values.add(t.length <= SHORT ? normalizeWords(t) || t : t);
+    const d = t.length <= SHORT ? readDate(t, inferred.order) : undefined;
+    if (d?.ok && d.date) {
       p.dates++;
       days += daysBetween('1970-01-01', d.date);
       if (/^\d{5}(\.\d+)?$/.test(t)) p.serials++;
@@ -96,14 +107,16 @@ export function profileColumn(table: Table, column: number, order: DateOrder): C
     if (isSentence(t)) {
       p.sentences++;
       if (saysWhyItEnded(t)) p.endings++;
-    } else if (wordCount(t) <= 5 && readStatus(t)) p.statusWords++;
+    } else if (t.length <= SHORT && wordCount(t) <= 5 && readStatus(t)) p.statusWords++;
   }
   if (p.dates) p.meanDay = days / p.dates;
   p.distinct = values.size;
   if (cells.length >= 2 && cells.length === p.rows && values.size === 1 && new Set(cells).size === 1) {
     p.same = cells[0];
-    const phone = PHONE.test(p.same) && (p.same.match(/\d/g)?.length ?? 0) >= 6 && p.dates === 0;
-    p.personal = EMAIL.test(p.same) || phone || namesPerson(table.headers[column] ?? '');
+    // An address or a number is short: longer values are not tried (which also keeps the patterns linear).
+    const short = p.same.length <= 254;
+    const phone = short && PHONE.test(p.same) && (p.same.match(/\d/g)?.length ?? 0) >= 6 && p.dates === 0;
+    p.personal = (short && EMAIL.test(p.same)) || phone || namesPerson(table.headers[column] ?? '');
   }
   return p;
 }

@@ -164,6 +164,7 @@ export function headerLikeness(cells: readonly string[], preset?: Preset): numbe
   const presetNames = new Set(Object.values(preset?.columns ?? {}).flat().map(foldHeader));
   let n = 0;
   for (const c of cells) {
+    if (c.length > 100) continue; // a value, not a column name
     const h = foldHeader(c);
     if (h && (presetNames.has(h) || FIELDS.some((f) => scoreFolded(h, f) > 0))) n++;
   }

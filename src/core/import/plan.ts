@@ -15,6 +15,7 @@ import { Interview, isClosed, Outcome, Stage } from '../model';
 import { basename } from '../paths';
 import type { FileChange } from '../plans/plan';
 import { interviewDate } from '../queries/sidebar';
+import { shown } from '../text/shown';
 import { run } from '../yaml/splice';
 import { applyEdits, chain, EditResult } from '../yaml/text-edits';
 import { saysWhyItEnded } from './columns';
@@ -176,12 +177,12 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
   const status = cells.status ?? '';
   if (status) {
     const meaning = options.statusChoices?.get(statusKey(status)) ?? readStatus(status);
-    if (meaning?.notApplied) return { ok: false, skipped: true, reason: `not an application yet (status "${oneLine(status)}"): Debrief records applications that were sent` };
+    if (meaning?.notApplied) return { ok: false, skipped: true, reason: `not an application yet (status "${shown(oneLine(status))}"): Debrief records applications that were sent` };
     if (meaning) {
       outcome = meaning.outcome;
       stage = meaning.stage;
     } else {
-      unmapped('status', oneLine(status));
+      unmapped('status', shown(oneLine(status)));
       extra.push(`${column('status')}: ${status}`);
     }
   }
@@ -201,7 +202,7 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
     const s = readStage(stageCell);
     if (s) stage = furtherStage(stage, s.stage);
     else {
-      unmapped('stage', oneLine(stageCell));
+      unmapped('stage', shown(oneLine(stageCell)));
       extra.push(`${column('stage')}: ${stageCell}`);
     }
   }
@@ -215,7 +216,7 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
       if (count > 0) stage = furtherStage(stage, 'screening');
     } else {
       const r = readRounds(roundsCell, order);
-      if (!r) unmapped('rounds', oneLine(roundsCell));
+      if (!r) unmapped('rounds', shown(oneLine(roundsCell)));
       else rounds = r.rounds;
       if (!r || !r.exact) extra.push(`${column('rounds')}: ${roundsCell}`);
     }
@@ -247,13 +248,12 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
 function interviewText(values: RowValues, base: string, origin: string): EditResult & { text?: string } {
   const steps: ((t: string) => EditResult)[] = [];
   for (const r of values.rounds) steps.push((t) => addRound(t, { type: r.type, date: r.date }));
-  if (values.feedback) {
-    const summary = values.feedback;
-    steps.push((t) => run(t, (ed) => ed.set(['feedback', 'summary'], summary)));
-  }
-  if (values.notes) {
-    const notes = values.notes;
-    steps.push((t) => run(t, (ed) => ed.set(['notes'], notes)));
+  const { feedback, notes } = values;
+  if (feedback || notes) {
+    steps.push((t) => run(t, (ed) => {
+      if (feedback) ed.set(['feedback', 'summary'], feedback);
+      if (notes) ed.set(['notes'], notes);
+    }));
   }
   const r = chain(base, ...steps);
   if (!r.ok) return r;

@@ -49,11 +49,19 @@ const PHRASES: [Meaning, string[]][] = [
     'Stelle besetzt', 'besetzt', 'anderweitig besetzt', 'Stelle vergeben', 'vergeben', 'Stelle gestrichen', 'Ausschreibung beendet', 'nicht mehr verfügbar', 'poste pourvu', 'vacante cubierta', 'vacature vervuld', 'tjänsten tillsatt', 'pozisyon kapandı']],
 ];
 
-/** Every phrase, normalized, longest first: a longer phrase ("no offer") wins over the words in it ("offer"). */
-const TABLE: { words: string[]; meaning: Meaning }[] = PHRASES
+/**
+ * Every phrase, normalized, by its first word, longest first: a longer phrase ("no offer") wins over
+ * the words in it ("offer"). Looked up by first word, so reading a text is linear in its words.
+ */
+const BY_FIRST_WORD = new Map<string, { words: string[]; meaning: Meaning }[]>();
+for (const entry of PHRASES
   .flatMap(([meaning, phrases]) => phrases.map((p) => ({ words: normalizeWords(p).split(' '), meaning })))
   .concat(OUTCOMES.map((o) => ({ words: normalizeWords(o).split(' '), meaning: { outcome: o } })))
-  .sort((a, b) => b.words.length - a.words.length);
+  .sort((a, b) => b.words.length - a.words.length)) {
+  const list = BY_FIRST_WORD.get(entry.words[0]);
+  if (list) list.push(entry);
+  else BY_FIRST_WORD.set(entry.words[0], [entry]);
+}
 
 /** The later of two stages in the order of a process. */
 export function furtherStage(a: Stage | undefined, b: Stage | undefined): Stage | undefined {
@@ -70,15 +78,16 @@ export function furtherStage(a: Stage | undefined, b: Stage | undefined): Stage 
 export function readStatus(text: string): StatusMeaning | undefined {
   const words = normalizeWords(text).split(' ').filter(Boolean);
   if (!words.length) return undefined;
-  const used = new Array<boolean>(words.length).fill(false);
   const found: Meaning[] = [];
-  for (const { words: phrase, meaning } of TABLE) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
-      if (phrase.every((w, k) => words[i + k] === w && !used[i + k])) {
-        for (let k = 0; k < phrase.length; k++) used[i + k] = true;
-        found.push(meaning);
-      }
+  // From left to right, the longest phrase that starts at each word; its words are not read again.
+  for (let i = 0; i < words.length;) {
+    const match = BY_FIRST_WORD.get(words[i])?.find(({ words: phrase }) => i + phrase.length <= words.length && phrase.every((w, k) => words[i + k] === w));
+    if (!match) {
+      i++;
+      continue;
     }
+    found.push(match.meaning);
+    i += match.words.length;
   }
   if (!found.length) return undefined;
   const outcome = found.find((m) => m.outcome && m.outcome !== 'pending')?.outcome ?? found.find((m) => m.outcome)?.outcome;

@@ -1,6 +1,7 @@
 /** Cell values as spreadsheets write them → Debrief's values: dates, rounds, tags and plain text. */
 import { addDays, isValidDate } from '../dates';
 import { ROUND_TYPES, RoundType } from '../model';
+import { shown } from '../text/shown';
 import { readStatus } from './status';
 import { normalizeWords } from './words';
 
@@ -13,7 +14,7 @@ const EMPTY = new Set(['', '-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none
  */
 export function cellText(cell: string | undefined): string {
   const t = (cell ?? '').trim();
-  if (EMPTY.has(t.toLowerCase())) return '';
+  if (t.length <= 9 && EMPTY.has(t.toLowerCase())) return '';
   return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
@@ -89,6 +90,7 @@ function readNamedDate(t: string): [number, number, number] | undefined {
 export function readDate(cell: string, order: DateOrder): { ok: true; date?: string } | { ok: false; reason: string } {
   const t = cellText(cell);
   if (!t) return { ok: true };
+  if (t.length > 64) return { ok: false, reason: `"${shown(oneLine(t))}" is not a date Debrief can read; write it as YYYY-MM-DD` };
   let y: number | undefined, m: number | undefined, d: number | undefined;
   let r: RegExpExecArray | null;
   if ((r = ISO.exec(t))) [y, m, d] = [Number(r[1]), Number(r[2]), Number(r[3])];
@@ -107,9 +109,9 @@ export function readDate(cell: string, order: DateOrder): { ok: true; date?: str
   if (y !== undefined && m !== undefined && d !== undefined) {
     const date = ymd(y, m, d);
     if (isValidDate(date)) return { ok: true, date };
-    return { ok: false, reason: date === t ? `"${t}" is not a real date` : `"${t}" is not a real date (read as ${date})` };
+    return { ok: false, reason: date === t ? `"${t}" is not a real date` : `"${shown(oneLine(t))}" is not a real date (read as ${date})` };
   }
-  return { ok: false, reason: `"${t}" is not a date Debrief can read; write it as YYYY-MM-DD` };
+  return { ok: false, reason: `"${shown(oneLine(t))}" is not a date Debrief can read; write it as YYYY-MM-DD` };
 }
 
 // ---------- rounds ----------
