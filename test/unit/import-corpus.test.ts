@@ -5,6 +5,7 @@
  * the import per test.
  */
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -287,5 +288,33 @@ describe('import corpus: wide tables', () => {
     const tall = await readImport(utf8(`Company,Role\n${'Acme,Dev\n'.repeat(IMPORT_LIMITS.rows + 31)}`));
     assert.ok(!tall.ok);
     assert.equal(tall.problem.code, 'too-many-rows');
+  });
+
+  it('reads a file in time per byte within a bounded ratio of a plain spreadsheet, whatever the shape of its cells', async () => {
+    const time = async (text: string): Promise<number> => {
+      const bytes = utf8(text);
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = process.hrtime.bigint();
+        await readImport(bytes);
+        best = Math.min(best, Number(process.hrtime.bigint() - t));
+      }
+      return best / bytes.length;
+    };
+    const SIZE = 128 * 1024;
+    const line = 'Acme,Backend Engineer,2026-01-14,Rejected,LinkedIn,https://jobs.example/1,"Nice team, slow process"\n';
+    const plain = 'Company,Role,Date,Status,Source,Link,Notes\n' + line.repeat(Math.ceil(SIZE / line.length));
+    await time(plain);
+    const base = await time(plain);
+    const piece = fc.constantFrom('rejected ', 'no offer ', 'Unfortunately ', 'we went with another candidate. ', '2026-01-14 ', '14 Jan ', '03/04/', 'https://x.example/', 'a@b.', '+41 79 ', 'Company ', 'Role ', 'Datum ', ',', ';', '\t', '"', '""', '\n', 'é', '😀', ' ', 'x');
+    let worst = 0;
+    await fc.assert(fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.boolean(), async (parts, oneCell) => {
+      const unit = parts.join('');
+      const body = unit.repeat(Math.ceil(SIZE / unit.length));
+      const text = oneCell ? `Company,Role,Notes\nAcme,Dev,"${body.replace(/"/g, '""')}"\n` : `Company,Role,Notes\n${body}`;
+      worst = Math.max(worst, (await time(text)) / base);
+    }), { numRuns: 25, seed: 7 });
+    // Generous: a quadratic shape is hundreds of times slower per byte at 128 KB.
+    assert.ok(worst < 60, `the slowest shape costs ${worst.toFixed(1)}× a plain spreadsheet per byte`);
   });
 });
