@@ -9,6 +9,7 @@ import { importReportMarkdown, linesText } from '../core/import/report';
 import type { StatusMeaning } from '../core/import/status';
 import { rowName, sampleValues, Table } from '../core/import/table';
 import { OUTCOMES } from '../core/model';
+import { shown } from '../core/text/shown';
 import { basename } from '../core/paths';
 import type { Journal } from '../services/journal';
 import type { PickItem } from '../services/prompter';
@@ -101,7 +102,7 @@ export class ImportApplicationsCommand implements Command {
           const meaning = await ask.pick<StatusMeaning>([
             ...OUTCOMES.map((o) => ({ label: o, value: { outcome: o } })),
             { label: 'Not an application yet', description: 'skip these rows (as --status "<word>=skip")', value: { outcome: 'pending', notApplied: true } },
-          ], { title: TITLE, placeholder: `What does "${choice.value}" mean?` });
+          ], { title: TITLE, placeholder: `What does "${shown(choice.value)}" mean?` });
           if (meaning === undefined) return undefined;
           statusChoices.set(statusKey(choice.value), meaning);
           continue;
@@ -248,8 +249,8 @@ export class ImportApplicationsCommand implements Command {
       items.push(separator('Values Debrief did not understand: imported as pending, kept in the notes', { kind: 'none' }));
       for (const u of plan.unmapped) {
         items.push(u.field === 'status'
-          ? { label: `$(question) Status "${u.value}"`, description: `${linesText(u.lines, table)}: pick to say what it means`, value: { kind: 'status', value: u.value } }
-          : { label: `$(question) ${FIELD_LABELS[u.field]} "${u.value}"`, description: `${linesText(u.lines, table)}: kept in the notes`, value: { kind: 'none' } });
+          ? { label: `$(question) Status "${shown(u.value)}"`, description: `${linesText(u.lines, table)}: pick to say what it means`, value: { kind: 'status', value: u.value } }
+          : { label: `$(question) ${FIELD_LABELS[u.field]} "${shown(u.value)}"`, description: `${linesText(u.lines, table)}: kept in the notes`, value: { kind: 'none' } });
       }
     }
     for (const note of plan.notes) items.push({ label: `$(info) ${note}`, value: { kind: 'none' } });

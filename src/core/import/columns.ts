@@ -19,17 +19,12 @@ export interface ColumnProfile {
   dates: number;
   serials: number;
   meanDay?: number;
-  /** How the column's dates such as 03/04/2025 are read, and whether nothing in the column settled it. */
-  dateOrder: DateOrder;
-  orderGuessed: boolean;
   urls: number;
   /** Cells of several words that read as sentences, and those that say why an application ended. */
   sentences: number;
   endings: number;
   /** Short cells that are status words Debrief knows. */
   statusWords: number;
-  /** Small whole numbers (a count of interviews). */
-  counts: number;
   /** Different values (in any case or punctuation). */
   distinct: number;
   /** The one value of every row, when every row holds the same one. */
@@ -87,10 +82,10 @@ export function profileColumn(table: Table, column: number, order: DateOrder): C
     const t = cellText(r.cells[column]);
     if (t) cells.push(t);
   }
+  // How dates such as 03/04/2025 are read: as the column's unambiguous dates settle it, else `order`.
   const inferred = inferDateOrder(cells, order);
   const p: ColumnProfile = {
-    column, rows: table.rows.length, filled: cells.length, dates: 0, serials: 0, dateOrder: inferred.order, orderGuessed: inferred.ambiguous,
-    urls: 0, sentences: 0, endings: 0, statusWords: 0, counts: 0, distinct: 0, personal: false,
+    column, rows: table.rows.length, filled: cells.length, dates: 0, serials: 0, urls: 0, sentences: 0, endings: 0, statusWords: 0, distinct: 0, personal: false,
   };
   const values = new Set<string>();
   let days = 0;
@@ -103,7 +98,6 @@ export function profileColumn(table: Table, column: number, order: DateOrder): C
       if (/^\d{5}(\.\d+)?$/.test(t)) p.serials++;
     }
     if (URL.test(t)) p.urls++;
-    if (/^\d{1,2}$/.test(t) && Number(t) <= 20) p.counts++;
     if (isSentence(t)) {
       p.sentences++;
       if (saysWhyItEnded(t)) p.endings++;

@@ -14,7 +14,7 @@
  * - a column holding one e-mail, phone number or name in every row is the user's own: it never
  *   becomes the contact, and is left out (the report says so).
  */
-import { ColumnProfile, isDateColumn, isSentenceColumn, isUrlColumn, profileColumn, share } from './columns';
+import { isDateColumn, isSentenceColumn, isUrlColumn, profileColumn, share } from './columns';
 import { foldHeader, headerScore, namesOtherDate } from './names';
 import { findPreset, PRESETS } from './presets';
 import type { Table } from './table';
@@ -27,7 +27,6 @@ export interface Guess {
   reasons: Partial<Record<Field, string>>;
   /** Columns taken as the user's own (one e-mail, phone or name in every row): never written. */
   own: number[];
-  profiles: ColumnProfile[];
 }
 
 /** Single generic words that name a field less surely than a longer name ("Date" against "Application date"). */
@@ -183,5 +182,5 @@ export function guessColumns(table: Table, preset: Preset, order: DateOrder): Gu
       take('feedback', best.column, `sentences that say why applications ended (${best.endings} of ${best.filled})`);
     }
   }
-  return { mapping, reasons, own, profiles };
+  return { mapping, reasons, own };
 }

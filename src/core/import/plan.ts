@@ -182,7 +182,7 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
       outcome = meaning.outcome;
       stage = meaning.stage;
     } else {
-      unmapped('status', shown(oneLine(status)));
+      unmapped('status', oneLine(status));
       extra.push(`${column('status')}: ${status}`);
     }
   }
@@ -202,7 +202,7 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
     const s = readStage(stageCell);
     if (s) stage = furtherStage(stage, s.stage);
     else {
-      unmapped('stage', shown(oneLine(stageCell)));
+      unmapped('stage', oneLine(stageCell));
       extra.push(`${column('stage')}: ${stageCell}`);
     }
   }
@@ -216,7 +216,7 @@ function rowValues(row: TableRow, cells: Partial<Record<Field, string>>, table: 
       if (count > 0) stage = furtherStage(stage, 'screening');
     } else {
       const r = readRounds(roundsCell, order);
-      if (!r) unmapped('rounds', shown(oneLine(roundsCell)));
+      if (!r) unmapped('rounds', oneLine(roundsCell));
       else rounds = r.rounds;
       if (!r || !r.exact) extra.push(`${column('rounds')}: ${roundsCell}`);
     }

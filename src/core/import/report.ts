@@ -4,6 +4,7 @@
  * it as text; the editor opens it as Markdown. Both come from the same lines.
  */
 import { markdownText } from '../text/markdown';
+import { shown } from '../text/shown';
 import type { Encoding } from './decode';
 import { Field, FIELDS, fieldOf, Mapping } from './fields';
 import { ImportPlan, importSummary, RowResult } from './plan';
@@ -98,7 +99,7 @@ function report(plan: ImportPlan, c: ReportContext, md: boolean): string {
   section('Not applications, skipped', plan.rows.filter((r) => r.kind === 'skipped'), (r) => `${esc(who(r))}: ${esc(r.reason ?? '')}`);
   if (plan.unmapped.length) {
     out.push('', heading('Values Debrief did not understand (imported as pending and kept in the notes)'));
-    for (const u of plan.unmapped) out.push(`${item}${u.field} "${esc(u.value)}": ${linesText(u.lines, c.table)}`);
+    for (const u of plan.unmapped) out.push(`${item}${u.field} "${esc(shown(u.value))}": ${linesText(u.lines, c.table)}`);
   }
   for (const n of plan.notes) out.push('', `Note: ${n}`);
   if (!plan.rows.length) out.push('', 'The file has no rows below its header.');
