@@ -172,7 +172,7 @@ describe('commands', () => {
       assert.ok(result);
       assert.equal(result.isUntitled, true);
       assert.match(result.getText(), /^Subject: Acme, Backend Engineer: a short request for feedback$/m, 'the company in the subject');
-      assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 12 October\./, 'a human date');
+      assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 12 October, and for letting me know your decision\./, 'a human date');
       assert.match(result.getText(), /long answers, lost the thread twice\. Was that what weighed most in the decision/);
       assert.equal(vscode.window.activeTextEditor?.document, result);
       assert.equal(await read(ACME_FILE), before, 'drafting records nothing');

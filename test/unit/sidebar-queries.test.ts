@@ -7,7 +7,6 @@ import { awaitingFeedback, groupInterviews, groupLabel, isEmptyFilter, matchesIn
 import { rankWeaknesses } from '../../src/core/progress/weaknesses';
 import { JournalIndex } from '../../src/core/journal/journal-index';
 import { loadJournal } from '../../src/core/journal/load';
-import { canAskFeedback, feedbackRequestDraft } from '../../src/core/templates/feedback-request';
 
 import { journalStats } from '../../src/core/stats';
 const overdueItems = (index: JournalIndex, today: string) => index.weaknesses().flatMap((w) => w.improvements.filter((i) => isOverdue(i, today)));
@@ -104,44 +103,7 @@ describe('sidebar queries', () => {
   });
 });
 
-describe('drafts', () => {
-  it('drafts a feedback request naming the interviewer, role, round and one question from what went badly', async () => {
-    const index = await demo();
-    const iv = index.interview('black-mesa-platform')!;
-    const text = feedbackRequestDraft(iv, index, { today: '2025-09-01', signature: 'Sam Doe' });
-    assert.match(text, /^Subject: Black Mesa, Platform Engineer: a short request for feedback$/m);
-    assert.match(text, /^Hi Isaac,$/m);
-    assert.match(text, /system design interview for the Platform Engineer role at Black Mesa on 29 August\./);
-    assert.match(text, /picked a database before knowing the read\/write ratio\. Was that what weighed most in the decision/);
-    assert.equal((text.match(/\?/g) ?? []).length, 1, 'one narrow question');
-    assert.match(text, /Thank you again,\nSam Doe\n$/);
-    // A ghosted application asks for a word either way; a withdrawn one never asks about "the decision".
-    assert.match(feedbackRequestDraft(index.interview('hooli-sre')!, index), /not heard back since the recruiter call on 12 June 2025/);
-  });
-
-  it('falls back to a generic greeting and question when little is recorded', () => {
-    const index = journal({ 'debrief/interviews/a.yaml': 'id: a\ncompany: A\nrole: Dev\n' });
-    const text = feedbackRequestDraft(index.interview('a')!, index);
-    assert.match(text, /^Hello,$/m);
-    assert.match(text, /^\[your name\]$/m);
-    assert.match(text, /what would it be\?/);
-  });
-
-  it('fits the question to how the application ended and offers no draft where asking makes no sense', () => {
-    const index = journal({
-      'debrief/interviews/w.yaml': 'id: w\ncompany: W\nrole: Dev\noutcome: withdrawn\nrounds:\n  - type: coding\n    date: 2025-03-04\n    interviewers: [Ana Ruiz (lead)]\n    went-badly: Rushed the edge cases.\n',
-      'debrief/interviews/o.yaml': 'id: o\ncompany: O\nrole: Dev\noutcome: offer\n',
-      'debrief/interviews/p.yaml': 'id: p\ncompany: P\nrole: Dev\n',
-      'debrief/interviews/r.yaml': 'id: r\ncompany: R\nrole: Dev\noutcome: rejected\nfeedback:\n  requested: 2025-01-01\n  received: 2025-01-05\n',
-    });
-    const text = feedbackRequestDraft(index.interview('w')!, index, { today: '2025-03-10' });
-    assert.match(text, /^Hi Ana,$/m);
-    assert.match(text, /coding interview for the Dev role at W on 4 March\./);
-    assert.match(text, /rushed the edge cases\. Did you see it the same way/);
-    assert.doesNotMatch(text, /decision/);
-    assert.deepEqual(['w', 'o', 'p', 'r'].filter((id) => canAskFeedback(index.interview(id)!)), ['w']);
-  });
-
+describe('study notes', () => {
   it('names new notes uniquely and fills the template', () => {
     assert.equal(newNotePath('Caching & Replication!', new Set()), 'notes/caching-replication.md');
     assert.equal(newNotePath('Caching', new Set(['notes/caching.md', 'notes/caching-2.md'])), 'notes/caching-3.md');
