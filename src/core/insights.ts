@@ -7,8 +7,8 @@
  */
 import { daysBetween, humanDate } from './dates';
 import type { JournalIndex } from './journal/journal-index';
-import { endedWithoutOffer, Interview, isOverdue, itemStatus, Outcome, OUTCOMES, ROUND_TYPES } from './model';
-import { FUNNEL_STEPS, funnelReach } from './progress/stages';
+import { endedWithoutOffer, Interview, isClosed, isOverdue, itemStatus, Outcome, OUTCOMES, ROUND_TYPES } from './model';
+import { FUNNEL_STEPS, funnelReach, mostStopped, stoppedAt } from './progress/stages';
 import { interviewDates, rankWeaknesses, WeaknessProgress } from './progress/weaknesses';
 import { journalStats } from './stats';
 
@@ -23,8 +23,8 @@ export interface RecordRef {
   detail?: string;
 }
 
-/** The colours of the charts: the theme's chart colours, by name. */
-export type ChartColour = 'blue' | 'green' | 'red' | 'orange' | 'yellow' | 'purple' | 'grey';
+/** The colours of the charts: the theme's chart colours, by name; `neutral` is the charts' foreground, no outcome's colour. */
+export type ChartColour = 'blue' | 'green' | 'red' | 'orange' | 'yellow' | 'purple' | 'grey' | 'neutral';
 /** The second cue besides colour, so that a series reads without telling colours apart. */
 export type ChartPattern = 'solid' | 'dots' | 'diagonal' | 'cross' | 'horizontal' | 'vertical' | 'grid' | 'zigzag' | 'outline';
 
@@ -49,8 +49,16 @@ export const OUTCOME_STYLES: Readonly<Record<Outcome | 'unset', SeriesStyle>> = 
   unset: { colour: 'grey', pattern: 'outline' },
 };
 
+/**
+ * The style of a series that is not one outcome (applications of every outcome, weaknesses, feedback,
+ * improvement items): no outcome's colour, so that no chart says "rejected" or "withdrawn" by mistake.
+ */
+export const NEUTRAL_STYLE: Readonly<SeriesStyle> = { colour: 'neutral', pattern: 'solid' };
+
 export interface ChartSeries {
   label: string;
+  /** The one outcome the series counts, whose style it has; none for a mixed series, in NEUTRAL_STYLE. */
+  outcome?: Outcome | 'unset';
   /** One value per chart label. */
   values: number[];
   /** The records behind each value, one list per chart label. */
@@ -104,7 +112,11 @@ export interface InsightsModel {
 }
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DEFAULT_STYLE: SeriesStyle = { colour: 'blue', pattern: 'solid' };
+
+/** A series of one outcome, in that outcome's style. */
+function outcomeSeries(outcome: Outcome | 'unset', values: number[], refs: RecordRef[][]): ChartSeries {
+  return { label: outcome === 'unset' ? 'no outcome' : outcome, outcome, values, refs, style: OUTCOME_STYLES[outcome] };
+}
 
 /** "2025-03" → "Mar 2025" */
 export function monthLabel(month: string): string {
@@ -170,7 +182,7 @@ function holdingBack(index: JournalIndex, ranked: WeaknessProgress[]): InsightSe
       labels: seen.map((w) => w.title || w.id),
       series: [{
         label: 'Interviews of the last 90 days (%)', values: seen.map((w) => pct(w.recent.seen, w.recent.of)),
-        refs: seen.map(refsOf), style: { colour: 'orange', pattern: 'solid' },
+        refs: seen.map(refsOf), style: NEUTRAL_STYLE,
       }],
       columns: [
         { header: 'Lately', values: seen.map((w) => `${w.recent.seen} of ${w.recent.of}`) },
@@ -211,7 +223,7 @@ function payingOff(index: JournalIndex, ranked: WeaknessProgress[], today: strin
       id: `timeline-${w.id}`, title: w.title || w.id, kind: 'timeline', labelHeader: 'Month',
       description: w.verdictText, emptyText: 'Not cited by any interview yet.',
       labels: axis.map(monthLabel),
-      series: [{ label: 'Sightings', values: axis.map((m) => byMonth.get(m)?.length ?? 0), refs: axis.map((m) => byMonth.get(m) ?? []), style: { colour: 'orange', pattern: 'solid' } }],
+      series: [{ label: 'Sightings', values: axis.map((m) => byMonth.get(m)?.length ?? 0), refs: axis.map((m) => byMonth.get(m) ?? []), style: NEUTRAL_STYLE }],
       marks,
     };
   });
@@ -222,25 +234,32 @@ function payingOff(index: JournalIndex, ranked: WeaknessProgress[], today: strin
 
 function funnel(ivs: Interview[]): InsightSection {
   const reached: RecordRef[][] = FUNNEL_STEPS.map(() => []);
+  const stopped: number[] = FUNNEL_STEPS.map(() => 0);
   for (const iv of ivs) {
     const n = funnelReach(iv);
     for (let i = 0; i < n; i++) reached[i].push(interviewRef(iv, iv.outcome ?? 'no outcome'));
+    const at = stoppedAt(iv);
+    if (at !== undefined) stopped[at]++;
   }
   const counts = reached.map((r) => r.length);
   const conversion = counts.map((c, i) => (i === 0 ? '' : counts[i - 1] ? `${pct(c, counts[i - 1])}%` : '-'));
-  // The step with the lowest conversion is where most applications stop.
-  let worst = -1;
-  for (let i = 1; i < counts.length; i++) if (counts[i - 1] > 0 && (worst < 0 || counts[i] / counts[i - 1] < counts[worst] / counts[worst - 1])) worst = i;
+  // Where most of the applications that ended stopped; one still pending has not stopped anywhere.
+  const most = mostStopped(ivs);
+  const open = ivs.filter((iv) => !isClosed(iv.outcome)).length;
   const answer = !ivs.length ? 'No application recorded yet.'
-    : worst < 0 ? 'Every application is still at its first step.'
-      : `Most stop before "${FUNNEL_STEPS[worst].label}": ${conversion[worst]} of those at "${FUNNEL_STEPS[worst - 1].label}" got there.`;
-  const ended = new Map<string, RecordRef[]>();
+    : !most ? `No application has ended without an offer yet${open ? `; ${open} ${open === 1 ? 'is' : 'are'} still open` : ''}.`
+      : `Most stop after "${FUNNEL_STEPS[most.step].label}": ${most.stopped} of the ${most.ended} application${most.ended === 1 ? '' : 's'} that ended without an offer got that far and no further.`;
+  const ended = new Map<string, Map<Outcome, RecordRef[]>>();
   for (const iv of ivs) {
-    if (!endedWithoutOffer(iv.outcome)) continue;
+    if (!iv.outcome || !endedWithoutOffer(iv.outcome)) continue;
     const last = iv.rounds[iv.rounds.length - 1];
-    push(ended, last ? last.type ?? 'other' : 'none', interviewRef(iv, iv.outcome));
+    const key = last ? last.type ?? 'other' : 'none';
+    let byOutcome = ended.get(key);
+    if (!byOutcome) ended.set(key, (byOutcome = new Map()));
+    push(byOutcome, iv.outcome, interviewRef(iv, iv.outcome));
   }
   const endedKeys = [...ROUND_TYPES, 'none'].filter((k) => ended.has(k));
+  const endedOutcomes = OUTCOMES.filter((o) => endedKeys.some((k) => ended.get(k)!.has(o)));
   return {
     id: 'funnel',
     question: 'Where do my applications stop?',
@@ -248,18 +267,18 @@ function funnel(ivs: Interview[]): InsightSection {
     charts: [
       {
         id: 'funnel', title: 'How far applications get', kind: 'funnel', labelHeader: 'Step',
-        description: 'Every application counts at each step it reached, from the rounds recorded and the outcome; the last column is the share of the step before that got this far.',
+        description: 'Every application counts at each step it reached, from the rounds recorded and the outcome. Beside each step: the share of the step before that got this far, and the applications that ended without an offer there (those still open have not stopped).',
         emptyText: 'No application recorded yet.',
         labels: ivs.length ? FUNNEL_STEPS.map((s) => s.label) : [],
-        series: ivs.length ? [{ label: 'Applications', values: counts, refs: reached, style: { colour: 'blue', pattern: 'solid' } }] : [],
-        columns: ivs.length ? [{ header: 'From the step before', values: conversion }] : [],
+        series: ivs.length ? [{ label: 'Applications', values: counts, refs: reached, style: NEUTRAL_STYLE }] : [],
+        columns: ivs.length ? [{ header: 'From the step before', values: conversion }, { header: 'Ended here without an offer', values: stopped.map(String) }] : [],
       },
       {
-        id: 'ended-after', title: 'Where applications end', kind: 'bar', labelHeader: 'Last round',
-        description: 'Applications closed without an offer (rejected, ghosted, withdrawn, role closed), by the type of the last round held.',
+        id: 'ended-after', title: 'Where applications end', kind: 'stacked-bar', labelHeader: 'Last round',
+        description: 'Applications closed without an offer (rejected, ghosted, withdrawn, role closed), by the type of the last round held, each outcome in its own style.',
         emptyText: 'No application has closed without an offer yet.',
         labels: endedKeys.map((k) => (k === 'none' ? 'no round recorded' : k)),
-        series: endedKeys.length ? [{ label: 'Applications', values: endedKeys.map((k) => ended.get(k)!.length), refs: endedKeys.map((k) => ended.get(k)!), style: OUTCOME_STYLES.rejected }] : [],
+        series: endedOutcomes.map((o) => outcomeSeries(o, endedKeys.map((k) => ended.get(k)!.get(o)?.length ?? 0), endedKeys.map((k) => ended.get(k)!.get(o) ?? []))),
       },
     ],
   };
@@ -292,14 +311,14 @@ function feedback(ivs: Interview[], f: ReturnType<typeof journalStats>['feedback
         description: 'Requests sent, answers received, and requests still waiting for a reply.',
         emptyText: 'No feedback requested yet.',
         labels: asked.length ? ['asked', 'answered', 'waiting'] : [],
-        series: asked.length ? [{ label: 'Applications', values: [asked.length, answered.length, waiting.length], refs: [asked, answered, waiting], style: { colour: 'blue', pattern: 'solid' } }] : [],
+        series: asked.length ? [{ label: 'Applications', values: [asked.length, answered.length, waiting.length], refs: [asked, answered, waiting], style: NEUTRAL_STYLE }] : [],
       },
       {
         id: 'reply-days', title: 'Days until feedback came', kind: 'bar', labelHeader: 'Application',
         description: f.medianReplyDays === undefined ? 'Days from the request to the answer.' : `Days from the request to the answer; the median is ${f.medianReplyDays}.`,
         emptyText: 'No feedback answered yet.',
         labels: replies.map((r) => r.iv.company),
-        series: replies.length ? [{ label: 'Days', values: replies.map((r) => r.days), refs: replies.map((r) => [{ ...interviewRef(r.iv, `${r.iv.feedback!.requested} → ${r.iv.feedback!.received}`), line: r.iv.feedback!.range.start.line }]), style: { colour: 'purple', pattern: 'solid' } }] : [],
+        series: replies.length ? [{ label: 'Days', values: replies.map((r) => r.days), refs: replies.map((r) => [{ ...interviewRef(r.iv, `${r.iv.feedback!.requested} → ${r.iv.feedback!.received}`), line: r.iv.feedback!.range.start.line }]), style: NEUTRAL_STYLE }] : [],
       },
     ],
   };
@@ -346,7 +365,7 @@ function activity(index: JournalIndex, ivs: Interview[], today: string): Insight
         labels: monthKeys.map(monthLabel),
         series: [...OUTCOMES, 'unset' as const].filter((o) => byOutcome.has(o)).map((o) => {
           const m = byOutcome.get(o)!;
-          return { label: o === 'unset' ? 'no outcome' : o, values: monthKeys.map((k) => m.get(k)?.length ?? 0), refs: monthKeys.map((k) => m.get(k) ?? []), style: OUTCOME_STYLES[o] };
+          return outcomeSeries(o, monthKeys.map((k) => m.get(k)?.length ?? 0), monthKeys.map((k) => m.get(k) ?? []));
         }),
       },
       {
@@ -354,7 +373,7 @@ function activity(index: JournalIndex, ivs: Interview[], today: string): Insight
         description: 'The work planned against your weaknesses; overdue items are to do or in progress past their due date.',
         emptyText: 'No improvement item yet: add one under a weakness in weaknesses.yaml.',
         labels: itemKeys.map((k) => (k === 'doing' ? 'in progress' : k === 'todo' ? 'to do' : k)),
-        series: itemKeys.length ? [{ label: 'Items', values: itemKeys.map((k) => items.get(k)!.length), refs: itemKeys.map((k) => items.get(k)!), style: DEFAULT_STYLE }] : [],
+        series: itemKeys.length ? [{ label: 'Items', values: itemKeys.map((k) => items.get(k)!.length), refs: itemKeys.map((k) => items.get(k)!), style: NEUTRAL_STYLE }] : [],
       },
     ],
   };

@@ -33,7 +33,7 @@ function readPanel(frame) {
     const css = (name) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || getComputedStyle(document.body).getPropertyValue(name).trim();
     const rgbOf = (colour) => {
       const fg = css('--vscode-charts-foreground') || css('--vscode-foreground') || '#888';
-      const value = colour === 'background' ? css('--vscode-editor-background') || '#fff' : colour === 'grey' ? css('--vscode-disabledForeground') || css('--vscode-descriptionForeground') || fg : css(`--vscode-charts-${colour}`) || fg;
+      const value = colour === 'background' ? css('--vscode-editor-background') || '#fff' : colour === 'neutral' ? fg : colour === 'grey' ? css('--vscode-disabledForeground') || css('--vscode-descriptionForeground') || fg : css(`--vscode-charts-${colour}`) || fg;
       pg.fillStyle = css('--vscode-editor-background') || '#fff';
       pg.fillRect(0, 0, 1, 1);
       pg.fillStyle = value;

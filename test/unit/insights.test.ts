@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
-import { allCharts, insightsModel, InsightsModel, monthLabel, OUTCOME_STYLES } from '../../src/core/insights';
+import { allCharts, insightsModel, InsightsModel, monthLabel, NEUTRAL_STYLE, OUTCOME_STYLES } from '../../src/core/insights';
 import { reminders } from '../../src/core/reminders';
 import { isoWeek, weeklyReview } from '../../src/core/review';
 import { escapeMarkdown } from '../../src/core/text/markdown';
@@ -94,10 +94,14 @@ describe('insights model', () => {
   const index = journal(FILES);
   const m = insightsModel(index, '2025-03-10');
 
-  it('counts where closed applications ended, by last round type, with the records behind each bar', () => {
+  it('counts where closed applications ended, by last round type and outcome, with the records behind each bar', () => {
     const c = chart(m, 'ended-after');
-    assert.deepEqual(table(c), { coding: 2 });
-    assert.deepEqual(c.series[0].refs[0].map((r) => r.file).sort(), ['debrief/interviews/a.yaml', 'debrief/interviews/b.yaml']);
+    assert.deepEqual(c.labels, ['coding']);
+    assert.deepEqual(c.series.map((x) => [x.label, x.values, x.refs[0].map((r) => r.file)]), [
+      ['rejected', [1], ['debrief/interviews/a.yaml']],
+      ['ghosted', [1], ['debrief/interviews/b.yaml']],
+    ]);
+    assert.deepEqual(c.series.map((x) => x.style), [OUTCOME_STYLES.rejected, OUTCOME_STYLES.ghosted], 'ghosted is not drawn in rejected\'s red');
     assert.equal(c.series[0].refs[0][0].line, 0);
   });
 
@@ -136,10 +140,48 @@ describe('insights model', () => {
     assert.deepEqual(c.columns?.map((x) => x.header), ['Lately', 'Evidence', 'Trend']);
   });
 
-  it('shows where applications stop: a funnel by step with the conversion from the step before', () => {
+  it('shows where applications stop: a funnel by step with the conversion from the step before and where those that ended stopped', () => {
     const f = chart(m, 'funnel');
     assert.deepEqual(table(f), { Applied: 3, 'Heard back (a first round)': 2, 'Technical round': 2, 'Final rounds': 0, Offer: 0 });
-    assert.deepEqual(f.columns?.[0].values, ['', '67%', '100%', '0%', '-']);
+    assert.deepEqual(f.columns?.map((x) => [x.header, x.values]), [
+      ['From the step before', ['', '67%', '100%', '0%', '-']],
+      ['Ended here without an offer', ['0', '0', '2', '0', '0']],
+    ]);
+    assert.equal(m.sections.find((x) => x.id === 'funnel')!.answer, 'Most stop after "Technical round": 2 of the 2 applications that ended without an offer got that far and no further.');
+  });
+
+  it('names the step where most of the ended applications stopped, never one where pending ones are waiting', () => {
+    const answer = (files: Record<string, string>) => insightsModel(journal(files), '2026-03-10').sections.find((x) => x.id === 'funnel')!.answer;
+    const app = (id: string, outcome: string, rounds = '') => [`debrief/interviews/${id}.yaml`, `id: ${id}\ncompany: ${id}\nrole: Dev\napplied: 2026-03-10\noutcome: ${outcome}\n${rounds}`];
+    const coding = 'rounds:\n  - type: coding\n';
+    const onsite = 'rounds:\n  - type: recruiter\n  - type: coding\n  - type: onsite\n';
+    // One sent today and nothing else: nothing has stopped.
+    assert.equal(answer(Object.fromEntries([app('a', 'pending')])), 'No application has ended without an offer yet; 1 is still open.');
+    // Many pending at "Applied" do not outweigh the ended ones, which stopped after the technical round.
+    assert.equal(answer(Object.fromEntries([
+      app('p1', 'pending'), app('p2', 'pending'), app('p3', 'pending'), app('p4', 'pending'),
+      app('r1', 'rejected', coding), app('r2', 'ghosted', coding), app('r3', 'withdrawn', onsite), app('o', 'offer', onsite),
+    ])), 'Most stop after "Technical round": 2 of the 3 applications that ended without an offer got that far and no further.');
+    // Offers and accepted ones never stopped; the earliest step of equals is named.
+    assert.equal(answer(Object.fromEntries([app('r1', 'rejected'), app('r2', 'role-closed', onsite), app('x', 'accepted', onsite)])),
+      'Most stop after "Applied": 1 of the 2 applications that ended without an offer got that far and no further.');
+  });
+
+  it('takes every series\' style from the one mapping: an outcome\'s own, or the neutral style for a mixed series', async () => {
+    const demo = await loadJournal(new NodeFileSystem(path.resolve('demo')), 'debrief');
+    let outcomeSeries = 0;
+    for (const today of ['2025-06-15', '2025-12-01']) {
+      for (const c of allCharts(insightsModel(demo, today))) {
+        for (const sr of c.series) {
+          if (sr.outcome) outcomeSeries++;
+          assert.deepEqual(sr.style, sr.outcome ? OUTCOME_STYLES[sr.outcome] : NEUTRAL_STYLE, `${c.id}/${sr.label}`);
+        }
+      }
+    }
+    assert.ok(outcomeSeries > 8, 'the demo draws outcomes in several charts');
+    const styles = Object.values(OUTCOME_STYLES).map((x) => `${x.colour}/${x.pattern}`);
+    assert.ok(!Object.values(OUTCOME_STYLES).some((x) => x.colour === NEUTRAL_STYLE.colour), 'the neutral colour is no outcome\'s');
+    assert.ok(!styles.includes(`${NEUTRAL_STYLE.colour}/${NEUTRAL_STYLE.pattern}`));
   });
 
   it('styles each outcome the same in every journal, with a pattern besides the colour', () => {

@@ -5,7 +5,7 @@
  * the rounds is a contradiction, reported as a problem. docs/progress.md says it in plain words.
  */
 import type { Interview, RoundType, Stage } from '../model';
-import { STAGES } from '../model';
+import { endedWithoutOffer, STAGES } from '../model';
 
 /** The stage a round of this type shows was reached. */
 const ROUND_STAGE: Record<RoundType, Stage> = {
@@ -61,4 +61,31 @@ export function funnelReach(iv: Pick<Interview, 'rounds' | 'outcome' | 'stage'>)
   let n = 0;
   for (const step of FUNNEL_STEPS) if (rank >= stageRank(step.from)) n++;
   return n;
+}
+
+/**
+ * Where an application stopped: the index of the last funnel step it reached, for an application that
+ * ended without an offer (rejected, ghosted, withdrawn, role closed). An application still pending, or
+ * one that reached an offer, has not stopped: undefined.
+ */
+export function stoppedAt(iv: Pick<Interview, 'rounds' | 'outcome' | 'stage'>): number | undefined {
+  return endedWithoutOffer(iv.outcome) ? funnelReach(iv) - 1 : undefined;
+}
+
+/**
+ * The funnel step where most of the applications that ended without an offer stopped (the earliest
+ * of equals), with how many stopped there and how many ended in all; undefined when none has ended.
+ */
+export function mostStopped(ivs: readonly Pick<Interview, 'rounds' | 'outcome' | 'stage'>[]): { step: number; stopped: number; ended: number } | undefined {
+  const stops = FUNNEL_STEPS.map(() => 0);
+  let ended = 0;
+  for (const iv of ivs) {
+    const at = stoppedAt(iv);
+    if (at === undefined) continue;
+    stops[at]++;
+    ended++;
+  }
+  if (!ended) return undefined;
+  const step = stops.indexOf(Math.max(...stops));
+  return { step, stopped: stops[step], ended };
 }

@@ -47,7 +47,7 @@ function theme(): Theme {
     grid: cssVar('--vscode-charts-lines', cssVar('--vscode-panel-border', fg)),
     background: cssVar('--vscode-editor-background', '#fff'),
     highContrast,
-    colour: (c) => (c === 'grey' ? cssVar('--vscode-disabledForeground', cssVar('--vscode-descriptionForeground', fg)) : cssVar(`--vscode-charts-${c}`, fg)),
+    colour: (c) => (c === 'neutral' ? fg : c === 'grey' ? cssVar('--vscode-disabledForeground', cssVar('--vscode-descriptionForeground', fg)) : cssVar(`--vscode-charts-${c}`, fg)),
   };
 }
 
