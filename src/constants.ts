@@ -76,6 +76,19 @@ export const ContextKey = {
 /** The walkthrough id, as `workbench.action.openWalkthrough` wants it (after `publisher.name#`). */
 export const WALKTHROUGH_ID = 'debrief.gettingStarted';
 
+/**
+ * Each walkthrough step (its id in the manifest) and the context key that completes it: true once the
+ * journal shows the step done, or its command finished (services/walkthrough.ts), never when it starts.
+ */
+export const WalkthroughStepKey = {
+  initJournal: 'debrief.walkthrough.initJournal',
+  recordInterview: 'debrief.walkthrough.recordInterview',
+  draftFeedbackRequest: 'debrief.walkthrough.draftFeedbackRequest',
+  addWeakness: 'debrief.walkthrough.addWeakness',
+  linkStudyNote: 'debrief.walkthrough.linkStudyNote',
+  showInsights: 'debrief.walkthrough.showInsights',
+} as const;
+
 /** The `source` of every diagnostic Debrief reports. */
 export const DIAGNOSTIC_SOURCE = 'debrief';
 

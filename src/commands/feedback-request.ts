@@ -62,6 +62,7 @@ export class DraftFeedbackRequestCommand implements Command {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: feedbackRequestDraft(t.interview, t.journal.index, { signature, today: clock.today() }) });
     await vscode.window.showTextDocument(doc, { preview: false });
     this.drafts.add(doc, t);
+    this.services.walkthrough.complete('draftFeedbackRequest');
     // Nothing is recorded until the user says it was sent.
     void prompter.notify(`A draft to ${t.interview.company}: send it from your mail, then mark it as sent so that Debrief can remind you to follow up.`, 'Mark as Sent')
       .then((choice) => (choice ? vscode.commands.executeCommand(CommandId.MarkFeedbackSent, t.uri) : undefined));

@@ -5,6 +5,7 @@ import { IndexCache } from './index-cache';
 import { JournalStore } from './journal-store';
 import { NoteTracker } from './note-tracker';
 import { Prompter, vscodePrompter } from './prompter';
+import { Walkthrough } from './walkthrough';
 
 /** What every feature and command may use; built once per activation in extension.ts. */
 export interface Services {
@@ -21,6 +22,8 @@ export interface Services {
   readonly clock: Clock;
   /** Every question and message Debrief shows. */
   readonly prompter: Prompter;
+  /** The walkthrough's steps, ticked from the journal and from commands that finished. */
+  readonly walkthrough: Walkthrough;
 }
 
 export interface ServiceOverrides {
@@ -37,7 +40,8 @@ export function createServices(context: vscode.ExtensionContext, overrides: Serv
   const notes: NoteTracker = new NoteTracker((journal) => store.derivedChanged(journal));
   const store: JournalStore = new JournalStore(log, cache, notes);
   const editor = new JournalEditor(store, prompter, log);
-  context.subscriptions.push(log, store, cache, notes);
+  const walkthrough = new Walkthrough(store, log);
+  context.subscriptions.push(log, store, cache, notes, walkthrough);
   if (clock instanceof SystemClock) context.subscriptions.push(clock);
-  return { log, store, editor, cache, notes, clock, prompter };
+  return { log, store, editor, cache, notes, clock, prompter, walkthrough };
 }

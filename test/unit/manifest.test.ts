@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CommandId, ContextKey, SettingId, ViewContainerId, ViewId } from '../../src/constants';
+import { CommandId, ContextKey, SettingId, ViewContainerId, ViewId, WALKTHROUGH_ID, WalkthroughStepKey } from '../../src/constants';
 import { TOOL_SPECS } from '../../src/core/assistant/specs';
 
 const root = join(__dirname, '..', '..', '..');
@@ -44,6 +44,14 @@ describe('package.json manifest', () => {
     const used = new Set(whens.flatMap((w) => [...w.matchAll(/debrief\.[A-Za-z.]+/g)].map((m) => m[0])));
     const known = new Set<string>([...Object.values(ContextKey), ...Object.values(CommandId), ...Object.values(ViewId), ...Object.values(SettingId)]);
     for (const key of used) assert.ok(known.has(key), `${key} is used in package.json but not declared in src/constants.ts`);
+  });
+
+  it('completes each walkthrough step on its context key, never on a command, which fires when the command starts', () => {
+    const [walkthrough, ...others] = contributes.walkthroughs as { id: string; steps: { id: string; completionEvents: string[] }[] }[];
+    assert.equal(others.length, 0);
+    assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    assert.deepEqual(walkthrough.steps.map((s) => s.id), Object.keys(WalkthroughStepKey));
+    for (const s of walkthrough.steps) assert.deepEqual(s.completionEvents, [`onContext:${WalkthroughStepKey[s.id as keyof typeof WalkthroughStepKey]}`], s.id);
   });
 
   it('contributes exactly the assistant tools of schemas/assistant-tools.json, hidden by the setting that turns them off', () => {

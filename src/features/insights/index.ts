@@ -19,6 +19,13 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     },
   };
   context.subscriptions.push(panels, vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, serializer));
-  registerCommands(context, services, [{ id: CommandId.ShowInsights, execute: () => panels.show() }]);
+  registerCommands(context, services, [{
+    id: CommandId.ShowInsights,
+    execute: async () => {
+      const shown = await panels.show();
+      if (shown) services.walkthrough.complete('showInsights');
+      return shown;
+    },
+  }]);
   return { panels, serializer };
 }
