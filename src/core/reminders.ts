@@ -69,6 +69,21 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
   return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
 
+/** How many things are due and how many of them overdue: the one count of the Due view's badge, its list, the status bar and the daily message. */
+export interface DueCount {
+  due: number;
+  overdue: number;
+  /** e.g. "10 things due, 3 overdue". */
+  text: string;
+}
+
+/** Counts each reminder once: an overdue item is one of the things due, never a second count beside them. */
+export function dueCount(list: readonly Pick<Reminder, 'overdueDays'>[]): DueCount {
+  const due = list.length;
+  const overdue = list.filter((r) => r.overdueDays > 0).length;
+  return { due, overdue, text: `${due} thing${due === 1 ? '' : 's'} due${overdue ? `, ${overdue} overdue` : ''}` };
+}
+
 function dueText(late: number, due: string): string {
   if (late > 0) return `overdue by ${late} day${late === 1 ? '' : 's'} (due ${due})`;
   return late === 0 ? 'due today' : `due in ${-late} day${late === -1 ? '' : 's'} (${due})`;

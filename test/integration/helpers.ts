@@ -213,9 +213,16 @@ export async function selection(viewId: string): Promise<string[]> {
   return Promise.all(view.selection.map(async (n) => labelOf(await t.getTreeItem(n))));
 }
 
-/** The number on the Weaknesses view's badge (overdue improvement items), 0 when none. */
-export async function overdueBadge(): Promise<number> {
-  return (await sidebarView(ViewId.Weaknesses)).view.badge?.value ?? 0;
+/**
+ * The badge on the Debrief icon, as the activity bar makes it: the sum of its views' badges (0 when
+ * none), with their tooltips, and the overdue count they give.
+ */
+export async function debriefBadge(): Promise<{ value: number; tooltip: string; overdue: number }> {
+  const { parts } = await api();
+  assert.ok(parts.sidebar && parts.reminders, 'the sidebar and the reminders are active');
+  const badges = [parts.sidebar.interviews.view, parts.sidebar.weaknesses.view, parts.reminders.view].map((v) => v.badge).filter((b) => b !== undefined);
+  const tooltip = badges.map((b) => b.tooltip).join(' ');
+  return { value: badges.reduce((n, b) => n + b.value, 0), tooltip, overdue: Number(/(\d+) overdue/.exec(tooltip)?.[1] ?? 0) };
 }
 
 /**

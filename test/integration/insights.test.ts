@@ -4,9 +4,10 @@ import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
 import { allCharts, insightsModel, InsightsModel, RecordRef } from '../../src/core/insights';
 import { INSIGHTS_VIEW_TYPE } from '../../src/features/insights/panel';
+import { dueCount } from '../../src/core/reminders';
 import { DUE_PAGE, LAST_NOTIFIED_KEY } from '../../src/features/reminders';
 import type { PickItem } from '../../src/services/prompter';
-import { api, closeAll, eventually, exists, folder, readText, uriOf, writeText, resetClock, run, ScriptedPrompter } from './helpers';
+import { api, closeAll, debriefBadge, eventually, exists, folder, readText, uriOf, writeText, resetClock, run, ScriptedPrompter } from './helpers';
 
 const parts = async () => {
   const p = (await api()).parts;
@@ -168,6 +169,35 @@ describe('insights, reminders, review and export', () => {
     await due.refresh();
     assert.deepEqual((await dueItems()).map((r) => r.kind), ['improvement'], 'the follow-up waits 30 days now');
     assert.equal(notes.length, 2, 'notifications are off');
+  });
+
+  it('counts what is due once: the badge on the Debrief icon, the list, the status bar and the message agree', async () => {
+    const { services, setToday, setPrompter } = await api();
+    const { due } = await parts();
+    const recorder = new ScriptedPrompter([]);
+    setPrompter(recorder);
+    // A follow-up 18 days late and the fixture's improvement item overdue since 2026-12-01: both are
+    // overdue, and each is one thing due.
+    setToday('2026-12-05');
+    await writeText(uriOf(WAITING), WAITING_TEXT);
+    await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
+    // The message of the day, once the journal holds the new interview.
+    await forgetNotified();
+    recorder.notices.splice(0);
+    await due.refresh();
+    const items = await dueItems();
+    assert.deepEqual(items.map((r) => [r.kind, r.overdueDays > 0]), [['feedback-follow-up', true], ['improvement', true]]);
+    const count = dueCount(items);
+    assert.deepEqual([count.due, count.overdue], [2, 2]);
+    const badge = await debriefBadge();
+    const listed = due.getChildren().length;
+    const status = Number(/^\$\(bell\) (\d+)$/.exec(due.status.text)?.[1]);
+    assert.equal(recorder.notices.length, 1);
+    const message = Number(/^Debrief: (\d+) things? due/.exec(recorder.notices[0])?.[1]);
+    assert.deepEqual({ badge: badge.value, listed, status, message }, { badge: 2, listed: 2, status: 2, message: 2 }, 'one count everywhere');
+    assert.equal(badge.overdue, 2, badge.tooltip);
+    assert.ok(recorder.notices[0].startsWith(`Debrief: ${count.text}.`), recorder.notices[0]);
+    assert.ok(due.status.tooltip?.toString().includes(count.text));
   });
 
   it('lists many reminders a page at a time, and sends the list to the window again only when its rows change', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, InternalCommandId, ViewId } from '../../src/constants';
 import { GROUP_PAGE } from '../../src/features/sidebar/interviews-tree';
-import { api, eventually, find, flatten, folder, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, overdueBadge, watchRefreshes, showViews } from './helpers';
+import { api, eventually, find, flatten, folder, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, debriefBadge, watchRefreshes, showViews } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const MOVER = 'debrief/interviews/zz-mover.yaml';
@@ -138,7 +138,7 @@ describe('sidebar', () => {
     }
   });
 
-  it('marks overdue items and counts them in the badge', async () => {
+  it('marks overdue items and counts them in the badge, once', async () => {
     const before = await read('debrief/weaknesses.yaml');
     try {
       const { prompter } = await run(CommandId.SetDueDate, ['Practise STAR answers out loud', '2020-01-15']);
@@ -147,11 +147,16 @@ describe('sidebar', () => {
       const item = find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud');
       assert.equal(item?.description, 'doing · overdue since 2020-01-15');
       assert.equal(item?.contextValue, 'improvement.overdue');
-      assert.equal(await overdueBadge(), 1);
+      const due = (await api()).parts.reminders!;
+      const badge = await eventually(async () => {
+        const b = await debriefBadge();
+        return b.overdue === 1 ? b : undefined;
+      }, 'the badge to count the overdue item');
+      assert.equal(badge!.value, due.reminders.length, 'an overdue item is one of the things due, counted once');
     } finally {
       await restore('debrief/weaknesses.yaml', before);
     }
-    await eventually(async () => (await overdueBadge()) === 0, 'the badge to clear once the date is restored');
+    await eventually(async () => (await debriefBadge()).overdue === 0, 'the badge to clear once the date is restored');
   });
 
   it('follows the clock: an item becomes overdue the day after its due date', async () => {
@@ -159,10 +164,10 @@ describe('sidebar', () => {
     try {
       // The fixture's "Practise STAR answers out loud" is due 2026-12-01.
       debrief.setToday('2026-12-01');
-      await eventually(async () => (await overdueBadge()) === 0, 'no overdue item on the due date');
+      await eventually(async () => (await debriefBadge()).overdue === 0, 'no overdue item on the due date');
       assert.doesNotMatch(String(find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud')?.description), /overdue/);
       debrief.setToday('2026-12-02');
-      await eventually(async () => (await overdueBadge()) === 1, 'the item to be overdue the next day');
+      await eventually(async () => (await debriefBadge()).overdue === 1, 'the item to be overdue the next day');
       assert.match(String(find(await tree(ViewId.Weaknesses), 'Practise STAR answers out loud')?.description), /overdue since 2026-12-01/);
     } finally {
       await resetClock();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
 import { allCharts, insightsModel, InsightsModel, monthLabel, NEUTRAL_STYLE, OUTCOME_STYLES } from '../../src/core/insights';
-import { reminders } from '../../src/core/reminders';
+import { dueCount, reminders } from '../../src/core/reminders';
 import { isoWeek, weeklyReview } from '../../src/core/review';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { JournalIndex } from '../../src/core/journal/journal-index';
@@ -251,6 +251,13 @@ describe('reminders', () => {
     ]);
     assert.equal(r[0].ref.file, 'debrief/interviews/open.yaml');
     assert.equal(r[0].ref.line, 5, 'the reminder opens the file at the next step (its action line)');
+  });
+
+  it('counts each thing due once, an overdue one among them', () => {
+    const r = reminders(index, '2025-03-10', { feedbackFollowUpDays: 7 });
+    assert.deepEqual(dueCount(r), { due: 3, overdue: 2, text: '3 things due, 2 overdue' });
+    assert.deepEqual(dueCount(r.slice(2)), { due: 1, overdue: 0, text: '1 thing due' });
+    assert.deepEqual(dueCount([]), { due: 0, overdue: 0, text: '0 things due' });
   });
 
   it('waits N days before a follow-up', () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { reminders, Reminder } from '../../core/reminders';
+import { dueCount, reminders, Reminder } from '../../core/reminders';
 import { InternalCommandId, SettingId, ViewId } from '../../constants';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
@@ -81,9 +81,11 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri) }).map((reminder) => ({ journal, reminder })));
     // The window gets the list again only when what it shows changed (each row sent costs memory there).
     if (this.listedNow() !== this.listedKeys) this.changed.fire();
-    const n = this.items.length;
-    const overdue = this.items.filter((i) => i.reminder.overdueDays > 0).length;
-    const summary = `${n} thing${n === 1 ? '' : 's'} due${overdue ? `, ${overdue} overdue` : ''}`;
+    // One count for the badge (the only one in the Debrief container: the activity bar adds up its
+    // views' badges), the list, the status bar and the message.
+    const count = dueCount(this.items.map((i) => i.reminder));
+    const n = count.due;
+    const summary = count.text;
     this.view.badge = n ? { value: n, tooltip: `Debrief: ${summary}` } : undefined;
     if (n) {
       this.status.text = `$(bell) ${n}`;

@@ -28,10 +28,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const weaknessesView = vscode.window.createTreeView(ViewId.Weaknesses, { treeDataProvider: weaknesses, showCollapseAll: true });
   let filterText = '';
 
-  const updateBadge = () => {
-    const n = weaknesses.overdueCount();
-    weaknessesView.badge = n ? { value: n, tooltip: `${n} overdue improvement item${n === 1 ? '' : 's'}` } : undefined;
-  };
   const setGroupBy = async (by: GroupBy) => {
     interviews.groupBy = by;
     await context.workspaceState.update(GROUP_BY_KEY, by);
@@ -81,13 +77,10 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       // way (the check recomputes the progress of every weakness).
       if (!weaknessesView.visible) weaknesses.refresh();
       else weaknesses.checkSoon(WEAKNESSES_CHECK_MS);
-      updateBadge();
     }),
-    // Overdue marks and the badge depend on the date.
-    clock.onDidChange(() => {
-      weaknesses.refreshIfChanged();
-      updateBadge();
-    }),
+    // Overdue marks depend on the date. (The Due view has the one badge: the activity bar adds up the
+    // badges of its views, and an overdue item is one of the things due.)
+    clock.onDidChange(() => weaknesses.refreshIfChanged()),
     vscode.window.onDidChangeActiveTextEditor(revealActive),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       // Inside weaknesses.yaml, follow the cursor from weakness to weakness.
@@ -114,7 +107,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
         await store.reload();
         interviews.refresh();
         weaknesses.refresh();
-        updateBadge();
       },
     },
     { id: CommandId.GroupByMonth, execute: () => setGroupBy('month') },
@@ -134,9 +126,6 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   ]);
   void vscode.commands.executeCommand('setContext', ContextKey.InterviewsGroupBy, interviews.groupBy);
   void vscode.commands.executeCommand('setContext', ContextKey.Filtered, false);
-  void store.ready.then(() => {
-    updateBadge();
-    revealActive(vscode.window.activeTextEditor);
-  });
+  void store.ready.then(() => revealActive(vscode.window.activeTextEditor));
   return { interviews: { tree: interviews, view: interviewsView }, weaknesses: { tree: weaknesses, view: weaknessesView } };
 }

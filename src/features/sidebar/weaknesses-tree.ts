@@ -1,6 +1,5 @@
 /** The Weaknesses view: weaknesses by how often they surfaced, their improvement items, notes and evidence. */
 import * as vscode from 'vscode';
-import { isOverdue } from '../../core/model';
 import { rankWeaknesses } from '../../core/progress/weaknesses';
 import { isEmptyFilter, matchesWeakness } from '../../core/queries/sidebar';
 import { journalStats } from '../../core/stats';
@@ -171,13 +170,5 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     if (!w) return undefined;
     const item = w.improvements.find((i) => i.range.start.line <= line && line <= i.range.end.line);
     return item ? this.itemNode(journal, w.id, item.id) : this.weaknessNode(journal, w.id);
-  }
-
-  /** Improvement items past their due date, in every journal: the count on the Debrief icon's badge. */
-  overdueCount(): number {
-    const today = this.clock.today();
-    let n = 0;
-    for (const j of this.store.journals()) for (const w of j.index.weaknesses()) n += w.improvements.filter((i) => isOverdue(i, today)).length;
-    return n;
   }
 }
