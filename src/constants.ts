@@ -27,6 +27,8 @@ export const CommandId = {
   DraftFeedbackRequest: 'debrief.draftFeedbackRequest',
   MarkFeedbackSent: 'debrief.markFeedbackSent',
   RecordFeedback: 'debrief.recordFeedback',
+  SnoozeFollowUp: 'debrief.snoozeFollowUp',
+  DismissFollowUp: 'debrief.dismissFollowUp',
   ImportApplications: 'debrief.importApplications',
   // Weaknesses and improvement items
   AddWeakness: 'debrief.addWeakness',

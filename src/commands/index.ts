@@ -6,6 +6,7 @@ import { AddImprovementCommand } from './add-improvement';
 import { AddRoundCommand } from './add-round';
 import { AddWeaknessCommand } from './add-weakness';
 import { DeleteCommand } from './delete';
+import { DismissFollowUpCommand } from './dismiss-follow-up';
 import { DraftFeedbackRequestCommand, FeedbackDrafts, MarkFeedbackSentCommand } from './feedback-request';
 import { ExportCommand } from './export';
 import { ImportApplicationsCommand } from './import-applications';
@@ -20,6 +21,7 @@ import { SetDueDateCommand } from './set-due-date';
 import { SetImprovementStatusCommand } from './set-improvement-status';
 import { SetOutcomeCommand } from './set-outcome';
 import { SetWeaknessStatusCommand } from './set-weakness-status';
+import { SnoozeFollowUpCommand } from './snooze-follow-up';
 import { UnlinkNoteCommand } from './unlink-note';
 import { WeeklyReviewCommand } from './weekly-review';
 
@@ -33,6 +35,8 @@ export function journalCommands(services: Services, drafts: FeedbackDrafts): Com
     new DraftFeedbackRequestCommand(services, drafts),
     new MarkFeedbackSentCommand(services, drafts),
     new RecordFeedbackCommand(services),
+    new SnoozeFollowUpCommand(services),
+    new DismissFollowUpCommand(services),
     new ImportApplicationsCommand(services),
     // Weaknesses and improvement items
     new AddWeaknessCommand(services),

@@ -4,14 +4,20 @@ import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
 import { freshJournal } from '../ui/pickers';
 import { startOf } from '../adapters/ranges';
+import { isDueItem } from '../ui/due-item';
 import { isNode, locationOf } from '../ui/record-nodes';
 
-/** Debrief: Open Source (a sidebar item): the record's file, at its line. */
+/** Debrief: Open Source (a sidebar item or a row of the Due view): the record's file, at its line. */
 export class OpenSourceCommand implements Command {
   readonly id = CommandId.OpenSource;
   constructor(private readonly services: Services) {}
 
   async execute(arg?: unknown): Promise<void> {
+    if (isDueItem(arg)) {
+      const { file, line } = arg.reminder.ref;
+      await vscode.window.showTextDocument(freshJournal(this.services.store, arg.journal).uri(file), { preview: false, selection: new vscode.Range(line, 0, line, 0) });
+      return;
+    }
     if (!isNode(arg)) return;
     const loc = locationOf({ ...arg, journal: freshJournal(this.services.store, arg.journal) });
     if (!loc) return;

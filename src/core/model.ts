@@ -76,6 +76,10 @@ export interface Round {
 export interface Feedback {
   requested?: string;
   received?: string;
+  /** No follow-up reminder before this date. */
+  snoozed?: string;
+  /** The day the follow-up reminders of this request were stopped. */
+  dismissed?: string;
   summary?: string;
   quotes: string[];
   range: Range;

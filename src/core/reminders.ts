@@ -1,5 +1,5 @@
 /** What needs doing: feedback requests to follow up, next steps and improvement items due soon or overdue. */
-import { isClosed, isOpenItem } from './model';
+import { Feedback, isClosed, isOpenItem } from './model';
 import type { RecordRef } from './insights';
 import type { JournalIndex } from './journal/journal-index';
 import { addDays, daysBetween } from './dates';
@@ -19,7 +19,27 @@ export interface Reminder {
   detail: string;
   /** Days past due (positive), 0 today, negative when due later. */
   overdueDays: number;
+  /**
+   * Which reminder this is, for telling a new one from one told before: the record, and the date it
+   * counts from (a new request, a snooze that ended, a new due date make a new reminder).
+   */
+  key: string;
   ref: RecordRef;
+}
+
+/**
+ * Where the follow-up of a feedback request stands on `today`: nothing to follow up (none asked, or
+ * answered), reminders dismissed (on or after the day it was asked), snoozed until a later date, or
+ * waiting for a reply.
+ */
+export type FollowUp = { state: 'none' } | { state: 'dismissed'; on: string } | { state: 'snoozed'; until: string } | { state: 'waiting' };
+
+export function followUpOf(f: Pick<Feedback, 'requested' | 'received' | 'snoozed' | 'dismissed'> | undefined, today: string): FollowUp {
+  if (!f?.requested || f.received) return { state: 'none' };
+  // Dismissed for this request: a request made again later has reminders again.
+  if (f.dismissed && f.dismissed >= f.requested) return { state: 'dismissed', on: f.dismissed };
+  if (f.snoozed && f.snoozed > today) return { state: 'snoozed', until: f.snoozed };
+  return { state: 'waiting' };
 }
 
 /** Every reminder relative to `today`, the most overdue first. */
@@ -28,7 +48,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
   const followUp = Math.max(0, Math.floor(options.feedbackFollowUpDays));
   for (const iv of index.interviews()) {
     const f = iv.feedback;
-    if (!f?.requested || f.received) continue;
+    if (!f?.requested || followUpOf(f, today).state !== 'waiting') continue;
     const waited = daysBetween(f.requested, today);
     if (waited < followUp) continue;
     out.push({
@@ -36,6 +56,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
       title: `Follow up on feedback from ${iv.company}`,
       detail: `asked ${f.requested}, ${waited} day${waited === 1 ? '' : 's'} ago, no reply yet`,
       overdueDays: waited - followUp,
+      key: `feedback ${iv.file} ${f.requested} ${f.snoozed ?? ''}`,
       ref: { file: iv.file, line: f.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },
     });
   }
@@ -50,6 +71,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
       title: `${iv.company}: ${next.action || 'next step'}`,
       detail: dueText(late, next.due),
       overdueDays: late,
+      key: `next ${iv.file} ${next.due}`,
       ref: { file: iv.file, line: next.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },
     });
   }
@@ -62,6 +84,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
         title: it.action || it.id,
         detail: dueText(late, it.due),
         overdueDays: late,
+        key: `item ${w.file} ${w.id} ${it.id} ${it.due}`,
         ref: { file: w.file, line: it.range.start.line, label: w.title || w.id, detail: it.id },
       });
     }

@@ -8,6 +8,8 @@ import type { ImprovementItem, Interview, Weakness } from '../core/model';
 import { interviewDate } from '../core/model';
 import type { Journal } from '../services/journal';
 import type { Services } from '../services/services';
+import { followUpOf } from '../core/reminders';
+import { isDueItem } from './due-item';
 import { isNode } from './record-nodes';
 
 export interface InterviewTarget { journal: Journal; path: string; uri: vscode.Uri; interview: Interview }
@@ -67,6 +69,8 @@ export async function pickInterview(deps: Deps, arg: unknown, title: string, onl
     const interview = journal.index.interviewAt(arg.path);
     if (interview) return { journal, path: arg.path, uri: journal.uri(arg.path), interview };
   }
+  // A row of the Due view: the interview it reminds of.
+  if (isDueItem(arg) && arg.reminder.kind !== 'improvement') arg = freshJournal(store, arg.journal).uri(arg.reminder.ref.file);
   if (arg instanceof vscode.Uri) {
     const found = store.locateJournalFile(arg);
     const interview = found?.journal.index.interviewAt(found.path);
@@ -128,4 +132,16 @@ export async function pickItem(deps: Deps, arg: unknown, title: string, only?: {
     { title, placeholder: 'Which improvement item?' },
   );
   return chosen && { journal: chosen.journal, uri: chosen.journal.weaknessesUri, weakness: chosen.weakness, item: chosen.item };
+}
+
+/**
+ * The interview whose feedback request a reminder command answers (Snooze, Dismiss): the one of the Due
+ * row it was invoked on, or one the user picks among the requests awaiting a reply with reminders on.
+ */
+export function pickFollowUp(deps: Deps & Pick<Services, 'clock'>, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
+  const today = deps.clock.today();
+  return pickInterview(deps, arg, title, {
+    test: (iv) => ['waiting', 'snoozed'].includes(followUpOf(iv.feedback, today).state),
+    none: 'No feedback request is awaiting a reply with its reminders on.',
+  });
 }

@@ -1,13 +1,13 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import { CommandId, InternalCommandId, SettingId } from '../../src/constants';
+import { CommandId, InternalCommandId, SettingId, ViewId } from '../../src/constants';
 import { exportInterviews } from '../../src/core/export';
 import { allCharts, insightsModel, InsightsModel, RecordRef } from '../../src/core/insights';
 import { INSIGHTS_VIEW_TYPE } from '../../src/features/insights/panel';
 import { dueCount } from '../../src/core/reminders';
-import { DUE_PAGE, LAST_NOTIFIED_KEY } from '../../src/features/reminders';
+import { DUE_PAGE, LAST_NOTIFIED_KEY, NOTIFIED_REMINDERS_KEY } from '../../src/features/reminders';
 import type { PickItem } from '../../src/services/prompter';
-import { api, closeAll, debriefBadge, eventually, exists, folder, readText, uriOf, writeText, resetClock, run, ScriptedPrompter } from './helpers';
+import { api, assertScriptUsed, closeAll, debriefBadge, node, sidebarView, eventually, exists, folder, readText, uriOf, writeText, resetClock, run, ScriptedPrompter } from './helpers';
 
 const parts = async () => {
   const p = (await api()).parts;
@@ -23,7 +23,10 @@ async function posted(ok: (m: InsightsModel) => boolean, what: string): Promise<
   }, what);
   return m!;
 }
-const forgetNotified = async () => (await api()).context.globalState.update(LAST_NOTIFIED_KEY, undefined);
+const forgetNotified = async () => {
+  const { context } = await api();
+  await Promise.all([context.globalState.update(LAST_NOTIFIED_KEY, undefined), context.globalState.update(NOTIFIED_REMINDERS_KEY, undefined)]);
+};
 const dueItems = async () => (await parts()).due.reminders.map((i) => i.reminder);
 
 /** A feedback request without a reply, in a file of its own (removed after each test). */
@@ -131,7 +134,7 @@ describe('insights, reminders, review and export', () => {
     assert.equal(editor!.selection.active.line, 0);
   });
 
-  it('lists feedback follow-ups after N days and items due soon, with a badge, a status item and one notification a day', async () => {
+  it('lists feedback follow-ups after N days and items due soon, with a badge, a status item and one notification a day of what is new', async () => {
     const { services, setToday, setPrompter } = await api();
     const { due } = await parts();
     const recorder = new ScriptedPrompter([]);
@@ -160,15 +163,17 @@ describe('insights, reminders, review and export', () => {
     assert.equal(notes.length, 1, 'at most one notification a day');
     setToday('2026-11-26');
     await due.refresh();
-    assert.equal(notes.length, 2, 'a new day, a new notification');
+    assert.equal(notes.length, 1, 'a new day with nothing new: no notification');
 
     const cfg = vscode.workspace.getConfiguration(undefined, folder().uri);
     await cfg.update(SettingId.RemindersNotify, false, vscode.ConfigurationTarget.Workspace);
     await cfg.update(SettingId.FeedbackFollowUpDays, 30, vscode.ConfigurationTarget.Workspace);
     setToday('2026-11-27');
+    // Every reminder new again: still no message, as they are turned off.
+    await forgetNotified();
     await due.refresh();
     assert.deepEqual((await dueItems()).map((r) => r.kind), ['improvement'], 'the follow-up waits 30 days now');
-    assert.equal(notes.length, 2, 'notifications are off');
+    assert.equal(notes.length, 1, 'notifications are off');
   });
 
   it('counts what is due once: the badge on the Debrief icon, the list, the status bar and the message agree', async () => {
@@ -182,8 +187,8 @@ describe('insights, reminders, review and export', () => {
     await writeText(uriOf(WAITING), WAITING_TEXT);
     await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
     // The message of the day, once the journal holds the new interview.
-    await forgetNotified();
     recorder.notices.splice(0);
+    await forgetNotified();
     await due.refresh();
     const items = await dueItems();
     assert.deepEqual(items.map((r) => [r.kind, r.overdueDays > 0]), [['feedback-follow-up', true], ['improvement', true]]);
@@ -198,6 +203,97 @@ describe('insights, reminders, review and export', () => {
     assert.equal(badge.overdue, 2, badge.tooltip);
     assert.ok(recorder.notices[0].startsWith(`Debrief: ${count.text}.`), recorder.notices[0]);
     assert.ok(due.status.tooltip?.toString().includes(count.text));
+  });
+
+  it('answers a reminder from its row: Snooze for a week or to a date, Dismiss, Record Feedback; each written to the journal, one Undo each, and the next message tells only what is new', async () => {
+    const { services, setToday, setPrompter } = await api();
+    const { due } = await parts();
+    const recorder = new ScriptedPrompter([]);
+    setPrompter(recorder);
+    setToday('2026-11-25');
+    await writeText(uriOf(WAITING), WAITING_TEXT);
+    await eventually(() => services.store.journalOf(folder())!.index.interview('insights-waiting'), 'the new interview');
+    recorder.notices.splice(0);
+    await forgetNotified();
+    await due.refresh();
+    const row = () => due.reminders.find((i) => i.reminder.kind === 'feedback-follow-up' && i.reminder.ref.file === WAITING);
+    assert.ok(row(), 'the follow-up is due');
+    assert.equal(recorder.notices.length, 1);
+    const feedbackRow = async () => {
+      const iv = await node(ViewId.Interviews, 'Rejected', '<img src=x onerror=alert(1)>, Platform Engineer', 'Feedback');
+      return (await sidebarView(ViewId.Interviews)).tree.getTreeItem(iv);
+    };
+    const gone = (what: string) => eventually(async () => {
+      await due.refresh();
+      return !row() && due.view.badge?.value === due.reminders.length;
+    }, `the follow-up to leave the Due view and its badge ${what}`);
+
+    // The row's menu gives the row to the command: no question about which interview.
+    const week = await run<boolean>(CommandId.SnoozeFollowUp, ['For a week'], row());
+    assertScriptUsed(week.prompter);
+    assert.equal(week.result, true);
+    assert.equal(await readText(uriOf(WAITING)), WAITING_TEXT.replace('  requested: 2026-11-10\n', '  requested: 2026-11-10\n  snoozed: 2026-12-02\n'), 'one line added, the rest as it was');
+    await gone('when snoozed');
+    assert.match(String((await feedbackRow()).description), /snoozed until 2026-12-02/);
+    // One Undo takes it back, and the reminder with it.
+    const doc = await vscode.workspace.openTextDocument(uriOf(WAITING));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), WAITING_TEXT);
+    await doc.save();
+    await eventually(async () => {
+      await due.refresh();
+      return row();
+    }, 'the follow-up back after the Undo');
+
+    // Until a date of the user's choosing; not a day in the past.
+    const past = await run<boolean>(CommandId.SnoozeFollowUp, ['Until a date…', '2026-11-20'], row());
+    assert.deepEqual(past.prompter.validationErrors, ['Choose a day after today (2026-11-25).']);
+    assert.equal(await readText(uriOf(WAITING)), WAITING_TEXT, 'nothing written');
+    const until = await run<boolean>(CommandId.SnoozeFollowUp, ['Until a date…', '2026-12-10'], row());
+    assertScriptUsed(until.prompter);
+    assert.match((await readText(uriOf(WAITING)))!, /^ {2}snoozed: 2026-12-10$/m);
+    await gone('until the date');
+    // The snooze ends: the reminder is back, and the next message tells it as new, alone.
+    // (Each command ran with a prompter of its own: the messages go to the recorder again.)
+    setPrompter(recorder);
+    recorder.notices.splice(0);
+    setToday('2026-12-10');
+    await eventually(async () => {
+      await due.refresh();
+      return row();
+    }, 'the follow-up back on the day the snooze ends');
+    assert.equal(recorder.notices.length, 1, recorder.notices.join('\n'));
+    const told = recorder.notices[0];
+    assert.ok(told.startsWith(`Debrief: ${dueCount(await dueItems()).text}`), told);
+    assert.match(told, /\. Follow up on feedback from <img src=x onerror=alert\(1\)>\.$/, 'the new reminder alone');
+    // A new day with nothing new: no message.
+    setToday('2026-12-11');
+    await due.refresh();
+    assert.equal(recorder.notices.length, 1, 'nothing new, no message');
+
+    // Dismiss: reminders stop for this request, today's date written.
+    const dismiss = await run<boolean>(CommandId.DismissFollowUp, [], row());
+    assertScriptUsed(dismiss.prompter);
+    assert.match((await readText(uriOf(WAITING)))!, /^ {2}dismissed: 2026-12-11$/m);
+    await gone('when dismissed');
+    assert.match(String((await feedbackRow()).description), /reminders dismissed 2026-12-11/);
+    setToday('2027-03-01');
+    await due.refresh();
+    assert.equal(row(), undefined, 'dismissed for good');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await writeText(uriOf(WAITING), WAITING_TEXT);
+    setToday('2026-11-25');
+    await eventually(async () => {
+      await due.refresh();
+      return row();
+    }, 'the follow-up due again');
+
+    // Record Feedback from the row: the reply answers the reminder.
+    const reply = await run<boolean>(CommandId.RecordFeedback, ['Too slow on the design part', '', '2026-11-25', []], row());
+    assertScriptUsed(reply.prompter);
+    assert.match((await readText(uriOf(WAITING)))!, /^ {2}received: 2026-11-25$/m);
+    await gone('once the reply is recorded');
   });
 
   it('lists many reminders a page at a time, and sends the list to the window again only when its rows change', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
 import { allCharts, insightsModel, InsightsModel, monthLabel, NEUTRAL_STYLE, OUTCOME_STYLES } from '../../src/core/insights';
-import { dueCount, reminders } from '../../src/core/reminders';
+import { dueCount, followUpOf, reminders } from '../../src/core/reminders';
 import { isoWeek, weeklyReview } from '../../src/core/review';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { JournalIndex } from '../../src/core/journal/journal-index';
@@ -258,6 +258,25 @@ describe('reminders', () => {
     assert.deepEqual(dueCount(r), { due: 3, overdue: 2, text: '3 things due, 2 overdue' });
     assert.deepEqual(dueCount(r.slice(2)), { due: 1, overdue: 0, text: '1 thing due' });
     assert.deepEqual(dueCount([]), { due: 0, overdue: 0, text: '0 things due' });
+  });
+
+  it('follows the answers written to the journal: no follow-up while snoozed, none once dismissed, again for a request made later', () => {
+    const b = FILES['debrief/interviews/b.yaml'];
+    const followUps = (text: string, today: string) => reminders(journal({ ...FILES, 'debrief/interviews/b.yaml': text }), today, { feedbackFollowUpDays: 7 })
+      .filter((x) => x.kind === 'feedback-follow-up');
+    const before = followUps(b, '2025-03-10');
+    assert.equal(before.length, 1);
+    const snoozed = b.replace('  requested: 2025-02-12\n', '  requested: 2025-02-12\n  snoozed: 2025-03-17\n');
+    assert.deepEqual(followUps(snoozed, '2025-03-16'), [], 'snoozed until the 17th');
+    const back = followUps(snoozed, '2025-03-17');
+    assert.equal(back.length, 1, 'back on the day the snooze ends');
+    assert.notEqual(back[0].key, before[0].key, 'a reminder back from a snooze is a new one');
+    const dismissed = b.replace('  requested: 2025-02-12\n', '  requested: 2025-02-12\n  dismissed: 2025-03-10\n');
+    assert.deepEqual(followUps(dismissed, '2026-01-01'), [], 'no reminder once dismissed, however long after');
+    const askedAgain = dismissed.replace('requested: 2025-02-12', 'requested: 2025-04-01');
+    assert.equal(followUps(askedAgain, '2025-04-08').length, 1, 'a request made again after the dismissal has its reminders');
+    assert.deepEqual(followUpOf({ requested: '2025-02-12', received: '2025-02-20', dismissed: '2025-02-13' }, '2025-03-01'), { state: 'none' }, 'an answered request has nothing to follow up');
+    assert.deepEqual(followUpOf({ requested: '2025-02-12', snoozed: '2025-03-17' }, '2025-03-01'), { state: 'snoozed', until: '2025-03-17' });
   });
 
   it('waits N days before a follow-up', () => {

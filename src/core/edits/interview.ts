@@ -116,6 +116,16 @@ export function recordFeedbackRequested(text: string, date: string): EditResult 
   return checkDate(date, 'Request date') ?? run(text, (ed) => ed.set(['feedback'], { requested: date }));
 }
 
+/** No reminder to follow up on the feedback request before `until`. */
+export function snoozeFollowUp(text: string, until: string): EditResult {
+  return checkDate(until, 'Snooze date') ?? run(text, (ed) => ed.set(['feedback', 'snoozed'], until));
+}
+
+/** No more reminders to follow up on the feedback request, from `on`. */
+export function dismissFollowUp(text: string, on: string): EditResult {
+  return checkDate(on, 'Dismissal date') ?? run(text, (ed) => ed.set(['feedback', 'dismissed'], on));
+}
+
 export function recordFeedbackReceived(text: string, fb: { received: string; summary?: string; quotes?: string[] }): EditResult {
   const received = fb.received;
   return checkDate(received, 'Reception date') ?? run(text, (ed) => {

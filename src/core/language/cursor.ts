@@ -98,7 +98,8 @@ export function valueKindOf(fileKind: 'interview' | 'weaknesses', path: readonly
       case 'rounds.type': return { kind: 'enum', values: ROUND_TYPES, name: 'round type' };
       case 'weaknesses.source': return { kind: 'enum', values: CITATION_SOURCES, name: 'source' };
       case 'weaknesses.weakness': return { kind: 'weakness-id' };
-      case 'applied': case 'rounds.date': case 'feedback.requested': case 'feedback.received': case 'next.due':
+      case 'applied': case 'rounds.date': case 'feedback.requested': case 'feedback.received':
+      case 'feedback.snoozed': case 'feedback.dismissed': case 'next.due':
         return { kind: 'date' };
       default: return undefined;
     }

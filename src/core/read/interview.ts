@@ -32,7 +32,7 @@ function buildInterview(p: Parsed): Interview {
     : [];
   let feedback: Feedback | undefined;
   const fo = obj(d.feedback);
-  if (fo) feedback = { requested: s.date(fo.requested), received: s.date(fo.received), summary: s.str(fo.summary), quotes: s.list(fo.quotes), range: rangeOfObj(p, fo) };
+  if (fo) feedback = { requested: s.date(fo.requested), received: s.date(fo.received), snoozed: s.date(fo.snoozed), dismissed: s.date(fo.dismissed), summary: s.str(fo.summary), quotes: s.list(fo.quotes), range: rangeOfObj(p, fo) };
   const citations: WeaknessCitation[] = [];
   if (Array.isArray(d.weaknesses)) {
     for (let i = 0; i < d.weaknesses.length; i++) {

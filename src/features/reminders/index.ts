@@ -1,17 +1,19 @@
 import * as vscode from 'vscode';
-import { dueCount, reminders, Reminder } from '../../core/reminders';
+import { dueCount, reminders } from '../../core/reminders';
 import { InternalCommandId, SettingId, ViewId } from '../../constants';
-import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
 import { registerCommand } from '../../ui/command';
+import type { DueItem } from '../../ui/due-item';
 
 /** globalState key: the date of the last reminder notification (at most one a day). */
 export const LAST_NOTIFIED_KEY = 'debrief.reminders.lastNotified';
+/** globalState key: the reminders the last notification knew of (the next one tells only the others). */
+export const NOTIFIED_REMINDERS_KEY = 'debrief.reminders.notified';
 
-interface DueItem {
-  journal: Journal;
-  reminder: Reminder;
+/** A reminder, told apart from every other in every journal. */
+function keyOf(i: DueItem): string {
+  return `${i.journal.folder.uri.toString()} ${i.reminder.key}`;
 }
 
 /** The row after a page of reminders, that lists more. */
@@ -97,17 +99,26 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     await this.notify(today, summary);
   }
 
+  /**
+   * The message of the day: at most one a day, and only when something is due that the last message
+   * did not tell (a new reminder, or one back after a snooze); it names what is new.
+   */
   private async notify(today: string, summary: string): Promise<void> {
     if (!this.items.length || !settings.remindersNotify()) return;
     // Not from a journal still being read: the count would be partial.
     if (this.services.store.isLoading) return;
     if (this.context.globalState.get<string>(LAST_NOTIFIED_KEY) === today) return;
+    const told = new Set(this.context.globalState.get<string[]>(NOTIFIED_REMINDERS_KEY) ?? []);
+    const keys = this.items.map(keyOf);
+    const fresh = this.items.filter((_, i) => !told.has(keys[i]));
+    if (!fresh.length) return;
     // Recorded (in memory at once, on disk soon) before the message shows, so that no refresh notifies twice.
-    const recorded = this.context.globalState.update(LAST_NOTIFIED_KEY, today);
-    const first = this.items[0].reminder;
-    const more = this.items.length > 1 ? ` and ${this.items.length - 1} more` : '';
+    const recorded = Promise.all([this.context.globalState.update(LAST_NOTIFIED_KEY, today), this.context.globalState.update(NOTIFIED_REMINDERS_KEY, keys)]);
+    const first = fresh[0].reminder;
+    const more = fresh.length > 1 ? ` and ${fresh.length - 1} more` : '';
+    const news = fresh.length < this.items.length ? ` (${fresh.length} new)` : '';
     // Not awaited: the message waits for a click while the view keeps working.
-    void this.services.prompter.notify(`Debrief: ${summary}. ${first.title}${more}.`, 'Show Due').then((show) => {
+    void this.services.prompter.notify(`Debrief: ${summary}${news}. ${first.title}${more}.`, 'Show Due').then((show) => {
       if (show) void vscode.commands.executeCommand(`${ViewId.Due}.focus`);
     });
     await recorded;

@@ -51,6 +51,14 @@ export function interviewOps(data: Data, seed: { date: string; text: string; id:
       touches: ['feedback'],
     },
     {
+      name: 'snoozeFollowUp', run: (t) => I.snoozeFollowUp(t, seed.date),
+      expect: (d) => ({ ...d, feedback: { ...(d.feedback ?? {}), snoozed: seed.date } }), touches: ['feedback'],
+    },
+    {
+      name: 'dismissFollowUp', run: (t) => I.dismissFollowUp(t, seed.date),
+      expect: (d) => ({ ...d, feedback: { ...(d.feedback ?? {}), dismissed: seed.date } }), touches: ['feedback'],
+    },
+    {
       name: 'citeWeakness', run: (t) => I.citeWeakness(t, { weakness: seed.id, source: 'interviewer', quote: seed.text }),
       expect: (d) => ({ ...d, weaknesses: [...(d.weaknesses ?? []), { weakness: seed.id, source: 'interviewer', quote: seed.text }] }), touches: ['weaknesses'],
     },
