@@ -1,12 +1,12 @@
 // Builds the extension, the CLI, the tests and the benchmark with esbuild.
-//   node scripts/build.mjs               extension + CLI (development, with source maps)
+//   node scripts/build.mjs               extension (Node and browser) + CLI (development, with source maps)
 //   node scripts/build.mjs --production  minified extension + CLI, no source maps (what the .vsix ships)
 //   node scripts/build.mjs --tests       also every test file under test/unit and test/integration
 //   node scripts/build.mjs --bench       also the benchmark
 //   node scripts/build.mjs --watch       rebuild the extension and CLI on change
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,20 +44,50 @@ const common = {
 /**
  * The workbook reader (.xlsx, .ods: src/core/import/workbook.ts with its zip and XML libraries) is a
  * file of its own, dist/workbook.js, loaded only when a workbook is imported: in the extension's and
- * the CLI's bundles, import.ts's `import('./workbook')` becomes a require of that file beside them.
- * It is built for the browser, so it holds nothing of Node's. The test bundles inline it instead.
+ * the CLI's bundles, load-workbook.ts's `import('./workbook')` becomes a require of that file beside
+ * them (the browser bundle reads it through the editor instead: see `webVariants`). It is built for
+ * the browser, so it holds nothing of Node's. The test bundles inline it instead.
  */
 const workbookChunk = {
   name: 'workbook-chunk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/workbook$/ }, (args) => (args.importer.endsWith(join('src', 'core', 'import', 'import.ts')) ? { path: 'workbook', namespace: 'workbook-chunk' } : undefined));
+    build.onResolve({ filter: /^\.\/workbook$/ }, (args) => (args.importer.endsWith(join('src', 'core', 'import', 'load-workbook.ts')) ? { path: 'workbook', namespace: 'workbook-chunk' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'workbook-chunk' }, () => ({ contents: 'module.exports = require("./workbook.js");', loader: 'js' }));
     build.onResolve({ filter: /^\.\/workbook\.js$/ }, (args) => (args.namespace === 'workbook-chunk' ? { path: './workbook.js', external: true } : undefined));
   },
 };
 
+/**
+ * The browser bundle (VS Code for the Web's web worker extension host) is the same extension with a
+ * few modules in their browser version, each beside or in place of what it replaces: the local disk
+ * (none), and the workbook reader's loader (read through the editor).
+ */
+export const WEB_VARIANTS = {
+  'src/adapters/local-disk.ts': 'src/adapters/local-disk.web.ts',
+  'src/core/import/load-workbook.ts': 'src/adapters/load-workbook.web.ts',
+};
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const variant = WEB_VARIANTS[relative(root, args.path).split(sep).join('/')];
+      return variant ? { contents: readFileSync(join(root, variant), 'utf8'), loader: 'ts', resolveDir: dirname(join(root, variant)) } : undefined;
+    });
+  },
+};
+
+/** What the browser bundle is built with: nothing of Node's (the package tier checks its imports). */
+export const webOptions = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [webVariants],
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [workbookChunk] },
+  { ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', metafile: true },
   { ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: ['src/core/import/workbook.ts'], outfile: 'dist/workbook.js' },
 ];
 // The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
@@ -73,6 +103,13 @@ if (args.has('--tests')) {
   if (unit.length) builds.push({ ...common, entryPoints: unit.map((f) => relative(root, f)), outdir: 'out/test/unit', outbase: 'test/unit', sourcemap: 'inline', external: ['vscode', 'mocha'] });
   builds.push({ ...common, entryPoints: ['test/ui/lib/insights-expected.ts'], outfile: 'out/test/ui/insights-expected.js', sourcemap: 'inline' });
   if (integration.length) builds.push({ ...common, entryPoints: integration.map((f) => relative(root, f)), outdir: 'out/test/integration', outbase: 'test/integration', sourcemap: 'inline', external: ['vscode', 'mocha'] });
+  // The web tier: one bundle for the web worker (mocha's browser build and the tests inlined; Node's
+  // assert from the npm package, with the little of `process` it looks at).
+  builds.push({
+    ...webOptions, entryPoints: ['test/web/index.ts'], outfile: 'out/test/web/index.js', sourcemap: 'inline',
+    inject: ['test/web/shims/process.js'], alias: { 'assert/strict': './test/web/shims/assert-strict.js' },
+    define: { ...webOptions.define, global: 'globalThis' },
+  });
 }
 if (args.has('--bench')) {
   builds.push({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'out/bench/bench.js', sourcemap: false });
@@ -81,7 +118,7 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/workbook.js.map', 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
+  for (const f of ['dist/extension.js.map', 'dist/web/extension.js.map', 'dist/cli.js.map', 'dist/workbook.js.map', 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
 }
 
 if (args.has('--watch')) {

@@ -1,5 +1,5 @@
 // `npm test`: every tier, in order, then one summary line for the whole run.
-//   node scripts/test.mjs                      lint, types, unit, integration, package, ui
+//   node scripts/test.mjs                      lint, types, unit, integration, web, package, ui
 //   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
 // extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL = ['lint', 'types', 'unit', 'integration', 'package', 'ui'];
+const ALL = ['lint', 'types', 'unit', 'integration', 'web', 'package', 'ui'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((t) => !ALL.includes(t));
 if (unknown.length) {
@@ -113,6 +113,18 @@ for (const tier of tiers) {
     } catch (e) {
       console.error(e);
       record('integration', { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
+    }
+  } else if (tier === 'web') {
+    if (!build()) continue;
+    heading('web (web worker extension host, a virtual file system)');
+    const t0 = Date.now();
+    try {
+      await provisionOnce();
+      const { runWeb } = await import('./lib/web.mjs');
+      record('web', await runWeb({ root, verbose }), Date.now() - t0);
+    } catch (e) {
+      console.error(e);
+      record('web', { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
     }
   } else if (tier === 'package') {
     check('package', () => sh('npm', ['run', '--silent', 'package']));

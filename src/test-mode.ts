@@ -4,6 +4,7 @@
  * DEBRIEF_TEST_SUPPORT in scripts/build.mjs): the shipped extension has no hooks and exports nothing.
  */
 import * as vscode from 'vscode';
+import { localDisk } from './adapters/local-disk';
 import type { Parts } from './features';
 import type { Clock } from './services/clock';
 import type { Prompter } from './services/prompter';
@@ -21,6 +22,11 @@ export interface TestApi {
   setPrompter(prompter: Prompter | undefined): void;
   /** Applies editor text still waiting for its debounce, and waits for any reading in progress. */
   settle(): Promise<void>;
+  /**
+   * Where this code runs, as seen from inside the extension: `worker` in a web worker (no `process`),
+   * with `localDisk` false when the bundle is the browser one (src/adapters/local-disk.web.ts).
+   */
+  readonly host: { runtime: 'worker' | 'node'; localDisk: boolean };
 }
 
 /** A clock a test can set; it reads the real date until it is set. */
@@ -64,6 +70,10 @@ export function createTestMode(realClock: Clock): { overrides: ServiceOverrides;
     overrides: { clock, prompter: switchablePrompter(() => prompter) },
     api: (services, parts, context) => ({
       services, parts, context,
+      host: {
+        runtime: typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && !('process' in globalThis) ? 'worker' : 'node',
+        localDisk: localDisk !== undefined,
+      },
       setToday: (today) => clock.set(today),
       setPrompter: (p) => {
         prompter = p ?? vscodePrompter;

@@ -1,0 +1,1 @@
+// What only the browser has to prove: placeholder, filled below.
