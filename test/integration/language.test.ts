@@ -28,7 +28,7 @@ async function restore(uri: vscode.Uri, bytes: Uint8Array): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   const now = await vscode.workspace.fs.readFile(uri);
-  if (Buffer.compare(Buffer.from(now), Buffer.from(bytes)) !== 0) await vscode.workspace.fs.writeFile(uri, bytes);
+  if (now.length !== bytes.length || now.some((b, i) => b !== bytes[i])) await vscode.workspace.fs.writeFile(uri, bytes);
   const text = new TextDecoder().decode(bytes);
   await eventually(() => { const d = doc(); return !d || (!d.isDirty && d.getText() === text); }, `the open ${vscode.workspace.asRelativePath(uri)} to show the restored text`);
   await synced(uri);

@@ -12,6 +12,7 @@ export const DONE = 'debrief-web-done ';
 /** The integration tests that apply in a browser, then those of the browser itself. */
 function load(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- after mocha.setup, which defines `describe` */
+  require('../integration/clock.test');
   require('./worker.test');
   require('../integration/sidebar.test');
   require('../integration/commands.test');
