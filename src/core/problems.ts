@@ -41,6 +41,7 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'unreadable': 'The file could not be read (no permission, or an error of the file system).',
   'not-a-file': 'The path is not a regular file (a directory, a pipe, a device or a socket), so it is not read.',
   'outside-workspace': 'The file is a symbolic link whose target is outside the workspace folder, so it is not read.',
+  'unchecked-link': 'The file is a symbolic link, or in a linked folder, on a file system where Debrief cannot tell where links lead (VS Code for the Web), so it is not read.',
   'too-many-problems': 'More problems than Debrief lists for one file; they are counted, not listed.',
   'not-a-map': 'The file does not hold a mapping of keys.',
   'unknown-key': 'A key the format does not define.',

@@ -117,6 +117,16 @@ class DiskProvider {
 exports.activate = (context) => {
   const root = process.env.DEBRIEF_WEB_ROOT;
   if (!root) throw new Error('DEBRIEF_WEB_ROOT names no folder');
-  context.subscriptions.push(vscode.workspace.registerFileSystemProvider(SCHEME, new DiskProvider(path.resolve(root)), { isCaseSensitive: true }));
+  const provider = new DiskProvider(path.resolve(root));
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(SCHEME, provider, { isCaseSensitive: true }),
+    // What a worker cannot do: makes a symbolic link at `rel` (served-folder relative) to `target`, as
+    // a repository may hold one. Removed as any file is, through vscode.workspace.fs.delete.
+    vscode.commands.registerCommand('debriefTest.symlink', async (rel, target) => {
+      const at = provider.abs(vscode.Uri.from({ scheme: SCHEME, path: `/${rel}` }));
+      await fsp.mkdir(path.dirname(at), { recursive: true });
+      await fsp.symlink(target, at);
+    }),
+  );
 };
 exports.deactivate = () => undefined;
