@@ -61,7 +61,8 @@ export async function runWeb({ root, verbose = false, timeoutMs = 10 * 60_000 })
       const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
       if (text.startsWith(RESULT)) data.results.push(JSON.parse(text.slice(RESULT.length)));
       else if (text.startsWith(DONE)) data.done = true;
-      else if (verbose || type === 'error') process.stdout.write(`  [worker ${type}] ${text}\n`);
+      // The worker's errors include those the tests provoke on purpose (a tool refusing bad input): shown when verbose.
+      else if (verbose) process.stdout.write(`  [worker ${type}] ${text}\n`);
     });
     if (verbose) page.on('console', (m) => process.stdout.write(`  [console] ${m.text()}\n`));
     const payload = [

@@ -19,6 +19,8 @@ function load(): void {
   require('../integration/edits.test');
   require('../integration/language.test');
   require('../integration/assistant.test');
+  require('../integration/services.test');
+  require('../integration/insights.test');
   require('./browser.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -50,11 +50,13 @@ class DiskProvider {
   watch(uri, options) {
     let watcher;
     try {
-      watcher = fs.watch(this.abs(uri), { recursive: !!options.recursive }, (_event, name) => {
+      watcher = fs.watch(this.abs(uri), { recursive: !!options.recursive }, (event, name) => {
         if (!name) return;
         const changed = vscode.Uri.joinPath(uri, ...String(name).split(path.sep));
+        if (event === 'change') return this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: changed }]);
+        // A name came or went.
         fsp.lstat(this.abs(changed)).then(
-          () => this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: changed }, { type: vscode.FileChangeType.Created, uri: changed }]),
+          () => this.emitter.fire([{ type: vscode.FileChangeType.Created, uri: changed }]),
           () => this.emitter.fire([{ type: vscode.FileChangeType.Deleted, uri: changed }]),
         );
       });
