@@ -5,7 +5,7 @@
 //   node scripts/build.mjs --bench       also the benchmark
 //   node scripts/build.mjs --watch       rebuild the extension and CLI on change
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,12 +58,13 @@ const workbookChunk = {
 };
 
 /**
- * The browser bundle (VS Code for the Web's web worker extension host) is the same extension with a
- * few modules in their browser version, each beside or in place of what it replaces: the local disk
- * (none), and the workbook reader's loader (read through the editor).
+ * The extension is one bundle for both hosts, built for the browser: dist/web/extension.js, the
+ * `browser` entry that VS Code for the Web's web worker extension host loads. The `main` entry,
+ * dist/extension.js, is small: what Node adds (src/extension-node.ts hands the shared bundle the local
+ * disk), then the shared bundle required beside it. In the shared bundle the workbook reader's loader
+ * reads dist/workbook.js through the editor (a worker resolves no `require` but `vscode`'s).
  */
 export const WEB_VARIANTS = {
-  'src/adapters/local-disk.ts': 'src/adapters/local-disk.web.ts',
   'src/core/import/load-workbook.ts': 'src/adapters/load-workbook.web.ts',
 };
 const webVariants = {
@@ -76,7 +77,7 @@ const webVariants = {
   },
 };
 
-/** What the browser bundle is built with: nothing of Node's (the package tier checks its imports). */
+/** What the shared bundle is built with: nothing of Node's (the package tier checks its imports in out/meta/). */
 export const webOptions = {
   ...common,
   platform: 'browser',
@@ -86,7 +87,7 @@ export const webOptions = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [workbookChunk] },
+  { ...common, entryPoints: ['src/extension-node.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'], metafile: true },
   { ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', metafile: true },
   { ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: ['src/core/import/workbook.ts'], outfile: 'dist/workbook.js' },
 ];
@@ -127,6 +128,11 @@ if (args.has('--watch')) {
   console.log('[debrief] watching for changes…');
 } else {
   const started = Date.now();
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  // What each entry of the extension is made of, for the package tier's checks (scripts/check-package.mjs).
+  mkdirSync(join(root, 'out', 'meta'), { recursive: true });
+  builds.forEach((b, i) => {
+    if (b.metafile) writeFileSync(join(root, 'out', 'meta', `${b.outfile.replace(/[/.]/g, '-')}.json`), JSON.stringify(results[i].metafile));
+  });
   console.log(`[debrief] built ${builds.length} bundle(s) in ${Date.now() - started} ms`);
 }

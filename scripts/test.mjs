@@ -127,7 +127,7 @@ for (const tier of tiers) {
       record('web', { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
     }
   } else if (tier === 'package') {
-    check('package', () => sh('npm', ['run', '--silent', 'package']));
+    check('package', () => sh('npm', ['run', '--silent', 'package']) && sh(process.execPath, ['scripts/check-package.mjs']));
   } else if (tier === 'ui') {
     if (!build()) continue;
     try {

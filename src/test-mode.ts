@@ -24,7 +24,7 @@ export interface TestApi {
   settle(): Promise<void>;
   /**
    * Where this code runs, as seen from inside the extension: `worker` in a web worker (no `process`),
-   * with `localDisk` false when the bundle is the browser one (src/adapters/local-disk.web.ts).
+   * and whether the Node entry handed it the local disk (src/adapters/local-disk.ts).
    */
   readonly host: { runtime: 'worker' | 'node'; localDisk: boolean };
 }

@@ -1,12 +1,12 @@
-// What the extension reaches of the local disk through Node: in a Node extension host (the desktop, a
-// remote's host), for `file:` folders, where Node's fs is faster than vscode.workspace.fs and resolves
-// symbolic links. The browser bundle (VS Code for the Web's web worker extension host) is built with
-// local-disk.web.ts in its place (scripts/build.mjs), which has no local disk.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { FileSystem } from '../core/file-system';
-import { NodeFileSystem } from './node-fs';
 
+/**
+ * What the extension reaches of the local disk through Node, for `file:` folders: Node's fs is faster
+ * there than vscode.workspace.fs and resolves symbolic links. Only a Node extension host (the desktop, a
+ * remote's host) has one: the Node entry (src/extension-node.ts) hands it over before activation. The
+ * web worker extension host of VS Code for the Web has none, so there every folder, a `file:` one too (a
+ * local folder opened in vscode.dev), is read and written through vscode.workspace.fs.
+ */
 export interface LocalDisk {
   /** The core's FileSystem rooted at a folder of the disk (it resolves real paths). */
   fileSystem(rootDir: string): FileSystem & Required<Pick<FileSystem, 'realPath'>>;
@@ -15,13 +15,9 @@ export interface LocalDisk {
   writeWhole(path: string, text: string): Promise<void>;
 }
 
-export const localDisk: LocalDisk | undefined = {
-  fileSystem: (rootDir) => new NodeFileSystem(rootDir),
-  readText: (path) => readFile(path, 'utf8'),
-  async writeWhole(path, text) {
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.tmp`; // two windows of one workspace never share one
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  },
-};
+export let localDisk: LocalDisk | undefined;
+
+/** Called once by the Node entry, before VS Code activates the extension. */
+export function useLocalDisk(disk: LocalDisk): void {
+  localDisk = disk;
+}

@@ -21,7 +21,7 @@ function coded(e: unknown): unknown {
  * workspace-relative POSIX strings. Writes go through `vscode.workspace.fs`. Reads of a `file:`
  * folder in a Node extension host go through Node's fs (as the command line does), which tells
  * symbolic links, named pipes and devices apart, resolves real paths and never blocks on a pipe;
- * elsewhere (other schemes, and every folder in the browser, see local-disk.web.ts),
+ * elsewhere (other schemes, and every folder in the browser, see local-disk.ts),
  * `vscode.workspace.fs` reports a symbolic link as a flag but cannot resolve it, so links are refused
  * there: what cannot be proven inside the folder is not read.
  */
