@@ -4,7 +4,7 @@
 // vscode.workspace.fs (a `vscode-remote:`, `file:` or `https:` location alike) and evaluated as the host
 // evaluates the extension itself, the first time a workbook is imported.
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../constants';
+import { name, publisher } from '../../package.json';
 import type * as Workbook from '../core/import/workbook';
 
 let loading: Promise<typeof Workbook> | undefined;
@@ -18,8 +18,9 @@ export function loadWorkbookReader(): Promise<typeof Workbook> {
 }
 
 async function load(): Promise<typeof Workbook> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!ext) throw new Error(`the extension ${EXTENSION_ID} is not installed`);
+  const id = `${publisher}.${name}`; // the bundle takes these two fields only from the manifest
+  const ext = vscode.extensions.getExtension(id);
+  if (!ext) throw new Error(`the extension ${id} is not installed`);
   const uri = vscode.Uri.joinPath(ext.extensionUri, 'dist', 'workbook.js');
   const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const module = { exports: {} as typeof Workbook };
