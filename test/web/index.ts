@@ -16,7 +16,6 @@ function load(): void {
   require('./worker.test');
   require('../integration/sidebar.test');
   require('../integration/commands.test');
-  require('../integration/edits.test');
   require('../integration/language.test');
   require('../integration/assistant.test');
   require('../integration/services.test');
