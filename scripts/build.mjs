@@ -1,7 +1,8 @@
 // Builds the extension, the CLI, the tests and the benchmark with esbuild.
 //   node scripts/build.mjs               extension (Node and browser) + CLI (development, with source maps)
 //   node scripts/build.mjs --production  minified extension + CLI, no source maps (what the .vsix ships)
-//   node scripts/build.mjs --tests       also every test file under test/unit and test/integration
+//   node scripts/build.mjs --tests       also every test file under test/unit and test/integration, and the
+//                                        web tier's bundle (test/web)
 //   node scripts/build.mjs --bench       also the benchmark
 //   node scripts/build.mjs --watch       rebuild the extension and CLI on change
 import * as esbuild from 'esbuild';
@@ -64,7 +65,7 @@ const workbookChunk = {
  * disk), then the shared bundle required beside it. In the shared bundle the workbook reader's loader
  * reads dist/workbook.js through the editor (a worker resolves no `require` but `vscode`'s).
  */
-export const WEB_VARIANTS = {
+const WEB_VARIANTS = {
   'src/core/import/load-workbook.ts': 'src/adapters/load-workbook.web.ts',
 };
 const webVariants = {
@@ -78,7 +79,7 @@ const webVariants = {
 };
 
 /** What the shared bundle is built with: nothing of Node's (the package tier checks its imports in out/meta/). */
-export const webOptions = {
+const webOptions = {
   ...common,
   platform: 'browser',
   target: 'es2022',

@@ -153,8 +153,8 @@ export class IndexCache implements vscode.Disposable {
         // under another name and then renamed, so that the next window never finds half of it.
         await localDisk.writeWhole(uri.fsPath, text);
       } else {
-        // In the browser the extension's storage is the browser's own (IndexedDB behind
-        // vscode.workspace.fs), which writes a file whole.
+        // Elsewhere (the browser, whose storage is its own or a remote's, and a remote's Node host) the
+        // file system behind vscode.workspace.fs writes the file whole.
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       }
