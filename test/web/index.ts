@@ -14,6 +14,7 @@ function load(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- after mocha.setup, which defines `describe` */
   require('../integration/clock.test');
   require('./worker.test');
+  require('../integration/activation.test');
   require('../integration/sidebar.test');
   require('../integration/commands.test');
   require('../integration/language.test');
