@@ -2,9 +2,19 @@
  * When a round takes place, as the views, the reminders, the hovers and the calendar export show it:
  * one home for "a round's start and end as instants" and "a round's time as people read it".
  */
-import type { Round } from './model';
+import type { Round, RoundType } from './model';
 import { humanDuration } from './times';
 import { TimeZone, utcToZoned, zoneAbbreviation, zonedToUtc } from './time-zones';
+
+const ROUND_TITLES: Record<RoundType, string> = {
+  recruiter: 'Recruiter call', coding: 'Coding interview', 'system-design': 'System design interview', behavioral: 'Behavioral interview',
+  'take-home': 'Take-home', onsite: 'Onsite', other: 'Interview',
+};
+
+/** What a round is called at a glance (a calendar's title, a reminder): "Onsite", "Coding interview". */
+export function roundTitle(r: Pick<Round, 'type'>): string {
+  return r.type ? ROUND_TITLES[r.type] : 'Interview';
+}
 
 /** Minutes a timed round lasts when its duration is not written (the calendar export needs an end). */
 export const DEFAULT_ROUND_MINUTES = 60;
