@@ -43,7 +43,7 @@ function withTsIcs(text: string): Parsed[] {
   const cal = convertIcsCalendar(undefined, text);
   assert.equal(cal.version, '2.0');
   return (cal.events ?? []).map((e) => {
-    const when = (d: { date: Date; type?: string } | undefined): number | string => (d?.type === 'DATE' ? d.date.toISOString().slice(0, 10) : (d?.date.getTime() ?? NaN));
+    const when = (d: { date: Date; type?: string } | null | undefined): number | string => (d?.type === 'DATE' ? d.date.toISOString().slice(0, 10) : (d?.date.getTime() ?? NaN));
     return {
       uid: e.uid, summary: e.summary ?? '', description: e.description ?? '', location: e.location || undefined, url: e.url || undefined, status: e.status,
       allDay: e.start.type === 'DATE', start: when(e.start), end: when(e.end), stamp: e.stamp.date.getTime(),
