@@ -167,3 +167,9 @@ export function exportCalendar(index: JournalIndex, options: CalendarOptions): {
   const events = calendarEvents(index, options);
   return { text: writeCalendar(events, options.now), events: events.length };
 }
+
+/** Two calendar files that differ only in when they were written (their DTSTAMP lines). */
+export function sameEvents(a: string, b: string): boolean {
+  const strip = (s: string) => s.replace(/^DTSTAMP:[0-9TZ]+\r?$/gm, '');
+  return strip(a) === strip(b);
+}
