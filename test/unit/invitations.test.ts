@@ -163,7 +163,7 @@ describe('invitations: into the journal', () => {
     let texts = applied(texts0, added.changes);
     const text1 = texts.get(GLOBEX)!;
     assert.ok(text1.startsWith('# Globex, found through Priya\n'), 'comments stay');
-    assert.match(text1, /  - \{type: recruiter, date: 2026-10-01\}\n/, 'the flow item stays as written');
+    assert.match(text1, / {2}- \{type: recruiter, date: 2026-10-01\}\n/, 'the flow item stays as written');
     assert.deepEqual(parse(text1).rounds[1], {
       type: 'coding', date: '2026-10-15', time: '09:00', timezone: 'America/Los_Angeles', duration: 45, link: 'https://meet.google.com/xkd-fqwe-ruv',
       interviewers: ['Priya Sharma', 'Tom Okafor'], invitation: { uid: '5k1q9v7mq3b8e2gd0t4u6hcl2s@google.com', sequence: 0 },

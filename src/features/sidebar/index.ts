@@ -10,7 +10,7 @@ import { WeaknessesTree } from './weaknesses-tree';
 const GROUP_BY_KEY = 'debrief.interviews.groupBy';
 
 /** An invitation (.ics) dropped on the Interviews view: Add Round from Invitation, to the interview it was dropped on. */
-class InvitationDrop implements vscode.TreeDragAndDropController<Node> {
+export class InvitationDrop implements vscode.TreeDragAndDropController<Node> {
   readonly dropMimeTypes = ['text/uri-list'];
   readonly dragMimeTypes: string[] = [];
   async handleDrop(target: Node | undefined, data: vscode.DataTransfer): Promise<void> {
