@@ -28,3 +28,11 @@ export async function readJournal(ctx: CliContext): Promise<JournalIndex> {
   if (entry.kind === 'missing' || entry.kind === 'file') throw new UsageError(`No journal folder "${ctx.layout.folder}" in ${ctx.folder}. Pass the workspace folder, or --journal <dir>.`);
   return loadJournal(fs, ctx.layout.folder);
 }
+
+/** `--follow-up-days N`: days after a feedback request without a reply when its follow-up is due (7 when not given). */
+export function followUpDays(ctx: CliContext): number {
+  const given = ctx.args.one('--follow-up-days');
+  const days = given === undefined ? 7 : Number(given);
+  if (!Number.isInteger(days) || days < 0 || days > 365) throw new UsageError('--follow-up-days must be a whole number of days from 0 to 365.');
+  return days;
+}

@@ -73,7 +73,7 @@ export class AddRoundFromInvitationCommand implements Command {
         if (company === undefined) return false;
         const role = await prompter.input({ title: TITLE, prompt: 'Role', validate: required('The role') });
         if (role === undefined) return false;
-        input.target = { create: { company: company.trim(), role: role.trim(), outcome: 'pending' }, journalFolder: journal.journalFolder, existingIds: journal.index.interviews().map((iv) => iv.id) };
+        input.target = { create: { company: company.trim(), role: role.trim(), outcome: 'pending' }, journalFolder: journal.journalFolder, existingIds: journal.index.layout.takenInterviewIds(journal.index) };
       } else input.target = { path: target.interview.file };
       for (const a of adds) {
         const type = await this.askType(a.event);
