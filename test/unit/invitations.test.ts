@@ -123,6 +123,17 @@ describe('invitations: malformed and hostile files are refused at their line, an
     });
   }
 
+  it('a location written like "HQ:3rd floor" is a place, a phone number is kept, and only links are checked as links', () => {
+    const invite = (location: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART:20261012T150000Z\r\nLOCATION:${location}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+    for (const place of ['HQ:3rd floor', 'Room 4: Main building', 'tel:+1-555-0100']) {
+      const r = readInvitation('place.ics', invite(place), ZONE);
+      assert.ok(r.ok, place);
+      assert.equal(r.invitation.events[0].location, place);
+    }
+    assert.equal(refusal('vb.ics', invite('vbscript:msgbox(1)')).code, 'bad-link');
+    assert.equal(refusal('ftp.ics', invite('ftp://files.example.com/x')).code, 'bad-link');
+  });
+
   it('a file over the size limit is refused before it is parsed', () => {
     const big = 'BEGIN:VCALENDAR\r\n' + 'X-FILLER:'.padEnd(70, 'x').concat('\r\n').repeat(20_000) + 'END:VCALENDAR\r\n';
     assert.ok(big.length > INVITATION_LIMITS.bytes);

@@ -283,12 +283,14 @@ function readEvent(ve: ICAL.Component, method: string | undefined, zones: Map<st
     }
   }
   let location = str(ve.getFirstPropertyValue('location'));
-  if (location && /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z][a-z0-9+.-]*: /i.test(location)) {
-    // A location that is a link: the meeting link when it is a web address; any other scheme is refused.
+  // A location that is a link (a scheme and "//", or a scheme that runs or embeds something): the
+  // meeting link when it is a web address, a phone number as it is; any other link is refused. A place
+  // such as "HQ:3rd floor" is text.
+  if (location && (/^[a-z][a-z0-9+.-]*:\/\//i.test(location) || /^(?:javascript|vbscript|data|file|blob):/i.test(location))) {
     if (isWebLink(location)) {
       link ??= location;
       location = undefined;
-    } else if (!/^(?:tel|sip|sips):/i.test(location)) refuse('LOCATION', `The invitation's location is a link, "${shown(location, 60)}", and not an http or https address. Nothing was added.`, 'bad-link');
+    } else refuse('LOCATION', `The invitation's location is a link, "${shown(location, 60)}", and not an http or https address. Nothing was added.`, 'bad-link');
   }
   const description = str(ve.getFirstPropertyValue('description'));
   // Tools that give no link property write it into the description (Calendly, Zoom): the first web address of a known meeting service.
