@@ -146,12 +146,17 @@ export function utcToZoned(utcMs: number, zone: TimeZone): { date: string; time:
 /** The short name people read for a zone at an instant: "CEST", "GMT+2", "UTC", "+05:30". */
 export function zoneAbbreviation(zone: TimeZone, utcMs: number): string {
   if (zone === 'UTC' || /^[+-]/.test(zone)) return zone;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(utcMs));
-    return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  } catch {
-    return zone;
+  // American English names American zones (EDT), British English European ones (CEST), Indian and Australian English theirs (IST, AEDT); else "GMT+9".
+  let name: string | undefined;
+  for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU']) {
+    try {
+      name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(utcMs)).find((p) => p.type === 'timeZoneName')?.value;
+    } catch {
+      return zone;
+    }
+    if (name && !/^(?:GMT|UTC)[+-−]/.test(name)) return name;
   }
+  return name ?? zone;
 }
 
 /** Zone names close to what was written, for "did you mean" (the engine's list, where it has one). */

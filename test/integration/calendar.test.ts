@@ -152,6 +152,37 @@ describe('calendar', function () {
     }
   });
 
+  it('hand editing: a round\'s time shows in the user\'s zone on hover, zones complete, and badly written times and zones get quick fixes', async () => {
+    const FILE = 'debrief/interviews/hand-timed.yaml';
+    const a = await api();
+    a.setTimeZone('Asia/Tokyo');
+    try {
+      await write(FILE, 'id: hand-timed\ncompany: Hooli\nrole: SRE\nrounds:\n  - type: onsite\n    date: 2026-10-20\n    time: "09:30"\n    timezone: Europe/Berlin\n  - type: coding\n    date: 2026-10-21\n    time: 2pm\n    timezone: Europe/Berln\n');
+      const uri = uriOf(FILE);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const hover = await eventually(async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(6, 12));
+        return hovers.map((h) => h.contents.map((c) => (c instanceof vscode.MarkdownString ? c.value : String(c))).join('\n')).find((t) => t.includes('your time'));
+      }, 'the round\'s hover');
+      assert.equal(hover.replace(/\\(.)/g, '$1'), '**Round 1 (onsite)**  \nTue 2026-10-20, 09:30 CEST (16:30 your time)');
+      const zones = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(7, 14));
+      const first = zones.items.find((i) => i.detail === 'your time zone');
+      assert.equal(first?.label, 'Asia/Tokyo');
+      for (const [line, title] of [[10, 'Rewrite as 14:00'], [11, 'Change to "Europe/Berlin"']] as const) {
+        await eventually(async () => {
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(line, 14, line, 15));
+          if (!actions.some((x) => x.title === title)) throw new Error(`offered: ${actions.map((x) => x.title).join(' | ') || 'nothing'}`);
+          return true;
+        }, `the quick fix "${title}"`);
+      }
+    } finally {
+      a.setTimeZone(undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await remove(FILE);
+    }
+  });
+
   it('the Due view shows tomorrow\'s interview with its time, in its zone and the user\'s', async () => {
     const FILE = 'debrief/interviews/due-tomorrow.yaml';
     const a = await api();

@@ -83,7 +83,7 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
           }
         } else if (kind.kind === 'timezone') {
           // The user's own zone first, then every zone the engine knows.
-          const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
+          const own = this.services.clock.timeZone();
           const all = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
           [own, ...all.filter((z) => z !== own)].forEach((z, i) => {
             const item = new vscode.CompletionItem(z, vscode.CompletionItemKind.Value);

@@ -78,7 +78,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
     if (!round?.date) return undefined;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**Round ${round.index}${round.type ? ` (${escapeMarkdown(round.type)})` : ''}**  \n`);
-    md.appendMarkdown(escapeMarkdown(roundWhenText(round, Intl.DateTimeFormat().resolvedOptions().timeZone)));
+    md.appendMarkdown(escapeMarkdown(roundWhenText(round, this.services.clock.timeZone())));
     if (round.link) md.appendMarkdown(`  \n${escapeMarkdown(round.link)}`);
     return new vscode.Hover(md);
   }
