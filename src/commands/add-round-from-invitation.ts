@@ -4,7 +4,7 @@ import { INVITATION_LIMITS, InvitationEvent, Person, readInvitation } from '../c
 import type { Interview, RoundType } from '../core/model';
 import { isClosed, ROUND_TYPES } from '../core/model';
 import {
-  guessRoundType, invitationAction, InvitationAction, InvitationPlanInput, matchInterviews, planRoundsFromInvitation,
+  companyFromInvitation, guessRoundType, invitationAction, InvitationAction, InvitationPlanInput, matchInterviews, planRoundsFromInvitation,
 } from '../core/plans/round-from-invitation';
 import type { Problem } from '../core/problems';
 import { roundWhenText } from '../core/schedule';
@@ -69,7 +69,7 @@ export class AddRoundFromInvitationCommand implements Command {
         : await this.askTarget(journal, adds[0].event);
       if (!target) return false;
       if (target.kind === 'new') {
-        const company = await prompter.input({ title: TITLE, prompt: 'Company', value: companyGuess(adds[0].event), validate: required('The company') });
+        const company = await prompter.input({ title: TITLE, prompt: 'Company', value: companyFromInvitation(adds[0].event), validate: required('The company') });
         if (company === undefined) return false;
         const role = await prompter.input({ title: TITLE, prompt: 'Role', validate: required('The role') });
         if (role === undefined) return false;
@@ -173,12 +173,4 @@ export class AddRoundFromInvitationCommand implements Command {
     if (unchecked.length) await this.state.update(NOT_INTERVIEWERS_KEY, [...new Set([...before, ...unchecked])].slice(-50));
     return chosen.map((p) => (p.name && p.name !== p.email ? p.name : p.email ?? '')).filter(Boolean);
   }
-}
-
-/** A company name from the organizer's address ("priya@globex.com" → "Globex"), unless it is a mail provider or a scheduling tool. */
-function companyGuess(event: InvitationEvent): string {
-  const domain = event.organizer?.email?.split('@')[1]?.toLowerCase();
-  const label = domain?.split('.').slice(-2, -1)[0];
-  if (!label || /^(?:gmail|googlemail|google|outlook|hotmail|live|yahoo|icloud|proton|protonmail|calendly|goodtime|greenhouse|lever|ashbyhq|zoom|microsoft)$/.test(label)) return '';
-  return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -57,7 +57,7 @@ export function roundTiming(r: Pick<Round, 'date' | 'time' | 'timeZone' | 'durat
 export function roundTimeText(r: Pick<Round, 'date' | 'time' | 'timeZone' | 'duration'>, localZone?: TimeZone): string {
   const t = roundTiming(r, localZone);
   if (!t?.time) return '';
-  const endWall = !r.duration ? undefined : t.zone && t.end !== undefined ? utcToZoned(t.end, t.zone).time : endOfWall(t.date, t.time, r.duration);
+  const endWall = !r.duration ? undefined : t.zone && t.end !== undefined ? utcToZoned(t.end, t.zone).time : wallClockAfter(t.date, t.time, r.duration).time;
   const span = endWall ? `${t.time}–${endWall}` : t.time;
   if (!t.zone) return span;
   const start = t.start as number;
@@ -88,8 +88,7 @@ function weekday(date: string): string {
   return WEEKDAYS[new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10))).getUTCDay()];
 }
 
-/** The wall-clock end of a span in the user's own time, which starts at `time` on `date`. */
-function endOfWall(date: string, time: string, minutes: number): string {
-  const end = utcToZoned(zonedToUtc(date, time, 'UTC') + minutes * 60000, 'UTC');
-  return end.time;
+/** The wall-clock date and time `minutes` after `time` on `date`, on the same clock (a floating time: no zone, no change of offset). */
+export function wallClockAfter(date: string, time: string, minutes: number): { date: string; time: string } {
+  return utcToZoned(zonedToUtc(date, time, 'UTC') + minutes * 60000, 'UTC');
 }

@@ -12,7 +12,7 @@ import { addDays } from '../dates';
 import type { JournalIndex } from '../journal/journal-index';
 import { Interview, isClosed, isOpenItem, Round } from '../model';
 import { feedbackFollowUpDue } from '../reminders';
-import { roundTiming, roundTitle } from '../schedule';
+import { DEFAULT_ROUND_MINUTES, roundTiming, roundTitle, wallClockAfter } from '../schedule';
 import { fingerprint } from '../text/fingerprint';
 import { humanDuration } from '../times';
 import { contentLine, escapeText, icsDate, icsDocument, icsFloating, icsUtc } from './ics';
@@ -49,13 +49,6 @@ export interface CalendarEvent {
 /** "Globex, Platform Engineer" (the role only when there is one). */
 function application(iv: Interview): string {
   return iv.role ? `${iv.company || iv.id}, ${iv.role}` : iv.company || iv.id;
-}
-
-/** Wall-clock `time` plus `minutes` on `date`, as a floating date-time (YYYYMMDDTHHMMSS). */
-function floatingEnd(date: string, time: string, minutes: number): string {
-  const t = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), +time.slice(0, 2), +time.slice(3, 5)) + minutes * 60000;
-  const iso = new Date(t).toISOString();
-  return icsFloating(iso.slice(0, 10), iso.slice(11, 16));
 }
 
 function roundDescription(iv: Interview, r: Round): string {
@@ -100,7 +93,8 @@ export function calendarEvents(index: JournalIndex, options: CalendarOptions): C
         e.end = { utc: t.end };
       } else if (t.time) {
         e.start = { floating: icsFloating(t.date, t.time) };
-        e.end = { floating: floatingEnd(t.date, t.time, r.duration ?? 60) };
+        const end = wallClockAfter(t.date, t.time, r.duration ?? DEFAULT_ROUND_MINUTES);
+        e.end = { floating: icsFloating(end.date, end.time) };
       }
       out.push(e);
     }

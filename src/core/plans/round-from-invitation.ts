@@ -94,6 +94,14 @@ export function matchInterviews(interviews: readonly Interview[], event: Invitat
   return scored.sort((a, b) => b.score - a.score).map((s) => s.iv);
 }
 
+/** A company name from the organizer's address ("priya@globex.com" → "Globex"); empty for a mail provider or a scheduling tool. */
+export function companyFromInvitation(event: Pick<InvitationEvent, 'organizer'>): string {
+  const domain = event.organizer?.email?.split('@')[1]?.toLowerCase();
+  if (!domain || GENERIC_DOMAINS.test(domain)) return '';
+  const label = domain.split('.').slice(-2, -1)[0] ?? '';
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
 const TYPE_WORDS: [RegExp, RoundType][] = [
   [/\b(?:on-?site|onsite|final round|final interview|super ?day|loop|panel)\b/i, 'onsite'],
   [/\bsystems? design|\barchitecture\b/i, 'system-design'],
