@@ -134,6 +134,17 @@ describe('invitations: malformed and hostile files are refused at their line, an
     assert.equal(refusal('ftp.ics', invite('ftp://files.example.com/x')).code, 'bad-link');
   });
 
+  it('time-zone rules that repeat within a year (every hour, minute or second) are not followed', () => {
+    const tz = (rule: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Odd\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:${rule}\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:a@b\r\nDTSTART;TZID=Odd:20261012T150000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+    const minute = Array.from({ length: 60 }, (_, i) => i).join(',');
+    for (const rule of [`FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYMINUTE=${minute};BYSECOND=${minute}`, 'FREQ=YEARLY;BYHOUR=1', 'FREQ=MONTHLY', 'FREQ=YEARLY;INTERVAL=2']) {
+      assert.equal(refusal('odd.ics', tz(rule)).code, 'unknown-timezone', rule);
+    }
+    const plain = readInvitation('plain.ics', tz('FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU'), ZONE);
+    assert.ok(plain.ok);
+    assert.deepEqual([plain.invitation.events[0].date, plain.invitation.events[0].time], ['2026-10-12', '15:00'], '15:00 at +02:00 is 15:00 in Berlin in October');
+  });
+
   it('a file over the size limit is refused before it is parsed', () => {
     const big = 'BEGIN:VCALENDAR\r\n' + 'X-FILLER:'.padEnd(70, 'x').concat('\r\n').repeat(20_000) + 'END:VCALENDAR\r\n';
     assert.ok(big.length > INVITATION_LIMITS.bytes);

@@ -385,6 +385,11 @@ function followable(tz: ICAL.Component): boolean {
     const rules = o.getAllProperties('rrule');
     if (rules.length > 1 || o.getAllProperties('rdate').length > 50) return false;
     const rule = rules[0]?.getFirstValue();
-    return !rules.length || (rule instanceof ICAL.Recur && rule.freq === 'YEARLY' && (rule.interval ?? 1) === 1);
+    if (!rules.length) return true;
+    if (!(rule instanceof ICAL.Recur) || rule.freq !== 'YEARLY' || (rule.interval ?? 1) !== 1) return false;
+    // A change of offset once a year: a month, a weekday, days of the month; never hours, minutes or
+    // seconds, which would have the parser walk through every second of four centuries.
+    const parts = Object.entries(rule.parts as Record<string, unknown[] | undefined>);
+    return parts.every(([k, v]) => (k === 'BYMONTH' || k === 'BYDAY' || k === 'BYMONTHDAY') && Array.isArray(v) && v.length <= 7);
   });
 }
