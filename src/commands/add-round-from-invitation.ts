@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { chosenFile } from '../adapters/vscode-fs';
 import { CommandId } from '../constants';
 import { INVITATION_LIMITS, InvitationEvent, Person, readInvitation } from '../core/calendar/invitation';
 import type { Interview, RoundType } from '../core/model';
@@ -7,6 +8,7 @@ import {
   companyFromInvitation, guessRoundType, invitationAction, InvitationAction, InvitationPlanInput, matchInterviews, planRoundsFromInvitation,
 } from '../core/plans/round-from-invitation';
 import type { Problem } from '../core/problems';
+import { readRegularFile, refusalProblem } from '../core/safe-fs';
 import { roundWhenText } from '../core/schedule';
 import { shown } from '../core/text/shown';
 import type { Journal } from '../services/journal';
@@ -98,23 +100,17 @@ export class AddRoundFromInvitationCommand implements Command {
     return true;
   }
 
-  /** The file's bytes, when it is a regular file within the size limit. */
+  /** The file's bytes, through the one safe read: a stat first, a regular file only (a pipe refused at once), at most the size limit. */
   private async read(uri: vscode.Uri, name: string): Promise<Uint8Array | undefined> {
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) {
-        void this.services.prompter.error(`Debrief: ${shown(name)} is a folder, not an invitation.`);
-        return undefined;
-      }
-      if (stat.size > INVITATION_LIMITS.bytes) {
-        this.refuse([{ file: name, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'over-limit', message: `The file has ${stat.size.toLocaleString('en')} bytes; an invitation has at most ${INVITATION_LIMITS.bytes.toLocaleString('en')} (limit: size).` }]);
-        return undefined;
-      }
-      return await vscode.workspace.fs.readFile(uri);
-    } catch (e) {
-      void this.services.prompter.error(`Debrief could not read ${shown(name)}: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
+    const source = chosenFile(uri);
+    const r = await readRegularFile(source.fs, source.path, INVITATION_LIMITS.bytes);
+    if (r.kind === 'read') return r.bytes;
+    if (r.kind === 'missing') void this.services.prompter.error(`Debrief did not add the invitation: there is no file ${shown(name)}.`);
+    else {
+      const size = r.size === undefined ? 'more' : r.size.toLocaleString('en');
+      this.refuse([refusalProblem(name, r, () => `The file has ${size} bytes; an invitation has at most ${INVITATION_LIMITS.bytes.toLocaleString('en')} (limit: size).`)]);
     }
+    return undefined;
   }
 
   private refuse(problems: Problem[]): false {

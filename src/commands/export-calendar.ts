@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
+import { chosenFile } from '../adapters/vscode-fs';
 import { exportCalendar } from '../core/calendar/export';
+import { writeOutput } from '../core/plans/apply-to-fs';
 import type { Services } from '../services/services';
 import { settings } from '../services/settings';
 import type { Command } from '../ui/command';
@@ -25,10 +27,11 @@ export class ExportCalendarCommand implements Command {
     const target = await prompter.saveLocation({ defaultUri: suggested, filters: { iCalendar: ['ics'] }, title: TITLE, saveLabel: 'Export' });
     if (!target) return undefined;
     const { text, events } = exportCalendar(journal.index, { now: Date.now(), feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri) });
-    try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    } catch (e) {
-      void prompter.error(`Debrief could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`);
+    // The user chose the place; the one writer still writes only a new file or a regular file with one name.
+    const chosen = chosenFile(target);
+    const written = await writeOutput(chosen.fs, chosen.path, text, vscode.workspace.asRelativePath(target));
+    if (!written.ok) {
+      void prompter.error(`Debrief did not export the calendar: ${written.problems[0].message}`);
       return undefined;
     }
     void prompter.notify(`Debrief exported ${events} calendar event${events === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}. Import it into your calendar app; importing it again updates the same events.`);

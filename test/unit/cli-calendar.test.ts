@@ -19,21 +19,15 @@ function workspace(): MemoryFileSystem {
 function run(argv: string[], fs = workspace()) {
   const out: string[] = [];
   const err: string[] = [];
-  const written = new Map<string, string>();
+  /** Files named on the command line (--out), outside the workspace folder. */
+  const outside = new MemoryFileSystem();
   const io: CliIO = {
     stdout: (t) => out.push(t), stderr: (t) => err.push(t),
-    fileSystem: (folder) => {
-      const prefix = folder.replace(/^\.\/?/, '').replace(/\/$/, '');
-      const at = (p: string) => (p ? `${prefix}/${p}` : prefix);
-      return {
-        readFile: (p) => fs.readFile(at(p)), writeFile: (p, d) => fs.writeFile(at(p), d), readDirectory: (p) => fs.readDirectory(at(p)),
-        stat: (p) => fs.stat(at(p)), createDirectory: (p) => fs.createDirectory(at(p)), delete: (p) => fs.delete(at(p)),
-      };
-    },
-    writeOutput: async (p, t) => void written.set(p, t),
+    fileSystem: (folder) => fs.at(folder),
+    chosenFile: (p) => ({ fs: outside, path: p }),
     today: () => '2026-03-01',
   };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), written }));
+  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), outside }));
 }
 
 const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
@@ -52,7 +46,7 @@ describe('cli: debrief calendar', () => {
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out, '');
     assert.equal(r.err, 'Wrote 2 calendar events to cal.ics.\n');
-    assert.deepEqual(uids(r.written.get('cal.ics')!), ['round-globex-1@debrief', 'round-globex-2@debrief']);
+    assert.deepEqual(uids(r.outside.readText('cal.ics')), ['round-globex-1@debrief', 'round-globex-2@debrief']);
   });
 
   it('--follow-up-days moves the follow-up', async () => {

@@ -2,7 +2,8 @@
 import { exportCalendar } from '../../core/calendar/export';
 import { checkFilter } from '../../core/report/filter';
 import { UsageError } from '../args';
-import { followUpDays, readJournal } from '../journal';
+import { followUpDays, problemLine, readJournal, reportNotRead } from '../journal';
+import { writeOutput } from '../../core/plans/apply-to-fs';
 import type { Subcommand } from '../subcommand';
 
 export const calendarCommand: Subcommand = {
@@ -42,13 +43,15 @@ Writes to standard output unless --out is given.`,
     const index = await readJournal(ctx);
     const { text, events } = exportCalendar(index, { now: Date.now(), feedbackFollowUpDays: days, from, to });
     const out = args.one('--out');
-    if (out === undefined) {
-      io.stdout(text);
-      return 0;
+    if (out === undefined) io.stdout(text);
+    else {
+      if (!io.chosenFile) throw new UsageError('--out is not available here.');
+      const target = io.chosenFile(out);
+      const written = await writeOutput(target.fs, target.path, text, out);
+      if (!written.ok) throw new UsageError(`--out: ${problemLine(written.problems[0])}`);
+      io.stderr(`Wrote ${events} calendar event${events === 1 ? '' : 's'} to ${out}.\n`);
     }
-    if (!io.writeOutput) throw new UsageError('--out is not available here.');
-    await io.writeOutput(out, text);
-    io.stderr(`Wrote ${events} calendar event${events === 1 ? '' : 's'} to ${out}.\n`);
-    return 0;
+    // Files not read are said, as debrief export says them: their events are left out.
+    return reportNotRead(ctx, index);
   },
 };
