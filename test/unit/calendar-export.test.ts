@@ -219,7 +219,7 @@ describe('calendar export', () => {
   it('any text a journal holds reaches both parsers unchanged (property)', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 30 }),
-      fc.constantFrom(',', ';', '\\', '\n', '\r\n', ':', '"', '\\n', 'ü', '😀', '日本語', ' '),
+      fc.constantFrom(',', ';', '\\', '\n', '\r\n', '\r', ':', '"', '\\n', 'ü', '😀', '日本語', ' ', '\u2028', '\u0000', '\t'),
     );
     const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
     fc.assert(fc.property(text, text, text, (company, wentBadly, location) => {

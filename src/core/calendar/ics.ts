@@ -23,7 +23,7 @@ export function escapeText(s: string): string {
     else if (c === '\r') {
       out += '\\n';
       if (s[i + 1] === '\n') i++;
-    } else if (c === '\n' || code === 0x2028 || code === 0x2029) out += '\\n';
+    } else if (c === '\n') out += '\\n';
     else if ((code < 0x20 && code !== 0x09) || code === 0x7f) out += ' ';
     else out += c;
   }
