@@ -46,18 +46,27 @@ const common = {
 };
 
 /**
- * The workbook reader (.xlsx, .ods: src/core/import/workbook.ts with its zip and XML libraries) is a
- * file of its own, dist/workbook.js, loaded only when a workbook is imported: in the extension's and
- * the CLI's bundles, load-workbook.ts's `import('./workbook')` becomes a require of that file beside
- * them (the browser bundle reads it through the editor instead: see `webVariants`). It is built for
- * the browser, so it holds nothing of Node's. The test bundles inline it instead.
+ * Parts loaded only when needed, each a file of its own beside the bundles in dist/, built for the
+ * browser (nothing of Node's): the workbook reader (.xlsx, .ods, with its zip and XML libraries) when a
+ * workbook is imported, the invitation reader (with its iCalendar parser) when an invitation is read.
+ * Each has a loader in the core (`import('./<name>')`); in the command line's bundle the import
+ * becomes a require of the file beside it (`chunks`), and in the extension's bundle the loader is
+ * replaced by its adapter (`webVariants`), which reads the file through the editor, since a web worker
+ * resolves no `require` but `vscode`'s. The test bundles inline them instead.
  */
-const workbookChunk = {
-  name: 'workbook-chunk',
+const CHUNKS = [
+  { name: 'workbook', entry: 'src/core/import/workbook.ts', loader: 'src/core/import/load-workbook.ts', web: 'src/adapters/load-workbook.web.ts' },
+  { name: 'invitation', entry: 'src/core/calendar/invitation.ts', loader: 'src/core/calendar/load-invitation.ts', web: 'src/adapters/load-invitation.web.ts' },
+];
+const chunks = {
+  name: 'chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\/workbook$/ }, (args) => (args.importer.endsWith(join('src', 'core', 'import', 'load-workbook.ts')) ? { path: 'workbook', namespace: 'workbook-chunk' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'workbook-chunk' }, () => ({ contents: 'module.exports = require("./workbook.js");', loader: 'js' }));
-    build.onResolve({ filter: /^\.\/workbook\.js$/ }, (args) => (args.namespace === 'workbook-chunk' ? { path: './workbook.js', external: true } : undefined));
+    for (const c of CHUNKS) {
+      const spec = new RegExp(`^\\./${c.name}$`);
+      build.onResolve({ filter: spec }, (args) => (args.importer.endsWith(join(...c.loader.split('/'))) ? { path: c.name, namespace: 'chunk' } : undefined));
+    }
+    build.onLoad({ filter: /.*/, namespace: 'chunk' }, (args) => ({ contents: `module.exports = require("./${args.path}.js");`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/[a-z]+\.js$/ }, (args) => (args.namespace === 'chunk' ? { path: args.path, external: true } : undefined));
   },
 };
 
@@ -65,18 +74,15 @@ const workbookChunk = {
  * The extension is one bundle for both hosts, built for the browser: dist/web/extension.js, the
  * `browser` entry that VS Code for the Web's web worker extension host loads. The `main` entry,
  * dist/extension.js, is small: what Node adds (src/extension-node.ts hands the shared bundle the local
- * disk), then the shared bundle required beside it. In the shared bundle the workbook reader's loader
- * reads dist/workbook.js through the editor (a worker resolves no `require` but `vscode`'s).
+ * disk), then the shared bundle required beside it. In the shared bundle each chunk's loader is its
+ * adapter (see CHUNKS).
  */
-const WEB_VARIANTS = {
-  'src/core/import/load-workbook.ts': 'src/adapters/load-workbook.web.ts',
-};
 const webVariants = {
   name: 'web-variants',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
-      const variant = WEB_VARIANTS[relative(root, args.path).split(sep).join('/')];
-      return variant ? { contents: readFileSync(join(root, variant), 'utf8'), loader: 'ts', resolveDir: dirname(join(root, variant)) } : undefined;
+      const c = CHUNKS.find((x) => x.loader === relative(root, args.path).split(sep).join('/'));
+      return c ? { contents: readFileSync(join(root, c.web), 'utf8'), loader: 'ts', resolveDir: dirname(join(root, c.web)) } : undefined;
     });
   },
 };
@@ -93,12 +99,12 @@ const webOptions = {
 const builds = [
   { ...common, entryPoints: ['src/extension-node.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'], metafile: true },
   { ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', metafile: true },
-  { ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: ['src/core/import/workbook.ts'], outfile: 'dist/workbook.js' },
+  ...CHUNKS.map((c) => ({ ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: [c.entry], outfile: `dist/${c.name}.js`, metafile: true })),
 ];
 // The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
 builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: 'dist/webview/insights.js' });
 if (existsSync(join(root, 'src/cli/main.ts'))) {
-  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [workbookChunk] });
+  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [chunks] });
 }
 
 if (args.has('--tests')) {
@@ -123,7 +129,7 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/web/extension.js.map', 'dist/cli.js.map', 'dist/workbook.js.map', 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
+  for (const f of ['dist/extension.js.map', 'dist/web/extension.js.map', 'dist/cli.js.map', ...CHUNKS.map((c) => `dist/${c.name}.js.map`), 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
 }
 
 if (args.has('--watch')) {

@@ -22,7 +22,7 @@ const TESTED_ENGINE = [1, 139];
 const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(extension|cli|workbook)\.js$/, /^extension\/dist\/web\/extension\.js$/, /^extension\/dist\/webview\/insights\.js$/,
+  /^extension\/dist\/(extension|cli|workbook|invitation)\.js$/, /^extension\/dist\/web\/extension\.js$/, /^extension\/dist\/webview\/insights\.js$/,
   /^extension\/media\/(debrief\.png|debrief\.svg|insights\.css)$/,
   /^extension\/schemas\/(interview|weaknesses)\.schema\.json$/,
   /^extension\/walkthrough\/[a-z-]+\.md$/,
@@ -83,13 +83,14 @@ check('both entries: main for a Node extension host, browser for the web worker 
   return problems;
 });
 
-check('the browser bundle imports nothing of Node, only vscode, and leaves the workbook reader to be loaded when needed', () => {
+check('the browser bundle imports nothing of Node, only vscode, and leaves the workbook and invitation readers to be loaded when needed', () => {
   const problems = [];
   const web = meta('dist/web/extension.js');
   const out = web.outputs['dist/web/extension.js'];
   for (const i of out.imports) if (i.path !== 'vscode') problems.push(`imports ${i.path}${isBuiltin(i.path) ? ' (a Node built-in)' : ''}`);
   for (const input of Object.keys(out.inputs)) {
     if (/node_modules\/(fflate|saxes)\//.test(input)) problems.push(`holds ${input}: the workbook reader belongs in dist/workbook.js`);
+    if (/node_modules\/ical\.js\/|src\/core\/calendar\/invitation\.ts/.test(input)) problems.push(`holds ${input}: the invitation reader belongs in dist/invitation.js`);
     if (/src\/(adapters\/node-|cli\/)/.test(input)) problems.push(`holds ${input}, which is Node's`);
     if (input.startsWith('<define:') || /^node:|^\(disabled\)/.test(input)) problems.push(`holds ${input}`);
   }
@@ -97,7 +98,10 @@ check('the browser bundle imports nothing of Node, only vscode, and leaves the w
   for (const m of text('extension/dist/web/extension.js').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) {
     if (isBuiltin(m[1])) problems.push(`dist/web/extension.js requires ${m[1]}`);
   }
-  for (const m of text('extension/dist/workbook.js').matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) problems.push(`dist/workbook.js requires ${m[1]}: the worker evaluates it without require`);
+  for (const chunk of ['workbook', 'invitation']) {
+    for (const i of meta(`dist/${chunk}.js`).outputs[`dist/${chunk}.js`].imports) problems.push(`dist/${chunk}.js imports ${i.path}: the worker evaluates it without require`);
+    for (const m of text(`extension/dist/${chunk}.js`).matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) problems.push(`dist/${chunk}.js requires ${m[1]}`);
+  }
   return problems;
 });
 

@@ -15,8 +15,8 @@ import { tally } from './integration.mjs';
 export const WEB_SCHEME = 'debrieftest';
 const RESULT = 'debrief-web-result ';
 const DONE = 'debrief-web-done ';
-/** Files of test/fixtures the web tests need inside the served folder (a worker reads no other disk). */
-const EXTRA = [['import/stellen-ch.xlsx', 'imports/stellen-ch.xlsx']];
+/** Files of test/fixtures the web tests read, copied under fixtures/ in the served folder (a worker reads no other disk; see `fixture` in test/integration/helpers.ts). */
+const FIXTURES = ['import/stellen-ch.xlsx', 'calendar'];
 
 /** Installs the test file system into `extensionsDir` as a user's extension is installed: a folder named publisher.name-version. */
 export function installTestFileSystem(root, extensionsDir) {
@@ -28,10 +28,7 @@ export async function runWeb({ root, verbose = false, timeoutMs = 10 * 60_000 })
   const work = mkdtempSync(join(tmpdir(), 'debrief-web-'));
   const workspace = join(work, 'workspace');
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-  for (const [from, to] of EXTRA) {
-    mkdirSync(join(workspace, to, '..'), { recursive: true });
-    cpSync(join(root, 'test', 'fixtures', from), join(workspace, to));
-  }
+  for (const rel of FIXTURES) cpSync(join(root, 'test', 'fixtures', rel), join(workspace, 'fixtures', rel), { recursive: true });
   const extensionsDir = join(work, 'extensions');
   mkdirSync(extensionsDir);
   installTestFileSystem(root, extensionsDir);

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { chosenFile } from '../adapters/vscode-fs';
 import { CommandId } from '../constants';
-import { INVITATION_LIMITS, InvitationEvent, Person, readInvitation } from '../core/calendar/invitation';
+import type { InvitationEvent, Person } from '../core/calendar/invitation';
+import { loadInvitationReader } from '../core/calendar/load-invitation';
+import { INVITATION_LIMITS } from '../core/calendar/limits';
 import type { Interview, RoundType } from '../core/model';
 import { isClosed, ROUND_TYPES } from '../core/model';
 import {
@@ -44,6 +46,8 @@ export class AddRoundFromInvitationCommand implements Command {
     const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
     const bytes = await this.read(uri, name);
     if (!bytes) return false;
+    // The invitation reader (and its iCalendar parser) is loaded only now, when an invitation is read.
+    const { readInvitation } = await loadInvitationReader();
     const read = readInvitation(name, bytes, { localZone: clock.timeZone() });
     if (!read.ok) return this.refuse(read.problems);
     const journal = isNode(onto) ? onto.journal : await pickJournal(this.services, { title: TITLE, placeholder: 'Add the invitation to which journal?', existing: true });

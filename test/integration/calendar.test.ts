@@ -10,13 +10,13 @@ import { InvitationDrop } from '../../src/features/sidebar';
 import { exportCalendar } from '../../src/core/calendar/export';
 import { addDays } from '../../src/core/dates';
 import {
-  api, assertScriptUsed, eventually, exists, folder, node, read, readText, remove, restore, run, ScriptedPrompter, SUITE_TODAY, uriOf, write,
+  api, assertScriptUsed, eventually, exists, fixture, folder, node, read, readText, remove, restore, run, ScriptedPrompter, SUITE_TODAY, uriOf, write,
 } from './helpers';
 
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
 const ACME = 'Acme, Backend Engineer';
 /** The invitation fixtures, read where the checkout keeps them (a file the user chose may be anywhere). */
-const invitation = (name: string) => vscode.Uri.joinPath(vscode.Uri.file(__dirname), '..', '..', '..', 'test', 'fixtures', 'calendar', name);
+const invitation = (name: string) => fixture(`calendar/${name}`);
 
 const journal = async () => (await api()).services.store.journalOf(folder())!;
 

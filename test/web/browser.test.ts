@@ -8,8 +8,8 @@ import type { ImportResult } from '../../src/commands/import-applications';
 import { CommandId, DIAGNOSTIC_SOURCE, ViewId } from '../../src/constants';
 import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, synced, tree, uriOf } from '../integration/helpers';
 
-/** The Swiss workbook of test/fixtures/import, copied into the served folder by scripts/lib/web.mjs. */
-const WORKBOOK = 'imports/stellen-ch.xlsx';
+/** The Swiss workbook of test/fixtures/import, as the served folder holds it (see `fixture` in the helpers). */
+const WORKBOOK = 'fixtures/import/stellen-ch.xlsx';
 const WORKBOOK_FILES = ['migros-genossenschafts-bund-software.yaml', 'swisscom-ag-devops-engineer.yaml', 'die-post-applikationsentwickler-in-java.yaml', 'sbb-cff-ffs-fullstack-entwickler.yaml', 'helvetia-versicherungen-backend.yaml'];
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);

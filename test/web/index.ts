@@ -21,6 +21,7 @@ function load(): void {
   require('../integration/assistant.test');
   require('../integration/services.test');
   require('../integration/insights.test');
+  require('../integration/calendar.test');
   require('./browser.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
