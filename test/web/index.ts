@@ -9,7 +9,11 @@ import * as vscode from 'vscode';
 export const RESULT = 'debrief-web-result ';
 export const DONE = 'debrief-web-done ';
 
-/** The integration tests that apply in a browser, then those of the browser itself. */
+/**
+ * The integration tests that prove what the browser changes (commands registered, the views, commands
+ * that write, hand editing, the assistant's tools, file events and the kept index, the calendar with
+ * its reader loaded on demand), not the whole suite; then the browser's own.
+ */
 function load(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- after mocha.setup, which defines `describe` */
   require('../integration/clock.test');
@@ -20,7 +24,6 @@ function load(): void {
   require('../integration/language.test');
   require('../integration/assistant.test');
   require('../integration/services.test');
-  require('../integration/insights.test');
   require('../integration/calendar.test');
   require('./browser.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
