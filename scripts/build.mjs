@@ -129,7 +129,8 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/web/extension.js.map', 'dist/cli.js.map', ...CHUNKS.map((c) => `dist/${c.name}.js.map`), 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
+  // What the .vsix ships is what this build made: no source map, nothing left in dist/ by an earlier build.
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
 }
 
 if (args.has('--watch')) {

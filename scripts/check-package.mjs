@@ -22,8 +22,8 @@ const TESTED_ENGINE = [1, 139];
 const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(extension|cli|workbook|invitation)\.js$/, /^extension\/dist\/web\/extension\.js$/, /^extension\/dist\/webview\/insights\.js$/,
-  /^extension\/media\/(debrief\.png|debrief\.svg|insights\.css)$/,
+  /^extension\/dist\/(extension|cli|workbook|invitation)\.js$/, /^extension\/dist\/web\/extension\.js$/, /^extension\/dist\/webview\/[a-z-]+\.js$/,
+  /^extension\/media\/(debrief\.png|debrief\.svg|[a-z-]+\.css)$/,
   /^extension\/schemas\/(interview|weaknesses)\.schema\.json$/,
   /^extension\/walkthrough\/[a-z-]+\.md$/,
   /^extension\/docs\/images\/[a-z-]+\.png$/,
@@ -57,6 +57,8 @@ check(`the package holds only what users need (${names.length} files, ${(bytes.l
   ...names.filter((n) => !ALLOWED.some((re) => re.test(n))).map((n) => `${n} is not something users need (or add it to ALLOWED in scripts/check-package.mjs)`),
   ...(bytes.length > MAX_VSIX_BYTES ? [`${(bytes.length / 1024).toFixed(0)} KB, over the ${MAX_VSIX_BYTES / 1024} KB limit`] : []),
 ]);
+
+check('the parts loaded when needed are packaged beside the bundles', () => ['workbook', 'invitation'].filter((c) => !files[`extension/dist/${c}.js`]).map((c) => `dist/${c}.js is not packaged: the extension would fail when it needs it`));
 
 check('every file the manifest names is in the package', () => {
   const named = [];
