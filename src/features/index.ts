@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import * as commands from '../commands';
 import * as assistant from './assistant';
+import * as brief from './brief';
 import * as diagnostics from './diagnostics';
 import * as insights from './insights';
 import * as language from './language';
@@ -22,6 +23,7 @@ export const features = {
   noteBacklinks,
   reminders,
   insights,
+  brief,
   walkthrough,
   assistant,
 } satisfies Record<string, { activate(context: vscode.ExtensionContext, services: Services): unknown }>;

@@ -158,10 +158,10 @@ describe('commands', () => {
     });
 
     it('Add Round appends a round', async () => {
-      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', 'Dana', '2', 'Did not estimate load']);
+      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', 'Dana', '2', 'Drew the data flow first', 'Did not estimate load']);
       assertScriptUsed(prompter);
       const data = parse((await read(ACME_FILE))!);
-      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', interviewers: ['Dana'], rating: 2, 'went-badly': 'Did not estimate load' });
+      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', interviewers: ['Dana'], rating: 2, 'went-well': 'Drew the data flow first', 'went-badly': 'Did not estimate load' });
       assert.equal(data.rounds.length, 3);
     });
 

@@ -138,7 +138,8 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
       r.overdueDays > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
-    item.contextValue = r.kind;
+    // A next step still ahead offers "Prepare" (a brief for that interview).
+    item.contextValue = r.kind === 'next-step' && r.overdueDays <= 0 ? 'next-step.upcoming' : r.kind;
     item.resourceUri = undefined;
     const uri = e.journal.uri(r.ref.file);
     const pos = new vscode.Position(r.ref.line, 0);

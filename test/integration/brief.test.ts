@@ -1,0 +1,169 @@
+// The brief for the next interview, in the real editor: Prepare for Interview opens the page with its
+// sections in order and the core's numbers; "Record how it went" runs Add Round with the coming round's
+// type and date filled in; Save as Markdown writes the core's Markdown; the Due view offers Prepare.
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import { CommandId, ViewId } from '../../src/constants';
+import { buildBrief } from '../../src/core/brief/brief';
+import { briefMarkdown } from '../../src/core/brief/markdown';
+import { SECTION_IDS } from '../../src/core/brief/words';
+import type { BriefPanel } from '../../src/features/brief/panel';
+import { api, assertScriptUsed, closeAll, eventually, folder, read, remove, resetClock, restore, run, ScriptedPrompter, SUITE_TODAY, uriOf, write } from './helpers';
+
+/** A second application at Acme, its behavioral round scheduled two days after the suite's date. */
+const SCHEDULED = 'debrief/interviews/brief-acme.yaml';
+const SCHEDULED_TEXT = `id: brief-acme
+company: Acme
+role: Platform Engineer
+applied: 2026-11-10
+outcome: pending
+rounds:
+  - type: recruiter
+    date: 2026-11-16
+    rating: 4
+    questions: [Why Acme?]
+  - type: behavioral # scheduled
+    date: 2026-11-27
+    interviewers: [Priya]
+`;
+/** An application whose next interview is known only as a next step. */
+const STEP = 'debrief/interviews/brief-initech.yaml';
+const STEP_TEXT = `id: brief-initech
+company: Initech
+role: Backend Engineer
+applied: 2026-11-01
+outcome: pending
+next:
+  action: Onsite
+  due: 2026-11-28
+`;
+const SAVED = 'brief-saved.md';
+
+async function parts() {
+  const p = (await api()).parts;
+  assert.ok(p.brief && p.reminders, 'the brief and reminders features are active');
+  return { panels: p.brief.panels, due: p.reminders };
+}
+
+/** Waits for the page to show the brief of `id` that satisfies `ok`. */
+async function shown(id: string, ok: (p: BriefPanel) => boolean = () => true, what = `the brief of ${id}`): Promise<BriefPanel> {
+  const { panels } = await parts();
+  return eventually(() => {
+    const p = panels.current;
+    return p?.brief?.interview.id === id && p.page && ok(p) ? p : undefined;
+  }, what);
+}
+
+const journal = async () => (await api()).services.store.journalOf(folder())!;
+
+describe('the brief for the next interview', () => {
+  before(async () => {
+    await resetClock();
+  });
+  afterEach(async () => {
+    await resetClock();
+    (await api()).setPrompter(undefined);
+    (await parts()).panels.current?.dispose();
+    await restore(SCHEDULED, undefined);
+    await restore(STEP, undefined);
+    await remove(SAVED);
+    await closeAll();
+  });
+
+  it('opens for the next interview, its sections in order, with the numbers of the core', async () => {
+    await write(SCHEDULED, SCHEDULED_TEXT);
+    await eventually(async () => (await journal()).index.interview('brief-acme'), 'the store to read the new interview');
+    // The next interview is offered first; its round is scheduled, so no kind of round is asked.
+    const { prompter } = await run(CommandId.PrepareInterview, ['Acme, Platform Engineer']);
+    assertScriptUsed(prompter);
+    const panel = await shown('brief-acme');
+    await eventually(() => panel.webviewReady, 'the page\'s script to load (its CSP allows it)');
+    const brief = panel.brief!;
+    // What the core says for the same journal and day: the views never disagree.
+    const expected = buildBrief((await journal()).index, (await journal()).index.interview('brief-acme')!, SUITE_TODAY);
+    assert.deepEqual({ ...brief, reread: undefined }, { ...expected, reread: undefined });
+    assert.deepEqual([brief.next.roundType, brief.next.date, brief.next.round], ['behavioral', '2026-11-27', 2]);
+    assert.deepEqual(brief.earlier.map((e) => e.id), ['acme-backend']);
+    // Computed by hand: Acme's behavioral round of 12 Oct (44 days: 1) × same kind 1 × same company 2.
+    assert.deepEqual(brief.likely.weaknesses.map((w) => [w.id, w.score, w.reasons.map((r) => r.text)]), [
+      ['rambling-answers', 2, ['surfaced in your last behavioral round', 'came up at Acme before, in a behavioral round (12 Oct)']],
+    ]);
+    assert.deepEqual(brief.reread.shown.map((n) => [n.path, n.state?.kind, n.state?.kind === 'read' && n.state.excerpt]), [['notes/star-answers.md', 'read', 'STAR answers']], 'the note read, with its first heading');
+    const html = panel.page!.html;
+    assert.deepEqual([...html.matchAll(/data-section="([a-z]+)"/g)].map((m) => m[1]), [...SECTION_IDS]);
+    assert.match(html, /data-action="record">Record how it went</);
+    assert.match(html, /data-action="save">Save as Markdown</);
+    assert.equal(panel.panel.title, 'Brief: Acme, Platform Engineer');
+  });
+
+  it('"Record how it went" fills in the scheduled round, and the brief follows', async () => {
+    await write(SCHEDULED, SCHEDULED_TEXT);
+    await eventually(async () => (await journal()).index.interview('brief-acme'), 'the store to read the new interview');
+    await run(CommandId.PrepareInterview, ['Acme, Platform Engineer']);
+    await shown('brief-acme');
+    // The day of the interview, after it: the round is still to be recorded, so still the coming one.
+    (await api()).setToday('2026-11-27');
+    const panel = await shown('brief-acme', (x) => x.brief!.today === '2026-11-27', 'the brief of the interview\'s day');
+    assert.equal(panel.brief!.next.round, 2);
+    // Type and date are known: Add Round asks who (Priya offered), the rating, what went well and badly.
+    const p = new ScriptedPrompter(['Priya', '4', 'Short answers, result first', '']);
+    (await api()).setPrompter(p);
+    assert.equal(await panel.recordHowItWent(), true);
+    assertScriptUsed(p);
+    assert.match(p.asked[0], /^input Add Round 1\/4: Who interviewed you in the behavioral round at Acme \(27 Nov\)/);
+    const data = parse((await read(SCHEDULED))!);
+    assert.equal(data.rounds.length, 2, 'no round added: the scheduled one is filled in');
+    assert.deepEqual(data.rounds[1], { type: 'behavioral', date: '2026-11-27', interviewers: ['Priya'], rating: 4, 'went-well': 'Short answers, result first' });
+    assert.match((await read(SCHEDULED))!, / {2}- type: behavioral # scheduled\n/, 'the comment stays');
+    // The round has happened now: nothing is scheduled any more, and its story is one to tell.
+    const after = await shown('brief-acme', (x) => x.brief!.next.rounds.length === 0, 'the brief without the scheduled round');
+    assert.deepEqual(after.brief!.stories.shown.map((s) => s.text), ['Short answers, result first']);
+  });
+
+  it('asks the kind of round when nothing scheduled says it; "Record how it went" then adds a round of that kind on the day', async () => {
+    await write(STEP, STEP_TEXT);
+    await eventually(async () => (await journal()).index.interview('brief-initech'), 'the store to read the new interview');
+    const { prompter } = await run(CommandId.PrepareInterview, ['Initech, Backend Engineer', 'onsite']);
+    assertScriptUsed(prompter);
+    const panel = await shown('brief-initech');
+    assert.deepEqual([panel.brief!.next.roundType, panel.brief!.next.roundTypeFrom, panel.brief!.next.date], ['onsite', 'chosen', '2026-11-28']);
+    const p = new ScriptedPrompter(['Dana', '3', '', 'Ran out of time']);
+    (await api()).setPrompter(p);
+    assert.equal(await panel.recordHowItWent(), true);
+    assertScriptUsed(p);
+    const data = parse((await read(STEP))!);
+    assert.deepEqual(data.rounds, [{ type: 'onsite', date: '2026-11-28', interviewers: ['Dana'], rating: 3, 'went-badly': 'Ran out of time' }]);
+  });
+
+  it('saves the brief as the core\'s Markdown, where the user chose', async () => {
+    await write(SCHEDULED, SCHEDULED_TEXT);
+    await eventually(async () => (await journal()).index.interview('brief-acme'), 'the store to read the new interview');
+    await run(CommandId.PrepareInterview, ['Acme, Platform Engineer']);
+    const panel = await shown('brief-acme');
+    const p = new ScriptedPrompter([SAVED]);
+    (await api()).setPrompter(p);
+    const target = await panel.saveAsMarkdown();
+    assertScriptUsed(p);
+    assert.equal(target?.toString(), uriOf(SAVED).toString());
+    assert.equal(await read(SAVED), briefMarkdown(panel.brief!));
+    assert.match((await read(SAVED))!, /^# Brief: Acme, Platform Engineer\n/);
+    assert.match(p.notices[0], /saved the brief to brief-saved\.md/);
+  });
+
+  it('is offered on a next step still ahead in the Due view, and prepares that interview', async () => {
+    await write(STEP, STEP_TEXT);
+    const { due } = await parts();
+    await due.refresh();
+    const row = await eventually(() => due.reminders.find((r) => r.reminder.kind === 'next-step' && r.reminder.ref.file === STEP), 'the next step in the Due view');
+    assert.equal(due.getTreeItem(row).contextValue, 'next-step.upcoming', 'the row offers Prepare');
+    const menus = (vscode.extensions.getExtension('debrief.debrief')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus['view/item/context'];
+    assert.ok(menus.some((m) => m.command === CommandId.PrepareInterview && m.when.includes(`view == ${ViewId.Due}`) && m.when.includes('next-step.upcoming')));
+    // Only the kind of round is asked: the row names the interview.
+    const { prompter } = await run(CommandId.PrepareInterview, ['Not known yet'], row);
+    assertScriptUsed(prompter);
+    const panel = await shown('brief-initech');
+    assert.equal(panel.brief!.next.roundTypeFrom, 'unknown');
+    assert.match(panel.page!.html, /The kind of the next round is not known/);
+  });
+});
