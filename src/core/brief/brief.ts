@@ -252,8 +252,8 @@ function notesOf(index: JournalIndex, likely: Likely): NoteToReread[] {
     for (const it of w?.improvements ?? []) {
       if (it.status === 'dropped') continue;
       for (const n of it.notes) {
-        const path = notePath(n.path);
-        if (path === undefined) continue;
+        // A path that leaves the workspace stays as written: reading it says why it is refused.
+        const path = notePath(n.path) ?? n.path;
         let entry = out.get(path);
         if (!entry) out.set(path, (entry = { path, for: [] }));
         entry.for.push({ weakness: lw.id, title: lw.title, item: it.id, action: it.action || it.id });
