@@ -28,8 +28,9 @@ export const LIKELY_WEIGHTS = {
   undated: 1 / 16,
 } as const;
 
-/** The weaknesses a brief names as likely to matter, at most. */
+/** The weaknesses a brief names as likely to matter, and as strengths, at most. */
 export const LIKELY_SHOWN = 6;
+export const STRENGTHS_SHOWN = 3;
 /** "Your last N rounds": the rounds held in the two windows of the trend (180 days). */
 export const RECENT_ROUNDS_DAYS = 2 * TREND_WINDOW_DAYS;
 
@@ -191,7 +192,7 @@ export function likelyToMatter(index: JournalIndex, target: Interview, roundType
   const byScore = (a: LikelyWeakness, b: LikelyWeakness) => b.score - a.score || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
   scored.sort(byScore);
   strengths.sort(byScore);
-  return { roundType, weaknesses: scored.slice(0, LIKELY_SHOWN), more: Math.max(0, scored.length - LIKELY_SHOWN), strengths: strengths.slice(0, LIKELY_SHOWN) };
+  return { roundType, weaknesses: scored.slice(0, LIKELY_SHOWN), more: Math.max(0, scored.length - LIKELY_SHOWN), strengths: strengths.slice(0, STRENGTHS_SHOWN) };
 }
 
 /** The occasions of a weakness's sightings held up to today, one per round (or per interview for citations naming no round). */
@@ -251,7 +252,7 @@ function reasonsOf(occasions: readonly Occasion[], target: Interview, roundType:
   }
   if (companies.length) {
     const shown = companies.slice(0, 3).join(', ') + (companies.length > 3 ? ` and ${companies.length - 3} more` : '');
-    reasons.push({ kind: 'similar', companies, text: `also surfaced at ${companies.length === 1 ? 'a similar application' : `${companies.length} similar applications`}: ${shown}` });
+    reasons.push({ kind: 'similar', companies, text: `${reasons.length ? 'also ' : ''}surfaced at ${companies.length === 1 ? 'a similar application' : `${companies.length} similar applications`}: ${shown}` });
   }
   if (!reasons.length) {
     const last = latest(occasions)?.date;
