@@ -5,13 +5,14 @@
 //   node scripts/build.mjs --bench       also the benchmark
 //   node scripts/build.mjs --watch       rebuild the extension and CLI on change
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function walk(dir, test) {
   const found = [];
@@ -36,7 +37,8 @@ const common = {
   absWorkingDir: root,
   external: ['vscode'],
   // The production bundle (the .vsix) leaves out src/test-mode.ts: no test hooks ship.
-  define: { DEBRIEF_TEST_SUPPORT: production ? 'false' : 'true' },
+  // The command line's version comes from the manifest (src/cli/version.ts).
+  define: { DEBRIEF_TEST_SUPPORT: production ? 'false' : 'true', DEBRIEF_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -77,8 +77,6 @@ export const ContextKey = {
 /** The walkthrough id, as `workbench.action.openWalkthrough` wants it (after `publisher.name#`). */
 export const WALKTHROUGH_ID = 'debrief.gettingStarted';
 
-export const DEFAULT_JOURNAL_FOLDER = 'debrief';
-
 /** The `source` of every diagnostic Debrief reports. */
 export const DIAGNOSTIC_SOURCE = 'debrief';
 

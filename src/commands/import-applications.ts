@@ -125,9 +125,7 @@ export class ImportApplicationsCommand implements Command {
 
   private options(journal: Journal, name: string, mapping: Mapping, statusChoices: ReadonlyMap<string, StatusMeaning>) {
     const index = journal.index;
-    const taken = new Set(index.interviews().map((iv) => iv.id));
-    for (const f of index.files()) if (index.kindOf(f) === 'interview') taken.add(basename(f).replace(/\.ya?ml$/i, ''));
-    return { mapping, journalFolder: journal.journalFolder, existing: existingOf(index.interviews()), takenIds: taken, sourceName: name, today: this.services.clock.today(), statusChoices };
+    return { mapping, journalFolder: journal.journalFolder, existing: existingOf(index.interviews()), takenIds: index.layout.takenInterviewIds(index), sourceName: name, today: this.services.clock.today(), statusChoices };
   }
 
   /** A file that cannot be imported: what is wrong and where, with a button to go there. */

@@ -4,6 +4,7 @@ import { Journal } from './journal';
 import { settings } from './settings';
 import { ContextKey, SettingId, ViewId } from '../constants';
 import { JournalIndex } from '../core/journal/journal-index';
+import { DEFAULT_JOURNAL_FOLDER, JournalLayout } from '../core/journal/layout';
 import type { FileStamp } from '../core/journal/snapshot';
 import type { IndexCache } from './index-cache';
 import { loadJournal, readIntoIndex } from '../core/journal/load';
@@ -151,17 +152,15 @@ export class JournalStore implements vscode.Disposable {
     await vscode.commands.executeCommand('setContext', ContextKey.JournalLoading, true);
     try {
       // Whether a journal is there is known before it is read: the views never say "no journal yet" meanwhile.
-      const found = await Promise.all(folders.map(async (f) => {
-        const fs = new VscodeFileSystem(f.uri);
-        const name = settings.journalFolder(f);
-        return (await fs.stat(`${name}/weaknesses.yaml`).catch(() => undefined)) !== undefined || (await fs.stat(`${name}/interviews`).catch(() => undefined)) !== undefined;
-      }));
+      // The setting is read once per folder and reading: the journal object carries its layout from then on.
+      const names = folders.map((f) => this.journalFolderOf(f));
+      const found = await Promise.all(folders.map((f, i) => new JournalLayout(names[i]).isOnDisk(new VscodeFileSystem(f.uri))));
       if (found.some(Boolean)) await this.setFound(true);
       await vscode.window.withProgress(
         { location: { viewId: ViewId.Interviews }, title: 'Reading the journal' },
         () => vscode.window.withProgress(
           { location: vscode.ProgressLocation.Window, title: 'Debrief: reading the journal' },
-          (progress) => Promise.all(folders.map((f) => this.loadFolder(f, progress))),
+          (progress) => Promise.all(folders.map((f, i) => this.loadFolder(f, names[i], progress))),
         ),
       );
     } finally {
@@ -173,9 +172,16 @@ export class JournalStore implements vscode.Disposable {
     for (const journal of this.journals()) this.changed.fire({ journal, paths: [], all: true });
   }
 
-  private async loadFolder(folder: vscode.WorkspaceFolder, progress: vscode.Progress<{ message?: string }>): Promise<void> {
-    const started = Date.now();
+  /** The journal folder the setting names for a workspace folder; the default, said in the log, when it names none Debrief can use. */
+  private journalFolderOf(folder: vscode.WorkspaceFolder): string {
     const name = settings.journalFolder(folder);
+    if (name.ok) return name.folder;
+    this.log.warn(`${folder.name}: the setting ${SettingId.JournalFolder} ${name.reason}; the journal is read from ${DEFAULT_JOURNAL_FOLDER}/`);
+    return DEFAULT_JOURNAL_FOLDER;
+  }
+
+  private async loadFolder(folder: vscode.WorkspaceFolder, name: string, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    const started = Date.now();
     const fs = new VscodeFileSystem(folder.uri);
     const index = new JournalIndex({ journalFolder: name });
     const journal = new Journal(folder, name, index, fs);

@@ -1,7 +1,8 @@
 /** Debrief's settings, read and validated in one place: an invalid value falls back to its default. */
 import * as vscode from 'vscode';
-import { DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
+import { SettingId } from '../constants';
 import { ASSISTANT_ACCESS, AssistantAccess } from '../core/assistant/specs';
+import { DEFAULT_JOURNAL_FOLDER, FolderName, journalFolderName } from '../core/journal/layout';
 
 const DEFAULT_FOLLOW_UP_DAYS = 7;
 
@@ -10,11 +11,13 @@ function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
 }
 
 export const settings = {
-  /** The journal folder of a workspace folder, relative to it; never absolute and never above it. */
-  journalFolder(folder: vscode.WorkspaceFolder): string {
-    const value = config(folder.uri).get<unknown>(SettingId.JournalFolder);
-    const trimmed = (typeof value === 'string' ? value : '').trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-    return trimmed && !trimmed.split('/').some((s) => s === '..' || s === '.') && !/^[a-zA-Z]:/.test(trimmed) ? trimmed : DEFAULT_JOURNAL_FOLDER;
+  /**
+   * The journal folder of a workspace folder as the setting names it, cleaned as the command line's
+   * `--journal` is (core/journal/layout.ts); a name Debrief cannot use is refused with why, and the
+   * caller uses the default.
+   */
+  journalFolder(folder: vscode.WorkspaceFolder): FolderName {
+    return journalFolderName(config(folder.uri).get<unknown>(SettingId.JournalFolder) ?? DEFAULT_JOURNAL_FOLDER);
   },
 
   /** Days after a feedback request without a reply before it becomes a follow-up: a whole number from 0. */

@@ -2,7 +2,7 @@
 import { stringify } from 'yaml';
 import { uniqueId } from '../ids';
 import { CITATION_SOURCES, CitationSource, OUTCOMES, Outcome, ROUND_TYPES, RoundType, STAGES, Stage } from '../model';
-import { joinPath } from '../paths';
+import { DEFAULT_JOURNAL_FOLDER, JournalLayout } from '../journal/layout';
 import { FILE_START, Problem } from '../problems';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { clean, fail, run, scalarOf } from '../yaml/splice';
@@ -38,7 +38,7 @@ export function createInterview(data: NewInterview, options: { journalFolder?: s
   }), { lineWidth: 0 });
   const header = `# ${data.company.replace(/\s+/g, ' ')}: ${data.role.replace(/\s+/g, ' ')}\n# Add rounds, feedback and the weaknesses this application revealed (see the journal format docs).\n`;
   const eol = options.eol ?? '\n';
-  return { ok: true, id, path: joinPath(options.journalFolder ?? 'debrief', 'interviews', `${id}.yaml`), text: (header + body).split('\n').join(eol) };
+  return { ok: true, id, path: new JournalLayout(options.journalFolder ?? DEFAULT_JOURNAL_FOLDER).interviewPath(id), text: (header + body).split('\n').join(eol) };
 }
 
 export interface NewRound {

@@ -1,0 +1,30 @@
+/** What several subcommands share: the workspace folder, the journal read from it, and a problem on one line. */
+import type { FileSystem } from '../core/file-system';
+import type { JournalIndex } from '../core/journal/journal-index';
+import { loadJournal } from '../core/journal/load';
+import type { Problem } from '../core/problems';
+import { resolveEntry } from '../core/safe-fs';
+import { escapeControl } from '../core/text/terminal';
+import { UsageError } from './args';
+import type { CliContext } from './subcommand';
+
+/** `file:line:col: severity: message [rule]`, on one line whatever the journal holds. */
+export function problemLine(pr: Problem): string {
+  return escapeControl(`${pr.file}:${pr.range.start.line + 1}:${pr.range.start.character + 1}: ${pr.severity}: ${pr.message} [${pr.code}]`);
+}
+
+/** The workspace folder's FileSystem; a usage error when there is no folder there. */
+export async function workspaceFolder(ctx: CliContext, holds = 'holds (or will hold)'): Promise<FileSystem> {
+  const fs = ctx.io.fileSystem(ctx.folder);
+  if ((await fs.stat(''))?.type !== 'directory') throw new UsageError(`No folder ${ctx.folder}. Pass the workspace folder that ${holds} the journal.`);
+  return fs;
+}
+
+/** The journal of the workspace folder, every file read; a usage error when there is no journal folder. */
+export async function readJournal(ctx: CliContext): Promise<JournalIndex> {
+  const fs = ctx.io.fileSystem(ctx.folder);
+  // A journal folder that links outside the workspace is not a usage error: loading it reports it as a problem.
+  const entry = await resolveEntry(fs, ctx.layout.folder);
+  if (entry.kind === 'missing' || entry.kind === 'file') throw new UsageError(`No journal folder "${ctx.layout.folder}" in ${ctx.folder}. Pass the workspace folder, or --journal <dir>.`);
+  return loadJournal(fs, ctx.layout.folder);
+}
