@@ -374,7 +374,7 @@ describe('the brief when the journal has little to say', () => {
     assert.match(b.likely.empty ?? '', /Nothing recorded yet points to a weakness/);
     assert.match(b.questions.empty ?? '', /No questions recorded/);
     assert.match(b.reread.empty ?? '', /Nothing to reread yet/);
-    assert.match(b.stories.empty ?? '', /No `went-well` recorded/);
+    assert.match(b.stories.empty ?? '', /Nothing that went well is recorded/);
     assert.equal(b.next.roundTypeFrom, 'unknown');
     const md = briefMarkdown(b);
     for (const t of [b.thin!, b.likely.empty!]) assert.ok(md.includes(t.slice(0, 30)), 'the Markdown says it');

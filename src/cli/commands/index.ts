@@ -3,6 +3,7 @@ import type { Subcommand } from '../subcommand';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { mcp } from './mcp';
+import { prepare } from './prepare';
 import { stats } from './stats';
 import { validate } from './validate';
 
@@ -11,5 +12,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   stats,
   exportCommand,
   importCommand,
+  prepare,
   mcp,
 ];

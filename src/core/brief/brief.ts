@@ -222,7 +222,7 @@ export function buildBrief(index: JournalIndex, target: Interview, today: string
     },
     questions: {
       shown: q.slice(0, BRIEF_LIMITS.questions).map(strip), more: Math.max(0, q.length - BRIEF_LIMITS.questions),
-      empty: q.length ? undefined : `No questions recorded from ${type ? `${kind}s` : 'rounds'} yet. Write them under a round's \`questions\` after each interview, and the next brief lists them here.`,
+      empty: q.length ? undefined : `No questions recorded from ${type ? `${kind}s` : 'rounds'} yet. Write them in a round's questions after each interview, and the next brief lists them here.`,
     },
     reread: {
       shown: reread.slice(0, BRIEF_LIMITS.notes), more: Math.max(0, reread.length - BRIEF_LIMITS.notes),
@@ -232,7 +232,7 @@ export function buildBrief(index: JournalIndex, target: Interview, today: string
     },
     stories: {
       shown: s.slice(0, BRIEF_LIMITS.stories).map(strip), more: Math.max(0, s.length - BRIEF_LIMITS.stories),
-      empty: s.length ? undefined : `No \`went-well\` recorded in ${type ? `${kind}s` : 'rounds'} yet. Write what went well after each round: it becomes the stories to tell next time.`,
+      empty: s.length ? undefined : `Nothing that went well is recorded in ${type ? `${kind}s` : 'rounds'} yet. Write what went well (went-well) after each round: it becomes the stories to tell next time.`,
     },
   };
   if (others === 0 && !likely.weaknesses.length && !likely.strengths.length) {

@@ -6,8 +6,8 @@
 import { escapeHtml } from '../text/html';
 import type { Brief, BriefApplication } from './brief';
 import {
-  applicationFacts, applicationName, briefSubtitle, briefTitle, feedbackLine, itemText, likelyIntro, moreText, nextLines, noteDetail,
-  progressText, questionSource, RECORD_LABEL, reasonsText, roundHeadline, roundNotes, roundsLine, SECTION_TITLES, SectionId, storySource,
+  applicationFacts, applicationName, briefSubtitle, briefTitle, earlierText, feedbackLine, itemText, likelyIntro, moreText, nextLines, noEarlierText,
+  noteDetail, progressText, questionSource, RECORD_LABEL, reasonsText, roundHeadline, roundNotes, SECTION_TITLES, SectionId, sentence, storySource,
 } from './words';
 
 /** A file the page links to: what its "open" buttons name by their index. */
@@ -58,13 +58,10 @@ export function briefHtml(b: Brief): BriefPage {
     ? `<ol class="rounds">${a.rounds.map((r) => `<li value="${r.number}"><span class="round">${h(roundHeadline(r, b.today))}</span>${list(roundNotes(r).map(h))}</li>`).join('')}</ol>`
     : p('No rounds held yet in this application.', 'empty');
   const earlier = b.earlier.length
-    ? list(b.earlier.map((e) => {
-      const details = [roundsLine(e), feedbackLine(e, b.today), e.weaknesses.length ? `Weaknesses named: ${e.weaknesses.map((w) => w.title).join('; ')}.` : undefined];
-      return `${open(e.role || e.company, e.file, e.line, `Open ${e.file}`)}: ${h(applicationFacts(e, b.today))}. ${h(details.filter(Boolean).join(' '))}${quotes(e)}`;
-    }))
-    : p(`No earlier application at ${a.company}.`, 'empty');
+    ? list(b.earlier.map((e) => `${open(e.role || e.company, e.file, e.line, `Open ${e.file}`)}: ${h(earlierText(e, b.today))}${quotes(e)}`))
+    : p(noEarlierText(b), 'empty');
   parts.push(section('application', SECTION_TITLES.application(b), [
-    `<p>${open(applicationName(a), a.file, a.line, `Open ${a.file}`)}: ${h(applicationFacts(a, b.today))}.</p>`,
+    `<p>${open(applicationName(a), a.file, a.line, `Open ${a.file}`)}: ${h(sentence(applicationFacts(a, b.today)))}</p>`,
     '<h3>What is next</h3>', list(nextLines(b.next, b.today).map(h)),
     '<h3>Rounds so far</h3>', rounds,
     p(feedbackLine(a, b.today)), quotes(a),

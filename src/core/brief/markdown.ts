@@ -2,8 +2,8 @@
 import { escapeMarkdown, markdownText } from '../text/markdown';
 import type { Brief } from './brief';
 import {
-  applicationFacts, applicationName, briefSubtitle, briefTitle, feedbackLine, itemText, likelyIntro, moreText, nextLines, noteDetail,
-  progressText, questionSource, reasonsText, roundHeadline, roundNotes, roundsLine, SECTION_TITLES, storySource,
+  applicationFacts, applicationName, briefSubtitle, briefTitle, earlierText, feedbackLine, itemText, likelyIntro, moreText, nextLines, noEarlierText,
+  noteDetail, progressText, questionSource, reasonsText, roundHeadline, roundNotes, SECTION_TITLES, sentence, storySource,
 } from './words';
 
 /** Journal text inside a line (markdownText keeps plain text as it is, escapes anything else). */
@@ -17,7 +17,7 @@ export function briefMarkdown(b: Brief): string {
 
   out.push(`## ${lead(SECTION_TITLES.application(b))}`, '');
   const a = b.interview;
-  out.push(`**${md(applicationName(a))}**: ${md(applicationFacts(a, b.today))}.`, '');
+  out.push(`**${md(applicationName(a))}**: ${md(sentence(applicationFacts(a, b.today)))}`, '');
   out.push('**What is next**', '', ...nextLines(b.next, b.today).map((l) => `- ${lead(l)}`), '');
   if (a.rounds.length) {
     out.push('**Rounds so far**', '');
@@ -35,12 +35,11 @@ export function briefMarkdown(b: Brief): string {
   if (b.earlier.length) {
     out.push(`**Earlier at ${md(a.company)}**`, '');
     for (const e of b.earlier) {
-      const parts = [roundsLine(e), feedbackLine(e, b.today), e.weaknesses.length ? `Weaknesses named: ${e.weaknesses.map((w) => w.title).join('; ')}.` : undefined];
-      out.push(`- **${md(e.role || e.company)}**: ${md(applicationFacts(e, b.today))}. ${parts.filter((p): p is string => !!p).map(md).join(' ')}`);
+      out.push(`- **${md(e.role || e.company)}**: ${md(earlierText(e, b.today))}`);
       for (const q of e.feedback?.quotes ?? []) out.push(`  > ${md(q)}`);
     }
     out.push('');
-  } else out.push(`No earlier application at ${md(a.company)}.`, '');
+  } else out.push(md(noEarlierText(b)), '');
 
   out.push(`## ${lead(SECTION_TITLES.likely())}`, '');
   if (b.likely.empty) out.push(md(b.likely.empty), '');

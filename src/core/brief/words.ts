@@ -57,10 +57,10 @@ export function briefSubtitle(b: Brief): string {
 
 /** What is next and when, one sentence per scheduled round and step; never empty. */
 export function nextLines(n: BriefNext, today: string): string[] {
-  const lines = n.rounds.map((r) => `${capital(kindOf(r.type))} on ${r.date ? when(r.date, today) : 'a date not set'}${r.interviewers.length ? `, with ${r.interviewers.join(', ')}` : ''}.`);
-  if (n.step) lines.push(`Next step: ${n.step.action || 'not named'}${n.step.due ? `, due ${when(n.step.due, today)}` : ''}.`);
-  if (!lines.length) lines.push('No round or next step with a date is recorded yet. Add the round when it is set (Add Round), or a `next` step with its due date.');
-  if (n.roundTypeFrom === 'chosen' && n.roundType) lines.push(`Prepared for a ${kindOf(n.roundType)}, as chosen.`);
+  const lines = n.rounds.map((r) => sentence(`${capital(kindOf(r.type))} on ${r.date ? when(r.date, today) : 'a date not set'}${r.interviewers.length ? `, with ${r.interviewers.join(', ')}` : ''}`));
+  if (n.step) lines.push(n.step.due ? `Next step: ${n.step.action || 'not named'}, due ${when(n.step.due, today)}.` : sentence(`Next step: ${n.step.action || 'not named'}`));
+  if (!lines.length) lines.push('No round or next step with a date is recorded yet. Add the round when it is set (Add Round), or a next step with its due date.');
+  if (n.roundTypeFrom === 'chosen' && n.roundType) lines.push(`Prepared for ${aKind(n.roundType)}, as chosen.`);
   if (n.roundTypeFrom === 'unknown') lines.push('The kind of the next round is not known: the brief looks at every kind of round.');
   return lines;
 }
@@ -93,8 +93,8 @@ export function roundNotes(r: BriefRound): string[] {
 export function feedbackLine(a: BriefApplication, today: string): string | undefined {
   const f = a.feedback;
   if (!f) return undefined;
-  if (f.received) return `Feedback received ${humanDate(f.received, today)}${f.summary ? `: ${f.summary}` : '.'}`;
-  if (f.summary) return `Feedback: ${f.summary}`;
+  if (f.received) return f.summary ? sentence(`Feedback received ${humanDate(f.received, today)}: ${f.summary}`) : `Feedback received ${humanDate(f.received, today)}.`;
+  if (f.summary) return sentence(`Feedback: ${f.summary}`);
   if (f.requested) return `Feedback asked ${humanDate(f.requested, today)}, no answer yet.`;
   return undefined;
 }
@@ -105,6 +105,17 @@ export function roundsLine(a: BriefApplication): string {
   return `Rounds: ${a.rounds.map((r) => `${r.type ?? 'round'}${r.rating !== undefined ? ` (${r.rating} of 5)` : ''}`).join(', ')}.`;
 }
 
+/** An earlier application at the company, after its name: its facts, rounds, feedback and weaknesses. */
+export function earlierText(e: BriefApplication, today: string): string {
+  const parts = [sentence(applicationFacts(e, today)), roundsLine(e), feedbackLine(e, today), e.weaknesses.length ? sentence(`Weaknesses named: ${e.weaknesses.map((w) => w.title || w.id).join('; ')}`) : undefined];
+  return parts.filter((x): x is string => !!x).join(' ');
+}
+
+/** Said when the company has no other application. */
+export function noEarlierText(b: Brief): string {
+  return sentence(`No earlier application at ${b.interview.company}`);
+}
+
 /** What the ranking is about, before the list. */
 export function likelyIntro(b: Brief): string {
   const t = b.likely.roundType;
@@ -113,8 +124,7 @@ export function likelyIntro(b: Brief): string {
 
 /** The reasons of a weakness, as one sentence. */
 export function reasonsText(w: LikelyWeakness): string {
-  const text = w.reasons.map((r) => r.text).join('; ');
-  return `${capital(text)}.`;
+  return sentence(capital(w.reasons.map((r) => r.text).join('; ')));
 }
 
 /** Its trend and whether the work paid off. */
@@ -143,7 +153,7 @@ export function storySource(s: Story, today: string): string {
 export function noteDetail(n: NoteToReread): string {
   const titles = [...new Set(n.for.map((f) => f.title || f.weakness))];
   const state = n.state?.kind === 'missing' ? ' The note does not exist yet: Open Study Note creates it.' : n.state?.kind === 'refused' ? ` ${n.state.reason}` : '';
-  return `For: ${titles.join('; ')}.${state}`;
+  return `${sentence(`For: ${titles.join('; ')}`)}${state}`;
 }
 
 /** "and 3 more". */
@@ -156,4 +166,14 @@ export const RECORD_LABEL = 'Record how it went';
 
 function capital(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+/** A sentence ends with one full stop, also after journal text that has its own. */
+export function sentence(s: string): string {
+  return /[.?!]$/.test(s) ? s : `${s}.`;
+}
+
+/** "a coding round", "an onsite round". */
+function aKind(type: RoundType): string {
+  return `${type === 'onsite' ? 'an' : 'a'} ${kindOf(type)}`;
 }
