@@ -206,7 +206,7 @@ export function buildBrief(index: JournalIndex, target: Interview, today: string
   const q = [...questions.values()].sort(byPlaceThenDate);
   const s = [...stories.values()].sort(byPlaceThenDate);
 
-  const likely = likelyToMatter(index, target, type, today);
+  const likely = likelyToMatter(index, target, type, today, place);
   const kind = type ? `${type} round` : 'round';
   const reread = notesOf(index, likely);
   earlier.sort((a, b) => newestFirst(a.applied ?? a.rounds[0]?.date, b.applied ?? b.rounds[0]?.date));

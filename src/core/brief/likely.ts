@@ -8,7 +8,7 @@
  */
 import { addDays, daysBetween, humanDate } from '../dates';
 import type { JournalIndex, Sighting } from '../journal/journal-index';
-import { Interview, isOpenItem, isOverdue, RoundType, WeaknessCategory, WeaknessStatus } from '../model';
+import { Interview, isOpenItem, isOverdue, Round, RoundType, WeaknessCategory, WeaknessStatus } from '../model';
 import { rankWeaknesses, TREND_WINDOW_DAYS, Trend, Verdict, WeaknessProgress } from '../progress/weaknesses';
 import { journalStats } from '../stats';
 import { isHeld } from './coming';
@@ -49,16 +49,37 @@ export function roleKey(role: string): string {
   return companyKey(role).replace(/[.,()]/g, ' ').split(' ').filter((w) => w && !SENIORITY.has(w)).join(' ');
 }
 
-/** How an application relates to the target: itself, the same company, similar (a shared tag or role), or other. */
+/** `key` of each distinct string, worked out once (journals repeat their companies and roles). */
+function memo(key: (s: string) => string): (s: string) => string {
+  const known = new Map<string, string>();
+  return (s) => {
+    let k = known.get(s);
+    if (k === undefined) known.set(s, (k = key(s)));
+    return k;
+  };
+}
+
+/**
+ * How an application relates to the target: itself, the same company, similar (a shared tag or
+ * role), or other; worked out once per application.
+ */
 export function placeOf(target: Interview): (iv: Interview) => Place {
-  const company = companyKey(target.company);
-  const role = roleKey(target.role);
+  const companies = memo(companyKey);
+  const roles = memo(roleKey);
+  const company = companies(target.company);
+  const role = roles(target.role);
   const tags = new Set(target.tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
-  return (iv) => {
+  const places = new Map<Interview, Place>();
+  const work = (iv: Interview): Place => {
     if (iv.file === target.file) return 'this';
-    if (companyKey(iv.company) === company) return 'company';
-    if ((role && roleKey(iv.role) === role) || iv.tags.some((t) => tags.has(t.trim().toLowerCase()))) return 'similar';
+    if (companies(iv.company) === company) return 'company';
+    if ((role && roles(iv.role) === role) || iv.tags.some((t) => tags.has(t.trim().toLowerCase()))) return 'similar';
     return 'other';
+  };
+  return (iv) => {
+    let p = places.get(iv);
+    if (p === undefined) places.set(iv, (p = work(iv)));
+    return p;
   };
 }
 
@@ -154,21 +175,14 @@ export function staysResolved(p: WeaknessProgress): boolean {
  * Occasions are the rounds (or, for a citation naming none, the interview) where a weakness was cited,
  * held up to today; each counted once per weakness.
  */
-export function likelyToMatter(index: JournalIndex, target: Interview, roundType: RoundType | undefined, today: string): Likely {
-  const place = placeOf(target);
-  const places = new Map<string, Place>();
-  const placeOfFile = (iv: Interview) => {
-    let p = places.get(iv.file);
-    if (p === undefined) places.set(iv.file, (p = place(iv)));
-    return p;
-  };
+export function likelyToMatter(index: JournalIndex, target: Interview, roundType: RoundType | undefined, today: string, place = placeOf(target)): Likely {
   // The rounds of the type held in the last 180 days: "your last N system-design rounds".
   const windowFrom = addDays(today, -(RECENT_ROUNDS_DAYS - 1));
-  const recentRounds = new Set<string>();
+  const recentRounds = new Set<Round>();
   for (const iv of index.interviews()) {
     for (const r of iv.rounds) {
       if (r.date === undefined || r.date < windowFrom || !isHeld(r, today) || (roundType !== undefined && r.type !== roundType)) continue;
-      recentRounds.add(`${iv.file}#${r.index}`);
+      recentRounds.add(r);
     }
   }
   const progress = journalStats(index, today).weaknesses;
@@ -178,7 +192,7 @@ export function likelyToMatter(index: JournalIndex, target: Interview, roundType
   for (const p of progress) {
     const w = index.weakness(p.id);
     if (!w) continue;
-    const occasions = occasionsOf(index.sightings(p.id), roundType, today, placeOfFile, recentRounds);
+    const occasions = occasionsOf(index.sightings(p.id), roundType, today, place, recentRounds);
     if (!occasions.length) continue;
     const score = occasions.reduce((s, o) => s + o.weight, 0);
     const item: LikelyWeakness = {
@@ -196,7 +210,7 @@ export function likelyToMatter(index: JournalIndex, target: Interview, roundType
 }
 
 /** The occasions of a weakness's sightings held up to today, one per round (or per interview for citations naming no round). */
-function occasionsOf(sightings: readonly Sighting[], roundType: RoundType | undefined, today: string, placeOf: (iv: Interview) => Place, recentRounds: ReadonlySet<string>): Occasion[] {
+function occasionsOf(sightings: readonly Sighting[], roundType: RoundType | undefined, today: string, placeOf: (iv: Interview) => Place, recentRounds: ReadonlySet<Round>): Occasion[] {
   const seen = new Map<string, Occasion>();
   for (const s of sightings) {
     if (s.date !== undefined && s.date > today) continue;
@@ -209,7 +223,7 @@ function occasionsOf(sightings: readonly Sighting[], roundType: RoundType | unde
     const weight = recencyWeight(s.date, today)
       * (sameType ? LIKELY_WEIGHTS.sameType : LIKELY_WEIGHTS.otherType)
       * (place === 'this' || place === 'company' ? LIKELY_WEIGHTS.sameCompany : place === 'similar' ? LIKELY_WEIGHTS.similar : LIKELY_WEIGHTS.elsewhere);
-    seen.set(key, { weight, date: s.date, place, type, round: s.round !== undefined, sameType, recent: sameType && recentRounds.has(key), company: s.interview.company });
+    seen.set(key, { weight, date: s.date, place, type, round: s.round !== undefined, sameType, recent: sameType && s.round !== undefined && recentRounds.has(s.round), company: s.interview.company });
   }
   return [...seen.values()];
 }
