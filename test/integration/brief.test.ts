@@ -8,8 +8,8 @@ import { CommandId, ViewId } from '../../src/constants';
 import { buildBrief } from '../../src/core/brief/brief';
 import { briefMarkdown } from '../../src/core/brief/markdown';
 import { SECTION_IDS } from '../../src/core/brief/words';
-import type { BriefPanel } from '../../src/features/brief/panel';
-import { api, assertScriptUsed, closeAll, eventually, folder, read, remove, resetClock, restore, run, ScriptedPrompter, SUITE_TODAY, uriOf, write } from './helpers';
+import { BRIEF_VIEW_TYPE, type BriefPanel } from '../../src/features/brief/panel';
+import { api, assertScriptUsed, closeAll, eventually, folder, node, read, remove, resetClock, restore, run, ScriptedPrompter, SUITE_TODAY, uriOf, write } from './helpers';
 
 /** A second application at Acme, its behavioral round scheduled two days after the suite's date. */
 const SCHEDULED = 'debrief/interviews/brief-acme.yaml';
@@ -149,6 +149,30 @@ describe('the brief for the next interview', () => {
     assert.equal(await read(SAVED), briefMarkdown(panel.brief!));
     assert.match((await read(SAVED))!, /^# Brief: Acme, Platform Engineer\n/);
     assert.match(p.notices[0], /saved the brief to brief-saved\.md/);
+  });
+
+  it('comes back after a reload showing the same brief, its script running', async () => {
+    const { panels } = await parts();
+    const serializer = (await api()).parts.brief!.serializer;
+    // What VS Code does after a reload: a new panel of the view type, handed over with the page's state.
+    const state = { folder: folder().uri.toString(), path: 'debrief/interviews/acme-backend.yaml', roundType: 'behavioral' };
+    await serializer.deserializeWebviewPanel(vscode.window.createWebviewPanel(BRIEF_VIEW_TYPE, 'Debrief Brief', vscode.ViewColumn.Active, {}), state);
+    const panel = await shown('acme-backend');
+    assert.equal(panels.current, panel);
+    assert.equal(panel.brief!.next.roundType, 'behavioral');
+    await eventually(() => panel.webviewReady, 'the restored page\'s script to load');
+  });
+
+  it('prepares the interview of a sidebar item, for the kind of round asked', async () => {
+    const { prompter } = await run(CommandId.PrepareInterview, ['behavioral'], await node(ViewId.Interviews, 'Rejected', 'Acme, Backend Engineer'));
+    assertScriptUsed(prompter);
+    assert.match(prompter.asked[0], /What kind of round is next at Acme\?/);
+    const panel = await shown('acme-backend');
+    assert.deepEqual([panel.brief!.next.roundType, panel.brief!.next.roundTypeFrom], ['behavioral', 'chosen']);
+    // Its own behavioral round cited the weakness: 12 Oct (44 days: 1) × same kind 1 × this application 2.
+    assert.deepEqual(panel.brief!.likely.weaknesses.map((w) => [w.id, w.score, w.reasons.map((r) => r.text)]), [
+      ['rambling-answers', 2, ['surfaced in your last behavioral round', 'came up earlier in this application, in the behavioral round (12 Oct)']],
+    ]);
   });
 
   it('is offered on a next step still ahead in the Due view, and prepares that interview', async () => {
