@@ -10,6 +10,7 @@ import type { JournalIndex } from '../journal/journal-index';
 import { Interview, Outcome, Round, RoundType, Stage } from '../model';
 import { notePath } from '../note-paths';
 import { furthestStage } from '../progress/stages';
+import { interviewDate } from '../queries/sidebar';
 import { Coming, comingOf, isHeld } from './coming';
 import { Likely, likelyToMatter, Place, placeOf } from './likely';
 
@@ -209,7 +210,7 @@ export function buildBrief(index: JournalIndex, target: Interview, today: string
   const likely = likelyToMatter(index, target, type, today, place);
   const kind = type ? `${type} round` : 'round';
   const reread = notesOf(index, likely);
-  earlier.sort((a, b) => newestFirst(a.applied ?? a.rounds[0]?.date, b.applied ?? b.rounds[0]?.date));
+  earlier.sort((a, b) => newestFirst(interviewDate(a), interviewDate(b)));
   const brief: Brief = {
     today,
     interview: applicationOf(target, index, today),
