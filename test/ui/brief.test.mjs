@@ -78,7 +78,7 @@ describe('the brief\'s page', function () {
     // The README's picture: the page alone, wide and tall enough for the first sections.
     await wb.runCommand('View: Close Primary Side Bar');
     await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
-    await wb.page.setViewportSize({ width: 1100, height: 1180 });
+    await wb.page.setViewportSize({ width: 900, height: 1130 });
     await frame.locator('ol.likely').waitFor({ timeout: 15_000 });
     const images = process.env.DEBRIEF_UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'images') : join(root, 'test-results');
     mkdirSync(images, { recursive: true });
