@@ -140,7 +140,7 @@ export class BriefPanel implements vscode.Disposable {
 <title>Debrief Brief</title>
 </head>
 <body${state ? ` data-state="${escapeHtml(JSON.stringify(state))}"` : ''}>
-<main id="root" aria-live="polite">${body}</main>
+<main id="root">${body}</main>
 <script nonce="${n}" src="${script.toString()}"></script>
 </body>
 </html>`;
