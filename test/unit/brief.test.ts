@@ -278,6 +278,23 @@ describe('the brief: what is likely to matter (numbers computed by hand)', () =>
     assert.equal(model.get('tests')!.verdict, 'not-seen');
   });
 
+  it('counts the times it came up at the company, this application included, and names the last', () => {
+    const files = {
+      [W]: WEAKNESSES,
+      'debrief/interviews/t.yaml': 'id: t\ncompany: Initech\nrole: R\nrounds:\n  - type: onsite\n    date: 2025-11-28\n  - type: coding\n    date: 2025-12-05\nweaknesses:\n  - weakness: silent\n    round: 1\n',
+      'debrief/interviews/old.yaml': 'id: old\ncompany: initech\nrole: X\nrounds:\n  - type: coding\n    date: 2025-05-01\nfeedback:\n  received: 2025-05-10\nweaknesses:\n  - weakness: silent\n    round: 1\n  - weakness: silent\n',
+    };
+    const idx = journal(files);
+    const likely = likelyToMatter(idx, idx.interview('t')!, 'coding', TODAY);
+    // this application's onsite 28 Nov (1) × another kind 1/4 × 2 = 0.5; Initech's coding round 1 May (214 days: 1/4) × 1 × 2 = 0.5;
+    // the citation naming no round, dated by the feedback of 10 May (205 days: 1/4) × 1/4 × 2 = 0.125.
+    assert.deepEqual(likely.weaknesses.map((w) => [w.id, w.score]), [['silent', 1.125]]);
+    assert.deepEqual(likely.weaknesses[0].reasons, [
+      { kind: 'earlier-rounds', roundType: 'coding', seen: 1, last: '2025-05-01', text: 'surfaced in 1 earlier coding round, the last on 1 May' },
+      { kind: 'company', company: 'Initech', seen: 3, inThisApplication: true, last: '2025-11-28', lastRoundType: 'onsite', text: 'came up 3 times at Initech, the last in this application\'s onsite round (28 Nov)' },
+    ]);
+  });
+
   it('counts several older rounds of the type, and any round when the type is not known', () => {
     const files = {
       [W]: WEAKNESSES,
