@@ -41,15 +41,31 @@ const common = {
   define: { DEBRIEF_TEST_SUPPORT: production ? 'false' : 'true', DEBRIEF_VERSION: JSON.stringify(version) },
 };
 
+/**
+ * The workbook reader (.xlsx, .ods: src/core/import/workbook.ts with its zip and XML libraries) is a
+ * file of its own, dist/workbook.js, loaded only when a workbook is imported: in the extension's and
+ * the CLI's bundles, import.ts's `import('./workbook')` becomes a require of that file beside them.
+ * It is built for the browser, so it holds nothing of Node's. The test bundles inline it instead.
+ */
+const workbookChunk = {
+  name: 'workbook-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/workbook$/ }, (args) => (args.importer.endsWith(join('src', 'core', 'import', 'import.ts')) ? { path: 'workbook', namespace: 'workbook-chunk' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'workbook-chunk' }, () => ({ contents: 'module.exports = require("./workbook.js");', loader: 'js' }));
+    build.onResolve({ filter: /^\.\/workbook\.js$/ }, (args) => (args.namespace === 'workbook-chunk' ? { path: './workbook.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [workbookChunk] },
+  { ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: ['src/core/import/workbook.ts'], outfile: 'dist/workbook.js' },
 ];
 // The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
 builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: 'dist/webview/insights.js' });
 // The brief's page: a small script that swaps in the page the extension renders and reports its buttons.
 builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/brief/main.ts'], outfile: 'dist/webview/brief.js' });
 if (existsSync(join(root, 'src/cli/main.ts'))) {
-  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } });
+  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [workbookChunk] });
 }
 
 if (args.has('--tests')) {
@@ -67,7 +83,7 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/webview/insights.js.map', 'dist/webview/brief.js.map']) rmSync(join(root, f), { force: true });
+  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/workbook.js.map', 'dist/webview/insights.js.map', 'dist/webview/brief.js.map']) rmSync(join(root, f), { force: true });
 }
 
 if (args.has('--watch')) {

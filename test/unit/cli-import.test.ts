@@ -56,9 +56,9 @@ describe('cli: import', () => {
     assert.deepEqual(fs.allFiles(), before);
     assert.match(r.out, /Dry run: nothing was written\./);
     assert.match(r.out, /New interviews that would be created \(4\):/);
-    assert.match(r.out, /line 4: Acme, Backend Engineer \(2025-01-06\): same company, role and date as debrief\/interviews\/acme-backend\.yaml/);
+    assert.match(r.out, /line 4: Acme, Backend Engineer \(2025-01-06\): same company, role and date \(2025-01-06\) as debrief\/interviews\/acme-backend\.yaml/);
     assert.match(r.out, /line 10: Frontend Engineer: no company/);
-    assert.match(r.out, /\n4 new, 2 duplicate, 3 invalid\n$/);
+    assert.match(r.out, /\n4 new, 2 duplicate, 2 invalid, 1 skipped\n$/);
   });
 
   it('imports into a journal: valid files inside the folder, then a second import adds nothing', async () => {
@@ -80,7 +80,7 @@ describe('cli: import', () => {
     assert.equal(valid.code, 0, valid.out);
     const again = await run(['import', 'applications.csv', 'ws'], fs, inputs);
     assert.equal(again.code, 0);
-    assert.match(again.out, /\n0 new, 6 duplicate, 3 invalid\n$/);
+    assert.match(again.out, /\n0 new, 6 duplicate, 2 invalid, 1 skipped\n$/);
     assert.equal(interviews(fs).length, before.length + 4);
   });
 
@@ -93,7 +93,9 @@ describe('cli: import', () => {
     const files = fs.allFiles().filter((f) => f.startsWith('ws/jobs/interviews/'));
     assert.equal(files.length, 4);
     const acme = parse(fs.readText('ws/jobs/interviews/acme-backend-developer.yaml'));
-    assert.deepEqual([acme.applied, acme.outcome, acme.tags, acme.notes], ['2025-03-03', 'pending', ['Job', 'Search', '2025'], undefined]);
+    assert.deepEqual([acme.applied, acme.outcome, acme.tags], ['2025-03-03', 'pending', ['Job', 'Search', '2025']]);
+    assert.match(acme.notes, /^url: https:\/\/jobs\.example\/1$/m, 'the column --map took out of a field is kept in the notes');
+    assert.doesNotMatch(acme.notes, /sam@example\.org|creatorUser/, 'the user\'s own e-mail and name are no notes');
   });
 
   it('says what is wrong, writes nothing and exits 2: bad file, bad preset, bad --map, unmapped role, a folder outside', async () => {
@@ -102,7 +104,7 @@ describe('cli: import', () => {
     const cases: [string[], Record<string, Uint8Array>, RegExp][] = [
       [['import'], {}, /import needs the file/],
       [['import', 'missing.csv', 'ws'], {}, /cannot read missing\.csv/],
-      [['import', 'book.xlsx', 'ws'], { 'book.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, /book\.xlsx: The file is an Excel workbook/],
+      [['import', 'book.xlsx', 'ws'], { 'book.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, /book\.xlsx: The file is a zip but not an Excel workbook/],
       [['import', 'q.csv', 'ws'], { 'q.csv': new TextEncoder().encode('Company,Role\nAcme,Dev\n"Globex,SRE\n') }, /q\.csv:3:1: A quoted value starting on line 3 is never closed/],
       [['import', 'applications.csv', 'ws', '--preset', 'lever'], inputs, /no preset "lever".*generic/],
       [['import', 'applications.csv', 'ws', '--map', 'salary=Notes'], inputs, /"salary" is not a field/],
@@ -124,8 +126,89 @@ describe('cli: import', () => {
   it('explains import, its presets and fields in its help', async () => {
     const r = await run(['import', '--help']);
     assert.equal(r.code, 0);
-    for (const w of ['--dry-run', '--preset <name>', '--map <field>=<column>', 'huntr', 'teal', 'debrief', 'generic', 'company, role, applied']) assert.ok(r.out.includes(w), w);
+    for (const w of ['--dry-run', '--preset <name>', '--sheet <name>', '--map <field>=<column>', '--status "<word>=<outcome>"', '--ignore <column>', '--keep <column>', 'huntr', 'teal', 'linkedin', 'linkedin-saved', 'debrief', 'generic', 'company, role, applied', 'skip', '"N new, N duplicate, N invalid, N skipped"']) assert.ok(r.out.includes(w), w);
     assert.match((await run(['--help'])).out, /import <file> \[folder\] \[--dry-run\]/);
+  });
+});
+
+describe('cli: import of real exports', () => {
+  const names = ['tracker-sentences.csv', 'linkedin-job-applications.csv', 'linkedin-saved-jobs.csv', 'job-titles.csv', 'stellen-ch.xlsx', 'basvurular.ods', 'applications.csv', 'jobbsokning.csv', 'suivi-candidatures.csv', 'candidaturas.csv', 'sollicitaties.csv'];
+  const inputs = Object.fromEntries(names.map((n) => [n, fixture(n)]));
+  const summary = (out: string) => out.trimEnd().split('\n').pop();
+  const file = (fs: MemoryFileSystem, path: string) => parse(fs.readText(`ws/debrief/interviews/${path}`));
+
+  it('imports every file of the corpus, and says which column each field took and why', async () => {
+    const expected: Record<string, string> = {
+      'tracker-sentences.csv': '9 new, 0 duplicate, 0 invalid, 0 skipped', 'linkedin-job-applications.csv': '5 new, 0 duplicate, 0 invalid, 0 skipped',
+      'linkedin-saved-jobs.csv': '0 new, 0 duplicate, 0 invalid, 2 skipped', 'job-titles.csv': '2 new, 0 duplicate, 0 invalid, 2 skipped',
+      'stellen-ch.xlsx': '5 new, 0 duplicate, 0 invalid, 0 skipped', 'basvurular.ods': '4 new, 0 duplicate, 0 invalid, 0 skipped',
+      'jobbsokning.csv': '4 new, 0 duplicate, 0 invalid, 1 skipped', 'suivi-candidatures.csv': '3 new, 0 duplicate, 0 invalid, 0 skipped',
+      'candidaturas.csv': '3 new, 0 duplicate, 0 invalid, 0 skipped', 'sollicitaties.csv': '3 new, 0 duplicate, 0 invalid, 0 skipped',
+    };
+    for (const [name, line] of Object.entries(expected)) {
+      const r = await run(['import', name, 'ws', '--dry-run'], workspace(true), inputs);
+      assert.equal(r.code, 0, `${name}: ${r.err}`);
+      assert.equal(summary(r.out), line, name);
+    }
+    const r = await run(['import', 'tracker-sentences.csv', 'ws'], workspace(true), inputs);
+    assert.match(r.out, /\n {2}status ← current_status: named so; "outcome" holds sentences\n/);
+    assert.match(r.out, /\n {2}feedback ← outcome: sentences that say why applications ended \(4 of 8\), so not the status\n/);
+    assert.match(r.out, /\n {2}applied ← activity_date: dates, the earliest of 2 date columns/);
+    const zeta = file(r.fs, 'zeta-labs-backend-developer.yaml');
+    assert.deepEqual([zeta.outcome, zeta.stage, zeta.rounds, zeta.feedback.summary.slice(0, 24)], ['rejected', 'screening', undefined, 'Rejection email received']);
+    assert.match(zeta.notes, /^Location: Bengaluru$/m);
+    assert.equal(file(r.fs, 'zeta-labs-backend-developer-2.yaml').applied, '2026-03-02', 'the same company and role months later is a second application');
+    const valid = await run(['validate', 'ws'], r.fs);
+    assert.equal(valid.code, 0, valid.out);
+  });
+
+  it('never writes the user\'s own e-mail as a contact; --keep keeps it in the notes, --ignore leaves a column out', async () => {
+    const r = await run(['import', 'linkedin-job-applications.csv', 'ws'], workspace(true), inputs);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /left out as your own \(one e-mail, phone number or name in every row, never a contact\): Contact Email, Contact Phone Number/);
+    assert.doesNotMatch(r.fs.allFiles().map((f) => r.fs.readText(f)).join('\n'), /sam\.doe@example\.org/);
+    const kept = await run(['import', 'linkedin-job-applications.csv', 'ws', '--keep', 'Contact Email', '--ignore', 'resume name'], workspace(true), inputs);
+    assert.equal(kept.code, 0, kept.err);
+    const acme = file(kept.fs, 'acme-analytics-senior-backend-engineer.yaml');
+    assert.match(acme.notes, /^Contact Email: sam\.doe@example\.org$/m);
+    assert.doesNotMatch(acme.notes, /Resume Name/);
+    assert.match(kept.out, /ignored, as you chose: Resume Name/);
+    const bad = await run(['import', 'linkedin-job-applications.csv', 'ws', '--ignore', 'Salary'], workspace(true), inputs);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /no column "Salary" to ignore/);
+  });
+
+  it('--status says what a word means, an outcome or skip; a wrong one is refused', async () => {
+    const fs = workspace();
+    const r = await run(['import', 'applications.csv', 'ws', '--status', 'On hold=withdrawn', '--status=Interviewing=skip'], fs, inputs);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /line 5: Globex, Platform Engineer: not an application yet \(status "Interviewing"\)/);
+    assert.equal(parse(fs.readText('ws/debrief/interviews/umbrella-data-engineer.yaml')).outcome, 'withdrawn');
+    assert.equal(summary(r.out), '3 new, 2 duplicate, 2 invalid, 2 skipped');
+    const unknown = await run(['import', 'applications.csv', 'ws', '--dry-run'], workspace(), inputs);
+    assert.match(unknown.err, /Say what a status word means with --status "<word>=<outcome>"/);
+    for (const [arg, message] of [['On hold', /--status needs "<word>=<outcome>"/], ['On hold=hired', /"hired" is not an outcome; say one of pending, offer, .*, skip/]] as const) {
+      const bad = await run(['import', 'applications.csv', 'ws', '--status', arg], workspace(), inputs);
+      assert.equal(bad.code, 2, arg);
+      assert.match(bad.err, message);
+    }
+  });
+
+  it('--sheet reads a workbook\'s sheet by name or number; a preset that does not fit and a table too wide are refused where they are', async () => {
+    const notes = await run(['import', 'stellen-ch.xlsx', 'ws', '--sheet', 'Notizen'], workspace(true), inputs);
+    assert.equal(notes.code, 2);
+    assert.match(notes.err, /stellen-ch\.xlsx:1:1: No column is mapped to company and role.*the columns are: "Thema", "Notiz"/);
+    const missing = await run(['import', 'stellen-ch.xlsx', 'ws', '--sheet', '7'], workspace(true), inputs);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no sheet "7"\. Its sheets are: "Arbeitsbemühungen", "Notizen"/);
+    const first = await run(['import', 'stellen-ch.xlsx', 'ws', '--sheet', '1', '--dry-run'], workspace(true), inputs);
+    assert.match(first.out, /Read the sheet "Arbeitsbemühungen" \(of "Arbeitsbemühungen", "Notizen"\), header on row 3/);
+    const huntr = await run(['import', 'tracker-sentences.csv', 'ws', '--preset', 'huntr'], workspace(true), inputs);
+    assert.equal(huntr.code, 2);
+    assert.match(huntr.err, /tracker-sentences\.csv:1:1: The file is not Huntr's export: its header row has no column "title", "listName"/);
+    const wide = await run(['import', 'wide.csv', 'ws'], workspace(true), { 'wide.csv': new TextEncoder().encode(`${Array.from({ length: 300_000 }, (_, i) => `c${i}`).join(',')}\n`) });
+    assert.equal(wide.code, 2);
+    assert.match(wide.err, /wide\.csv:1:501: Line 1 has 300,000 columns; Debrief imports tables of up to 500 columns/);
   });
 });
 
