@@ -10,17 +10,17 @@ const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
 /**
  * Features and commands talk through the store's events and through commands, never through another
  * feature: a file under src/features/<name>/ or src/commands/ imports only its own folder, the core,
- * the services, the shared UI module (src/ui) and the constants.
+ * the adapters, the services, the shared UI module (src/ui) and the constants.
  */
 const boundaries = {
   rules: {
     'own-folder-or-shared': {
-      meta: { type: 'problem', schema: [], messages: { forbidden: '{{spec}}: a feature imports only its own folder, src/core, src/services, src/ui and src/constants.ts; talk to another feature through a command or the store\'s events.' } },
+      meta: { type: 'problem', schema: [], messages: { forbidden: '{{spec}}: a feature imports only its own folder, src/core, src/adapters, src/services, src/ui and src/constants.ts; talk to another feature through a command or the store\'s events.' } },
       create(context) {
         const parts = path.relative(src, context.filename).split(path.sep);
         const own = parts[0] === 'commands' ? path.join(src, 'commands') : parts[0] === 'features' && parts.length > 2 ? path.join(src, 'features', parts[1]) : undefined;
         if (!own) return {};
-        const allowed = [own, path.join(src, 'core'), path.join(src, 'services'), path.join(src, 'ui')].map((d) => d + path.sep);
+        const allowed = [own, path.join(src, 'core'), path.join(src, 'adapters'), path.join(src, 'services'), path.join(src, 'ui')].map((d) => d + path.sep);
         const check = (node, spec) => {
           if (typeof spec !== 'string' || !spec.startsWith('.')) return;
           const target = path.resolve(path.dirname(context.filename), spec);

@@ -1,7 +1,7 @@
 /** What several subcommands share: the workspace folder, the journal read from it, and a problem on one line. */
 import type { FileSystem } from '../core/file-system';
 import type { JournalIndex } from '../core/journal/journal-index';
-import { loadJournal } from '../core/journal/load';
+import { filesNotRead, loadJournal } from '../core/journal/load';
 import type { Problem } from '../core/problems';
 import { resolveEntry } from '../core/safe-fs';
 import { escapeControl } from '../core/text/terminal';
@@ -27,4 +27,17 @@ export async function readJournal(ctx: CliContext): Promise<JournalIndex> {
   const entry = await resolveEntry(fs, ctx.layout.folder);
   if (entry.kind === 'missing' || entry.kind === 'file') throw new UsageError(`No journal folder "${ctx.layout.folder}" in ${ctx.folder}. Pass the workspace folder, or --journal <dir>.`);
   return loadJournal(fs, ctx.layout.folder);
+}
+
+/**
+ * Tells, on standard error, the journal files that were not read (a link out of the workspace, a pipe,
+ * no read permission, too large, a folder that loops), as `validate` lists them: what they hold counts
+ * nowhere. Returns the exit code they make: 1 when there is any, else 0.
+ */
+export function reportNotRead(ctx: CliContext, index: JournalIndex): number {
+  const notRead = filesNotRead(index);
+  if (!notRead.length) return 0;
+  ctx.io.stderr(`debrief: ${notRead.length} journal ${notRead.length === 1 ? 'file or folder was' : 'files or folders were'} not read, so what ${notRead.length === 1 ? 'it holds is' : 'they hold is'} not counted (debrief validate lists every problem):\n`);
+  for (const pr of notRead) ctx.io.stderr(problemLine(pr) + '\n');
+  return 1;
 }

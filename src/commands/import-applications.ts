@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { chosenFile } from '../adapters/vscode-fs';
 import { CommandId } from '../constants';
+import { readImportSource } from '../core/import-source';
 import { assignColumn, describeMapping, Field, FIELD_LABELS, FIELD_TARGETS, FIELDS, fieldOf, Mapping, missingRequired } from '../core/import/fields';
 import { readImport, ReadImport, reasonsFor } from '../core/import/import';
 import { existingOf, ImportCounts, ImportPlan, importSummary, planImport, RowResult, statusKey } from '../core/import/plan';
@@ -68,13 +70,14 @@ export class ImportApplicationsCommand implements Command {
     });
     if (!file) return undefined;
     const name = basename(file.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(file);
-    } catch (e) {
-      void ask.error(`Debrief could not read ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    // The one safe read: a stat first, regular files only, at most the size limit (a pipe is refused at once).
+    const source = chosenFile(file);
+    const got = await readImportSource(source.fs, source.path, name);
+    if (!got.ok) {
+      void ask.error(`Debrief cannot import ${name}: ${got.problem.message}`);
       return undefined;
     }
+    const bytes = got.bytes;
     const first = await readImport(bytes);
     if (!first.ok) return this.refuse(file, name, first.problem);
 

@@ -300,7 +300,7 @@ describe('commands', () => {
       await write('notes/practise-star-answers-out-loud.md', '# Existing\n');
       // The command offers the notes the store has seen: wait until its watcher has reported the new one.
       const { services } = await api();
-      await eventually(() => services.store.markdownFiles(services.store.journalOf(vscode.workspace.workspaceFolders![0])!).includes('notes/practise-star-answers-out-loud.md'), 'the new note among the Markdown files the store knows');
+      await eventually(() => services.notes.markdownFiles(services.store.journalOf(vscode.workspace.workspaceFolders![0])!).includes('notes/practise-star-answers-out-loud.md'), 'the new note among the Markdown files the store knows');
       const { prompter } = await run(CommandId.LinkNote, [STAR, 'notes/practise-star-answers-out-loud.md']);
       assertScriptUsed(prompter);
       assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md', 'notes/practise-star-answers-out-loud.md']);

@@ -21,26 +21,15 @@ function workspace(empty = false): MemoryFileSystem {
 function run(argv: string[], fs = workspace(), inputs: Record<string, Uint8Array> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const written = new Map<string, string>();
+  /** Files named on the command line (the file to import, --out), outside the workspace folder. */
+  const outside = new MemoryFileSystem(inputs);
   const io: CliIO = {
     stdout: (t) => out.push(t), stderr: (t) => err.push(t),
-    fileSystem: (folder) => {
-      const prefix = folder.replace(/^\.\/?/, '').replace(/\/$/, '');
-      const at = (p: string) => (p ? `${prefix}/${p}` : prefix);
-      return {
-        readFile: (p) => fs.readFile(at(p)), writeFile: (p, d) => fs.writeFile(at(p), d), readDirectory: (p) => fs.readDirectory(at(p)),
-        stat: (p) => fs.stat(at(p)), createDirectory: (p) => fs.createDirectory(at(p)), delete: (p) => fs.delete(at(p)),
-      };
-    },
-    writeOutput: async (p, t) => void written.set(p, t),
-    readInput: async (p) => {
-      const b = inputs[p];
-      if (!b) throw new Error(`ENOENT: no such file '${p}'`);
-      return b;
-    },
+    fileSystem: (folder) => fs.at(folder),
+    chosenFile: (p) => ({ fs: outside, path: p }),
     today: () => '2026-11-25',
   };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), written, fs }));
+  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), outside, fs }));
 }
 
 const interviews = (fs: MemoryFileSystem) => fs.allFiles().filter((f) => f.startsWith('ws/debrief/interviews/'));
@@ -103,7 +92,7 @@ describe('cli: import', () => {
     const before = fs.allFiles();
     const cases: [string[], Record<string, Uint8Array>, RegExp][] = [
       [['import'], {}, /import needs the file/],
-      [['import', 'missing.csv', 'ws'], {}, /cannot read missing\.csv/],
+      [['import', 'missing.csv', 'ws'], {}, /cannot import missing\.csv:1:1: error: There is no such file\. \[missing-file\]/],
       [['import', 'book.xlsx', 'ws'], { 'book.xlsx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]) }, /book\.xlsx: The file is a zip but not an Excel workbook/],
       [['import', 'q.csv', 'ws'], { 'q.csv': new TextEncoder().encode('Company,Role\nAcme,Dev\n"Globex,SRE\n') }, /q\.csv:3:1: A quoted value starting on line 3 is never closed/],
       [['import', 'applications.csv', 'ws', '--preset', 'lever'], inputs, /no preset "lever".*generic/],
@@ -230,7 +219,7 @@ describe('cli: export filters and the printable report', () => {
     const html = await run(['export', '--format', 'report-html', '--from', '2025-01-01', '--to', '2025-03-31', '--out', 'report.html', 'ws']);
     assert.equal(html.code, 0, html.err);
     assert.match(html.err, /Wrote the report of 3 applications to report\.html/);
-    const page = html.written.get('report.html')!;
+    const page = html.outside.readText('report.html');
     assert.match(page, /<title>Applications from 2025-01-01 to 2025-03-31<\/title>/);
     assert.ok(page.includes('2025-02-27: &lt;b&gt;Too quiet&lt;/b&gt; &amp; slow'), 'journal text is escaped');
     assert.ok(!/<b>/.test(page));
@@ -247,5 +236,83 @@ describe('cli: export filters and the printable report', () => {
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.err, message);
     }
+  });
+});
+
+describe('cli: one reader, one writer', () => {
+  const csv = new TextEncoder().encode('Company,Role,Applied\nAcme,Backend Engineer,2025-01-06\nUmbrella,Data Engineer,2025-03-02\n');
+
+  it('import writes through the one writer: a journal folder linking out is refused with a located problem, exit 1, nothing written', async () => {
+    for (const [link, target, journal] of [['ws/debrief/interviews', '/home/elsewhere', 'debrief'], ['ws/jobs', '../../elsewhere', 'jobs']] as const) {
+      const fs = workspace(true);
+      fs.writeFileSync('ws/debrief/weaknesses.yaml', 'weaknesses: []\n');
+      fs.symlinkSync(link, target);
+      const before = fs.allFiles();
+      const r = await run(['import', 'apps.csv', 'ws', '--journal', journal], fs, { 'apps.csv': csv });
+      assert.equal(r.code, 1, r.err);
+      assert.match(r.err, new RegExp(`^${journal}/interviews/acme-backend-engineer\\.yaml:1:1: error: ${journal}/interviews/acme-backend-engineer\\.yaml is in a folder that links outside the workspace .* \\[outside-workspace\\]$`, 'm'));
+      assert.deepEqual(fs.allFiles(), before, 'nothing written');
+    }
+  });
+
+  it('import refuses a source that is not a regular file or too large, at once (exit 2), and says which', async () => {
+    const outsideFiles = new MemoryFileSystem({ 'big.csv': new Uint8Array(17 * 1024 * 1024) });
+    outsideFiles.specialSync('fifo.csv');
+    outsideFiles.createDirectory('folder.csv');
+    for (const [file, message] of [
+      ['fifo.csv', /cannot import fifo\.csv:1:1: error: The file is a named pipe, a device or a socket, not a regular file\. .* \[not-a-file\]/],
+      ['folder.csv', /cannot import folder\.csv:1:1: error: The file is a folder, not a file\. .* \[not-a-file\]/],
+      ['big.csv', /cannot import big\.csv:1:1: error: The file is 17\.0 MB; Debrief imports spreadsheets up to 16 MB\. Split it into several files\. \[too-large\]/],
+    ] as const) {
+      const out: string[] = [];
+      const code = await main(['import', file, 'ws'], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), fileSystem: (f) => workspace().at(f), chosenFile: (p) => ({ fs: outsideFiles, path: p }) });
+      assert.equal(code, 2, file);
+      assert.match(out.join(''), message, file);
+    }
+  });
+
+  it('stats and export report the journal files they could not read, as validate does, and exit 1', async () => {
+    const fs = workspace();
+    fs.specialSync('ws/debrief/interviews/pipe.yaml');
+    fs.symlinkSync('ws/debrief/interviews/linked.yaml', '/etc/passwd');
+    for (const argv of [['stats', 'ws'], ['export', '--format', 'csv', 'ws'], ['export', '--format', 'report-html', '--out', 'r.html', 'ws']]) {
+      const r = await run(argv, fs);
+      assert.equal(r.code, 1, argv.join(' '));
+      assert.match(r.err, /^debrief: 2 journal files or folders were not read, so what they hold is not counted/m, argv.join(' '));
+      assert.match(r.err, /^debrief\/interviews\/linked\.yaml:1:1: error: The file links outside the workspace .* \[outside-workspace\]$/m, argv.join(' '));
+      assert.match(r.err, /^debrief\/interviews\/pipe\.yaml:1:1: error: The file is a named pipe, a device or a socket, not a regular file\. .* \[not-a-file\]$/m, argv.join(' '));
+    }
+    assert.match((await run(['stats', 'ws'], fs)).out, /^Interviews: 3$/m, 'what was read is still counted');
+    const clean = await run(['stats', 'ws']);
+    assert.equal(clean.code, 0);
+    assert.equal(clean.err, '');
+  });
+
+  it('--out writes the file named, following a link the user named; never a folder, a pipe, or a file with other names', async () => {
+    const fs = workspace();
+    const cases: [string, (o: MemoryFileSystem) => void, RegExp][] = [
+      ['dir', (o) => void o.createDirectory('dir'), /--out: dir:1:1: error: dir is a folder, not a file\./],
+      ['fifo.csv', (o) => o.specialSync('fifo.csv'), /--out: fifo\.csv:1:1: error: fifo\.csv is a named pipe, a device or a socket/],
+      ['linked.csv', (o) => { o.writeFileSync('theirs.csv', 'keep\n'); o.hardLinkSync('linked.csv', 'theirs.csv'); }, /--out: linked\.csv:1:1: error: linked\.csv has 2 names \(hard links\): Debrief reads it but does not write it.* \[hard-link\]/],
+    ];
+    for (const [out, prepare, message] of cases) {
+      const outside = new MemoryFileSystem();
+      prepare(outside);
+      const err: string[] = [];
+      const code = await main(['export', '--format', 'csv', '--out', out, 'ws'], { stdout: () => undefined, stderr: (t) => err.push(t), fileSystem: (f) => fs.at(f), chosenFile: (p) => ({ fs: outside, path: p }) });
+      assert.equal(code, 2, out);
+      assert.match(err.join(''), message, out);
+      if (out === 'linked.csv') assert.equal(outside.readText('theirs.csv'), 'keep\n', 'the other name is unchanged');
+    }
+    const outside = new MemoryFileSystem({ 'reports/q1.csv': 'old\n' });
+    outside.symlinkSync('latest.csv', 'reports/q1.csv');
+    const code = await main(['export', '--format', 'csv', '--out', 'latest.csv', 'ws'], { stdout: () => undefined, stderr: () => undefined, fileSystem: (f) => fs.at(f), chosenFile: (p) => ({ fs: outside, path: p }) });
+    assert.equal(code, 0);
+    assert.match(outside.readText('reports/q1.csv'), /^id,company,role/);
+  });
+
+  it('prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    assert.equal((await run(['--version'])).out, `debrief ${version}\n`);
   });
 });

@@ -4,7 +4,8 @@ import { OUTCOMES, Outcome } from '../../core/model';
 import { checkFilter, filterInterviews, InterviewFilter, parseOutcomes } from '../../core/report/filter';
 import { printableReport, REPORT_FORMATS, ReportFormat } from '../../core/report/printable';
 import { UsageError } from '../args';
-import { readJournal } from '../journal';
+import { problemLine, readJournal, reportNotRead } from '../journal';
+import { writeOutput } from '../../core/plans/apply-to-fs';
 import type { Subcommand } from '../subcommand';
 
 const ALL_FORMATS = [...EXPORT_FORMATS, ...REPORT_FORMATS];
@@ -29,7 +30,14 @@ Filters (any format; without them every interview is exported):
   --from, --to    first and last date included (the date applied, else the first round)
   --outcome       outcomes included, comma-separated: ${OUTCOMES.join(', ')}
 
-Writes to standard output unless --out is given.`,
+Writes to standard output unless --out is given. --out writes the file you name,
+wherever it is (also outside the workspace folder), following a symbolic link you
+name: a new file (its folder created when missing), or a regular file it
+replaces; never a folder, a named pipe, a device, or a file with other names
+(hard links).
+
+Exits 1 when a journal file could not be read (each is listed on standard
+error; the export leaves it out), 2 on bad usage, 0 otherwise.`,
   options: [
     { name: '--format', aliases: ['-f'], takes: 'one' },
     { name: '--out', aliases: ['-o'], takes: 'one' },
@@ -53,14 +61,15 @@ Writes to standard output unless --out is given.`,
     const report = (REPORT_FORMATS as readonly string[]).includes(format);
     const text = report ? printableReport(index, format as ReportFormat, filter, ctx.today) : exportInterviews(index, format as ExportFormat, filter);
     const out = args.one('--out');
-    if (out === undefined) {
-      io.stdout(text);
-      return 0;
+    if (out === undefined) io.stdout(text);
+    else {
+      if (!io.chosenFile) throw new UsageError('--out is not available here.');
+      const target = io.chosenFile(out);
+      const written = await writeOutput(target.fs, target.path, text, out);
+      if (!written.ok) throw new UsageError(`--out: ${problemLine(written.problems[0])}`);
+      const n = filterInterviews(index.interviews(), filter).length;
+      io.stderr(`Wrote ${report ? 'the report of ' : ''}${n} ${report ? 'application' : 'interview'}${n === 1 ? '' : 's'} to ${out}.\n`);
     }
-    if (!io.writeOutput) throw new UsageError('--out is not available here.');
-    await io.writeOutput(out, text);
-    const n = filterInterviews(index.interviews(), filter).length;
-    io.stderr(`Wrote ${report ? 'the report of ' : ''}${n} ${report ? 'application' : 'interview'}${n === 1 ? '' : 's'} to ${out}.\n`);
-    return 0;
+    return reportNotRead(ctx, index);
   },
 };

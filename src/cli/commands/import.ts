@@ -9,10 +9,12 @@ import { PRESETS } from '../../core/import/presets';
 import { describeProblem } from '../../core/import/problem';
 import { importReportText } from '../../core/import/report';
 import type { StatusMeaning } from '../../core/import/status';
+import { readImportSource } from '../../core/import-source';
 import { loadJournal } from '../../core/journal/load';
+import { applyToFileSystem } from '../../core/plans/apply-to-fs';
 import { basename } from '../../core/paths';
 import { UsageError } from '../args';
-import { workspaceFolder } from '../journal';
+import { problemLine, reportNotRead, workspaceFolder } from '../journal';
 import type { Subcommand } from '../subcommand';
 
 /** Words wrapped to lines of at most `width` characters, each line after the first indented by `indent`. */
@@ -57,6 +59,12 @@ header row are detected. Columns are recognised by their names (English, German,
 French, Spanish, Dutch, Swedish, Turkish) and their contents, or after a preset:
 ${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${wrap(pr.description, 62, 18)}`).join('\n')}
 
+Writes inside the workspace folder only: a journal folder that links elsewhere,
+or a file in the way, is refused and nothing is written (exit 1). Exits 1 too
+when a journal file could not be read (each is listed on standard error: its
+interview is not known, so a row like it is not seen as a duplicate); 2 when the
+file to import cannot be read or the options are wrong; 0 otherwise.
+
   --dry-run             print the same plan, write nothing
   --preset <name>       read the columns of this tracker's export (refused when
                         the file lacks that export's columns)
@@ -87,7 +95,7 @@ ${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${wrap(pr.description, 62, 18)}`)
     const [file] = ctx.operands;
     const dryRun = args.has('--dry-run');
     if (!file) throw new UsageError('import needs the file to read: debrief import <file> [folder].');
-    if (!io.readInput) throw new UsageError('import is not available here.');
+    if (!io.chosenFile) throw new UsageError('import is not available here.');
     const statusChoices = new Map<string, StatusMeaning>();
     for (const a of args.many('--status')) {
       const c = parseStatusArgument(a);
@@ -100,13 +108,11 @@ ${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${wrap(pr.description, 62, 18)}`)
       if (!c.ok) throw new UsageError(c.message);
       corrections.push(c);
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readInput(file);
-    } catch (e) {
-      throw new UsageError(`cannot read ${file}: ${(e as Error).message ?? String(e)}`);
-    }
-    const read = await readImport(bytes, { preset: args.one('--preset'), sheet: args.one('--sheet') });
+    // The one safe read: a stat first, regular files only, at most the size limit (a pipe or /dev/zero is refused at once).
+    const source = io.chosenFile(file);
+    const got = await readImportSource(source.fs, source.path, file);
+    if (!got.ok) throw new UsageError(`cannot import ${problemLine(got.problem)}`);
+    const read = await readImport(got.bytes, { preset: args.one('--preset'), sheet: args.one('--sheet') });
     if (!read.ok) throw new UsageError(describeProblem(file, read.problem));
     const { table, preset } = read.read;
     const mapped = withCorrections(table.headers, read.read.mapping, corrections);
@@ -123,15 +129,18 @@ ${PRESETS.map((pr) => `  ${pr.name.padEnd(15)} ${wrap(pr.description, 62, 18)}`)
     if (!planned.ok) throw new UsageError(`${describeProblem(file, planned.problem)} Use --map <field>=<column>; the columns are: ${table.headers.map((h) => `"${h}"`).join(', ')}.`);
     const plan = planned.plan;
     if (!dryRun) {
-      for (const c of plan.changes) {
-        if (c.kind !== 'create') continue;
-        // Never over an existing file, even one that appeared since the journal was read.
-        if (await fs.stat(c.path)) throw new Error(`${c.path} appeared while importing; nothing more was written. Run the import again: it adds only what is missing.`);
-        await fs.writeFile(c.path, new TextEncoder().encode(c.text));
+      // The one writer: every new file inside the workspace folder (no folder linking out), none over an
+      // existing file, even one that appeared since the journal was read; else nothing is written. New
+      // files only: the plan reads no text.
+      const written = await applyToFileSystem(fs, plan.changes, { texts: new Map(), bom: new Set() });
+      if (!written.ok) {
+        for (const pr of written.problems) io.stderr(problemLine(pr) + '\n');
+        io.stderr('debrief: nothing was imported.\n');
+        return 1;
       }
     }
     io.stdout(importReportText(plan, { file, table, mapping: mapped.mapping, preset, reasons: reasonsFor(read.read, mapped.mapping), ignored: ignored.ignored, own: read.read.guess.own, dryRun }));
     if (plan.unmapped.some((u) => u.field === 'status')) io.stderr('Say what a status word means with --status "<word>=<outcome>" (or skip).\n');
-    return 0;
+    return reportNotRead(ctx, index);
   },
 };

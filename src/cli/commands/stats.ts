@@ -2,7 +2,7 @@
 import { rankWeaknesses } from '../../core/progress/weaknesses';
 import { JournalStats, journalStats } from '../../core/stats';
 import { escapeControlKeepingLines } from '../../core/text/terminal';
-import { readJournal } from '../journal';
+import { readJournal, reportNotRead } from '../journal';
 import type { Subcommand } from '../subcommand';
 
 function pct(n: number): string {
@@ -40,11 +40,15 @@ Prints outcomes, how far applications got, where they ended, feedback answer
 rate and delays, and for each weakness (what holds you back most first) its
 sightings, its trend (the share of recent interviews it showed in, against the
 90 days before) and whether the work on it paid off. docs/progress.md defines
-every term.`,
+every term.
+
+Exits 1 when a journal file could not be read (each is listed on standard
+error; nothing of it is counted), 2 on bad usage, 0 otherwise.`,
   options: [{ name: '--json', takes: 'flag' }],
   async run(ctx) {
-    const s = journalStats(await readJournal(ctx), ctx.today);
+    const index = await readJournal(ctx);
+    const s = journalStats(index, ctx.today);
     ctx.io.stdout(escapeControlKeepingLines(ctx.args.has('--json') ? JSON.stringify(s, null, 2) + '\n' : formatStats(s)));
-    return 0;
+    return reportNotRead(ctx, index);
   },
 };

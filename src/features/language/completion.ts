@@ -75,7 +75,7 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
             items.push(item);
           }
         } else if (kind.kind === 'note-path') {
-          for (const p of this.services.store.markdownFiles(jd.journal)) {
+          for (const p of this.services.notes.markdownFiles(jd.journal)) {
             const item = new vscode.CompletionItem(p, vscode.CompletionItemKind.File);
             item.detail = 'Markdown note';
             item.range = range;

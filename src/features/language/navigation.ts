@@ -55,7 +55,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
     if (!note) return undefined;
     const md = new vscode.MarkdownString();
     // The one resolver of note paths decides what may be read: nothing outside the workspace.
-    const r = await this.services.store.noteText(jd.journal, note.link.path);
+    const r = await this.services.notes.noteText(jd.journal, note.link.path);
     if ('refused' in r) md.appendMarkdown(escapeMarkdown(r.refused));
     else if ('missing' in r) md.appendMarkdown(`**${escapeMarkdown(r.missing)}** does not exist yet. Use the quick fix to create it from a template.`);
     else {

@@ -5,6 +5,7 @@ import { GroupBy, isEmptyFilter, parseFilter } from '../../core/queries/sidebar'
 import type { Services } from '../../services/services';
 import { isNode, type Node } from '../../ui/record-nodes';
 import { InterviewsTree } from './interviews-tree';
+import { showLoading } from './loading';
 import { WeaknessesTree } from './weaknesses-tree';
 
 const GROUP_BY_KEY = 'debrief.interviews.groupBy';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   let selectionTimer: ReturnType<typeof setTimeout> | undefined;
 
   context.subscriptions.push(
+    showLoading(store),
     interviewsView,
     weaknessesView,
     { dispose: () => clearTimeout(selectionTimer) },
