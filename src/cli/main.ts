@@ -14,7 +14,6 @@ import type { CliContext, Subcommand } from './subcommand';
 import { VERSION } from './version';
 
 export type { CliIO } from './io';
-export { problemLine } from './journal';
 
 const USAGE = `Usage: debrief <command> [options] [folder]
 
@@ -84,7 +83,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-export { nodeIO };
 
 if (require.main === module) {
   main(process.argv.slice(2), nodeIO).then((code) => {

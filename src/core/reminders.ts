@@ -1,5 +1,5 @@
 /** What needs doing: feedback requests to follow up, next steps and improvement items due soon or overdue. */
-import { CLOSED_OUTCOMES } from './model';
+import { isClosed, isOpenItem } from './model';
 import type { RecordRef } from './insights';
 import type { JournalIndex } from './journal/journal-index';
 import { addDays, daysBetween } from './dates';
@@ -43,7 +43,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
   for (const iv of index.interviews()) {
     const next = iv.next;
     // A closed application's next step no longer needs doing.
-    if (!next?.due || next.due > soon || (iv.outcome && CLOSED_OUTCOMES.includes(iv.outcome))) continue;
+    if (!next?.due || next.due > soon || isClosed(iv.outcome)) continue;
     const late = daysBetween(next.due, today);
     out.push({
       kind: 'next-step',
@@ -55,8 +55,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
   }
   for (const w of index.weaknesses()) {
     for (const it of w.improvements) {
-      const status = it.status ?? 'todo';
-      if ((status !== 'todo' && status !== 'doing') || !it.due || it.due > soon) continue;
+      if (!isOpenItem(it) || !it.due || it.due > soon) continue;
       const late = daysBetween(it.due, today);
       out.push({
         kind: 'improvement',

@@ -5,7 +5,7 @@ import { FileChange, Plan, refused, Texts } from '../core/plans/plan';
 import { resolveTarget, writeRefusal } from '../core/safe-fs';
 import type { Problem } from '../core/problems';
 import type { EditResult } from '../core/yaml/text-edits';
-import { toRange } from '../ui/ranges';
+import { toRange } from '../adapters/ranges';
 import type { Journal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { Prompter } from './prompter';

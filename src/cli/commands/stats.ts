@@ -9,7 +9,7 @@ function pct(n: number): string {
   return `${Math.round(n * 100)}%`;
 }
 
-export function formatStats(s: JournalStats): string {
+function formatStats(s: JournalStats): string {
   const out: string[] = [];
   out.push(`Interviews: ${s.interviews}`);
   const nonZero = (rec: Record<string, number>) => Object.entries(rec).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';

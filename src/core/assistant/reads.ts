@@ -6,10 +6,10 @@ import { buildBrief } from '../brief/brief';
 import { nextInterview } from '../brief/coming';
 import { readBriefNotes } from '../brief/notes';
 import type { FileSystem } from '../file-system';
-import { closeness } from '../text/fuzzy';
+import { closeMatches } from '../text/fuzzy';
 import { insightsModel } from '../insights';
 import type { JournalIndex } from '../journal/journal-index';
-import type { Interview, Outcome, RoundType } from '../model';
+import { itemStatus, type Interview, type Outcome, type RoundType } from '../model';
 import { furthestStage } from '../progress/stages';
 import { rankWeaknesses, WeaknessProgress } from '../progress/weaknesses';
 import { awaitingFeedback, lastActivity } from '../queries/sidebar';
@@ -30,8 +30,7 @@ export interface ReadContext {
 export class ToolError extends Error {}
 
 export function unknownId(kind: 'interview' | 'weakness' | 'improvement item', id: string, ids: readonly string[], where = ''): ToolError {
-  const limit = Math.max(1, Math.min(3, Math.floor(id.length / 3)));
-  const close = ids.map((c) => ({ c, d: closeness(id, c) })).filter((x) => x.d <= limit).sort((a, b) => a.d - b.d).slice(0, 3).map((x) => x.c);
+  const close = closeMatches(id, ids);
   const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ids.length ? '' : ` There is no ${kind} yet.`;
   const list = kind === 'interview' ? ' debrief_list_interviews lists them.' : ' debrief_list_weaknesses lists them.';
   return new ToolError(`No ${kind} "${id}"${where}.${hint}${list}`);
@@ -93,7 +92,7 @@ function weaknessData(ctx: ReadContext, p: WeaknessProgress) {
     lately: `${p.recent.seen} of ${p.recent.of} interviews of the last 90 days`,
     trend: p.trendText,
     didTheWorkPayOff: p.verdictText,
-    improvements: (w?.improvements ?? []).map((it) => ({ id: it.id, action: it.action, status: it.status ?? 'todo', due: it.due, done: it.done, doneWhen: it.doneWhen, notes: it.notes.map((n) => n.path) })),
+    improvements: (w?.improvements ?? []).map((it) => ({ id: it.id, action: it.action, status: itemStatus(it), due: it.due, done: it.done, doneWhen: it.doneWhen, notes: it.notes.map((n) => n.path) })),
   };
 }
 

@@ -7,10 +7,9 @@
  * Linear in the journal: one pass over the interviews and their rounds, then the weaknesses' sightings.
  */
 import type { JournalIndex } from '../journal/journal-index';
-import { Interview, Outcome, Round, RoundType, Stage } from '../model';
+import { Interview, interviewDate, itemStatus, Outcome, Round, RoundType, Stage } from '../model';
 import { notePath } from '../note-paths';
 import { furthestStage } from '../progress/stages';
-import { interviewDate } from '../queries/sidebar';
 import { Coming, comingOf, isHeld } from './coming';
 import { Likely, likelyToMatter, Place, placeOf } from './likely';
 
@@ -251,7 +250,7 @@ function notesOf(index: JournalIndex, likely: Likely): NoteToReread[] {
   for (const lw of likely.weaknesses) {
     const w = index.weakness(lw.id);
     for (const it of w?.improvements ?? []) {
-      if (it.status === 'dropped') continue;
+      if (itemStatus(it) === 'dropped') continue;
       for (const n of it.notes) {
         // A path that leaves the workspace stays as written: reading it says why it is refused.
         const path = notePath(n.path) ?? n.path;

@@ -8,7 +8,7 @@
  */
 import { addDays, daysBetween, humanDate } from '../dates';
 import type { JournalIndex, Sighting } from '../journal/journal-index';
-import { Interview, isOpenItem, isOverdue, Round, RoundType, WeaknessCategory, WeaknessStatus } from '../model';
+import { Interview, isOpenItem, isOverdue, itemStatus, Round, RoundType, WeaknessCategory, WeaknessStatus } from '../model';
 import { rankWeaknesses, TREND_WINDOW_DAYS, Trend, Verdict, WeaknessProgress } from '../progress/weaknesses';
 import { journalStats } from '../stats';
 import { isHeld } from './coming';
@@ -199,7 +199,7 @@ export function likelyToMatter(index: JournalIndex, target: Interview, roundType
       id: p.id, title: p.title, category: w.category, status: p.status, score,
       reasons: reasonsOf(occasions, target, roundType, recentRounds.size, today),
       evidence: p.evidence, trend: p.trend, trendText: p.trendText, verdict: p.verdict, verdictText: p.verdictText,
-      openItems: w.improvements.filter(isOpenItem).map((it) => ({ id: it.id, action: it.action || it.id, status: it.status === 'doing' ? 'doing' : 'todo', due: it.due, overdue: isOverdue(it, today) })),
+      openItems: w.improvements.filter(isOpenItem).map((it) => ({ id: it.id, action: it.action || it.id, status: itemStatus(it) === 'doing' ? 'doing' : 'todo', due: it.due, overdue: isOverdue(it, today) })),
     };
     (staysResolved(p) ? strengths : scored).push(item);
   }

@@ -10,7 +10,7 @@ import { escapeHtml } from '../../core/text/html';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import type { RoundArgs } from '../../ui/record-nodes';
-import type { BriefState, FromWebview, ToWebview } from './protocol';
+import type { BriefState, FromWebview, ToWebview } from '../../core/brief/protocol';
 
 export const BRIEF_VIEW_TYPE = 'debrief.brief';
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
+import { itemStatus } from '../../core/model';
 import { noteSummary } from '../../core/language/fixes';
 import type { Services } from '../../services/services';
-import { toRange } from '../../ui/ranges';
+import { toRange } from '../../adapters/ranges';
 import { JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
 import { planRenameWeakness } from '../../core/plans/weakness-plans';
 import { escapeMarkdown } from '../../core/text/markdown';
@@ -34,7 +35,7 @@ export function weaknessHover(jd: JournalDoc, id: string): vscode.MarkdownString
     md.appendMarkdown('Improvement items:\n\n');
     for (const it of w.improvements) {
       const due = it.due ? ` (due ${it.due})` : it.done ? ` (done ${it.done})` : '';
-      md.appendMarkdown(`- ${escapeMarkdown(`[${it.status ?? 'todo'}] ${it.action}${due}`)}\n`);
+      md.appendMarkdown(`- ${escapeMarkdown(`[${itemStatus(it)}] ${it.action}${due}`)}\n`);
     }
   } else md.appendMarkdown('No improvement items yet.\n');
   return md;

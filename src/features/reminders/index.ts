@@ -4,6 +4,7 @@ import { InternalCommandId, SettingId, ViewId } from '../../constants';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
+import { registerCommand } from '../../ui/command';
 
 /** globalState key: the date of the last reminder notification (at most one a day). */
 export const LAST_NOTIFIED_KEY = 'debrief.reminders.lastNotified';
@@ -54,7 +55,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       this.view, this.status, this.changed,
       { dispose: () => clearInterval(hourly) },
       services.store.onDidChange(() => this.schedule()),
-      vscode.commands.registerCommand(InternalCommandId.ShowMoreDue, () => this.showMore()),
+      registerCommand(services, { id: InternalCommandId.ShowMoreDue, execute: () => this.showMore() }),
       services.clock.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SettingId.FeedbackFollowUpDays) || e.affectsConfiguration(SettingId.RemindersNotify)) this.schedule();

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { CommandId, ContextKey, InternalCommandId, ViewId } from '../../constants';
 import { GroupBy, isEmptyFilter, parseFilter } from '../../core/queries/sidebar';
 import type { Services } from '../../services/services';
+import { registerCommands } from '../../ui/command';
 import { isNode, type Node } from '../../ui/record-nodes';
 import { InterviewsTree } from './interviews-tree';
 import { showLoading } from './loading';
@@ -96,30 +97,41 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(() => revealActive(e.textEditor), 300);
     }),
-    vscode.commands.registerCommand(InternalCommandId.ShowMore, (node: unknown) => {
-      if (isNode(node)) interviews.showMore(node);
-    }),
-    vscode.commands.registerCommand(InternalCommandId.Reveal, (uri: unknown, line?: unknown) =>
-      uri instanceof vscode.Uri ? revealFile(uri, typeof line === 'number' ? line : undefined) : undefined),
-    vscode.commands.registerCommand(CommandId.Refresh, async () => {
-      await store.reload();
-      interviews.refresh();
-      weaknesses.refresh();
-      updateBadge();
-    }),
-    vscode.commands.registerCommand(CommandId.GroupByMonth, () => setGroupBy('month')),
-    vscode.commands.registerCommand(CommandId.GroupByOutcome, () => setGroupBy('outcome')),
-    vscode.commands.registerCommand(CommandId.Filter, async (text?: unknown) => {
-      const value = typeof text === 'string' ? text : await prompter.input({
-        title: 'Filter the Debrief sidebar',
-        prompt: 'Words to find, and any of tag:<tag> company:<name> outcome:<outcome>. Empty clears the filter.',
-        value: filterText,
-        placeholder: 'e.g. caching company:acme outcome:rejected',
-      });
-      if (value !== undefined) await applyFilter(value);
-    }),
-    vscode.commands.registerCommand(CommandId.ClearFilter, () => applyFilter('')),
   );
+  // The view commands, through the same wrapper as every command: a failure is told, never thrown at the user.
+  registerCommands(context, services, [
+    {
+      id: InternalCommandId.ShowMore, execute: (node: unknown) => {
+        if (isNode(node)) interviews.showMore(node);
+      },
+    },
+    {
+      id: InternalCommandId.Reveal,
+      execute: (uri: unknown, line?: unknown) => (uri instanceof vscode.Uri ? revealFile(uri, typeof line === 'number' ? line : undefined) : undefined),
+    },
+    {
+      id: CommandId.Refresh, execute: async () => {
+        await store.reload();
+        interviews.refresh();
+        weaknesses.refresh();
+        updateBadge();
+      },
+    },
+    { id: CommandId.GroupByMonth, execute: () => setGroupBy('month') },
+    { id: CommandId.GroupByOutcome, execute: () => setGroupBy('outcome') },
+    {
+      id: CommandId.Filter, execute: async (text?: unknown) => {
+        const value = typeof text === 'string' ? text : await prompter.input({
+          title: 'Filter the Debrief sidebar',
+          prompt: 'Words to find, and any of tag:<tag> company:<name> outcome:<outcome>. Empty clears the filter.',
+          value: filterText,
+          placeholder: 'e.g. caching company:acme outcome:rejected',
+        });
+        if (value !== undefined) await applyFilter(value);
+      },
+    },
+    { id: CommandId.ClearFilter, execute: () => applyFilter('') },
+  ]);
   void vscode.commands.executeCommand('setContext', ContextKey.InterviewsGroupBy, interviews.groupBy);
   void vscode.commands.executeCommand('setContext', ContextKey.Filtered, false);
   void store.ready.then(() => {

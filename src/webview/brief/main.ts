@@ -3,7 +3,7 @@
  * posts it again when the journal changes; this script only swaps it in, keeps which brief it shows
  * for a reload, and tells the extension which button was pressed (by mouse or keyboard).
  */
-import type { BriefState, FromWebview, ToWebview } from '../../features/brief/protocol';
+import type { BriefState, FromWebview, ToWebview } from '../../core/brief/protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(state: BriefState): void };
 const vscode = acquireVsCodeApi();

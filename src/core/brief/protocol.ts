@@ -1,4 +1,4 @@
-/** Messages between the extension and the brief's page. */
+/** Messages between the brief's page (features/brief/panel.ts) and its script (webview/brief/main.ts): here, below both, so that each imports it. */
 
 /** What the page keeps to be restored after a reload: which brief it shows. */
 export interface BriefState {
