@@ -39,6 +39,9 @@ const common = {
   // The production bundle (the .vsix) leaves out src/test-mode.ts: no test hooks ship.
   // The command line's version comes from the manifest (src/cli/version.ts).
   define: { DEBRIEF_TEST_SUPPORT: production ? 'false' : 'true', DEBRIEF_VERSION: JSON.stringify(version) },
+  // windows-iana's main file picks a build by process.env at run time (so both are bundled, and a web
+  // worker has no process): its ES module is the one build, and keeps only the table the core reads.
+  alias: { 'windows-iana': './node_modules/windows-iana/dist/windows-iana.esm.js' },
 };
 
 /**

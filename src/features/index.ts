@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import * as commands from '../commands';
 import * as assistant from './assistant';
 import * as brief from './brief';
+import * as calendar from './calendar';
 import * as diagnostics from './diagnostics';
 import * as insights from './insights';
 import * as language from './language';
@@ -22,6 +23,7 @@ export const features = {
   language,
   noteBacklinks,
   reminders,
+  calendar,
   insights,
   brief,
   walkthrough,

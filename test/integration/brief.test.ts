@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, ViewId } from '../../src/constants';
 import { buildBrief } from '../../src/core/brief/brief';
+import { roundTimeText } from '../../src/core/schedule';
 import { briefMarkdown } from '../../src/core/brief/markdown';
 import { SECTION_IDS } from '../../src/core/brief/words';
 import { BRIEF_VIEW_TYPE, type BriefPanel } from '../../src/features/brief/panel';
@@ -25,6 +26,10 @@ rounds:
     questions: [Why Acme?]
   - type: behavioral # scheduled
     date: 2026-11-27
+    time: "10:00"
+    timezone: Europe/Berlin
+    duration: 45
+    link: https://meet.example.com/acme-behavioral
     interviewers: [Priya]
 `;
 /** An application whose next interview is known only as a next step. */
@@ -81,9 +86,16 @@ describe('the brief for the next interview', () => {
     await eventually(() => panel.webviewReady, 'the page\'s script to load (its CSP allows it)');
     const brief = panel.brief!;
     // What the core says for the same journal and day: the views never disagree.
-    const expected = buildBrief((await journal()).index, (await journal()).index.interview('brief-acme')!, SUITE_TODAY);
+    const expected = buildBrief((await journal()).index, (await journal()).index.interview('brief-acme')!, SUITE_TODAY, { timeZone: (await api()).services.clock.timeZone() });
     assert.deepEqual({ ...brief, reread: undefined }, { ...expected, reread: undefined });
     assert.deepEqual([brief.next.roundType, brief.next.date, brief.next.round], ['behavioral', '2026-11-27', 2]);
+    // What is next, and when: with its time as the Due view says it, and its meeting link.
+    const zone = (await api()).services.clock.timeZone();
+    const round = (await journal()).index.interview('brief-acme')!.rounds[1];
+    assert.equal(brief.next.rounds[0].timeText, roundTimeText(round, zone));
+    assert.match(brief.next.rounds[0].timeText!, /^10:00–10:45 CET/);
+    assert.match(panel.page!.html, /Behavioral round on 27 Nov \(in 2 days\), 10:00–10:45 CET[^<]*, with Priya\./);
+    assert.match(panel.page!.html, /Meeting link: <button type="button" class="link" data-open="\d+" title="Open in the browser">https:\/\/meet\.example\.com\/acme-behavioral<\/button>/);
     assert.deepEqual(brief.earlier.map((e) => e.id), ['acme-backend']);
     // Computed by hand: Acme's behavioral round of 12 Oct (44 days: 1) × same kind 1 × same company 2.
     assert.deepEqual(brief.likely.weaknesses.map((w) => [w.id, w.score, w.reasons.map((r) => r.text)]), [
@@ -128,7 +140,8 @@ describe('the brief for the next interview', () => {
     assertScriptUsed(prompter);
     const panel = await shown('brief-initech');
     assert.deepEqual([panel.brief!.next.roundType, panel.brief!.next.roundTypeFrom, panel.brief!.next.date], ['onsite', 'chosen', '2026-11-28']);
-    const p = new ScriptedPrompter(['Dana', '3', '', 'Ran out of time']);
+    // A round added, not filled in: its start time is asked too (none given here).
+    const p = new ScriptedPrompter(['', 'Dana', '3', '', 'Ran out of time']);
     (await api()).setPrompter(p);
     assert.equal(await panel.recordHowItWent(), true);
     assertScriptUsed(p);
@@ -175,14 +188,28 @@ describe('the brief for the next interview', () => {
     ]);
   });
 
+  it('is offered on tomorrow\'s interview in the Due view, and prepares it', async () => {
+    await write(SCHEDULED, SCHEDULED_TEXT.replace('2026-11-27', '2026-11-26'));
+    const { due } = await parts();
+    await eventually(async () => (await journal()).index.interview('brief-acme'), 'the store to read the new interview');
+    await due.refresh();
+    const row = await eventually(() => due.reminders.find((r) => r.reminder.kind === 'interview' && r.reminder.ref.file === SCHEDULED), 'tomorrow\'s interview in the Due view');
+    assert.equal(due.getTreeItem(row).contextValue, 'upcoming.interview', 'the row offers Prepare');
+    // Nothing is asked: the row names the interview, and its round the kind.
+    const { prompter } = await run(CommandId.PrepareInterview, [], row);
+    assertScriptUsed(prompter);
+    const panel = await shown('brief-acme');
+    assert.deepEqual([panel.brief!.next.roundType, panel.brief!.next.date], ['behavioral', '2026-11-26']);
+  });
+
   it('is offered on a next step still ahead in the Due view, and prepares that interview', async () => {
     await write(STEP, STEP_TEXT);
     const { due } = await parts();
     await due.refresh();
     const row = await eventually(() => due.reminders.find((r) => r.reminder.kind === 'next-step' && r.reminder.ref.file === STEP), 'the next step in the Due view');
-    assert.equal(due.getTreeItem(row).contextValue, 'next-step.upcoming', 'the row offers Prepare');
+    assert.equal(due.getTreeItem(row).contextValue, 'upcoming.next-step', 'the row offers Prepare');
     const menus = (vscode.extensions.getExtension('debrief.debrief')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus['view/item/context'];
-    assert.ok(menus.some((m) => m.command === CommandId.PrepareInterview && m.when.includes(`view == ${ViewId.Due}`) && m.when.includes('next-step.upcoming')));
+    assert.ok(menus.some((m) => m.command === CommandId.PrepareInterview && m.when === `view == ${ViewId.Due} && viewItem =~ /^upcoming\\./`));
     // Only the kind of round is asked: the row names the interview.
     const { prompter } = await run(CommandId.PrepareInterview, ['Not known yet'], row);
     assertScriptUsed(prompter);

@@ -10,6 +10,7 @@ import { noteExcerpt, readNote } from '../../src/core/brief/notes';
 import { prepareBrief } from '../../src/core/brief/prepare';
 import { SECTION_IDS, SECTION_TITLES } from '../../src/core/brief/words';
 import { JournalIndex } from '../../src/core/journal/journal-index';
+import { roundTimeText } from '../../src/core/schedule';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
 import { ROUND_TYPES } from '../../src/core/model';
 import { weaknessProgress } from '../../src/core/progress/weaknesses';
@@ -196,6 +197,37 @@ describe('the brief: what is next', () => {
     assert.deepEqual([c.date, c.type, c.round, c.rounds.map((r) => r.index)], ['2025-12-03', 'system-design', 2, [2]]);
     const step = journal({ 'debrief/interviews/x.yaml': 'id: x\ncompany: C\nrole: R\nnext:\n  action: Onsite\n  due: 2025-12-09\n' }).interview('x')!;
     assert.deepEqual(comingOf(step, TODAY), { rounds: [], step: { action: 'Onsite', due: '2025-12-09' }, date: '2025-12-09', type: undefined, round: undefined });
+  });
+
+  it('says when, with the round\'s time as the Due view says it, and never takes a cancelled round for the coming one', () => {
+    const idx = journal({ 'debrief/interviews/x.yaml': `id: x
+company: C
+role: R
+rounds:
+  - type: onsite
+    date: 2025-12-02
+    cancelled: true
+  - type: onsite
+    date: 2025-12-04
+    time: "09:30"
+    timezone: America/New_York
+    duration: 90
+    location: HQ
+    link: https://meet.example.com/x
+` });
+    const iv = idx.interview('x')!;
+    const c = comingOf(iv, TODAY);
+    assert.deepEqual([c.round, c.date, c.type], [2, '2025-12-04', 'onsite'], 'the cancelled round is not the coming one');
+    const b = buildBrief(idx, iv, TODAY, { timeZone: 'Europe/Berlin' });
+    assert.equal(b.next.rounds[0].timeText, roundTimeText(iv.rounds[1], 'Europe/Berlin'));
+    assert.equal(b.next.rounds[0].timeText, '09:30–11:00 EST (15:30 your time)');
+    assert.deepEqual(b.interview.rounds.map((r) => [r.number, r.cancelled]), [[1, true]], 'a cancelled round is among the rounds so far, marked');
+    const md = briefMarkdown(b);
+    assert.match(md, /\n- Onsite round on 4 Dec \(in 3 days\), 09:30–11:00 EST \(15:30 your time\), at HQ\.\n- Meeting link: <https:\/\/meet\.example\.com\/x>\n/);
+    assert.match(md, /\n1\. onsite, 2 Dec, cancelled\n/);
+    const page = briefHtml(b);
+    const ref = /Meeting link: <button[^>]*data-open="(\d+)"/.exec(page.html);
+    assert.deepEqual(page.refs[Number(ref?.[1])], { url: 'https://meet.example.com/x' });
   });
 
   it('prepares the open application whose next thing comes soonest, by default', () => {

@@ -1,7 +1,7 @@
 /** `debrief mcp`: the journal's tools for an AI assistant, over the Model Context Protocol on stdio. */
 import { dateOf } from '../../core/dates';
 import { UsageError } from '../args';
-import { workspaceFolder } from '../journal';
+import { followUpDays, workspaceFolder } from '../journal';
 import type { Subcommand } from '../subcommand';
 import { VERSION } from '../version';
 
@@ -31,9 +31,7 @@ An MCP client's configuration, e.g.:
   async run(ctx) {
     const { io, args } = ctx;
     if (!io.serveMcp) throw new UsageError('mcp is not available here.');
-    const given = args.one('--follow-up-days');
-    const days = given === undefined ? 7 : Number(given);
-    if (!Number.isInteger(days) || days < 0 || days > 365) throw new UsageError('--follow-up-days must be a whole number of days from 0 to 365.');
+    const days = followUpDays(ctx);
     const fs = await workspaceFolder(ctx, 'holds');
     // Asked each time: a server runs for days.
     const fixed = args.one('--today');

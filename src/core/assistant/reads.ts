@@ -68,7 +68,7 @@ export function getInterview(ctx: ReadContext, input: { id: string }) {
   return {
     ...summary(iv, ctx.index),
     source: iv.source,
-    rounds: iv.rounds.map((r) => ({ number: r.index, type: r.type, date: r.date, interviewers: r.interviewers, rating: r.rating, questions: r.questions, wentWell: r.wentWell, wentBadly: r.wentBadly })),
+    rounds: iv.rounds.map((r) => ({ number: r.index, type: r.type, date: r.date, time: r.time, timeZone: r.timeZone, duration: r.duration, location: r.location, link: r.link, cancelled: r.cancelled, interviewers: r.interviewers, rating: r.rating, questions: r.questions, wentWell: r.wentWell, wentBadly: r.wentBadly })),
     feedback: iv.feedback ? { requested: iv.feedback.requested, received: iv.feedback.received, summary: iv.feedback.summary, quotes: iv.feedback.quotes } : undefined,
     weaknesses: iv.weaknesses.map((c) => ({ id: c.weakness, title: ctx.index.weakness(c.weakness)?.title, round: c.round, source: c.source, quote: c.quote })),
     next: iv.next ? { action: iv.next.action, due: iv.next.due } : undefined,

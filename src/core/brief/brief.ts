@@ -10,7 +10,8 @@ import type { JournalIndex } from '../journal/journal-index';
 import { Interview, interviewDate, itemStatus, Outcome, Round, RoundType, Stage } from '../model';
 import { notePath } from '../note-paths';
 import { furthestStage } from '../progress/stages';
-import { Coming, comingOf, isHeld } from './coming';
+import { roundTimeText } from '../schedule';
+import { Coming, comingOf, isHeld, isScheduled } from './coming';
 import { Likely, likelyToMatter, Place, placeOf } from './likely';
 
 /** Questions, notes and stories listed, at most; the rest are counted. */
@@ -21,6 +22,18 @@ export interface BriefRound {
   number: number;
   type?: RoundType;
   date?: string;
+  /** The start time, HH:MM, and the round's own zone, as written (see schedule.ts). */
+  time?: string;
+  timeZone?: string;
+  /** Minutes. */
+  duration?: number;
+  /** "14:00–15:00 CET (08:00 your time)": the round's time as the Due view says it; undefined without a time. */
+  timeText?: string;
+  location?: string;
+  /** The meeting link (http or https only). */
+  link?: string;
+  /** It did not take place. */
+  cancelled?: boolean;
   interviewers: string[];
   rating?: number;
   wentWell?: string;
@@ -42,7 +55,7 @@ export interface BriefApplication {
   outcome: Outcome;
   furthestStage: Stage;
   tags: string[];
-  /** The rounds held so far (scheduled ones are in `next`), in order. */
+  /** The rounds held so far, and the ones cancelled (scheduled ones are in `next`), in order. */
   rounds: BriefRound[];
   feedback?: { requested?: string; received?: string; summary?: string; quotes: string[] };
   /** The weaknesses it cited, with their titles. */
@@ -123,32 +136,35 @@ export interface Brief {
 export interface BriefOptions {
   /** The type of the coming round, when no scheduled round says it. */
   roundType?: RoundType;
+  /** The user's time zone, to say a round's time in it too (omitted: the round's own time only). */
+  timeZone?: string;
 }
 
-function roundOf(r: Round): BriefRound {
+function roundOf(r: Round, localZone: string | undefined): BriefRound {
   return {
-    number: r.index, type: r.type, date: r.date, interviewers: r.interviewers, rating: r.rating,
-    wentWell: r.wentWell, wentBadly: r.wentBadly, questions: r.questions, line: r.range.start.line,
+    number: r.index, type: r.type, date: r.date, time: r.time, timeZone: r.timeZone, duration: r.duration, timeText: roundTimeText(r, localZone) || undefined,
+    location: r.location, link: r.link, cancelled: r.cancelled || undefined,
+    interviewers: r.interviewers, rating: r.rating, wentWell: r.wentWell, wentBadly: r.wentBadly, questions: r.questions, line: r.range.start.line,
   };
 }
 
-function applicationOf(iv: Interview, index: JournalIndex, today: string): BriefApplication {
+function applicationOf(iv: Interview, index: JournalIndex, today: string, localZone: string | undefined): BriefApplication {
   const titles = new Map<string, string>();
   for (const c of iv.weaknesses) if (!titles.has(c.weakness)) titles.set(c.weakness, index.weakness(c.weakness)?.title || c.weakness);
   const f = iv.feedback;
   return {
     id: iv.id, file: iv.file, line: iv.idRange.start.line, company: iv.company, role: iv.role, applied: iv.applied, source: iv.source,
     outcome: iv.outcome ?? 'pending', furthestStage: furthestStage(iv), tags: iv.tags,
-    rounds: iv.rounds.filter((r) => isHeld(r, today)).map(roundOf),
+    rounds: iv.rounds.filter((r) => !isScheduled(r, today)).map((r) => roundOf(r, localZone)),
     feedback: f && (f.requested || f.received || f.summary || f.quotes.length) ? { requested: f.requested, received: f.received, summary: f.summary, quotes: f.quotes } : undefined,
     weaknesses: [...titles].map(([id, title]) => ({ id, title })),
   };
 }
 
-function nextOf(coming: Coming, chosen: RoundType | undefined): BriefNext {
+function nextOf(coming: Coming, chosen: RoundType | undefined, localZone: string | undefined): BriefNext {
   const roundType = coming.type ?? chosen;
   return {
-    rounds: coming.rounds.map(roundOf), step: coming.step, date: coming.date, roundType,
+    rounds: coming.rounds.map((r) => roundOf(r, localZone)), step: coming.step, date: coming.date, roundType,
     roundTypeFrom: coming.type ? 'scheduled' : chosen ? 'chosen' : 'unknown', round: coming.round,
   };
 }
@@ -168,7 +184,7 @@ const atCompany = (p: Place) => p === 'this' || p === 'company';
 
 /** The brief of interview `target` on `today`. Notes are listed but not read (notes.ts reads them). */
 export function buildBrief(index: JournalIndex, target: Interview, today: string, options: BriefOptions = {}): Brief {
-  const next = nextOf(comingOf(target, today), options.roundType);
+  const next = nextOf(comingOf(target, today), options.roundType, options.timeZone);
   const type = next.roundType;
   const place = placeOf(target);
   const earlier: Interview[] = [];
@@ -212,9 +228,9 @@ export function buildBrief(index: JournalIndex, target: Interview, today: string
   earlier.sort((a, b) => newestFirst(interviewDate(a), interviewDate(b)));
   const brief: Brief = {
     today,
-    interview: applicationOf(target, index, today),
+    interview: applicationOf(target, index, today, options.timeZone),
     next,
-    earlier: earlier.map((iv) => applicationOf(iv, index, today)),
+    earlier: earlier.map((iv) => applicationOf(iv, index, today, options.timeZone)),
     likely: {
       ...likely,
       empty: likely.weaknesses.length || likely.strengths.length ? undefined

@@ -9,17 +9,17 @@ import { lastActivity } from '../queries/sidebar';
 
 /**
  * A round still to come: dated after today, or today with nothing recorded of how it went (no rating,
- * nothing that went well or badly). A round of today that has any of those has happened.
+ * nothing that went well or badly), and not cancelled. A round of today that has any of those has happened.
  */
 export function isScheduled(round: Round, today: string): boolean {
-  if (round.date === undefined) return false;
+  if (round.date === undefined || round.cancelled) return false;
   if (round.date > today) return true;
   return round.date === today && round.rating === undefined && !round.wentWell && !round.wentBadly;
 }
 
-/** A round that happened, as far as the journal tells: not scheduled (an undated round counts as held). */
+/** A round that happened, as far as the journal tells: not scheduled, not cancelled (an undated round counts as held). */
 export function isHeld(round: Round, today: string): boolean {
-  return !isScheduled(round, today) && (round.date === undefined || round.date <= today);
+  return !round.cancelled && !isScheduled(round, today) && (round.date === undefined || round.date <= today);
 }
 
 export interface Coming {

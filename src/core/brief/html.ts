@@ -10,12 +10,10 @@ import {
   noteDetail, progressText, questionSource, RECORD_LABEL, reasonsText, roundHeadline, roundNotes, SECTION_TITLES, SectionId, sentence, storySource,
 } from './words';
 
-/** A file the page links to: what its "open" buttons name by their index. */
-export interface PageRef {
-  file: string;
-  /** 0-based line. */
-  line: number;
-}
+/** What the page's "open" buttons name by their index: a journal file or note at a line, or a meeting link. */
+export type PageRef =
+  | { file: string; /** 0-based line. */ line: number }
+  | { url: string };
 
 export interface BriefPage {
   /** The body of the page. */
@@ -34,6 +32,10 @@ export function briefHtml(b: Brief): BriefPage {
   const open = (label: string, file: string, line: number, title?: string) => {
     refs.push({ file, line });
     return `<button type="button" class="link" data-open="${refs.length - 1}"${title ? ` title="${h(title)}"` : ''}>${h(label)}</button>`;
+  };
+  const link = (url: string) => {
+    refs.push({ url });
+    return `<button type="button" class="link" data-open="${refs.length - 1}" title="Open in the browser">${h(url)}</button>`;
   };
   const section = (id: SectionId, title: string, body: string) =>
     `<section data-section="${id}" aria-labelledby="h-${id}"><h2 id="h-${id}">${h(title)}</h2>${body}</section>`;
@@ -62,7 +64,7 @@ export function briefHtml(b: Brief): BriefPage {
     : p(noEarlierText(b), 'empty');
   parts.push(section('application', SECTION_TITLES.application(b), [
     `<p>${open(applicationName(a), a.file, a.line, `Open ${a.file}`)}: ${h(sentence(applicationFacts(a, b.today)))}</p>`,
-    '<h3>What is next</h3>', list(nextLines(b.next, b.today).map(h)),
+    '<h3>What is next</h3>', list(nextLines(b.next, b.today).map((l) => (l.link ? `${h(l.text)} ${link(l.link)}` : h(l.text)))),
     '<h3>Rounds so far</h3>', rounds,
     p(feedbackLine(a, b.today)), quotes(a),
     `<h3>Earlier at ${h(a.company)}</h3>`, earlier,

@@ -18,7 +18,7 @@ export function briefMarkdown(b: Brief): string {
   out.push(`## ${lead(SECTION_TITLES.application(b))}`, '');
   const a = b.interview;
   out.push(`**${md(applicationName(a))}**: ${md(sentence(applicationFacts(a, b.today)))}`, '');
-  out.push('**What is next**', '', ...nextLines(b.next, b.today).map((l) => `- ${lead(l)}`), '');
+  out.push('**What is next**', '', ...nextLines(b.next, b.today).map((l) => `- ${lead(l.text)}${l.link ? ` <${l.link.replace(/[<>\s]/g, encodeURIComponent)}>` : ''}`), '');
   if (a.rounds.length) {
     out.push('**Rounds so far**', '');
     for (const r of a.rounds) {

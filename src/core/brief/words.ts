@@ -55,13 +55,22 @@ export function briefSubtitle(b: Brief): string {
   return `Prepared ${humanDate(b.today, b.today)} for ${what}${date}.`;
 }
 
-/** What is next and when, one sentence per scheduled round and step; never empty. */
-export function nextLines(n: BriefNext, today: string): string[] {
-  const lines = n.rounds.map((r) => sentence(`${capital(kindOf(r.type))} on ${r.date ? when(r.date, today) : 'a date not set'}${r.interviewers.length ? `, with ${r.interviewers.join(', ')}` : ''}`));
-  if (n.step) lines.push(n.step.due ? `Next step: ${n.step.action || 'not named'}, due ${when(n.step.due, today)}.` : sentence(`Next step: ${n.step.action || 'not named'}`));
-  if (!lines.length) lines.push('No round or next step with a date is recorded yet. Add the round when it is set (Add Round), or a next step with its due date.');
-  if (n.roundTypeFrom === 'chosen' && n.roundType) lines.push(`Prepared for ${aKind(n.roundType)}, as chosen.`);
-  if (n.roundTypeFrom === 'unknown') lines.push('The kind of the next round is not known: the brief looks at every kind of round.');
+/** One line of what is next: a sentence, and the meeting link it names (shown as a link where it can be). */
+export interface NextLine {
+  text: string;
+  link?: string;
+}
+
+/** What is next and when, one sentence per scheduled round (its meeting link apart) and step; never empty. */
+export function nextLines(n: BriefNext, today: string): NextLine[] {
+  const lines: NextLine[] = n.rounds.flatMap((r) => [
+    { text: sentence(`${capital(kindOf(r.type))} on ${r.date ? when(r.date, today) : 'a date not set'}${r.timeText ? `, ${r.timeText}` : ''}${r.interviewers.length ? `, with ${r.interviewers.join(', ')}` : ''}${r.location ? `, at ${r.location}` : ''}`) },
+    ...(r.link ? [{ text: 'Meeting link:', link: r.link }] : []),
+  ]);
+  if (n.step) lines.push({ text: n.step.due ? `Next step: ${n.step.action || 'not named'}, due ${when(n.step.due, today)}.` : sentence(`Next step: ${n.step.action || 'not named'}`) });
+  if (!lines.length) lines.push({ text: 'No round or next step with a date is recorded yet. Add the round when it is set (Add Round), or a next step with its due date.' });
+  if (n.roundTypeFrom === 'chosen' && n.roundType) lines.push({ text: `Prepared for ${aKind(n.roundType)}, as chosen.` });
+  if (n.roundTypeFrom === 'unknown') lines.push({ text: 'The kind of the next round is not known: the brief looks at every kind of round.' });
   return lines;
 }
 
@@ -81,7 +90,7 @@ export function roundHeadline(r: BriefRound, today: string): string {
   const head = [r.type ?? 'round', r.date ? humanDate(r.date, today) : undefined].filter(Boolean).join(', ');
   const who = r.interviewers.length ? `, with ${r.interviewers.join(', ')}` : '';
   const rating = r.rating !== undefined ? `: rated ${r.rating} of 5` : '';
-  return `${head}${who}${rating}`;
+  return `${head}${who}${r.cancelled ? ', cancelled' : ''}${rating}`;
 }
 
 /** How a round went, as "Went well: …" and "Went badly: …" lines. */
@@ -102,7 +111,7 @@ export function feedbackLine(a: BriefApplication, today: string): string | undef
 /** What the rounds of an earlier application were, in one line. */
 export function roundsLine(a: BriefApplication): string {
   if (!a.rounds.length) return 'No rounds recorded.';
-  return `Rounds: ${a.rounds.map((r) => `${r.type ?? 'round'}${r.rating !== undefined ? ` (${r.rating} of 5)` : ''}`).join(', ')}.`;
+  return `Rounds: ${a.rounds.map((r) => `${r.type ?? 'round'}${r.cancelled ? ' (cancelled)' : r.rating !== undefined ? ` (${r.rating} of 5)` : ''}`).join(', ')}.`;
 }
 
 /** An earlier application at the company, after its name: its facts, rounds, feedback and weaknesses. */

@@ -5,6 +5,7 @@ import { briefHtml, BriefPage, PAGE_ACTIONS } from '../../core/brief/html';
 import { briefMarkdown } from '../../core/brief/markdown';
 import { prepareBrief } from '../../core/brief/prepare';
 import { applicationName } from '../../core/brief/words';
+import { isWebLink } from '../../core/links';
 import { ROUND_TYPES, RoundType } from '../../core/model';
 import { escapeHtml } from '../../core/text/html';
 import type { Journal } from '../../services/journal';
@@ -164,7 +165,7 @@ export class BriefPanel implements vscode.Disposable {
       body = `<p class="empty">${escapeHtml(t ? `The interview of ${t.path} is no longer in the journal. Run "Debrief: Prepare for Interview" to prepare another one.` : 'Run "Debrief: Prepare for Interview" to prepare a brief.')}</p>`;
     } else {
       try {
-        const brief = await prepareBrief(t.journal.index, t.journal.fs, interview, this.services.clock.today(), { roundType: t.roundType });
+        const brief = await prepareBrief(t.journal.index, t.journal.fs, interview, this.services.clock.today(), { roundType: t.roundType, timeZone: this.services.clock.timeZone() });
         if (generation !== this.generation) return;
         this.brief = brief;
         this.page = briefHtml(brief);
@@ -213,10 +214,14 @@ export class BriefPanel implements vscode.Disposable {
     return target;
   }
 
-  /** Opens what a link of the page names, beside the page. */
+  /** Opens what a link of the page names: a file beside the page, a meeting link (http or https only) in the browser. */
   async open(ref: number): Promise<void> {
     const r = this.page?.refs[ref];
     if (!r || !this.target) return;
+    if ('url' in r) {
+      if (isWebLink(r.url)) await vscode.env.openExternal(vscode.Uri.parse(r.url, true));
+      return;
+    }
     const pos = new vscode.Position(r.line, 0);
     const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
     await vscode.window.showTextDocument(this.target.journal.uri(r.file), { selection: new vscode.Range(pos, pos), preview: true, viewColumn: column });
