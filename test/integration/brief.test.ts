@@ -126,7 +126,10 @@ describe('the brief for the next interview', () => {
     assert.match(p.asked[0], /^input Add Round 1\/4: Who interviewed you in the behavioral round at Acme \(27 Nov\)/);
     const data = parse((await read(SCHEDULED))!);
     assert.equal(data.rounds.length, 2, 'no round added: the scheduled one is filled in');
-    assert.deepEqual(data.rounds[1], { type: 'behavioral', date: '2026-11-27', interviewers: ['Priya'], rating: 4, 'went-well': 'Short answers, result first' });
+    assert.deepEqual(data.rounds[1], {
+      type: 'behavioral', date: '2026-11-27', time: '10:00', timezone: 'Europe/Berlin', duration: 45, link: 'https://meet.example.com/acme-behavioral',
+      interviewers: ['Priya'], rating: 4, 'went-well': 'Short answers, result first',
+    });
     assert.match((await read(SCHEDULED))!, / {2}- type: behavioral # scheduled\n/, 'the comment stays');
     // The round has happened now: nothing is scheduled any more, and its story is one to tell.
     const after = await shown('brief-acme', (x) => x.brief!.next.rounds.length === 0, 'the brief without the scheduled round');
