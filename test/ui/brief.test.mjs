@@ -54,6 +54,8 @@ async function openBrief(folder, settings) {
   await wb.page.keyboard.press('Enter');
   const frame = await briefFrame(wb.page);
   await frame.locator('section[data-section="stories"]').waitFor({ timeout: 30_000 });
+  // The workbench hands the page its theme's colours after it loads: read the page once they are there.
+  await eventually(() => frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() !== ''), 30_000, 'the theme\'s colours in the page');
   return { wb, frame };
 }
 
