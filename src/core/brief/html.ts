@@ -6,7 +6,7 @@
 import { escapeHtml } from '../text/html';
 import type { Brief, BriefApplication } from './brief';
 import {
-  applicationFacts, applicationName, briefSubtitle, briefTitle, earlierText, feedbackLine, itemText, likelyIntro, moreText, nextLines, noEarlierText,
+  applicationFacts, applicationName, briefSubtitle, briefTitle, earlierText, feedbackLine, itemText, likelyIntro, moreText, nextLines, NO_ROUNDS, noEarlierText,
   noteDetail, progressText, questionSource, RECORD_LABEL, reasonsText, roundHeadline, roundNotes, SECTION_TITLES, SectionId, sentence, storySource,
 } from './words';
 
@@ -39,7 +39,7 @@ export function briefHtml(b: Brief): BriefPage {
   };
   const section = (id: SectionId, title: string, body: string) =>
     `<section data-section="${id}" aria-labelledby="h-${id}"><h2 id="h-${id}">${h(title)}</h2>${body}</section>`;
-  const list = (items: string[], ordered = false) => (items.length ? `<${ordered ? 'ol' : 'ul'}>${items.map((i) => `<li>${i}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>` : '');
+  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '');
   const p = (text: string | undefined, cls?: string) => (text ? `<p${cls ? ` class="${cls}"` : ''}>${h(text)}</p>` : '');
   const quotes = (a: BriefApplication) => a.feedback?.quotes.map((q) => `<blockquote>${h(q)}</blockquote>`).join('') ?? '';
 
@@ -58,7 +58,7 @@ export function briefHtml(b: Brief): BriefPage {
 
   const rounds = a.rounds.length
     ? `<ol class="rounds">${a.rounds.map((r) => `<li value="${r.number}"><span class="round">${h(roundHeadline(r, b.today))}</span>${list(roundNotes(r).map(h))}</li>`).join('')}</ol>`
-    : p('No rounds held yet in this application.', 'empty');
+    : p(NO_ROUNDS, 'empty');
   const earlier = b.earlier.length
     ? list(b.earlier.map((e) => `${open(e.role || e.company, e.file, e.line, `Open ${e.file}`)}: ${h(earlierText(e, b.today))}${quotes(e)}`))
     : p(noEarlierText(b), 'empty');

@@ -2,7 +2,7 @@
 import { escapeMarkdown, markdownText } from '../text/markdown';
 import type { Brief } from './brief';
 import {
-  applicationFacts, applicationName, briefSubtitle, briefTitle, earlierText, feedbackLine, itemText, likelyIntro, moreText, nextLines, noEarlierText,
+  applicationFacts, applicationName, briefSubtitle, briefTitle, earlierText, feedbackLine, itemText, likelyIntro, moreText, nextLines, NO_ROUNDS, noEarlierText,
   noteDetail, progressText, questionSource, reasonsText, roundHeadline, roundNotes, SECTION_TITLES, sentence, storySource,
 } from './words';
 
@@ -26,7 +26,7 @@ export function briefMarkdown(b: Brief): string {
       for (const n of roundNotes(r)) out.push(`   - ${lead(n)}`);
     }
     out.push('');
-  } else out.push('No rounds held yet in this application.', '');
+  } else out.push(NO_ROUNDS, '');
   const fb = feedbackLine(a, b.today);
   if (fb) {
     out.push(lead(fb), '');

@@ -120,6 +120,9 @@ export function earlierText(e: BriefApplication, today: string): string {
   return parts.filter((x): x is string => !!x).join(' ');
 }
 
+/** Said when the application has no round held yet. */
+export const NO_ROUNDS = 'No rounds held yet in this application.';
+
 /** Said when the company has no other application. */
 export function noEarlierText(b: Brief): string {
   return sentence(`No earlier application at ${b.interview.company}`);
