@@ -12,7 +12,7 @@ export const DONE = 'debrief-web-done ';
 /**
  * The integration tests that prove what the browser changes (commands registered, the views, commands
  * that write, hand editing, the assistant's tools, file events and the kept index, the calendar with
- * its reader loaded on demand), not the whole suite; then the browser's own.
+ * its reader loaded on demand, the brief's page), not the whole suite; then the browser's own.
  */
 function load(): void {
   /* eslint-disable @typescript-eslint/no-require-imports -- after mocha.setup, which defines `describe` */
@@ -25,6 +25,7 @@ function load(): void {
   require('../integration/assistant.test');
   require('../integration/services.test');
   require('../integration/calendar.test');
+  require('../integration/brief.test');
   require('./browser.test');
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
