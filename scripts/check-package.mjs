@@ -22,7 +22,7 @@ const TESTED_ENGINE = [1, 139];
 const ALLOWED = [
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(extension|cli|workbook|invitation)\.js$/, /^extension\/dist\/web\/extension\.js$/, /^extension\/dist\/webview\/[a-z-]+\.js$/,
+  /^extension\/dist\/(extension|workbook|invitation)\.js$/, /^extension\/dist\/web\/extension\.js$/, /^extension\/dist\/webview\/[a-z-]+\.js$/,
   /^extension\/media\/(debrief\.png|debrief\.svg|[a-z-]+\.css)$/,
   /^extension\/schemas\/(interview|weaknesses)\.schema\.json$/,
   /^extension\/walkthrough\/[a-z-]+\.md$/,
@@ -69,7 +69,6 @@ check('every file the manifest names is in the package', () => {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
   };
   walk(manifest, '');
-  for (const bin of Object.values(manifest.bin ?? {})) named.push(bin);
   return named.filter((f) => !files[inPackage(f)]).map((f) => `${f} is named by package.json but not packaged`);
 });
 
