@@ -25,13 +25,9 @@ import { decodeText } from './decode';
 import { fastParse } from './fast';
 import { isLMap, isNullScalar, LMap, LNode, LPair, LSeq, MAP, pairIn, SCALAR, SEQ } from './located';
 import { ReadOptions, Strings } from './strings';
+import type { Plain, ReadResult } from './types';
 
-export interface ReadResult<T> {
-  value?: T;
-  problems: Problem[];
-}
-
-export type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain } | undefined;
+export type { Plain, ReadResult } from './types';
 
 /**
  * Parsed YAML plus the side tables the record builders and error mapping need: the plain data, and
@@ -139,9 +135,9 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     return { problems };
   }
   const parsed: Parsed = { file, lines, root: { kind: MAP, start: 0, end: 0, pairs: [] }, data: {}, nodes: new WeakMap(), problems, s: new Strings(options.strings) };
-  parsed.data = toPlain(parsed, root) as Record<string, Plain>;
-  parsed.root = lastLocated as LMap;
-  lastLocated = undefined;
+  const converted = toPlain(parsed, root);
+  parsed.data = converted.plain as Record<string, Plain>;
+  parsed.root = converted.node as LMap;
   return { parsed, problems };
 }
 
@@ -185,23 +181,26 @@ function keyText(node: unknown): string | undefined {
   return isScalar(node) ? String(node.value) : undefined;
 }
 
-/** The located node of the last value toPlain converted (a second result, without a pair allocated per value). */
-let lastLocated: LNode | undefined;
-
 function rangeOf(node: { range?: [number, number, number] | null }): [number, number] {
   const r = node.range;
   return r ? [r[0], r[1]] : [0, 0];
 }
 
-function toPlain(p: Parsed, node: unknown): Plain {
-  lastLocated = undefined;
-  if (node == null) return null;
+/** A value of the composed document as plain data, and its located node (undefined for a missing value). */
+interface Converted {
+  plain: Plain;
+  node: LNode | undefined;
+}
+
+const MISSING: Converted = Object.freeze({ plain: null, node: undefined });
+
+function toPlain(p: Parsed, node: unknown): Converted {
+  if (node == null) return MISSING;
   if (isScalar(node)) {
     if (node.anchor) anchorProblem(p, node);
     const v = node.value;
     const [start, end] = rangeOf(node);
-    lastLocated = { kind: SCALAR, start, end, isNull: v == null };
-    return typeof v === 'bigint' ? Number(v) : (v as Plain);
+    return { plain: typeof v === 'bigint' ? Number(v) : (v as Plain), node: { kind: SCALAR, start, end, isNull: v == null } };
   }
   if (isMap(node)) {
     if (node.anchor) anchorProblem(p, node);
@@ -228,13 +227,11 @@ function toPlain(p: Parsed, node: unknown): Plain {
       }
       const v = toPlain(p, pair.value);
       const kr = (pair.key as { range?: [number, number, number] | null } | null)?.range;
-      const lp: LPair = { key: k, keyStart: kr ? kr[0] : -1, keyEnd: kr ? kr[1] : -1, value: pair.value == null ? undefined : lastLocated };
-      located.pairs.push(lp);
-      if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
-      else obj[k] = v;
+      located.pairs.push({ key: k, keyStart: kr ? kr[0] : -1, keyEnd: kr ? kr[1] : -1, value: v.node } satisfies LPair);
+      if (k === '__proto__') Object.defineProperty(obj, k, { value: v.plain, enumerable: true, writable: true, configurable: true });
+      else obj[k] = v.plain;
     }
-    lastLocated = located;
-    return obj;
+    return { plain: obj, node: located };
   }
   if (isSeq(node)) {
     if (node.anchor) anchorProblem(p, node);
@@ -243,19 +240,18 @@ function toPlain(p: Parsed, node: unknown): Plain {
     const located: LSeq = { kind: SEQ, start, end, items: [] };
     p.nodes.set(arr, located);
     for (const item of node.items) {
-      arr.push(toPlain(p, item));
-      located.items.push(item == null ? undefined : lastLocated);
+      const v = toPlain(p, item);
+      arr.push(v.plain);
+      located.items.push(v.node);
     }
-    lastLocated = located;
-    return arr;
+    return { plain: arr, node: located };
   }
   if (isAlias(node)) {
     const r = node.range ?? [0, 0, 0];
     p.problems.push(problem(p, p.lines.range(r[0], r[1]), 'error', 'alias', `Aliases (*${shown(node.source, 40)}) are not supported in the journal: write the value out in full.`));
-    lastLocated = { kind: SCALAR, start: r[0], end: r[1], isNull: false };
-    return undefined;
+    return { plain: undefined, node: { kind: SCALAR, start: r[0], end: r[1], isNull: false } };
   }
-  return undefined;
+  return { plain: undefined, node: undefined };
 }
 
 function duplicateKey(p: Parsed, key: string, first: Pair, again: Pair): void {
