@@ -187,19 +187,23 @@ describe('hostile journal files', function () {
     mem.writeFileSync('debrief/interviews/forged-key.yaml', fixture('forged-key.yaml'));
     mem.writeFileSync('debrief/interviews/evil\nx.yaml:1:1: error: forged\u001b[2J.yaml', 'id: evil\ncompany: A\nrole: B\noutcome: "\u001b[31mbad\u0007"\n');
     mem.writeFileSync('debrief/weaknesses.yaml', fixture('outside-notes.yaml'));
+    // Characters of no width and bidirectional marks: a value that looks like another.
+    mem.writeFileSync('debrief/interviews/hidden.yaml', 'id: hidden\ncompany: A\nrole: B\noutcome: "rej\u200bected\u200e"\n"\u2060\ufeff\u200d": x\nstage: "\u061c\u180e\u200c\u200f"\n');
     const out: string[] = [];
     const code = await main(['validate', '.'], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), fileSystem: () => mem });
     assert.equal(code, 1);
     const text = out.join('');
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'no control character reaches the terminal');
+    assert.doesNotMatch(text, /[\u061c\u180e\u200b-\u200f\u2060-\u2069\ufeff]/, 'no character of no width or bidirectional mark reaches the terminal');
     const lines = text.split('\n').filter(Boolean);
     const problems = lines.slice(0, -1);
     for (const l of problems) assert.match(l, /^debrief\/[^\n]*:\d+:\d+: (error|warning|info): .* \[[a-z-]+\]$/, l);
     assert.equal(problems.length, (await loadJournal(mem, 'debrief')).problems().length, 'one line per problem, and nothing more');
     assert.ok(problems.some((l) => l.startsWith('debrief/interviews/evil\\nx.yaml:1:1: error: forged\\u001b[2J.yaml:')), problems.join('\n'));
     assert.ok(problems.some((l) => l.includes('"\\u001b[31mbad\\u0007" is not a valid outcome')), problems.join('\n'));
-    assert.match(lines[lines.length - 1], /^3 files checked: \d+ errors?, \d+ warnings?, \d+ info\.$/);
+    assert.ok(problems.some((l) => l.includes('"rej\\u200bected\\u200e" is not a valid outcome')), problems.join('\n'));
+    assert.match(lines[lines.length - 1], /^4 files checked: \d+ errors?, \d+ warnings?, \d+ info\.$/);
   });
 
   it('note paths leaving the workspace are refused by the reader and by Link Study Note', () => {
