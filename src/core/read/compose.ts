@@ -38,8 +38,16 @@ export function composeText(text: string, limits: Readonly<Limits>): Composed | 
   const checked = checkYamlLimits(text, limits);
   if ('breach' in checked) return checked;
   singleQuoteLongScalars(checked.longDoubleQuoted);
-  const doc = compose(text, checked.tokens);
-  return doc && { doc, tokens: checked.tokens };
+  // The composer's errors are Errors: their stack, never used, would cost more than the rest of a
+  // damaged file's reading (an engine without the setting ignores it).
+  const stack = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const doc = compose(text, checked.tokens);
+    return doc && { doc, tokens: checked.tokens };
+  } finally {
+    Error.stackTraceLimit = stack;
+  }
 }
 
 /**

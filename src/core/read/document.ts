@@ -21,7 +21,7 @@ import { composeText, Conversion, problem, toPlain, yamlProblem } from './compos
 import { decodeText } from './decode';
 import { fastParse } from './fast';
 import { isLMap, isNullScalar, LMap, LNode, LPair, MAP, pairIn } from './located';
-import { recover, WholeError } from './recover';
+import { recover, WholeError, withinTokensInParts } from './recover';
 import { ReadOptions, Strings } from './strings';
 import type { BrokenPart, Plain, ReadResult } from './types';
 
@@ -87,7 +87,10 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     const over = () => problem({ file }, lines.range(b.offset, b.offset + 1), 'error', 'over-limit', b.message, { limit: b.limit, max: b.max });
     // Beyond a limit of one value (nesting, a key that is a list or mapping, often from an unclosed
     // bracket): the other parts are read. Beyond a limit of the whole file: nothing is.
-    if (b.limit === 'depth' || b.limit === 'complexKeys') return recovered(parsed, [{ at: b.offset, problem: over }], limits, kind);
+    // Beyond the token limit only as a whole (a bracket never closed runs on in flow style): read part by part.
+    if (b.limit === 'depth' || b.limit === 'complexKeys' || (b.limit === 'tokens' && withinTokensInParts(text, limits.tokens, rootKeys(kind)))) {
+      return recovered(parsed, [{ at: b.offset, problem: over }], limits, kind, false);
+    }
     problems.push(over());
     return { problems };
   }
@@ -99,7 +102,7 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
   // The syntax tokens are not needed once composed: let them go before the plain data is built.
   composed.tokens.length = 0;
   // With YAML errors, the file is read part by part: a syntax error spoils only the records it touches.
-  if (doc.errors.length > 0) return recovered(parsed, doc.errors.map((e) => ({ at: e.pos[0], problem: (c: Conversion) => yamlProblem(c, e, 0) })), limits, kind);
+  if (doc.errors.length > 0) return recovered(parsed, doc.errors.map((e) => ({ at: e.pos[0], problem: (c: Conversion) => yamlProblem(c, e, 0) })), limits, kind, true);
   for (const w of doc.warnings) {
     if (problems.full) problems.skip('warning');
     else problems.push(yamlProblem(parsed, w, 0));
@@ -130,8 +133,8 @@ function rootKeys(kind: SchemaKind): ReadonlySet<string> {
 }
 
 /** What can be read of a text with errors (recover.ts). */
-function recovered(parsed: Parsed, errors: readonly WholeError[], limits: Readonly<Limits>, kind: SchemaKind): ParseResult {
-  const read = recover(parsed, errors, limits, rootKeys(kind));
+function recovered(parsed: Parsed, errors: readonly WholeError[], limits: Readonly<Limits>, kind: SchemaKind, composed: boolean): ParseResult {
+  const read = recover(parsed, errors, limits, rootKeys(kind), composed);
   parsed.data = read.data;
   parsed.root = read.root;
   return { parsed, problems: parsed.problems };

@@ -28,7 +28,7 @@
  * each of the (at most four) columns tried, an item that does not read twice more: every character
  * is composed at most fourteen times, each time within the limits the whole text was checked against.
  */
-import { CST, isMap, isScalar, isSeq, Scalar } from 'yaml';
+import { CST, isMap, isScalar, isSeq, Lexer, Scalar } from 'yaml';
 import type { LimitBreach, Limits } from '../limits';
 import type { Problem } from '../problems';
 import { Composed, composeText, Conversion, duplicateKey, problem, toPlain, yamlProblem } from './compose';
@@ -241,7 +241,8 @@ interface Cut {
   read: number;
 }
 
-function cutList(L: Lines, from: number, to: number, column: number, limits: Readonly<Limits>): Cut {
+/** Where the items of a list at `column` start (see the top of this file), and how many lines are out of place at that column. */
+function itemStarts(L: Lines, from: number, to: number, column: number): { starts: number[]; outOfPlace: number } {
   const starts: number[] = [];
   let outOfPlace = 0;
   for (let i = from + 1; i < to; i++) {
@@ -253,6 +254,11 @@ function cutList(L: Lines, from: number, to: number, column: number, limits: Rea
       if (itemLike(L, i, column) || starts.length === 0) starts.push(i);
     } else if (starts.length === 0) starts.push(i);
   }
+  return { starts, outOfPlace };
+}
+
+function cutList(L: Lines, from: number, to: number, column: number, limits: Readonly<Limits>): Cut {
+  const { starts, outOfPlace } = itemStarts(L, from, to, column);
   const head = piece(L, from, starts.length ? starts[0] : to, limits);
   const items: Piece[] = [];
   let read = 0;
@@ -323,9 +329,15 @@ function headKey(p: Piece): { key: string; start: number; end: number } | undefi
  * item, or at the column the lines of that item imply (its "-" moved) when that fits the list better;
  * undefined when the key's value is not a block list.
  */
-function cutBest(L: Lines, from: number, to: number, limits: Readonly<Limits>): Cut | undefined {
+/** The first line after a key's line that starts with "-" (`to` for none: its value is not a block list). */
+function firstDash(L: Lines, from: number, to: number): number {
   let first = from + 1;
   while (first < to && !L.isDash(first)) first++;
+  return first;
+}
+
+function cutBest(L: Lines, from: number, to: number, limits: Readonly<Limits>): Cut | undefined {
+  const first = firstDash(L, from, to);
   if (first >= to) return undefined;
   // The columns the list may be at: its first item's, the one the lines of that item imply (its "-"
   // moved), and the smallest of every item's and the smallest two items share (its first item moved).
@@ -353,23 +365,20 @@ function cutBest(L: Lines, from: number, to: number, limits: Readonly<Limits>): 
 
 /**
  * Reads what can be read of a text with YAML errors, or beyond a limit that holds for one value (the
- * nesting depth, a list or mapping used as a key, which an unclosed bracket often makes): `errors` are
- * those of the whole text, composed at once.
+ * nesting depth, a list or mapping used as a key, which an unclosed bracket often makes; the tokens
+ * of the whole text, when its parts are within them): `errors` are those of the whole text, `composed`
+ * when it was composed whole within every limit (not stopped at a limit).
  */
-export function recover(c: Recovery, errors: readonly WholeError[], limits: Readonly<Limits>, keys: ReadonlySet<string>): { data: Record<string, Plain>; root: LMap } {
+export function recover(c: Recovery, errors: readonly WholeError[], limits: Readonly<Limits>, keys: ReadonlySet<string>, composed: boolean): { data: Record<string, Plain>; root: LMap } {
   const L = new Lines(c.lines.text);
-  const parts = cutParts(L, limits, keys);
   const sorted = errors.slice().sort((a, b) => a.at - b.at);
+  const parts = cutParts(L, limits, keys, composed ? sorted : undefined);
   explainErrors(parts, sorted);
   return assemble(c, L, parts, sorted);
 }
 
-/**
- * Cuts the text into parts at its top-level keys (`keys`: those of the file's format, which a line
- * holding one alone names, its ":" lost), and the lists whose part did not compose into items.
- */
-function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>): Part[] {
-  // Where each top-level part starts, and the key it holds.
+/** Where each top-level part starts (see the top of this file), the key it holds, whether its value is below, or the document marker it is. */
+function topStarts(L: Lines, keys: ReadonlySet<string>): { from: number; key?: string; below?: boolean; marker?: number }[] {
   const starts: { from: number; key?: string; below?: boolean; marker?: number }[] = [{ from: 0 }];
   // Whether a line of data came before (directives such as "%YAML 1.2" are not data), and whether an
   // item at column 0 came since the last top-level key (a list written at column 0).
@@ -403,11 +412,65 @@ function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>)
     }
     if (!(L.indent[i] === 0 && ch === 0x25)) content = true;
   }
+  return starts;
+}
+
+/**
+ * True when the text, lexed part by part as it is cut here (its top-level keys, the items of their
+ * lists at the column of the first), holds at most `budget` syntax tokens (counted as the limits count
+ * them). A bracket never closed makes the lexer read the rest of the text in flow style, where every
+ * word and space is a token: such a text is beyond the token limit as a whole, but not in parts, and is
+ * read part by part; a text beyond it in parts too is not. Stops counting once past the budget.
+ */
+export function withinTokensInParts(text: string, budget: number, keys: ReadonlySet<string>): boolean {
+  const L = new Lines(text);
+  const starts = topStarts(L, keys);
+  let left = budget;
+  const lex = (from: number, to: number): boolean => {
+    for (const lexeme of new Lexer().lex(text.slice(L.offset(from), L.offset(to)))) {
+      if (lexeme.length === 1 && (lexeme === CST.DOCUMENT || lexeme === CST.FLOW_END || lexeme === CST.SCALAR)) continue;
+      if (--left < 0) return false;
+    }
+    return true;
+  };
+  for (let n = 0; n < starts.length; n++) {
+    const from = starts[n].from;
+    const to = n + 1 < starts.length ? starts[n + 1].from : L.count;
+    const dash = starts[n].below ? firstDash(L, from, to) : to;
+    if (dash >= to) {
+      if (!lex(from, to)) return false;
+      continue;
+    }
+    const items = itemStarts(L, from, to, L.indent[dash]).starts;
+    if (!lex(from, items[0])) return false;
+    for (let k = 0; k < items.length; k++) if (!lex(items[k], k + 1 < items.length ? items[k + 1] : to)) return false;
+  }
+  return true;
+}
+
+/**
+ * Cuts the text into parts at its top-level keys (`keys`: those of the file's format, which a line
+ * holding one alone names, its ":" lost), and the lists whose part did not compose into items.
+ */
+function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>, errors: readonly WholeError[] | undefined): Part[] {
+  const starts = topStarts(L, keys);
   const parts: Part[] = [];
+  let e = 0;
   for (let n = 0; n < starts.length; n++) {
     const s = starts[n];
     const to = n + 1 < starts.length ? starts[n + 1].from : L.count;
     if (L.nextContent(s.from, to) >= to && s.marker === undefined) continue; // comments and blank lines only
+    // A list holding an error of the whole text, composed within every limit, is cut into items at
+    // once: composed on its own, it would not compose either.
+    while (errors && e < errors.length && errors[e].at < L.offset(s.from)) e++;
+    if (errors && e < errors.length && errors[e].at < L.offset(to) && s.key !== undefined && s.below) {
+      const cut = cutBest(L, s.from, to, limits);
+      const key = cut && headKey(cut.head);
+      if (cut && key) {
+        pushList(parts, L, cut, key.key);
+        continue;
+      }
+    }
     const whole = piece(L, s.from, to, limits);
     const doc = clean(whole);
     const path = s.key === undefined ? [] : [s.key];
@@ -429,13 +492,18 @@ function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>)
       parts.push({ kind: 'top', piece: whole, path, ok: false, why: doc ? { message: 'This text is not a key of the file\'s mapping. Fix its indentation, or remove it.' } : undefined });
       continue;
     }
-    parts.push({ kind: 'head', piece: cut.head, path: [key.key], ok: true });
-    cut.items.forEach((item, k) => {
-      const ok = itemNode(L, item, cut.column) !== undefined;
-      parts.push({ kind: 'item', piece: item, path: [key.key, k], ok, why: ok || !clean(item) ? undefined : { message: `This line is not an item of "${key.key}" (its items start with "- " at column ${cut.column + 1}), nor part of the item above it. Fix its indentation.` } });
-    });
+    pushList(parts, L, cut, key.key);
   }
   return parts;
+}
+
+/** The parts of a list cut into items: its key, then each item. */
+function pushList(parts: Part[], L: Lines, cut: Cut, key: string): void {
+  parts.push({ kind: 'head', piece: cut.head, path: [key], ok: true });
+  cut.items.forEach((item, k) => {
+    const ok = itemNode(L, item, cut.column) !== undefined;
+    parts.push({ kind: 'item', piece: item, path: [key, k], ok, why: ok || !clean(item) ? undefined : { message: `This line is not an item of "${key}" (its items start with "- " at column ${cut.column + 1}), nor part of the item above it. Fix its indentation.` } });
+  });
 }
 
 /**
