@@ -77,10 +77,11 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     return { problems };
   }
   const lines = new LineIndex(text);
-  const parsed: Parsed = { file, lines, root: { kind: MAP, start: 0, end: 0, pairs: [] }, data: {}, nodes: new WeakMap(), problems, s: new Strings(options.strings), broken: [], spoiled: [] };
+  const s = new Strings(options.strings);
   // The fast reader first; what it declines is composed by the `yaml` package (fast.ts).
   const fast = options.compose ? undefined : fastParse(text, limits);
-  if (fast) return { parsed: { ...parsed, root: fast.root, data: fast.data, nodes: fast.nodes }, problems };
+  if (fast) return { parsed: { file, lines, root: fast.root, data: fast.data, nodes: fast.nodes, problems, s, broken: [], spoiled: [] }, problems };
+  const parsed: Parsed = { file, lines, root: { kind: MAP, start: 0, end: 0, pairs: [] }, data: {}, nodes: new WeakMap(), problems, s, broken: [], spoiled: [] };
   const composed = composeText(text, limits);
   if (composed && 'breach' in composed) {
     const b = composed.breach;
