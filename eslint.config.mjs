@@ -4,33 +4,26 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forbiddenImport } from './scripts/lib/layers.mjs';
 
 const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
 
-/**
- * Features and commands talk through the store's events and through commands, never through another
- * feature: a file under src/features/<name>/ or src/commands/ imports only its own folder, the core,
- * the services, the shared UI module (src/ui) and the constants.
- */
+/** The drawing of src/ (scripts/lib/layers.mjs): each layer imports only the layers below it. */
 const boundaries = {
   rules: {
-    'own-folder-or-shared': {
-      meta: { type: 'problem', schema: [], messages: { forbidden: '{{spec}}: a feature imports only its own folder, src/core, src/services, src/ui and src/constants.ts; talk to another feature through a command or the store\'s events.' } },
+    layers: {
+      meta: { type: 'problem', schema: [], messages: { forbidden: '{{spec}}: a file in src/{{layer}} imports only from {{allowed}}; {{hint}}.' } },
       create(context) {
-        const parts = path.relative(src, context.filename).split(path.sep);
-        const own = parts[0] === 'commands' ? path.join(src, 'commands') : parts[0] === 'features' && parts.length > 2 ? path.join(src, 'features', parts[1]) : undefined;
-        if (!own) return {};
-        const allowed = [own, path.join(src, 'core'), path.join(src, 'services'), path.join(src, 'ui')].map((d) => d + path.sep);
-        const check = (node, spec) => {
-          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
-          const target = path.resolve(path.dirname(context.filename), spec);
-          if (target === path.join(src, 'constants') || allowed.some((d) => (target + path.sep).startsWith(d))) return;
-          context.report({ node, messageId: 'forbidden', data: { spec } });
+        const check = (node, value) => {
+          if (typeof value !== 'string' || !value.startsWith('.')) return;
+          const bad = forbiddenImport(src, context.filename, path.resolve(path.dirname(context.filename), value));
+          if (bad) context.report({ node, messageId: 'forbidden', data: { spec: value, ...bad } });
         };
         return {
           ImportDeclaration: (node) => check(node.source, node.source.value),
           ImportExpression: (node) => check(node.source, node.source.value),
           ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
+          ExportAllDeclaration: (node) => check(node.source, node.source.value),
         };
       },
     },
@@ -50,9 +43,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/features/**/*.ts', 'src/commands/**/*.ts'],
+    files: ['src/**/*.ts'],
     plugins: { boundaries },
-    rules: { 'boundaries/own-folder-or-shared': 'error' },
+    rules: {
+      'boundaries/layers': 'error',
+      // Every command goes through the wrapper that tells the user of a failure (src/ui/command.ts).
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.object.property.name='commands'][callee.property.name=/^register(TextEditor)?Command$/]",
+        message: 'Register commands with registerCommand or registerCommands of src/ui/command.ts, which report a failure to the user.',
+      }],
+    },
+  },
+  {
+    files: ['src/ui/command.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     // The core is pure: no editor API, so it runs in the CLI, the benchmark and plain mocha.
@@ -61,9 +65,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [
           { name: 'vscode', message: 'src/core must not depend on the editor API; put editor code under src/features or src/services.' },
-          ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, message: 'src/core reaches files only through its FileSystem interface (src/core/fs.ts).' })),
+          ...['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({ name, message: 'src/core reaches files only through its FileSystem interface (src/core/file-system.ts).' })),
         ],
-        patterns: [{ group: ['**/features/**', '**/services/**', '**/adapters/**'], message: 'src/core must not depend on the extension or its adapters.' }],
       }],
     },
   },

@@ -46,6 +46,8 @@ export const CommandId = {
   ShowInsights: 'debrief.showInsights',
   WeeklyReview: 'debrief.weeklyReview',
   Export: 'debrief.export',
+  ExportCalendar: 'debrief.exportCalendar',
+  AddRoundFromInvitation: 'debrief.addRoundFromInvitation',
   OpenWalkthrough: 'debrief.openWalkthrough',
 } as const;
 
@@ -56,6 +58,7 @@ export const SettingId = {
   RemindersNotify: 'debrief.reminders.notify',
   FeedbackRequestSignature: 'debrief.feedbackRequest.signature',
   AssistantTools: 'debrief.assistant.tools',
+  CalendarFile: 'debrief.calendar.file',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */
@@ -75,8 +78,6 @@ export const ContextKey = {
 
 /** The walkthrough id, as `workbench.action.openWalkthrough` wants it (after `publisher.name#`). */
 export const WALKTHROUGH_ID = 'debrief.gettingStarted';
-
-export const DEFAULT_JOURNAL_FOLDER = 'debrief';
 
 /** The `source` of every diagnostic Debrief reports. */
 export const DIAGNOSTIC_SOURCE = 'debrief';

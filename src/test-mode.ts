@@ -17,6 +17,8 @@ export interface TestApi {
   readonly context: vscode.ExtensionContext;
   /** Runs every feature on a fixed date (undefined: the machine's); views that depend on it refresh. */
   setToday(today: string | undefined): void;
+  /** Runs every feature in a fixed time zone (undefined: the machine's). */
+  setTimeZone(zone: string | undefined): void;
   /** Answers every question and receives every message (undefined: VS Code's own dialogs). */
   setPrompter(prompter: Prompter | undefined): void;
   /** Applies editor text still waiting for its debounce, and waits for any reading in progress. */
@@ -28,6 +30,7 @@ class SettableClock implements Clock {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private fixed: string | undefined;
+  private zone: string | undefined;
   constructor(private readonly real: Clock) {
     real.onDidChange(() => {
       if (this.fixed === undefined) this.emitter.fire();
@@ -35,6 +38,13 @@ class SettableClock implements Clock {
   }
   today(): string {
     return this.fixed ?? this.real.today();
+  }
+  timeZone(): string {
+    return this.zone ?? this.real.timeZone();
+  }
+  setTimeZone(zone: string | undefined): void {
+    this.zone = zone;
+    this.emitter.fire();
   }
   set(today: string | undefined): void {
     this.fixed = today;
@@ -65,6 +75,7 @@ export function createTestMode(realClock: Clock): { overrides: ServiceOverrides;
     api: (services, parts, context) => ({
       services, parts, context,
       setToday: (today) => clock.set(today),
+      setTimeZone: (zone) => clock.setTimeZone(zone),
       setPrompter: (p) => {
         prompter = p ?? vscodePrompter;
       },

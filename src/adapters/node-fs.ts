@@ -54,7 +54,17 @@ export class NodeFileSystem implements FileSystem {
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
     await fsp.mkdir(nodePath.dirname(this.abs(path)), { recursive: true });
-    await fsp.writeFile(this.abs(path), data);
+    // Not through a final symbolic link, never waiting on a pipe, and emptied only once it is known to be a regular file.
+    const flags = constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    const fh = await fsp.open(this.abs(path), flags, 0o666);
+    try {
+      const st = await fh.stat();
+      if (!st.isFile()) throw fsError(st.isDirectory() ? 'EISDIR' : 'ENOTREG', `not a regular file '${path}'`);
+      await fh.truncate(0);
+      await fh.writeFile(data);
+    } finally {
+      await fh.close();
+    }
   }
 
   async readDirectory(path: string): Promise<[string, FileType][]> {
@@ -66,7 +76,7 @@ export class NodeFileSystem implements FileSystem {
   async stat(path: string): Promise<FileStat | undefined> {
     try {
       const s = await fsp.lstat(this.abs(path));
-      return { type: typeOf(s), size: s.size, mtime: s.mtimeMs };
+      return { type: typeOf(s), size: s.size, mtime: s.mtimeMs, links: s.nlink };
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -97,4 +107,15 @@ export class NodeFileSystem implements FileSystem {
   async delete(path: string): Promise<void> {
     await fsp.rm(this.abs(path), { recursive: true, force: false });
   }
+}
+
+/**
+ * A file the user named on the command line (the spreadsheet to import, `--out`): a FileSystem rooted
+ * at the root of its file system and its path there, so that it goes through the same safe reads and
+ * writes as the journal while its place is the user's choice (relative paths from the current directory).
+ */
+export function chosenFile(path: string): { fs: NodeFileSystem; path: string } {
+  const abs = nodePath.resolve(path);
+  const root = nodePath.parse(abs).root;
+  return { fs: new NodeFileSystem(root), path: nodePath.relative(root, abs).split(nodePath.sep).join('/') };
 }

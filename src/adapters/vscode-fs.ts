@@ -56,7 +56,15 @@ export class VscodeFileSystem implements FileSystem {
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
-    await vscode.workspace.fs.writeFile(this.uri(path), data);
+    if (this.local) return this.local.writeFile(path, data);
+    const st = await this.stat(path);
+    if (st?.type === 'symlink') throw fsError('ELOOP', `a symbolic link '${path}'`);
+    if (st && st.type !== 'file') throw fsError(st.type === 'directory' ? 'EISDIR' : 'ENOTREG', `not a regular file '${path}'`);
+    try {
+      await vscode.workspace.fs.writeFile(this.uri(path), data);
+    } catch (e) {
+      throw coded(e);
+    }
   }
 
   async readDirectory(path: string): Promise<[string, FileType][]> {
@@ -88,4 +96,15 @@ export class VscodeFileSystem implements FileSystem {
   async delete(path: string): Promise<void> {
     await vscode.workspace.fs.delete(this.uri(path), { recursive: true, useTrash: false });
   }
+}
+
+/**
+ * A file the user chose in a dialog (the spreadsheet to import, the export's target): a FileSystem
+ * rooted at the root of its file system and its path there, so that it goes through the same safe reads
+ * and writes as the journal while its place is the user's choice.
+ */
+export function chosenFile(uri: vscode.Uri): { fs: VscodeFileSystem; path: string } {
+  // The root: `/`, or a drive's (`/c:/`) on Windows.
+  const root = /^\/[a-zA-Z]:\//.exec(uri.path)?.[0] ?? '/';
+  return { fs: new VscodeFileSystem(uri.with({ path: root, query: '', fragment: '' })), path: uri.path.slice(root.length) };
 }

@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import { chosenFile } from '../adapters/vscode-fs';
 import { CommandId } from '../constants';
+import { filesNotRead } from '../core/journal/load';
+import { writeOutput } from '../core/plans/apply-to-fs';
 import { ExportFormat, exportInterviews } from '../core/export';
 import { OUTCOMES, Outcome } from '../core/model';
 import { checkFilter, describeFilter, filterInterviews, InterviewFilter, isFiltered } from '../core/report/filter';
@@ -73,16 +76,20 @@ export class ExportCommand implements Command {
     const text = format.format === 'report-html' || format.format === 'report-md'
       ? printableReport(journal.index, format.format, filter, clock.today())
       : exportInterviews(journal.index, format.format, filter);
-    try {
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    } catch (e) {
-      void prompter.error(`Debrief could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`);
+    // The user chose the place; the one writer still writes only a new file or a regular file with one name.
+    const chosen = chosenFile(target);
+    const written = await writeOutput(chosen.fs, chosen.path, text, vscode.workspace.asRelativePath(target));
+    if (!written.ok) {
+      void prompter.error(`Debrief did not export: ${written.problems[0].message}`);
       return undefined;
     }
     const n = filterInterviews(all, filter).length;
     const html = format.format === 'report-html';
     const what = format.format.startsWith('report') ? `the report of ${n} application${n === 1 ? '' : 's'}` : `${n} interview${n === 1 ? '' : 's'}`;
-    void prompter.notify(`Debrief exported ${what} to ${vscode.workspace.asRelativePath(target)}.`, 'Open', ...(html ? ['Open in Browser'] : []))
+    // Files not read are said, as debrief export says them: the export leaves them out.
+    const notRead = filesNotRead(journal.index).length;
+    const left = notRead ? ` ${notRead} journal file${notRead === 1 ? ' was' : 's were'} not read and ${notRead === 1 ? 'is' : 'are'} left out: the Problems panel says why.` : '';
+    void prompter.notify(`Debrief exported ${what} to ${vscode.workspace.asRelativePath(target)}.${left}`, 'Open', ...(html ? ['Open in Browser'] : []))
       .then(async (open) => {
         if (open === 'Open') await vscode.window.showTextDocument(target);
         else if (open === 'Open in Browser') await vscode.env.openExternal(target);

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
+import { chosenFile } from '../adapters/vscode-fs';
 import { CommandId } from '../constants';
-import { assignColumn, describeMapping, Field, FIELD_LABELS, FIELD_TARGETS, FIELDS, Mapping, missingRequired } from '../core/import/fields';
-import { readImport, ReadImport } from '../core/import/import';
+import { readImportSource } from '../core/import-source';
+import { assignColumn, describeMapping, Field, FIELD_LABELS, FIELD_TARGETS, FIELDS, fieldOf, Mapping, missingRequired } from '../core/import/fields';
+import { readImport, ReadImport, reasonsFor } from '../core/import/import';
 import { existingOf, ImportCounts, ImportPlan, importSummary, planImport, RowResult, statusKey } from '../core/import/plan';
 import { PRESETS } from '../core/import/presets';
 import { describeProblem } from '../core/import/problem';
 import { importReportMarkdown, linesText } from '../core/import/report';
 import type { StatusMeaning } from '../core/import/status';
-import { sampleValues } from '../core/import/table';
+import { rowName, sampleValues, Table } from '../core/import/table';
 import { OUTCOMES } from '../core/model';
+import { shown } from '../core/text/shown';
 import { basename } from '../core/paths';
 import type { Journal } from '../services/journal';
 import type { PickItem } from '../services/prompter';
@@ -21,7 +24,7 @@ import { reveal } from '../ui/reveal';
 const TITLE = 'Import Applications';
 const SEPARATOR = vscode.QuickPickItemKind.Separator;
 
-type MappingChoice = { kind: 'continue' } | { kind: 'field'; field: Field } | { kind: 'preset' } | { kind: 'none' };
+type MappingChoice = { kind: 'continue' } | { kind: 'field'; field: Field } | { kind: 'column'; column: number } | { kind: 'preset' } | { kind: 'sheet' } | { kind: 'none' };
 type PreviewChoice = { kind: 'import' } | { kind: 'nothing' } | { kind: 'mapping' } | { kind: 'status'; value: string } | { kind: 'none' };
 
 export interface ImportResult {
@@ -32,16 +35,26 @@ export interface ImportResult {
   report: vscode.TextDocument;
 }
 
+const upper = (s: string) => s[0].toUpperCase() + s.slice(1);
+
 function separator<T>(label: string, value: T): PickItem<T> {
   return { label, kind: SEPARATOR, value };
 }
 
+/** The user's choices so far: the file as read (preset, sheet), the mapping and the columns written nowhere. */
+interface Choices {
+  read: ReadImport;
+  mapping: Mapping;
+  ignored: number[];
+}
+
 /**
- * Debrief: Import Applications…: one interview per row of a CSV or TSV file (a spreadsheet or another
- * tracker's export). Asks for the file, shows how the columns map and lets the user change it, shows
- * what would be created, skipped as duplicate or invalid (and the values not understood), then writes
- * every new interview as one change and opens the report. Escape at any step writes nothing. A file
- * URI given as the argument is imported without the open dialog.
+ * Debrief: Import Applications…: one interview per row of a spreadsheet (CSV, TSV, .xlsx, .ods) or
+ * another tracker's export. Asks for the file, shows how the columns map and why, and lets the user
+ * change a field's column, keep or ignore the other columns, the preset and the sheet; shows what
+ * would be created, skipped as duplicate, not an application yet or invalid (and the values not
+ * understood), then writes every new interview as one change and opens the report. Escape at any
+ * step writes nothing. A file URI given as the argument is imported without the open dialog.
  */
 export class ImportApplicationsCommand implements Command {
   readonly id = CommandId.ImportApplications;
@@ -53,31 +66,31 @@ export class ImportApplicationsCommand implements Command {
     if (!journal) return undefined;
     const file = arg instanceof vscode.Uri ? arg : await ask.openLocation({
       title: `${TITLE}: choose a CSV or TSV file`, defaultUri: journal.folder.uri, openLabel: 'Import',
-      filters: { 'Spreadsheets (CSV, TSV)': ['csv', 'tsv', 'txt'], 'All files': ['*'] },
+      filters: { 'Spreadsheets (CSV, TSV, Excel, OpenDocument)': ['csv', 'tsv', 'txt', 'xlsx', 'ods'], 'All files': ['*'] },
     });
     if (!file) return undefined;
     const name = basename(file.path);
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(file);
-    } catch (e) {
-      void ask.error(`Debrief could not read ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    // The one safe read: a stat first, regular files only, at most the size limit (a pipe is refused at once).
+    const source = chosenFile(file);
+    const got = await readImportSource(source.fs, source.path, name);
+    if (!got.ok) {
+      void ask.error(`Debrief cannot import ${name}: ${got.problem.message}`);
       return undefined;
     }
-    const first = readImport(bytes);
+    const bytes = got.bytes;
+    const first = await readImport(bytes);
     if (!first.ok) return this.refuse(file, name, first.problem);
 
-    let read = first.read;
-    let mapping = read.mapping;
+    let choices: Choices = { read: first.read, mapping: first.read.mapping, ignored: first.read.ignored };
     const statusChoices = new Map<string, StatusMeaning>();
     for (;;) {
-      const settled = await this.askMapping(bytes, read, mapping);
+      const settled = await this.askMapping(bytes, choices);
       if (!settled) return undefined;
-      read = settled.read;
-      mapping = settled.mapping;
-      const table = settled.read.table;
+      choices = settled;
+      const { read, mapping, ignored } = settled;
+      const table = read.table;
       const plan = (): ImportPlan | undefined => {
-        const p = planImport(table, this.options(journal, name, mapping, statusChoices));
+        const p = planImport(table, this.options(journal, name, choices, statusChoices));
         return p.ok ? p.plan : undefined;
       };
       // The preview, until the user imports, goes back to the mapping or presses Escape.
@@ -86,13 +99,13 @@ export class ImportApplicationsCommand implements Command {
         const preview = plan();
         if (!preview) break;
         const explain = preview.unmapped.some((u) => u.field === 'status') ? ' Pick a status Debrief did not understand to say what it means.' : '';
-        const choice = await ask.pick(this.previewItems(preview), { title: TITLE, step: 2, totalSteps: 2, placeholder: `What the import would do: ${importSummary(preview.counts)}.${explain}` });
+        const choice = await ask.pick(this.previewItems(preview, table), { title: TITLE, step: 2, totalSteps: 2, placeholder: `What the import would do: ${importSummary(preview.counts)}.${explain}` });
         if (choice === undefined) return undefined;
         if (choice.kind === 'status') {
           const meaning = await ask.pick<StatusMeaning>([
             ...OUTCOMES.map((o) => ({ label: o, value: { outcome: o } })),
-            { label: 'Not an application yet', description: 'skip these rows', value: { outcome: 'pending', notApplied: true } },
-          ], { title: TITLE, placeholder: `What does "${choice.value}" mean?` });
+            { label: 'Not an application yet', description: 'skip these rows (as --status "<word>=skip")', value: { outcome: 'pending', notApplied: true } },
+          ], { title: TITLE, placeholder: `What does "${shown(choice.value)}" mean?` });
           if (meaning === undefined) return undefined;
           statusChoices.set(statusKey(choice.value), meaning);
           continue;
@@ -102,14 +115,14 @@ export class ImportApplicationsCommand implements Command {
         break;
       }
       if (next === 'mapping' || next === undefined) continue;
-      const context = { file: name, table, mapping, preset: settled.read.preset };
+      const context = { file: name, table, mapping, preset: read.preset, reasons: reasonsFor(read, mapping), ignored, own: read.guess.own };
       if (next === 'nothing') {
         const preview = plan()!;
         return { counts: preview.counts, created: [], report: await this.showReport(importReportMarkdown(preview, { ...context, dryRun: true })) };
       }
       // The plan is made again on the journal as it is now, so that nothing written meanwhile is duplicated or overwritten.
       const done = await this.services.editor.apply(journal, [], () => {
-        const p = planImport(table, this.options(journal, name, mapping, statusChoices));
+        const p = planImport(table, this.options(journal, name, choices, statusChoices));
         return p.ok ? { ok: true, changes: p.plan.changes, result: p.plan } : { ok: false, problems: [{ file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: p.problem.code, message: p.problem.message }] };
       });
       if (!done) return undefined;
@@ -123,11 +136,12 @@ export class ImportApplicationsCommand implements Command {
     }
   }
 
-  private options(journal: Journal, name: string, mapping: Mapping, statusChoices: ReadonlyMap<string, StatusMeaning>) {
+  private options(journal: Journal, name: string, choices: Choices, statusChoices: ReadonlyMap<string, StatusMeaning>) {
     const index = journal.index;
-    const taken = new Set(index.interviews().map((iv) => iv.id));
-    for (const f of index.files()) if (index.kindOf(f) === 'interview') taken.add(basename(f).replace(/\.ya?ml$/i, ''));
-    return { mapping, journalFolder: journal.journalFolder, existing: existingOf(index.interviews()), takenIds: taken, sourceName: name, today: this.services.clock.today(), statusChoices };
+    return {
+      mapping: choices.mapping, ignored: choices.ignored, wishlist: choices.read.preset.wishlist, journalFolder: journal.journalFolder,
+      existing: existingOf(index.interviews()), takenIds: index.layout.takenInterviewIds(index), sourceName: name, today: this.services.clock.today(), statusChoices,
+    };
   }
 
   /** A file that cannot be imported: what is wrong and where, with a button to go there. */
@@ -140,35 +154,54 @@ export class ImportApplicationsCommand implements Command {
     return undefined;
   }
 
-  /** Step 1: the mapping, field by field, until the user continues with it (or presses Escape). */
-  private async askMapping(bytes: Uint8Array, initial: ReadImport, initialMapping: Mapping): Promise<{ read: ReadImport; mapping: Mapping } | undefined> {
+  /**
+   * Step 1: the mapping, field by field, with why each column was taken; the other columns (kept in
+   * the notes or ignored); the preset and the sheet. Until the user continues (or presses Escape).
+   */
+  private async askMapping(bytes: Uint8Array, initial: Choices): Promise<Choices | undefined> {
     const ask = this.services.prompter;
-    let read = initial;
-    let mapping = initialMapping;
+    let { read, mapping, ignored } = initial;
     let problem = '';
     for (;;) {
       const { headers } = read.table;
       const missing = missingRequired(mapping);
+      const reasons = reasonsFor(read, mapping);
+      const others = headers.map((_, i) => i).filter((i) => fieldOf(mapping, i) === undefined);
+      const own = new Set(read.guess.own);
+      const where = read.table.sheet !== undefined ? 'row' : 'line';
       const items: PickItem<MappingChoice>[] = [
-        { label: '$(check) Continue with this mapping', description: missing.length ? `first choose the columns of ${missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(' and ')}` : `${read.table.rows.length} row${read.table.rows.length === 1 ? '' : 's'} below the header on line ${read.table.headerLine}`, value: { kind: 'continue' } },
+        { label: '$(check) Continue with this mapping', description: missing.length ? `first choose the columns of ${missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(' and ')}` : `${read.table.rows.length} row${read.table.rows.length === 1 ? '' : 's'} below the header on ${where} ${read.table.headerLine}`, value: { kind: 'continue' } },
         separator('Fields: pick one to choose its column', { kind: 'none' }),
         ...FIELDS.map((field): PickItem<MappingChoice> => {
           const c = mapping[field];
           return {
             label: FIELD_LABELS[field],
-            description: c === undefined ? 'not imported' : `← ${headers[c]}`,
+            description: c === undefined ? 'not imported' : `← ${headers[c]}${reasons[field] ? ` (${reasons[field]})` : ''}`,
             detail: c === undefined ? undefined : `${sampleValues(read.table, c).join(' · ') || '(empty)'}  →  ${FIELD_TARGETS[field]}`,
             value: { kind: 'field', field },
           };
         }),
-        separator('Preset', { kind: 'none' }),
-        { label: `$(list-selection) Preset: ${read.preset.label}`, description: 'another tracker\'s export…', value: { kind: 'preset' } },
       ];
+      if (others.length) {
+        items.push(separator('Other columns: pick one to keep it in the notes or ignore it', { kind: 'none' }));
+        for (const i of others) {
+          const off = ignored.includes(i);
+          items.push({
+            label: `${off ? '$(circle-slash)' : '$(note)'} ${headers[i]}`,
+            description: off ? (own.has(i) ? 'ignored: the same e-mail, phone or name in every row, yours' : 'ignored') : 'kept in the notes as "Column: value"',
+            detail: sampleValues(read.table, i).join(' · ') || '(empty)',
+            value: { kind: 'column', column: i },
+          });
+        }
+      }
+      items.push(separator('Read as', { kind: 'none' }));
+      items.push({ label: `$(list-selection) Preset: ${read.preset.label}`, description: 'another tracker\'s export…', value: { kind: 'preset' } });
+      if (read.table.sheets && read.table.sheets.length > 1) items.push({ label: `$(table) Sheet: ${read.table.sheet}`, description: `${read.table.sheets.length} sheets: another one…`, value: { kind: 'sheet' } });
       const choice = await ask.pick(items, { title: TITLE, step: 1, totalSteps: 2, placeholder: problem || `How the columns of the file map to Debrief (${describeMapping(mapping, headers)})` });
       if (choice === undefined) return undefined;
       problem = '';
       if (choice.kind === 'continue') {
-        if (!missing.length) return { read, mapping };
+        if (!missing.length) return { read, mapping, ignored };
         problem = `Every interview needs a company and a role: choose the column of ${missing.map((f) => FIELD_LABELS[f].toLowerCase()).join(' and ')} first.`;
       } else if (choice.kind === 'field') {
         const field = choice.field;
@@ -181,22 +214,33 @@ export class ImportApplicationsCommand implements Command {
         ], { title: TITLE, placeholder: `Which column holds ${FIELD_LABELS[field].toLowerCase()}? (→ ${FIELD_TARGETS[field]})` });
         if (column === undefined) return undefined;
         mapping = assignColumn(mapping, field, column === NONE ? undefined : column);
-      } else if (choice.kind === 'preset') {
-        const preset = await ask.pick(PRESETS.map((p) => ({ label: p.label, description: p.name === read.preset.name ? 'current' : undefined, detail: p.description, value: p.name })), { title: TITLE, placeholder: 'Read the file as the export of…' });
+        if (column !== NONE) ignored = ignored.filter((i) => i !== column);
+      } else if (choice.kind === 'column') {
+        const c = choice.column;
+        ignored = ignored.includes(c) ? ignored.filter((i) => i !== c) : [...ignored, c].sort((a, b) => a - b);
+      } else if (choice.kind === 'preset' || choice.kind === 'sheet') {
+        const preset = choice.kind === 'preset'
+          ? await ask.pick(PRESETS.map((p) => ({ label: p.label, description: p.name === read.preset.name ? 'current' : undefined, detail: p.description, value: p.name })), { title: TITLE, placeholder: 'Read the file as the export of…' })
+          : read.preset.name;
         if (preset === undefined) return undefined;
-        const again = readImport(bytes, preset);
+        const sheet = choice.kind === 'sheet'
+          ? await ask.pick((read.table.sheets ?? []).map((n) => ({ label: n, description: n === read.table.sheet ? 'current' : undefined, value: n })), { title: TITLE, placeholder: 'Import the rows of which sheet?' })
+          : read.table.sheet;
+        if (sheet === undefined && choice.kind === 'sheet') return undefined;
+        const again = await readImport(bytes, { preset, sheet });
         if (!again.ok) {
           problem = again.problem.message;
           continue;
         }
         read = again.read;
         mapping = again.read.mapping;
+        ignored = again.read.ignored;
       }
     }
   }
 
   /** Step 2: what the import would do, row by row. */
-  private previewItems(plan: ImportPlan): PickItem<PreviewChoice>[] {
+  private previewItems(plan: ImportPlan, table: Table): PickItem<PreviewChoice>[] {
     const n = plan.counts.new;
     const items: PickItem<PreviewChoice>[] = [
       n > 0
@@ -208,8 +252,8 @@ export class ImportApplicationsCommand implements Command {
       items.push(separator('Values Debrief did not understand: imported as pending, kept in the notes', { kind: 'none' }));
       for (const u of plan.unmapped) {
         items.push(u.field === 'status'
-          ? { label: `$(question) Status "${u.value}"`, description: `${linesText(u.lines)}: pick to say what it means`, value: { kind: 'status', value: u.value } }
-          : { label: `$(question) ${FIELD_LABELS[u.field]} "${u.value}"`, description: `${linesText(u.lines)}: kept in the notes`, value: { kind: 'none' } });
+          ? { label: `$(question) Status "${shown(u.value)}"`, description: `${linesText(u.lines, table)}: pick to say what it means`, value: { kind: 'status', value: u.value } }
+          : { label: `$(question) ${FIELD_LABELS[u.field]} "${shown(u.value)}"`, description: `${linesText(u.lines, table)}: kept in the notes`, value: { kind: 'none' } });
       }
     }
     for (const note of plan.notes) items.push({ label: `$(info) ${note}`, value: { kind: 'none' } });
@@ -217,10 +261,11 @@ export class ImportApplicationsCommand implements Command {
       const list = plan.rows.filter((r) => r.kind === kind);
       if (!list.length) return;
       items.push(separator(`${title} (${list.length})`, { kind: 'none' }));
-      for (const r of list) items.push({ label: `Line ${r.line}: ${[r.company, r.role].filter(Boolean).join(', ') || 'row'}`, description: describe(r), value: { kind: 'none' } });
+      for (const r of list) items.push({ label: `${upper(rowName(table, r.line))}: ${[r.company, r.role].filter(Boolean).join(', ') || 'row'}`, description: describe(r), value: { kind: 'none' } });
     };
     rows('New', 'new', (r) => `${r.date ?? 'no date'} → ${basename(r.path ?? '')}`);
     rows('Duplicates, skipped', 'duplicate', (r) => r.reason ?? '');
+    rows('Not applications, skipped', 'skipped', (r) => r.reason ?? '');
     rows('Invalid, skipped', 'invalid', (r) => r.reason ?? '');
     return items;
   }

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../constants';
-import { joinPath } from '../core/paths';
 import { initialJournal } from '../core/templates/initial-journal';
 import type { Services } from '../services/services';
-import { settings } from '../services/settings';
 import type { Command } from '../ui/command';
 
 /** Debrief: Initialize Journal: `<journal>/weaknesses.yaml` with comments that explain the format. */
@@ -27,7 +25,7 @@ export class InitJournalCommand implements Command {
     await store.ready;
     const journal = store.journalOf(folder);
     if (!journal) return undefined;
-    const path = joinPath(settings.journalFolder(folder), 'weaknesses.yaml');
+    const path = journal.index.weaknessesPath;
     const uri = journal.uri(path);
     if (journal.index.hasWeaknessesFile()) {
       // Not awaited: the command finishes while the message waits for a click.

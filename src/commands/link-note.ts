@@ -18,12 +18,12 @@ export class LinkNoteCommand implements Command {
   constructor(private readonly services: Services) {}
 
   async execute(arg?: unknown): Promise<string | undefined> {
-    const { prompter: ask, store, editor } = this.services;
+    const { prompter: ask, notes, editor } = this.services;
     const title = 'Link Study Note';
     const t = await pickItem(this.services, arg, title);
     if (!t) return undefined;
     const linked = new Set(t.item.notes.map((n) => n.path));
-    const files = store.markdownFiles(t.journal);
+    const files = notes.markdownFiles(t.journal);
     const choice = await ask.pick<string>(
       [{ label: '$(new-file) New note from a template…', value: NEW }, ...files.filter((p) => !linked.has(p)).map((p) => ({ label: p, value: p }))],
       { title, placeholder: `A Markdown note for "${t.item.action}"` },

@@ -3,7 +3,7 @@ import { CommandId } from '../constants';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
 import { freshJournal } from '../ui/pickers';
-import { startOf } from '../ui/ranges';
+import { startOf } from '../adapters/ranges';
 import { isNode, locationOf } from '../ui/record-nodes';
 
 /** Debrief: Open Source (a sidebar item): the record's file, at its line. */

@@ -57,7 +57,7 @@ export class RecordInterviewCommand implements Command {
     const index = journal.index;
     const done = await editor.apply(journal, [index.weaknessesPath], (texts) => planRecordInterview(texts,
       { company, role, date: date.trim(), round, outcome, weaknesses },
-      { journalFolder: journal.journalFolder, weaknessesPath: index.weaknessesPath, interviewIds: index.interviews().map((i) => i.id) }));
+      { journalFolder: journal.journalFolder, weaknessesPath: index.weaknessesPath, interviewIds: index.layout.takenInterviewIds(index) }));
     if (!done) return undefined;
     const uri = journal.uri(done.result.path);
     await reveal(uri);

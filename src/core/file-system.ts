@@ -11,6 +11,8 @@ export interface FileStat {
   size: number;
   /** Modification time in milliseconds since the epoch. */
   mtime: number;
+  /** How many names (hard links) the file has, where the file system tells. */
+  links?: number;
 }
 
 export interface ReadFileOptions {
@@ -29,6 +31,11 @@ export interface FileSystem {
    * that `realPath` gives.
    */
   readFile(path: string, options?: ReadFileOptions): Promise<Uint8Array>;
+  /**
+   * Writes a regular file whole, creating it (and its missing folders) when it is not there. Rejects,
+   * without writing, when the path is a symbolic link (code `ELOOP`) or not a regular file (`ENOTREG`;
+   * a named pipe is never waited on): write the path that `realPath` gives.
+   */
   writeFile(path: string, data: Uint8Array): Promise<void>;
   /** Entries of a directory as [name, type], symbolic links not followed; rejects when the directory does not exist. */
   readDirectory(path: string): Promise<[string, FileType][]>;

@@ -7,7 +7,7 @@
  */
 import { daysBetween, humanDate } from './dates';
 import type { JournalIndex } from './journal/journal-index';
-import { endedWithoutOffer, Interview, isOverdue, Outcome, OUTCOMES, ROUND_TYPES } from './model';
+import { endedWithoutOffer, Interview, isOverdue, itemStatus, Outcome, OUTCOMES, ROUND_TYPES } from './model';
 import { FUNNEL_STEPS, funnelReach } from './progress/stages';
 import { interviewDates, rankWeaknesses, WeaknessProgress } from './progress/weaknesses';
 import { journalStats } from './stats';
@@ -322,7 +322,7 @@ function activity(index: JournalIndex, ivs: Interview[], today: string): Insight
   const items = new Map<string, RecordRef[]>();
   for (const w of index.weaknesses()) {
     for (const it of w.improvements) {
-      const status = it.status ?? 'todo';
+      const status = itemStatus(it);
       const overdue = isOverdue(it, today);
       const key = overdue ? 'overdue' : status;
       const detail = overdue ? `due ${it.due}, ${daysBetween(it.due!, today)} days ago` : it.due ? `due ${it.due}` : undefined;

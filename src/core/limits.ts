@@ -53,6 +53,35 @@ export const LIMITS: Readonly<Limits> = Object.freeze({
   noteBytes: 1024 * 1024,
 });
 
+/**
+ * The limits within which Debrief imports a spreadsheet (core/import/). A job search's spreadsheet
+ * holds a few hundred rows of a few dozen columns; these bounds sit far above that and keep reading
+ * linear in the file: the text is split into rows once (papaparse) and a row wider than `columns`
+ * stops the reading at that row, before any column is looked at; every later step (the header row,
+ * the guess of the columns, the plan) then works on at most `cells` cells. A workbook (.xlsx, .ods)
+ * is a zip: what is inflated from it is counted as it comes out, and stops at `inflatedBytes`.
+ */
+export interface ImportLimits {
+  /** Bytes of the file to import. */
+  bytes: number;
+  /** Rows below the header. */
+  rows: number;
+  /** Columns of one row: a wider row is refused where it is, with its line and column. */
+  columns: number;
+  /** Cells of the whole table (rows × columns read). */
+  cells: number;
+  /** Bytes inflated from a workbook's zip, all the parts read together. */
+  inflatedBytes: number;
+}
+
+export const IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
+  bytes: 16 * 1024 * 1024,
+  rows: 10_000,
+  columns: 500,
+  cells: 1_000_000,
+  inflatedBytes: 64 * 1024 * 1024,
+});
+
 /** The limits with some of them changed (the benchmark reads past the size limit to measure scaling). */
 export function limitsWith(overrides: Partial<Limits> | undefined): Readonly<Limits> {
   return overrides ? { ...LIMITS, ...overrides } : LIMITS;

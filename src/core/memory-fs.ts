@@ -8,10 +8,12 @@ function notFound(path: string): Error {
 /**
  * An in-memory FileSystem for tests, the benchmark and previews. It can model what a real file system
  * holds besides files and folders: symbolic links (to a path inside, or an absolute path outside the
- * workspace), named pipes and other special files, and files the user may not read.
+ * workspace), hard links (two names of one file), named pipes and other special files, and files the
+ * user may not read.
  */
 export class MemoryFileSystem implements FileSystem {
-  private readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
+  /** Each file's content; two paths hold the same record when they are hard links of one file. */
+  private readonly files = new Map<string, { data: Uint8Array; mtime: number; links: number }>();
   private readonly dirs = new Set<string>(['']);
   /** Symbolic links: path → target (workspace-relative, or absolute when it points outside). */
   private readonly links = new Map<string, string>();
@@ -28,7 +30,20 @@ export class MemoryFileSystem implements FileSystem {
     const p = joinPath(path);
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     this.mkdirs(p.split('/').slice(0, -1).join('/'));
-    this.files.set(p, { data: bytes, mtime: this.clock++ });
+    const f = this.files.get(p);
+    // A file with other names is changed in place, as a file system does: its other names see the change.
+    if (f) Object.assign(f, { data: bytes, mtime: this.clock++ });
+    else this.files.set(p, { data: bytes, mtime: this.clock++, links: 1 });
+  }
+
+  /** A second name at `path` for the file at `existing` (a hard link): one content, two names. */
+  hardLinkSync(path: string, existing: string): void {
+    const f = this.files.get(joinPath(existing));
+    if (!f) throw notFound(existing);
+    const p = joinPath(path);
+    this.mkdirs(p.split('/').slice(0, -1).join('/'));
+    f.links++;
+    this.files.set(p, f);
   }
 
   /** A symbolic link at `path` to `target`: a path relative to the link's folder, or an absolute path (outside the workspace). */
@@ -48,6 +63,29 @@ export class MemoryFileSystem implements FileSystem {
   /** Makes a file unreadable (reads reject with EACCES), as without read permission. */
   denySync(path: string): void {
     this.denied.add(joinPath(path));
+  }
+
+  /**
+   * The same files seen from one of its folders, as the FileSystem of a workspace folder there: paths
+   * relative to it, and real paths outside it resolve to null.
+   */
+  at(folder: string): FileSystem {
+    const root = joinPath(folder);
+    const at = (p: string) => joinPath(root, p);
+    return {
+      readFile: (p, o) => this.readFile(at(p), o),
+      writeFile: (p, d) => this.writeFile(at(p), d),
+      readDirectory: (p) => this.readDirectory(at(p)),
+      stat: (p) => this.stat(at(p)),
+      createDirectory: (p) => this.createDirectory(at(p)),
+      delete: (p) => this.delete(at(p)),
+      realPath: async (p) => {
+        const real = await this.realPath(at(p));
+        if (real === null || root === '') return real;
+        if (real === root) return '';
+        return real.startsWith(`${root}/`) ? real.slice(root.length + 1) : null;
+      },
+    };
   }
 
   /** Every file path, sorted. */
@@ -99,6 +137,10 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
+    const p = joinPath(path);
+    if (this.links.has(p)) throw fsError('ELOOP', `a symbolic link '${path}'`);
+    if (this.specials.has(p)) throw fsError('ENOTREG', `not a regular file '${path}'`);
+    if (this.dirs.has(p)) throw fsError('EISDIR', `a directory '${path}'`);
     this.writeFileSync(path, data.slice());
   }
 
@@ -126,7 +168,7 @@ export class MemoryFileSystem implements FileSystem {
     if (this.links.has(at)) return { type: 'symlink', size: 0, mtime: 0 };
     if (this.specials.has(at)) return { type: 'other', size: 0, mtime: 0 };
     const f = this.files.get(at);
-    if (f) return { type: 'file', size: f.data.length, mtime: f.mtime };
+    if (f) return { type: 'file', size: f.data.length, mtime: f.mtime, links: f.links };
     if (this.dirs.has(at)) return { type: 'directory', size: 0, mtime: 0 };
     return undefined;
   }
@@ -145,6 +187,8 @@ export class MemoryFileSystem implements FileSystem {
 
   async delete(path: string): Promise<void> {
     const p = joinPath(path);
+    const f = this.files.get(p);
+    if (f) f.links--;
     if (this.files.delete(p) || this.links.delete(p) || this.specials.delete(p)) return;
     if (!this.dirs.has(p) || p === '') throw notFound(path);
     const prefix = p + '/';

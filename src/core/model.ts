@@ -31,21 +31,57 @@ export function endedWithoutOffer(outcome: Outcome | undefined): boolean {
   return outcome !== undefined && ENDED_WITHOUT_OFFER.includes(outcome);
 }
 
-/** Improvement items still to be worked on. */
-export function isOpenItem(item: Pick<ImprovementItem, 'status'>): boolean {
-  return item.status === undefined || item.status === 'todo' || item.status === 'doing';
+/**
+ * An improvement item's status as every view counts it: as written; without one, done when it has a
+ * done date (the day the work was done), else to do.
+ */
+export function itemStatus(item: Pick<ImprovementItem, 'status' | 'done'>): ImprovementStatus {
+  return item.status ?? (item.done !== undefined ? 'done' : 'todo');
+}
+
+/** The day an improvement item was done: its done date, when it is done. */
+export function doneOn(item: Pick<ImprovementItem, 'status' | 'done'>): string | undefined {
+  return itemStatus(item) === 'done' ? item.done : undefined;
+}
+
+/** Improvement items still to be worked on (to do or doing). */
+export function isOpenItem(item: Pick<ImprovementItem, 'status' | 'done'>): boolean {
+  const status = itemStatus(item);
+  return status === 'todo' || status === 'doing';
 }
 
 /** Is an improvement item still open and past its due date on `today`? */
-export function isOverdue(item: Pick<ImprovementItem, 'status' | 'due'>, today: string): boolean {
+export function isOverdue(item: Pick<ImprovementItem, 'status' | 'due' | 'done'>, today: string): boolean {
   return isOpenItem(item) && item.due !== undefined && item.due < today;
+}
+
+/** The date that places an application in time: applied, else its first dated round. */
+export function interviewDate(iv: Pick<Interview, 'applied' | 'rounds'>): string | undefined {
+  return iv.applied ?? iv.rounds.find((r) => r.date)?.date;
 }
 
 export interface Round {
   /** 1-based position in `rounds`, the number citations use. */
   index: number;
   type?: RoundType;
+  /** The calendar date (YYYY-MM-DD), also when `date` is written as a date and time. */
   date?: string;
+  /** The start time, HH:MM on the 24-hour clock: from `time`, or from a date and time in `date`. */
+  time?: string;
+  /**
+   * The canonical zone of the start time (time-zones.ts): from `timezone`, else from the offset of a
+   * date and time in `date`. Undefined: the time is the user's own (a floating time).
+   */
+  timeZone?: string;
+  /** How long it lasts, in minutes. */
+  duration?: number;
+  location?: string;
+  /** The meeting link: http or https only (the reader drops any other, with a problem). */
+  link?: string;
+  /** The calendar invitation the round came from. */
+  invitation?: { uid: string; sequence?: number };
+  /** The round was cancelled: it did not (or will not) take place. */
+  cancelled?: boolean;
   interviewers: string[];
   rating?: number;
   questions: string[];

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import * as commands from '../commands';
 import * as assistant from './assistant';
+import * as calendar from './calendar';
 import * as diagnostics from './diagnostics';
 import * as insights from './insights';
 import * as language from './language';
@@ -21,6 +22,7 @@ export const features = {
   language,
   noteBacklinks,
   reminders,
+  calendar,
   insights,
   walkthrough,
   assistant,

@@ -1,23 +1,95 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { JournalIndex } from '../core/journal/journal-index';
+import type { LoadOptions } from '../core/journal/load';
 import { decodeSnapshot, encodeSnapshot, FileStamp, KeptEntry, KeptFile, snapshotKey } from '../core/journal/snapshot';
 import { fingerprint } from '../core/text/fingerprint';
+import type { Journal } from './journal';
 
 /** How long after the last change the snapshot is written (one write for a burst of changes). */
 const SAVE_AFTER_MS = 4000;
+/** How long after a journal was read its snapshot is written. */
+const SAVE_AFTER_LOAD_MS = 1500;
+
+/** How a journal's last reading went: plain files restored from the kept index, files read, and the time it took. */
+export interface LoadInfo {
+  restored: number;
+  read: number;
+  ms: number;
+}
+
+/** What the kept index follows of one journal being read. */
+interface Followed {
+  /** The size and date of each file as last read from disk. */
+  stamps: Map<string, FileStamp>;
+  /** Files whose record came from unsaved editor text (never kept: read again next time). */
+  fromEditor: Set<string>;
+  load?: LoadInfo;
+}
 
 /**
  * Keeps what each journal's index read in the extension's storage for this workspace (not in the
  * workspace), so that the next window reads only the files that changed meanwhile. A snapshot that is
  * missing, of another version, damaged or unreadable is ignored and the journal is read from its files.
+ * The store tells it what it reads (from disk, with the file's stamp, or from editor text); it writes
+ * the snapshot soon after.
  */
 export class IndexCache implements vscode.Disposable {
+  private readonly followed = new Map<Journal, Followed>();
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; save: () => Promise<void> }>();
   /** The last write asked of each snapshot (writes of one snapshot never overlap). */
   private readonly writing = new Map<string, Promise<void>>();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly version: string, private readonly log: vscode.LogOutputChannel) {}
+
+  /** Starts following a journal about to be read: what an earlier session kept of it, for `loadJournal`. */
+  async keptFor(journal: Journal): Promise<NonNullable<LoadOptions['kept']>> {
+    const stamps = new Map<string, FileStamp>();
+    this.followed.set(journal, { stamps, fromEditor: new Set() });
+    return { files: await this.load(journal.folder.uri, journal.journalFolder), stamps, restored: 0 };
+  }
+
+  /** A journal was read (`kept` as `keptFor` gave it, filled by the load): notes how it went, and keeps it soon. */
+  loaded(journal: Journal, kept: NonNullable<LoadOptions['kept']>, ms: number): void {
+    const f = this.followed.get(journal);
+    if (!f) return;
+    const restored = kept.restored ?? 0;
+    f.load = { restored, read: kept.stamps.size - restored, ms };
+    this.keep(journal, SAVE_AFTER_LOAD_MS);
+  }
+
+  /** How a journal's last reading went. */
+  loadInfo(journal: Journal): LoadInfo | undefined {
+    return this.followed.get(journal)?.load;
+  }
+
+  /**
+   * A journal file was read from disk: `st` is its stamp taken before the read (a change during the
+   * read makes it older, never newer, than the content). Keeps the index soon.
+   */
+  readFromDisk(journal: Journal, path: string, outcome: 'read' | 'refused' | 'missing', st: { type: string; size: number; mtime: number } | undefined): void {
+    const f = this.followed.get(journal);
+    if (!f) return;
+    f.fromEditor.delete(path);
+    if (outcome === 'read' && st?.type === 'file') f.stamps.set(path, { size: st.size, mtime: st.mtime });
+    else f.stamps.delete(path);
+    this.keep(journal);
+  }
+
+  /** A journal file's record came from unsaved editor text: it is not kept as if it were the file. */
+  readFromEditor(journal: Journal, path: string): void {
+    this.followed.get(journal)?.fromEditor.add(path);
+  }
+
+  /** Stops following every journal (a new reading starts). */
+  forget(): void {
+    this.followed.clear();
+  }
+
+  private keep(journal: Journal, delay?: number): void {
+    const f = this.followed.get(journal);
+    if (f) this.schedule(journal.folder.uri, journal.journalFolder, journal.index, f.stamps, () => f.fromEditor, delay);
+  }
 
   /** Where the index of a journal is kept (undefined without a workspace storage, e.g. no folder open). */
   uriOf(folder: vscode.Uri, journalFolder: string): vscode.Uri | undefined {
@@ -26,7 +98,7 @@ export class IndexCache implements vscode.Disposable {
   }
 
   /** What an earlier session kept of this journal (empty when nothing usable is kept). */
-  async load(folder: vscode.Uri, journalFolder: string): Promise<ReadonlyMap<string, KeptEntry>> {
+  private async load(folder: vscode.Uri, journalFolder: string): Promise<ReadonlyMap<string, KeptEntry>> {
     const uri = this.uriOf(folder, journalFolder);
     if (!uri) return new Map();
     let text: string;
@@ -44,7 +116,7 @@ export class IndexCache implements vscode.Disposable {
    * Writes the snapshot soon (once changes stop): every file with a stamp whose record came from the
    * disk. `skip` are files whose record came from unsaved editor text: they are read again next time.
    */
-  schedule(folder: vscode.Uri, journalFolder: string, index: JournalIndex, stamps: ReadonlyMap<string, FileStamp>, skip: () => ReadonlySet<string>, delay = SAVE_AFTER_MS): void {
+  private schedule(folder: vscode.Uri, journalFolder: string, index: JournalIndex, stamps: ReadonlyMap<string, FileStamp>, skip: () => ReadonlySet<string>, delay = SAVE_AFTER_MS): void {
     const uri = this.uriOf(folder, journalFolder);
     if (!uri) return;
     const key = uri.toString();

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { FileChange, inFile, Plan, refused, Texts } from '../core/plans/plan';
-import { resolveTarget } from '../core/safe-fs';
+import { checkChanges } from '../core/plans/apply-to-fs';
+import { editPlan } from '../core/plans/journal-changes';
+import { FileChange, Plan, refused, Texts } from '../core/plans/plan';
+import { resolveTarget, writeRefusal } from '../core/safe-fs';
 import type { Problem } from '../core/problems';
 import type { EditResult } from '../core/yaml/text-edits';
-import { toRange } from '../ui/ranges';
+import { toRange } from '../adapters/ranges';
 import type { Journal } from './journal';
 import type { JournalStore } from './journal-store';
 import type { Prompter } from './prompter';
@@ -68,8 +70,8 @@ export class JournalEditor {
     if (!read.ok) return read;
     const planned = plan(read.texts);
     if (!planned.ok) return planned;
-    const outside = await this.outside(journal, planned.changes);
-    if (outside) return { ok: false, problems: [outside] };
+    const refusal = await checkChanges(journal.fs, planned.changes);
+    if (refusal) return { ok: false, problems: [refusal] };
     const done = { ok: true as const, result: planned.result, changes: planned.changes, texts: read.texts };
     if (!write) return done;
     // Nothing may have changed between reading and writing: a plan made on other text is not applied.
@@ -89,8 +91,8 @@ export class JournalEditor {
     if (!read.ok) return { problems: read.problems };
     const planned = plan(read.texts);
     if (!planned.ok) return { problems: planned.problems };
-    const outside = await this.outside(journal, planned.changes);
-    if (outside) return { problems: [outside] };
+    const refusal = await checkChanges(journal.fs, planned.changes);
+    if (refusal) return { problems: [refusal] };
     return { edit: this.workspaceEdit(journal, planned.changes, read.docs) };
   }
 
@@ -102,7 +104,7 @@ export class JournalEditor {
       const uri = journal.uri(path);
       // Only a regular file inside the workspace is read (and so edited): a link leading outside, a pipe, is refused.
       const target = await resolveTarget(journal.fs, path);
-      if (target.kind === 'refused') return refused(target.code, `${path} ${target.reason}; Debrief reads and writes only regular files inside the workspace folder.`, path);
+      if (target.kind === 'refused') return { ok: false, problems: [writeRefusal(path, target)] };
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
       if (!open && target.kind === 'new') {
         texts.set(path, undefined);
@@ -119,28 +121,9 @@ export class JournalEditor {
     return { ok: true, docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
   }
 
-  /**
-   * The first change of a plan that would write outside the workspace (through a linked folder), as a
-   * problem. Edits are of files read, and checked, already: files created and deleted are checked here.
-   */
-  private async outside(journal: Journal, changes: readonly FileChange[]): Promise<Problem | undefined> {
-    for (const c of changes) {
-      if (c.kind === 'edit') continue;
-      const t = await resolveTarget(journal.fs, c.path);
-      if (t.kind === 'refused') return refused(t.code, `${c.path} ${t.reason}; Debrief writes only inside the workspace folder.`, c.path).problems[0];
-    }
-    return undefined;
-  }
-
-  /** Edits one file of a journal: a plan of one change. Returns false when refused. */
+  /** Edits one file of a journal: a plan of one change (`editPlan`). Returns false when refused. */
   async edit(journal: Journal, path: string, fn: (text: string) => EditResult): Promise<boolean> {
-    const done = await this.apply(journal, [path], (texts) => {
-      const text = texts.get(path);
-      if (text === undefined) return { ok: false, problems: [{ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'missing-file', message: `${path} does not exist.` }] };
-      const r = fn(text);
-      return r.ok ? { ok: true, changes: r.edits.length ? [{ kind: 'edit', path, edits: r.edits }] : [], result: undefined } : { ok: false, problems: inFile(r.problems, path) };
-    });
-    return done !== undefined;
+    return (await this.apply(journal, [path], (texts) => editPlan(path, texts, fn))) !== undefined;
   }
 
   private workspaceEdit(journal: Journal, changes: readonly FileChange[], docs: ReadonlyMap<string, vscode.TextDocument>): vscode.WorkspaceEdit {

@@ -3,6 +3,7 @@ import { Clock, SystemClock } from './clock';
 import { JournalEditor } from './journal-editor';
 import { IndexCache } from './index-cache';
 import { JournalStore } from './journal-store';
+import { NoteTracker } from './note-tracker';
 import { Prompter, vscodePrompter } from './prompter';
 
 /** What every feature and command may use; built once per activation in extension.ts. */
@@ -14,6 +15,8 @@ export interface Services {
   readonly editor: JournalEditor;
   /** Where each journal's index is kept between windows. */
   readonly cache: IndexCache;
+  /** The study notes of each journal's folder: the Markdown files, the linked notes refused, a note's text. */
+  readonly notes: NoteTracker;
   /** The date every feature reads. */
   readonly clock: Clock;
   /** Every question and message Debrief shows. */
@@ -30,9 +33,11 @@ export function createServices(context: vscode.ExtensionContext, overrides: Serv
   const clock = overrides.clock ?? new SystemClock();
   const prompter = overrides.prompter ?? vscodePrompter;
   const cache = new IndexCache(context.storageUri, String((context.extension.packageJSON as { version?: string }).version ?? '0'), log);
-  const store = new JournalStore(log, cache);
+  // The tracker tells the store when the notes' state moved; the store asks it when a journal is read.
+  const notes: NoteTracker = new NoteTracker((journal) => store.derivedChanged(journal));
+  const store: JournalStore = new JournalStore(log, cache, notes);
   const editor = new JournalEditor(store, prompter, log);
-  context.subscriptions.push(log, store, cache);
+  context.subscriptions.push(log, store, cache, notes);
   if (clock instanceof SystemClock) context.subscriptions.push(clock);
-  return { log, store, editor, cache, clock, prompter };
+  return { log, store, editor, cache, notes, clock, prompter };
 }

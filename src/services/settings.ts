@@ -1,7 +1,8 @@
 /** Debrief's settings, read and validated in one place: an invalid value falls back to its default. */
 import * as vscode from 'vscode';
-import { DEFAULT_JOURNAL_FOLDER, SettingId } from '../constants';
+import { SettingId } from '../constants';
 import { ASSISTANT_ACCESS, AssistantAccess } from '../core/assistant/specs';
+import { DEFAULT_JOURNAL_FOLDER, FolderName, journalFolderName } from '../core/journal/layout';
 
 const DEFAULT_FOLLOW_UP_DAYS = 7;
 
@@ -10,11 +11,13 @@ function config(scope?: vscode.Uri): vscode.WorkspaceConfiguration {
 }
 
 export const settings = {
-  /** The journal folder of a workspace folder, relative to it; never absolute and never above it. */
-  journalFolder(folder: vscode.WorkspaceFolder): string {
-    const value = config(folder.uri).get<unknown>(SettingId.JournalFolder);
-    const trimmed = (typeof value === 'string' ? value : '').trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '');
-    return trimmed && !trimmed.split('/').some((s) => s === '..' || s === '.') && !/^[a-zA-Z]:/.test(trimmed) ? trimmed : DEFAULT_JOURNAL_FOLDER;
+  /**
+   * The journal folder of a workspace folder as the setting names it, cleaned as the command line's
+   * `--journal` is (core/journal/layout.ts); a name Debrief cannot use is refused with why, and the
+   * caller uses the default.
+   */
+  journalFolder(folder: vscode.WorkspaceFolder): FolderName {
+    return journalFolderName(config(folder.uri).get<unknown>(SettingId.JournalFolder) ?? DEFAULT_JOURNAL_FOLDER);
   },
 
   /** Days after a feedback request without a reply before it becomes a follow-up: a whole number from 0. */
@@ -38,6 +41,17 @@ export const settings = {
   assistantTools(): AssistantAccess {
     const v = config().get<unknown>(SettingId.AssistantTools);
     return ASSISTANT_ACCESS.find((a) => a === v) ?? 'read-write';
+  },
+
+  /**
+   * The calendar file kept up to date in a workspace folder: a relative path ending in .ics, inside
+   * the folder; undefined when the setting is empty (the default) or not such a path.
+   */
+  calendarFile(folder: vscode.WorkspaceFolder): string | undefined {
+    const value = config(folder.uri).get<unknown>(SettingId.CalendarFile);
+    const path = (typeof value === 'string' ? value : '').trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    if (!path || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || !/\.ics$/i.test(path)) return undefined;
+    return path.split('/').some((s) => s === '..' || s === '.' || s === '') ? undefined : path;
   },
 
   /** At most one notification a day when something is due. */

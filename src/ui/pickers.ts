@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ImprovementItem, Interview, Weakness } from '../core/model';
-import { interviewDate } from '../core/queries/sidebar';
+import { interviewDate } from '../core/model';
 import type { Journal } from '../services/journal';
 import type { Services } from '../services/services';
 import { isNode } from './record-nodes';

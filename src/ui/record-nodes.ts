@@ -25,6 +25,9 @@ export type Node =
 
 export type NodeKind = Node['kind'];
 
+/** The node of one kind. */
+export type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>;
+
 /** Is a command argument a node of the sidebar? */
 export function isNode(x: unknown): x is Node {
   return !!x && typeof x === 'object' && typeof (x as Node).kind === 'string' && (x as Node).journal !== undefined;
@@ -48,35 +51,34 @@ export function blockingProblems(journal: Journal, path: string): readonly Probl
   return journal.index.problemsOf(path).filter((p) => p.severity === 'error');
 }
 
+type Location = { uri: vscode.Uri; range?: Range } | undefined;
+
+/** The record a citation or a sighting points to: the citation in its interview. */
+const citationAt = (node: NodeOf<'citation' | 'sighting'>): Location => ({ uri: node.journal.uri(node.path), range: interviewOf(node)?.weaknesses[node.index]?.range });
+
+/** Where each kind of node's record is written (the compiler checks that every kind is here). */
+const LOCATIONS: { [K in NodeKind]: (node: NodeOf<K>) => Location } = {
+  folder: (node) => ({ uri: node.journal.weaknessesUri }),
+  group: () => undefined,
+  more: () => undefined,
+  problem: (node) => {
+    const j = node.journal;
+    const p = blockingProblems(j, node.path)[0] ?? j.index.problemsOf(node.path)[0];
+    // A file that was not read (a link leading outside the workspace, a pipe) is not opened either.
+    if (p && NOT_READ_CODES.has(p.code)) return undefined;
+    return { uri: j.uri(node.path), range: p?.range };
+  },
+  interview: (node) => ({ uri: node.journal.uri(node.path), range: interviewOf(node)?.idRange }),
+  round: (node) => ({ uri: node.journal.uri(node.path), range: interviewOf(node)?.rounds[node.index - 1]?.range }),
+  feedback: (node) => ({ uri: node.journal.uri(node.path), range: interviewOf(node)?.feedback?.range }),
+  citation: citationAt,
+  sighting: citationAt,
+  weakness: (node) => ({ uri: node.journal.weaknessesUri, range: weaknessOf(node)?.idRange }),
+  improvement: (node) => ({ uri: node.journal.weaknessesUri, range: itemOf(node)?.idRange }),
+  note: (node) => ({ uri: node.journal.weaknessesUri, range: itemOf(node)?.notes.find((n) => n.path === node.notePath)?.range }),
+};
+
 /** Where a node's record is written: the file and the range to select. */
-export function locationOf(node: Node): { uri: vscode.Uri; range?: Range } | undefined {
-  const j = node.journal;
-  switch (node.kind) {
-    case 'folder':
-      return { uri: j.weaknessesUri };
-    case 'group':
-    case 'more':
-      return undefined;
-    case 'problem': {
-      const p = blockingProblems(j, node.path)[0] ?? j.index.problemsOf(node.path)[0];
-      // A file that was not read (a link leading outside the workspace, a pipe) is not opened either.
-      if (p && NOT_READ_CODES.has(p.code)) return undefined;
-      return { uri: j.uri(node.path), range: p?.range };
-    }
-    case 'interview':
-      return { uri: j.uri(node.path), range: interviewOf(node)?.idRange };
-    case 'round':
-      return { uri: j.uri(node.path), range: interviewOf(node)?.rounds[node.index - 1]?.range };
-    case 'feedback':
-      return { uri: j.uri(node.path), range: interviewOf(node)?.feedback?.range };
-    case 'citation':
-    case 'sighting':
-      return { uri: j.uri(node.path), range: interviewOf(node)?.weaknesses[node.index]?.range };
-    case 'weakness':
-      return { uri: j.weaknessesUri, range: weaknessOf(node)?.idRange };
-    case 'improvement':
-      return { uri: j.weaknessesUri, range: itemOf(node)?.idRange };
-    case 'note':
-      return { uri: j.weaknessesUri, range: itemOf(node)?.notes.find((n) => n.path === node.notePath)?.range };
-  }
+export function locationOf(node: Node): Location {
+  return (LOCATIONS[node.kind] as (n: Node) => Location)(node);
 }

@@ -157,12 +157,17 @@ describe('commands', () => {
       }
     });
 
-    it('Add Round appends a round', async () => {
-      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', 'Dana', '2', 'Did not estimate load']);
-      assertScriptUsed(prompter);
-      const data = parse((await read(ACME_FILE))!);
-      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', interviewers: ['Dana'], rating: 2, 'went-badly': 'Did not estimate load' });
-      assert.equal(data.rounds.length, 3);
+    it('Add Round appends a round, with its start time in the user\'s time zone', async () => {
+      (await api()).setTimeZone('America/Chicago');
+      try {
+        const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', '2:30pm', 'Dana', '2', 'Did not estimate load']);
+        assertScriptUsed(prompter);
+        const data = parse((await read(ACME_FILE))!);
+        assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', time: '14:30', timezone: 'America/Chicago', interviewers: ['Dana'], rating: 2, 'went-badly': 'Did not estimate load' });
+        assert.equal(data.rounds.length, 3);
+      } finally {
+        (await api()).setTimeZone(undefined);
+      }
     });
 
     it('Draft Feedback Request opens a specific draft and writes nothing', async () => {
@@ -300,7 +305,7 @@ describe('commands', () => {
       await write('notes/practise-star-answers-out-loud.md', '# Existing\n');
       // The command offers the notes the store has seen: wait until its watcher has reported the new one.
       const { services } = await api();
-      await eventually(() => services.store.markdownFiles(services.store.journalOf(vscode.workspace.workspaceFolders![0])!).includes('notes/practise-star-answers-out-loud.md'), 'the new note among the Markdown files the store knows');
+      await eventually(() => services.notes.markdownFiles(services.store.journalOf(vscode.workspace.workspaceFolders![0])!).includes('notes/practise-star-answers-out-loud.md'), 'the new note among the Markdown files the store knows');
       const { prompter } = await run(CommandId.LinkNote, [STAR, 'notes/practise-star-answers-out-loud.md']);
       assertScriptUsed(prompter);
       assert.deepEqual(parse((await read(WEAKNESSES))!).weaknesses[0].improvements[0].notes, ['notes/star-answers.md', 'notes/practise-star-answers-out-loud.md']);

@@ -9,6 +9,9 @@ import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read
 
 /** The sample spreadsheet: a duplicate of the fixture journal's Acme interview, two new rows, one without a company. */
 const SAMPLE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'journal-sample.csv');
+/** A Swiss job search kept for the RAV in Excel: title rows, date cells, Swiss German status words, a second sheet. */
+const WORKBOOK = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'stellen-ch.xlsx');
+const WORKBOOK_FILES = ['migros-genossenschafts-bund-software.yaml', 'swisscom-ag-devops-engineer.yaml', 'die-post-applikationsentwickler-in-java.yaml', 'sbb-cff-ffs-fullstack-entwickler.yaml', 'helvetia-versicherungen-backend.yaml'];
 const GLOBEX = 'debrief/interviews/globex-platform-engineer.yaml';
 const INITECH = 'debrief/interviews/initech-qa-engineer.yaml';
 const ACME_FILE = 'debrief/interviews/acme-backend.yaml';
@@ -39,7 +42,7 @@ describe('Import Applications', () => {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
-    for (const f of [GLOBEX, INITECH, 'import-bad.csv']) await remove(f);
+    for (const f of [GLOBEX, INITECH, 'import-bad.csv', ...WORKBOOK_FILES.map((n) => `debrief/interviews/${n}`)]) await remove(f);
     // The next test starts from the fixture journal: the store has seen every imported file go.
     const index = (await api()).services.store.journalOf(folder())!.index;
     await eventually(() => index.interviews().length === before.length, 'the journal index to hold the fixture interviews only');
@@ -55,7 +58,7 @@ describe('Import Applications', () => {
       'open Import Applications', 'pick Import Applications 1/2', 'pick Import Applications 2/2', 'pick Import Applications', 'pick Import Applications 2/2',
     ]);
     assert.match(prompter.asked[2], /2 new, 1 duplicate, 1 invalid/, 'the preview says what the import would do');
-    assert.deepEqual(result.counts, { new: 2, duplicate: 1, invalid: 1 });
+    assert.deepEqual(result.counts, { new: 2, duplicate: 1, invalid: 1, skipped: 0 });
     assert.deepEqual(result.created.map((u) => u.toString()), [uriOf(GLOBEX).toString(), uriOf(INITECH).toString()]);
 
     assert.deepEqual(await interviewFiles(), [...before, 'globex-platform-engineer.yaml', 'initech-qa-engineer.yaml'].sort());
@@ -74,18 +77,42 @@ describe('Import Applications', () => {
 
     const report = result.report.getText();
     assert.equal(result.report.languageId, 'markdown');
-    assert.match(report, /line 2: Acme, Backend Engineer \(2026-10-01\): same company, role and date as debrief/);
+    assert.match(report, /line 2: Acme, Backend Engineer \(2026-10-01\): same company, role and date \(2026-10-01\) as debrief/);
     assert.match(report, /line 5: Frontend Engineer: no company \(column "Company" is empty\)/);
-    assert.match(report, /\n2 new, 1 duplicate, 1 invalid\n$/);
-    assert.ok(prompter.notices.some((n) => n === 'Debrief imported journal-sample.csv: 2 new, 1 duplicate, 1 invalid.'), prompter.notices.join('\n'));
+    assert.match(report, /\n2 new, 1 duplicate, 1 invalid, 0 skipped\n$/);
+    assert.ok(prompter.notices.some((n) => n === 'Debrief imported journal-sample.csv: 2 new, 1 duplicate, 1 invalid, 0 skipped.'), prompter.notices.join('\n'));
     await closeReport(result);
 
     // The same file again: nothing new, and nothing written.
     const again = await run<ImportResult>(CommandId.ImportApplications, [SAMPLE, CONTINUE, '$(close) Nothing new to import']);
     assertScriptUsed(again.prompter);
-    assert.deepEqual(again.result?.counts, { new: 0, duplicate: 3, invalid: 1 }, 'a duplicate is the same company, role and date, whatever its status');
+    assert.deepEqual(again.result?.counts, { new: 0, duplicate: 3, invalid: 1, skipped: 0 }, 'a duplicate is the same company, role and date, whatever its status');
     assert.deepEqual(await interviewFiles(), [...before, 'globex-platform-engineer.yaml', 'initech-qa-engineer.yaml'].sort());
     await closeReport(again.result);
+  });
+
+  it('imports an Excel workbook: the reader loaded on demand, the columns understood, every other column in the notes unless the user ignores it', async () => {
+    const { result, prompter } = await run<ImportResult>(CommandId.ImportApplications, [WORKBOOK, '$(note) Ort', CONTINUE, '$(check) Import 5 new interviews']);
+    assertScriptUsed(prompter);
+    assert.ok(result);
+    assert.match(prompter.asked[1], /company ← Firma, role ← Titel, applied ← Datum, source ← Art der Bewerbung, status ← Resultat, notes ← Bemerkungen/);
+    assert.match(prompter.asked[3], /5 new, 0 duplicate, 0 invalid, 0 skipped/);
+    assert.deepEqual(result.counts, { new: 5, duplicate: 0, invalid: 0, skipped: 0 });
+    assert.deepEqual(await interviewFiles(), [...before, ...WORKBOOK_FILES].sort());
+    const swisscom = (await read('debrief/interviews/swisscom-ag-devops-engineer.yaml'))!;
+    assert.match(swisscom, /^# Imported from stellen-ch\.xlsx, sheet "Arbeitsbemühungen", row 5, on 2026-11-25\.$/m);
+    assert.deepEqual(parse(swisscom), {
+      id: 'swisscom-ag-devops-engineer', company: 'Swisscom AG', role: 'DevOps Engineer', applied: '2026-01-08', source: 'online', stage: 'screening', outcome: 'pending',
+      notes: 'Erstes Gespräch am 20.01.\nPensum: 80-100%',
+    });
+    const report = result.report.getText();
+    assert.match(report, /Read the sheet "Arbeitsbemühungen" \(of "Arbeitsbemühungen", "Notizen"\), header on row 3/);
+    assert.match(report, /^- role ← Titel: named so$/m);
+    assert.match(report, /^- kept in the notes as "Column: value": Pensum$/m);
+    assert.match(report, /^- ignored, as you chose: Ort$/m);
+    assert.match(report, /\n5 new, 0 duplicate, 0 invalid, 0 skipped\n$/);
+    await eventually(async () => find(await tree(ViewId.Interviews), 'Swisscom AG, DevOps Engineer'), 'the imported interview in the tree');
+    await closeReport(result);
   });
 
   it('writes nothing when Escape is pressed at any step', async () => {
@@ -105,7 +132,7 @@ describe('Import Applications', () => {
       const { result, prompter } = await run<ImportResult>(CommandId.ImportApplications, [SAMPLE, 'Role', '$(close) Not imported', CONTINUE, 'Role', 'Role', 'Company', 'Source', CONTINUE, '$(check) Import 3 new interviews']);
       assertScriptUsed(prompter);
       assert.match(prompter.asked[4], /Every interview needs a company and a role: choose the column of role first/);
-      assert.deepEqual(result?.counts, { new: 3, duplicate: 0, invalid: 1 }, 'the source is the company now: Acme\'s row is no duplicate, the last row has no source');
+      assert.deepEqual(result?.counts, { new: 3, duplicate: 0, invalid: 1, skipped: 0 }, 'the source is the company now: Acme\'s row is no duplicate, the last row has no source');
       assert.deepEqual(await interviewFiles(), [...before, ...created].sort());
       const referral = parse((await read('debrief/interviews/referral-backend-engineer.yaml'))!);
       assert.deepEqual([referral.company, referral.role, referral.source], ['referral', 'Backend Engineer', undefined], 'a column fills one field');

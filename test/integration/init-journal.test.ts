@@ -25,6 +25,18 @@ describe('Initialize Journal', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
   });
 
+  it('reads the folder name as the command line does: ./career/journal/ is career/journal', async () => {
+    await config().update(SettingId.JournalFolder, ' ./career\\journal/ ', vscode.ConfigurationTarget.Workspace);
+    const target = vscode.Uri.joinPath(folder().uri, 'career', 'journal', 'weaknesses.yaml');
+    try {
+      const created = await vscode.commands.executeCommand<vscode.Uri>(CommandId.InitJournal, folder().uri);
+      assert.equal(created?.toString(), target.toString());
+      assert.equal(await exists(target), true);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder().uri, 'career'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    }
+  });
+
   it('leaves an existing journal untouched', async () => {
     const target = vscode.Uri.joinPath(folder().uri, 'debrief', 'weaknesses.yaml');
     const before = await vscode.workspace.fs.readFile(target);

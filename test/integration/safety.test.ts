@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CommandId, DIAGNOSTIC_SOURCE, ViewId } from '../../src/constants';
+import { CommandId, DIAGNOSTIC_SOURCE, SettingId, ViewId } from '../../src/constants';
 import type { Node } from '../../src/ui/record-nodes';
 import { api, assertScriptUsed, eventually, folder, node, read, restore, run, tree, flatten, uriOf, write } from './helpers';
 
@@ -14,6 +14,7 @@ const WEAKNESSES = 'debrief/weaknesses.yaml';
 const RAMBLING = 'Answers run long and lose the question';
 const STAR = 'Practise STAR answers out loud';
 const SECRET = 'secret-from-outside-the-workspace';
+const SAMPLE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'journal-sample.csv');
 
 const ws = () => folder().uri.fsPath;
 const abs = (rel: string) => path.join(ws(), ...rel.split('/'));
@@ -81,9 +82,9 @@ describe('untrusted journals in the editor', function () {
     await refresh();
     const linked = await eventually(() => ours(uriOf('debrief/interviews/linked-out.yaml')).find((d) => codeOf(d) === 'outside-workspace'), 'the link to be reported');
     assert.equal(linked.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(linked.message, /^Links outside the workspace/);
+    assert.match(linked.message, /^The file links outside the workspace/);
     const pipe = await eventually(() => ours(uriOf('debrief/interviews/pipe.yaml')).find((d) => codeOf(d) === 'not-a-file'), 'the pipe to be reported');
-    assert.match(pipe.message, /^Not a regular file \(a named pipe, a device or a socket\)/);
+    assert.match(pipe.message, /^The file is a named pipe, a device or a socket, not a regular file\./);
     const shown = await everythingShown();
     assert.doesNotMatch(shown, new RegExp(SECRET));
     assert.match(shown, /linked-out\.yaml/, 'the refused file shows as a problem in the sidebar');
@@ -93,6 +94,12 @@ describe('untrusted journals in the editor', function () {
     // A change on disk (the watcher) goes through the same rules.
     await (await api()).services.store.sync(uriOf('debrief/interviews/linked-out.yaml'));
     assert.doesNotMatch(await everythingShown(), new RegExp(SECRET));
+    // Export says which files it leaves out, as debrief export does.
+    made.push('out-safety');
+    const exported = await run(CommandId.Export, ['CSV', 'out-safety/journal.csv']);
+    assertScriptUsed(exported.prompter);
+    assert.match(exported.prompter.notices.join('\n'), /2 journal files were not read and are left out: the Problems panel says why/);
+    assert.doesNotMatch(fs.readFileSync(abs('out-safety/journal.csv'), 'utf8'), new RegExp(SECRET));
   });
 
   it('Open Study Note refuses a note path that leaves the workspace, and creates nothing', async () => {
@@ -159,5 +166,54 @@ describe('untrusted journals in the editor', function () {
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', uri, 50);
     assert.deepEqual(links.map((l) => [l.range.start.line, l.target?.path.slice(-21)]), [[12, '/notes/star-answers.md'.slice(-21)]]);
     assert.doesNotMatch(await everythingShown(), new RegExp(SECRET));
+  });
+
+  it('every writing path refuses a journal folder that links outside the workspace: the problem is told, nothing is written there', async () => {
+    // Two journals named by the setting: one whose interviews/ links out, one whose whole folder does.
+    const out = path.join(outside, 'journal');
+    fs.mkdirSync(path.join(out, 'interviews'), { recursive: true });
+    fs.mkdirSync(abs('linked-journal'));
+    made.push('linked-journal');
+    fs.writeFileSync(abs('linked-journal/weaknesses.yaml'), 'weaknesses:\n  - id: rambling\n    title: Rambling\n');
+    link('linked-journal/interviews', path.join(out, 'interviews'));
+    link('linked-out', out);
+    const config = vscode.workspace.getConfiguration(undefined, folder().uri);
+    try {
+      await config.update(SettingId.JournalFolder, 'linked-journal', vscode.ConfigurationTarget.Workspace);
+      await refresh();
+      const record = await run(CommandId.RecordInterview, ['Initrode', 'Dev', '2026-11-03', 'No round yet', 'pending', []]);
+      assertScriptUsed(record.prompter);
+      assert.match(record.prompter.shownErrors.join('\n'), /linked-journal\/interviews\/initrode-dev\.yaml is in a folder that links outside the workspace/);
+      const imported = await run(CommandId.ImportApplications, [SAMPLE, '$(check) Continue with this mapping', '$(check) Import 3 new interviews']);
+      assertScriptUsed(imported.prompter);
+      assert.match(imported.prompter.shownErrors.join('\n'), /linked-journal\/interviews\/[a-z-]+\.yaml is in a folder that links outside the workspace/);
+      const tool = await vscode.lm.invokeTool('debrief_record_interview', { input: { company: 'Hooli', role: 'SRE', date: '2026-11-04' }, toolInvocationToken: undefined }).then(() => 'accepted', (e: Error) => e.message);
+      assert.match(tool, /Nothing was written\..*linked-journal\/interviews\/hooli-sre\.yaml is in a folder that links outside the workspace/);
+      await config.update(SettingId.JournalFolder, 'linked-out', vscode.ConfigurationTarget.Workspace);
+      await refresh();
+      const init = await run(CommandId.InitJournal, [], folder().uri);
+      assert.match(init.prompter.shownErrors.join('\n'), /linked-out\/weaknesses\.yaml is in a folder that links outside the workspace/);
+      const weakness = await run(CommandId.AddWeakness, ['Nervous start', 'Skip', '']);
+      assert.match(weakness.prompter.shownErrors.join('\n'), /linked-out\/weaknesses\.yaml is in a folder that links outside the workspace/);
+    } finally {
+      await config.update(SettingId.JournalFolder, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.deepEqual(fs.readdirSync(out), ['interviews']);
+    assert.deepEqual(fs.readdirSync(path.join(out, 'interviews')), [], 'nothing written outside the workspace');
+  });
+
+  it('a journal file hard-linked from outside the workspace is read, and no command writes through it', async () => {
+    const theirs = path.join(outside, 'weaknesses-elsewhere.yaml');
+    fs.linkSync(abs(WEAKNESSES), theirs);
+    try {
+      await refresh();
+      assert.ok((await api()).services.store.journalOf(folder())!.index.weakness('rambling-answers'), 'read');
+      const { prompter } = await run(CommandId.AddWeakness, ['Nervous start', 'Skip', '']);
+      assertScriptUsed(prompter);
+      assert.match(prompter.shownErrors.join('\n'), /debrief\/weaknesses\.yaml has 2 names \(hard links\): Debrief reads it but does not write it/);
+      assert.equal(fs.readFileSync(theirs, 'utf8'), weaknessesBefore);
+    } finally {
+      fs.rmSync(theirs, { force: true });
+    }
   });
 });

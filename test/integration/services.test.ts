@@ -84,17 +84,17 @@ describe('journal store', () => {
       const files = journal().index.files().length;
       // Nothing changed: nothing is read.
       await services.store.reload();
-      assert.deepEqual(services.store.loadInfo(journal()), { ...services.store.loadInfo(journal())!, restored: files, read: 0 });
+      assert.deepEqual(services.cache.loadInfo(journal()), { ...services.cache.loadInfo(journal())!, restored: files, read: 0 });
       // One file changed on disk: only it is read, and the index says what it says now.
       await writeText(uriOf(rel), before.replace('company: Acme', 'company: Acme Kept'));
       await services.store.reload();
-      assert.equal(services.store.loadInfo(journal())?.read, 1);
+      assert.equal(services.cache.loadInfo(journal())?.read, 1);
       assert.equal(journal().index.interview('acme-backend')?.company, 'Acme Kept');
       // A damaged kept index is not used: everything is read.
       await vscode.workspace.fs.writeFile(kept, new TextEncoder().encode('12345\n{"format":1,"files":[]}'));
       await services.store.reload();
-      assert.equal(services.store.loadInfo(journal())?.restored, 0);
-      assert.equal(services.store.loadInfo(journal())?.read, files);
+      assert.equal(services.cache.loadInfo(journal())?.restored, 0);
+      assert.equal(services.cache.loadInfo(journal())?.read, files);
       assert.equal(journal().index.interview('acme-backend')?.company, 'Acme Kept');
       // Unsaved editor text is never kept as if it were the file.
       await services.cache.flush();

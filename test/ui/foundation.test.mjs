@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { installExtension } from '../../scripts/lib/code-server.mjs';
 import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root } from './workbench.mjs';
 
 describe('workbench (source build)', function () {
@@ -46,5 +48,19 @@ describe('workbench (installed .vsix)', function () {
     await focusedRow(wb.page, 'Debrief: Initialize Journal').waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Escape');
     await wb.screenshot('vsix-sidebar');
+  });
+
+  it('ships the workbook reader beside the bundles: the packaged CLI imports an .xlsx and an .ods', () => {
+    const extensions = tempFolder('debrief-ext-');
+    installExtension(join(root, 'out', 'debrief.vsix'), extensions);
+    const installed = readdirSync(extensions).find((d) => d.startsWith('debrief.debrief-'));
+    assert.ok(installed, `the extension is installed in ${extensions}`);
+    const dist = join(extensions, installed, 'dist');
+    assert.ok(existsSync(join(dist, 'workbook.js')), 'dist/workbook.js is in the .vsix');
+    for (const [file, summary] of [['stellen-ch.xlsx', '5 new, 0 duplicate, 0 invalid, 0 skipped'], ['basvurular.ods', '4 new, 0 duplicate, 0 invalid, 0 skipped']]) {
+      const r = spawnSync(process.execPath, [join(dist, 'cli.js'), 'import', join(root, 'test', 'fixtures', 'import', file), tempFolder(), '--dry-run'], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(r.stdout.trimEnd().endsWith(summary), r.stdout);
+    }
   });
 });

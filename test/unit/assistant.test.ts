@@ -289,3 +289,21 @@ describe('plans on a file system', () => {
     assert.deepEqual(await journal.refresh(), [], 'nothing read again when nothing changed');
   });
 });
+
+describe('the one writer and hard links', () => {
+  it('reads a file hard-linked from outside the workspace but writes through no tool into it', async () => {
+    const disk = new MemoryFileSystem({
+      'elsewhere/weaknesses.yaml': 'weaknesses:\n  - id: rambling\n    title: Rambling\n',
+      'ws/debrief/interviews/acme.yaml': 'id: acme\ncompany: Acme\nrole: Dev\n',
+    });
+    disk.hardLinkSync('ws/debrief/weaknesses.yaml', 'elsewhere/weaknesses.yaml');
+    const fs = disk.at('ws');
+    const journal = new DiskJournal(fs, 'debrief');
+    const listed = await runToolOnDisk(journal, fs, 'debrief_list_weaknesses', {}, { access: 'read-write', today: () => '2025-12-01', feedbackFollowUpDays: 7 });
+    assert.match(JSON.stringify(listed), /rambling/, 'read');
+    const added = await runToolOnDisk(journal, fs, 'debrief_add_weakness', { title: 'Nervous start' }, { access: 'read-write', today: () => '2025-12-01', feedbackFollowUpDays: 7 });
+    assert.equal(added.isError, true);
+    assert.match(JSON.stringify(added.content), /debrief\/weaknesses\.yaml has 2 names \(hard links\): Debrief reads it but does not write it/);
+    assert.equal(disk.readText('elsewhere/weaknesses.yaml'), 'weaknesses:\n  - id: rambling\n    title: Rambling\n');
+  });
+});

@@ -17,20 +17,15 @@ function journal(): MemoryFileSystem {
 function run(argv: string[], fs = journal()) {
   const out: string[] = [];
   const err: string[] = [];
-  const written = new Map<string, string>();
+  /** Files named on the command line (--out), outside the workspace folder. */
+  const outside = new MemoryFileSystem();
   const io: CliIO = {
     stdout: (t) => out.push(t), stderr: (t) => err.push(t),
-    fileSystem: (folder) => {
-      const prefix = folder.replace(/^\.\/?/, '').replace(/\/$/, '');
-      return {
-        readFile: (p) => fs.readFile(`${prefix}/${p}`), writeFile: (p, d) => fs.writeFile(`${prefix}/${p}`, d), readDirectory: (p) => fs.readDirectory(`${prefix}/${p}`),
-        stat: (p) => fs.stat(`${prefix}/${p}`), createDirectory: (p) => fs.createDirectory(`${prefix}/${p}`), delete: (p) => fs.delete(`${prefix}/${p}`),
-      };
-    },
-    writeOutput: async (p, t) => void written.set(p, t),
+    fileSystem: (folder) => fs.at(folder),
+    chosenFile: (p) => ({ fs: outside, path: p }),
     today: () => '2025-02-01',
   };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), written }));
+  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), outside }));
 }
 
 describe('cli', () => {
@@ -77,7 +72,7 @@ describe('cli', () => {
     assert.match(md.out, /^\| Id \| Company/);
     const json = await run(['export', '-f', 'json', 'ws', '--out', 'x.json']);
     assert.equal(json.out, '');
-    assert.deepEqual(JSON.parse(json.written.get('x.json') ?? '').map((r: { id: string }) => r.id), ['acme', 'globex']);
+    assert.deepEqual(JSON.parse(json.outside.readText('x.json')).map((r: { id: string }) => r.id), ['acme', 'globex']);
   });
 
   it('prints help and exits 2 on bad usage', async () => {

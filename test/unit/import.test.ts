@@ -5,14 +5,16 @@ import * as fc from 'fast-check';
 import Papa from 'papaparse';
 import { parse } from 'yaml';
 import { decodeSpreadsheet } from '../../src/core/import/decode';
-import { detectPreset, FIELDS, findColumn, guessMapping, headerScore, Mapping } from '../../src/core/import/fields';
+import { FIELDS, findColumn, Mapping } from '../../src/core/import/fields';
+import { detectPreset, guessMapping } from '../../src/core/import/guess';
+import { headerScore } from '../../src/core/import/names';
 import { parseMapArgument, readImport, withCorrections } from '../../src/core/import/import';
 import { duplicateKey, existingOf, ImportPlan, planImport, statusKey } from '../../src/core/import/plan';
 import { findPreset } from '../../src/core/import/presets';
 import { importReportMarkdown, importReportText } from '../../src/core/import/report';
 import { readStage, readStatus } from '../../src/core/import/status';
 import { readTable, Table } from '../../src/core/import/table';
-import { inferDateOrder, readDate, readRounds, readTags } from '../../src/core/import/values';
+import { cellText, inferDateOrder, interviewCount, readDate, readRounds, readTags } from '../../src/core/import/values';
 import { exportInterviews } from '../../src/core/export';
 import { loadJournal } from '../../src/core/journal/load';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
@@ -81,7 +83,7 @@ describe('import: encodings', () => {
   it('refuses a workbook, a PDF or binary data with what to do instead', () => {
     const xlsx = decodeSpreadsheet(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     assert.ok(!xlsx.ok);
-    assert.match(xlsx.problem.message, /Excel workbook.*Save the sheet as "CSV UTF-8"/);
+    assert.match(xlsx.problem.message, /Excel workbook.*Save the sheet as \.xlsx, \.ods or "CSV UTF-8"/);
     const binary = decodeSpreadsheet(utf8('a,b\nc,\u0000d\n'));
     assert.ok(!binary.ok);
     assert.equal(binary.problem.line, 2);
@@ -148,7 +150,7 @@ describe('import: mapping guesses', () => {
     const m = guessMapping(headers, findPreset('generic')!);
     assert.deepEqual(Object.fromEntries(FIELDS.map((f) => [f, m[f] === undefined ? undefined : headers[m[f]!]])), {
       company: 'Company Name', role: 'Job Title', applied: 'Date Applied', source: 'How applied', status: 'Status', stage: 'Stage',
-      rounds: 'Interview rounds', notes: 'Comments', link: 'Job URL', contact: 'Recruiter', tags: 'Labels',
+      rounds: 'Interview rounds', feedback: undefined, notes: 'Comments', link: 'Job URL', contact: 'Recruiter', tags: 'Labels',
     });
   });
 
@@ -169,13 +171,13 @@ describe('import: mapping guesses', () => {
     assert.equal(headerScore('Firma', 'company'), 3);
   });
 
-  it('detects the Huntr, Teal and Debrief exports, and guesses the rest of their columns', () => {
-    const huntr = readImport(fixture('huntr.csv'));
+  it('detects the Huntr, Teal and Debrief exports, and guesses the rest of their columns', async () => {
+    const huntr = await readImport(fixture('huntr.csv'));
     assert.ok(huntr.ok);
     assert.equal(huntr.read.preset.name, 'huntr');
     const h = huntr.read.table.headers;
     assert.deepEqual([h[huntr.read.mapping.company!], h[huntr.read.mapping.role!], h[huntr.read.mapping.applied!], h[huntr.read.mapping.status!], h[huntr.read.mapping.link!]], ['companyName', 'title', 'createdAt', 'listName', 'url']);
-    const teal = readImport(fixture('teal.csv'));
+    const teal = await readImport(fixture('teal.csv'));
     assert.ok(teal.ok);
     assert.equal(teal.read.preset.name, 'teal');
     assert.equal(teal.read.table.headers[teal.read.mapping.applied!], 'Date Applied');
@@ -282,9 +284,10 @@ describe('import: values', () => {
     assert.match(p.notes[0], /day\/month\/year/);
   });
 
-  it('reads rounds: a count, or types and dates as Debrief exports them', () => {
+  it('reads rounds as Debrief exports them, and a count of interviews as a count, never as rounds', () => {
     assert.deepEqual(readRounds('recruiter 2025-01-10 → coding 2025-01-17', 'mdy'), { rounds: [{ type: 'recruiter', date: '2025-01-10' }, { type: 'coding', date: '2025-01-17' }], exact: true });
-    assert.deepEqual(readRounds('2', 'mdy'), { rounds: [{ type: 'other' }, { type: 'other' }], exact: true });
+    assert.equal(readRounds('2', 'mdy'), undefined);
+    assert.deepEqual(['2', '3 interviews', '1 Gespräch', 'two'].map(interviewCount), [2, 3, 1, undefined]);
     assert.deepEqual(readRounds('Phone screen 12.01.2025; Onsite', 'dmy'), { rounds: [{ type: 'recruiter', date: '2025-01-12' }, { type: 'onsite' }], exact: false });
     assert.equal(readRounds('lots', 'mdy'), undefined);
     assert.deepEqual(readTags('backend, remote;  remote |sre'), ['backend', 'remote', 'sre']);
@@ -307,9 +310,9 @@ describe('import: values', () => {
 describe('import: the plan', () => {
   it('imports the sample spreadsheet: new, duplicate and invalid rows with lines and reasons', () => {
     const p = plan(table(fixture('applications.csv')));
-    assert.deepEqual(p.counts, { new: 5, duplicate: 1, invalid: 3 });
-    assert.deepEqual(p.rows.filter((r) => r.kind !== 'new').map((r) => [r.line, r.kind]), [[9, 'duplicate'], [10, 'invalid'], [11, 'invalid'], [12, 'invalid']]);
-    assert.match(p.rows.find((r) => r.line === 9)!.reason!, /same company, role and date as line 4/);
+    assert.deepEqual(p.counts, { new: 5, duplicate: 1, invalid: 2, skipped: 1 });
+    assert.deepEqual(p.rows.filter((r) => r.kind !== 'new').map((r) => [r.line, r.kind]), [[9, 'duplicate'], [10, 'invalid'], [11, 'invalid'], [12, 'skipped']]);
+    assert.match(p.rows.find((r) => r.line === 9)!.reason!, /same company, role and date \(2025-01-06\) as line 4/);
     assert.match(p.rows.find((r) => r.line === 10)!.reason!, /no company/);
     assert.match(p.rows.find((r) => r.line === 11)!.reason!, /"2025-02-30" is not a real date/);
     assert.match(p.rows.find((r) => r.line === 12)!.reason!, /not an application yet/);
@@ -338,7 +341,7 @@ describe('import: the plan', () => {
 
   it('adds nothing when the same file is imported twice', async () => {
     for (const name of ['applications.csv', 'bewerbungen.csv', 'huntr.csv', 'teal.csv', 'tracker.tsv']) {
-      const r = readImport(fixture(name));
+      const r = await readImport(fixture(name));
       assert.ok(r.ok);
       const fs = new MemoryFileSystem();
       const first = plan(r.read.table, r.read.mapping);
@@ -353,8 +356,8 @@ describe('import: the plan', () => {
     }
   });
 
-  it('reports the plan: how the file was read, each skipped row with its reason, the values not understood, the summary line', () => {
-    const r = readImport(fixture('applications.csv'));
+  it('reports the plan: how the file was read, each skipped row with its reason, the values not understood, the summary line', async () => {
+    const r = await readImport(fixture('applications.csv'));
     assert.ok(r.ok);
     const p = plan(r.read.table, r.read.mapping);
     const context = { file: 'applications.csv', table: r.read.table, mapping: r.read.mapping, preset: r.read.preset, dryRun: true };
@@ -363,7 +366,7 @@ describe('import: the plan', () => {
     assert.match(text, /New interviews that would be created \(5\):\n {2}line 4: Acme, Backend Engineer \(2025-01-06\) → debrief\/interviews\/acme-backend-engineer\.yaml/);
     assert.match(text, /line 10: Frontend Engineer: no company \(column "Company" is empty\)/);
     assert.match(text, /status "On hold": line 8/);
-    assert.match(text, /\n5 new, 1 duplicate, 3 invalid\n$/);
+    assert.match(text, /\n5 new, 1 duplicate, 2 invalid, 1 skipped\n$/);
     const md = importReportMarkdown(p, context);
     assert.match(md, /^# Import of applications\.csv\n/, 'plain text stays readable');
     assert.match(md, /^- line 6: Initech, Inc\., Site Reliability Engineer \(2025-01-20\) → debrief\/interviews\/initech-inc-site-reliability-engineer\.yaml$/m);
@@ -374,19 +377,19 @@ describe('import: the plan', () => {
 });
 
 describe('import: properties', () => {
-  it('never throws, whatever the bytes', () => {
+  it('never throws, whatever the bytes', async () => {
     const cell = fc.oneof(fc.string(), fc.constantFrom('"', '""', '\n', '\r\n', ';', ',', '\t', 'Rejected', 'Offer', '2025-01-01', '01/02/2025', '1 constructor 2025', '__proto__', 'toString', '\u0000', '\ufeff'));
     const csv = fc.tuple(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }), fc.constantFrom(',', ';', '\t', '|'), fc.constantFrom('\n', '\r\n', '\r'))
       .map(([rows, d, eol]) => rows.map((r) => r.join(d)).join(eol));
     const bytes = fc.oneof(csv.map(utf8), fc.uint8Array({ maxLength: 300 }), csv.map((s) => utf16(s, 'le', false)));
-    fc.assert(fc.property(bytes, fc.constantFrom(undefined, 'generic', 'huntr', 'teal', 'debrief'), (b, preset) => {
-      const r = readImport(b, preset);
+    await fc.assert(fc.asyncProperty(bytes, fc.constantFrom(undefined, 'generic', 'huntr', 'teal', 'debrief', 'linkedin'), async (b, preset) => {
+      const r = await readImport(b, { preset });
       if (!r.ok) {
         assert.equal(typeof r.problem.message, 'string');
         return;
       }
       for (const mapping of [r.read.mapping, { company: 0, role: Math.min(1, r.read.table.headers.length - 1) } as Mapping]) {
-        const p = planImport(r.read.table, { mapping, journalFolder: 'debrief', existing: [], takenIds: [], sourceName: 'x\ny.csv', today: '2026-11-25' });
+        const p = planImport(r.read.table, { mapping, ignored: r.read.ignored, journalFolder: 'debrief', existing: [], takenIds: [], sourceName: 'x\ny.csv', today: '2026-11-25' });
         if (!p.ok) continue;
         importReportText(p.plan, { file: 'x.csv', table: r.read.table, mapping, preset: r.read.preset });
         for (const c of p.plan.changes) if (c.kind === 'create') assert.doesNotThrow(() => parse(c.text), c.text);
@@ -411,7 +414,7 @@ describe('import: properties', () => {
     await fc.assert(fc.asyncProperty(fc.uniqueArray(record, { minLength: 1, maxLength: 6, selector: (r) => duplicateKey(r.company, r.role, r.applied) }), fc.constantFrom(',', ';', '\t'), async (records, delimiter) => {
       const headers = ['Company', 'Position', 'Date applied', 'Source', 'Status', 'Stage', 'Tags', 'Notes', 'Link', 'Contact'];
       const csv = Papa.unparse({ fields: headers, data: records.map((r) => [r.company, r.role, r.applied ?? '', r.source ?? '', r.outcome, r.stage ?? '', r.tags.join(', '), r.notes ?? '', r.link ?? '', r.contact ?? '']) }, { delimiter });
-      const read = readImport(utf8(csv));
+      const read = await readImport(utf8(csv));
       assert.ok(read.ok);
       assert.deepEqual(FIELDS.filter((f) => read.read.mapping[f] !== undefined).sort(), ['applied', 'company', 'contact', 'link', 'notes', 'role', 'source', 'stage', 'status', 'tags']);
       const p = plan(read.read.table, read.read.mapping);
@@ -433,5 +436,72 @@ describe('import: properties', () => {
         if (r.contact) assert.ok(notes.includes(`Contact: ${one(r.contact)}`), `contact kept: ${notes}`);
       }
     }), { numRuns: 60 });
+  });
+});
+
+describe('import: nothing written in a file is lost', () => {
+  const header = fc.oneof(
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('Company', 'Role', 'Date', 'Status', 'outcome', 'current_status', 'Notes', 'Link', 'Contact', 'Contact Email', 'interview_count', 'Companies Name', 'Titel', 'job_title', 'Source', 'Tags', 'Stage', 'Rounds', 'Feedback', 'activity_date', 'Location'),
+  );
+  const value = fc.oneof(
+    fc.string({ maxLength: 14 }),
+    fc.constantFrom('', 'Acme', 'Rejected', 'Absage', 'Saved', 'On hold', 'Interviewed', '2026-01-14', '14 Jan 2026', '6/26/23, 12:07 PM', '03.02.2026', '45678', '2026-02-30', 'https://jobs.example/1',
+      'me@example.org', '+41 79 555 01 23', 'Unfortunately we went with another candidate this time.', 'Two rounds done, waiting for the hiring manager.', '2', '→', ';', 'n/a', '-', '\'=SUM(A1)', 'line one\nline two'),
+  );
+  const table = fc.integer({ min: 1, max: 6 }).chain((n) => fc.record({
+    headers: fc.array(header, { minLength: n, maxLength: n }),
+    rows: fc.array(fc.array(value, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 6 }),
+    ignore: fc.subarray(Array.from({ length: n }, (_, i) => i)),
+    delimiter: fc.constantFrom(',', ';', '\t'),
+  }));
+  const one = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+  it('imports any table of strings without throwing, and finds every non-empty cell of every imported row in its interview, field or notes, unless its column is ignored', async () => {
+    await fc.assert(fc.asyncProperty(table, async ({ headers, rows, ignore, delimiter }) => {
+      const read = await readImport(utf8(Papa.unparse({ fields: headers, data: rows }, { delimiter })));
+      if (!read.ok) return; // a located refusal, never a throw
+      const t = read.read.table;
+      let mapping = read.read.mapping;
+      if (mapping.company === undefined || mapping.role === undefined) {
+        if (t.headers.length < 2) return;
+        mapping = { company: 0, role: 1 };
+      }
+      // Ignored: the columns the user chose, and those left out as the user's own, which hold one value in every row.
+      for (const c of read.read.guess.own) assert.equal(new Set(t.rows.map((r) => cellText(r.cells[c]))).size, 1, `own column ${t.headers[c]} holds one value in every row`);
+      const ignored = [...new Set([...ignore, ...read.read.ignored])];
+      const p = planImport(t, { mapping, ignored, journalFolder: 'debrief', existing: [], takenIds: [], sourceName: 'x.csv', today: '2026-11-25' });
+      assert.ok(p.ok, p.ok ? '' : p.problem.message);
+      const byPath = new Map(p.plan.changes.map((c) => [c.kind === 'create' ? c.path : '', c.kind === 'create' ? c.text : '']));
+      for (const result of p.plan.rows.filter((r) => r.kind === 'new')) {
+        const row = t.rows.find((r) => r.line === result.line)!;
+        const iv = parse(byPath.get(result.path!)!) as { company: string; role: string; applied?: string; source?: string; tags?: string[]; notes?: string; feedback?: { summary?: string } };
+        const notes = iv.notes ?? '';
+        t.headers.forEach((h, c) => {
+          const cell = cellText(row.cells[c]);
+          if (!cell || ignored.includes(c)) return;
+          const field = FIELDS.find((f) => mapping[f] === c);
+          const inNotes = (s: string) => notes.includes(s);
+          const found = ((): boolean => {
+            switch (field) {
+              case 'company': return iv.company === one(cell);
+              case 'role': return iv.role === one(cell);
+              case 'source': return iv.source === one(cell);
+              case 'applied': return typeof iv.applied === 'string';
+              case 'status': return readStatus(cell) !== undefined || inNotes(`${h}: ${cell}`);
+              case 'stage': return readStage(cell) !== undefined || inNotes(`${h}: ${cell}`);
+              case 'rounds': return inNotes(`${h}: ${cell}`) || (readRounds(cell, 'mdy')?.exact === true && readRounds(cell, 'mdy')!.rounds.length > 0);
+              case 'tags': return readTags(cell).every((tag) => iv.tags?.includes(tag)) && (readTags(cell).length > 0 || inNotes(`${h}: ${cell}`));
+              case 'feedback': return iv.feedback?.summary === cell || inNotes(`${h}: ${cell}`);
+              case 'notes': return inNotes(cell);
+              case 'link': return inNotes(`Link: ${cell}`);
+              case 'contact': return inNotes(`Contact: ${one(cell)}`);
+              default: return inNotes(`${h}: ${cell}`);
+            }
+          })();
+          assert.ok(found, `line ${row.line}, column "${h}" (${field ?? 'notes'}): ${JSON.stringify(cell)} is not in ${byPath.get(result.path!)}`);
+        });
+      }
+    }), { numRuns: Number(process.env.DEBRIEF_PROPERTY_RUNS ?? 200) });
   });
 });

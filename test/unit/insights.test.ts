@@ -7,6 +7,8 @@ import { isoWeek, weeklyReview } from '../../src/core/review';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { JournalIndex } from '../../src/core/journal/journal-index';
 import { loadJournal } from '../../src/core/journal/load';
+import { doneOn, isOpenItem, isOverdue, itemStatus } from '../../src/core/model';
+import { closeMatches, didYouMean } from '../../src/core/text/fuzzy';
 
 const W = 'debrief/weaknesses.yaml';
 const chart = (m: InsightsModel, id: string) => {
@@ -242,5 +244,28 @@ describe('weekly review', () => {
     assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '\\<img src=x onerror=alert\\(1\\)\\>');
     const r = weeklyReview(journal({ 'debrief/interviews/x.yaml': 'id: x\ncompany: "[click](javascript:x)"\nrole: Dev\napplied: 2025-02-11\n' }), '2025-02-12', { feedbackFollowUpDays: 7 });
     assert.match(r.text, /\\\[click\\\]\\\(javascript:x\\\)/);
+  });
+});
+
+describe('one home for "item done" and "open item"', () => {
+  it('an item with a done date and no status is done everywhere: the chart, the progress verdict, reminders and the overdue mark', () => {
+    const index = journal({
+      [W]: 'weaknesses:\n  - id: w\n    title: W\n    improvements:\n      - id: a\n        action: Mocks\n        due: 2025-01-10\n        done: 2025-01-12\n      - id: b\n        action: Notes\n        status: todo\n        due: 2025-01-10\n',
+      'debrief/interviews/x.yaml': 'id: x\ncompany: X\nrole: Dev\napplied: 2025-01-20\nweaknesses:\n  - weakness: w\n',
+    });
+    const model = insightsModel(index, '2025-03-01');
+    assert.deepEqual(table(chart(model, 'improvements')), { done: 1, overdue: 1 });
+    assert.match(model.weaknesses[0].verdictText, /since the work was done \(12 Jan\)/);
+    assert.deepEqual(reminders(index, '2025-03-01', { feedbackFollowUpDays: 7 }).map((r) => r.title), ['Notes']);
+    const [a, b] = index.weakness('w')!.improvements;
+    assert.deepEqual([itemStatus(a), doneOn(a), isOpenItem(a), isOverdue(a, '2025-03-01')], ['done', '2025-01-12', false, false]);
+    assert.deepEqual([itemStatus(b), doneOn(b), isOpenItem(b), isOverdue(b, '2025-03-01')], ['todo', undefined, true, true]);
+  });
+
+  it('"did you mean" and the assistant\'s closest ids share one threshold', () => {
+    assert.deepEqual(closeMatches('acme-backnd', ['acme-backend', 'acme-frontend', 'globex']), ['acme-backend']);
+    assert.equal(didYouMean('acme-backnd', ['globex', 'acme-backend']), 'acme-backend');
+    assert.deepEqual(closeMatches('ab', ['xy', 'abc']), ['abc']);
+    assert.equal(didYouMean('zzzz', ['acme']), undefined);
   });
 });

@@ -9,7 +9,7 @@ import { loadJournal } from '../../src/core/journal/load';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
 import { notePath, notePathIssue, resolveNotePath } from '../../src/core/note-paths';
 import { countProblems, Problem } from '../../src/core/problems';
-import { readRegularFile, resolveEntry } from '../../src/core/safe-fs';
+import { readRegularFile, resolveEntry, writeRefusal, writeTarget } from '../../src/core/safe-fs';
 
 const IV = (id: string) => `id: ${id}\ncompany: Acme\nrole: Backend Engineer\n`;
 const SECRET = 'secret-value-from-outside-the-workspace';
@@ -39,15 +39,15 @@ describe('reading only regular files inside the workspace', () => {
     const index = await loadJournal(journal(), 'debrief');
     const problems = byFile(index.problems());
     assert.deepEqual(index.interviews().map((i) => i.id).sort(), ['linked', 'linked', 'ok']);
-    assert.match(problems['debrief/interviews/outside.yaml'], /^error outside-workspace: Links outside the workspace \(a symbolic link whose target is outside the workspace folder\)\. Debrief reads only files inside the workspace folder/);
-    assert.match(problems['debrief/interviews/up.yaml'], /^error outside-workspace: Links outside the workspace/);
+    assert.match(problems['debrief/interviews/outside.yaml'], /^error outside-workspace: The file links outside the workspace \(a symbolic link whose target is outside the workspace folder\)\. Debrief reads only files inside the workspace folder/);
+    assert.match(problems['debrief/interviews/up.yaml'], /^error outside-workspace: The file links outside the workspace/);
     assert.match(problems['debrief/interviews/zero.yaml'], /^error outside-workspace: /);
-    assert.match(problems['debrief/interviews/dangling.yaml'], /^error not-a-file: Not a regular file \(a symbolic link that leads nowhere\)/);
-    assert.match(problems['debrief/interviews/pipe.yaml'], /^error not-a-file: Not a regular file \(a named pipe, a device or a socket\)\. Debrief reads only regular files/);
-    assert.match(problems['debrief/weaknesses.yaml'], /^error not-a-file: Not a regular file/);
-    assert.match(problems['debrief/interviews/denied.yaml'], /^error unreadable: Cannot read: permission denied\. Give yourself read permission/);
+    assert.match(problems['debrief/interviews/dangling.yaml'], /^error not-a-file: The file is a symbolic link that leads nowhere\./);
+    assert.match(problems['debrief/interviews/pipe.yaml'], /^error not-a-file: The file is a named pipe, a device or a socket, not a regular file\. Debrief reads only regular files/);
+    assert.match(problems['debrief/weaknesses.yaml'], /^error not-a-file: The file is a named pipe, a device or a socket/);
+    assert.match(problems['debrief/interviews/denied.yaml'], /^error unreadable: The file cannot be read: permission denied\. Give yourself read permission/);
     assert.match(problems['debrief/interviews/big.yaml'], /^error too-large: The file is 2 MB; Debrief reads journal files up to 1 MB \(limit: file size\)/);
-    assert.match(problems['debrief/interviews/folder.yaml'], /^error not-a-file: Not a regular file \(a directory\)/);
+    assert.match(problems['debrief/interviews/folder.yaml'], /^error not-a-file: The file is a folder, not a file\./);
     assert.ok(!index.problems().some((p) => p.code === 'empty-file'));
     // Nine files refused, and the one file read twice through its link has a duplicate id (two errors).
     assert.equal(countProblems(index.problems()).error, 11);
@@ -69,7 +69,7 @@ describe('reading only regular files inside the workspace', () => {
     assert.deepEqual(await resolveEntry(mem, 'debrief/interviews/none.yaml'), { kind: 'missing' });
     const read = await readRegularFile(mem, 'debrief/interviews/linked.yaml', 1000);
     assert.equal(read.kind === 'read' && new TextDecoder().decode(read.bytes), IV('linked'));
-    assert.deepEqual(await readRegularFile(mem, 'debrief/interviews/ok.yaml', 10), { kind: 'refused', code: 'too-large', reason: 'too large', size: IV('ok').length });
+    assert.deepEqual(await readRegularFile(mem, 'debrief/interviews/ok.yaml', 10), { kind: 'refused', code: 'too-large', reason: 'is too large', size: IV('ok').length });
     await assert.rejects(mem.readFile('debrief/interviews/linked.yaml'), /ELOOP/, 'a read never follows a link by itself');
   });
 });
@@ -110,7 +110,7 @@ describe('note paths: one resolver', () => {
     assert.equal(await r('notes/new.md'), 'new notes/new.md');
     assert.equal(await r('deep/er/new.md'), 'new deep/er/new.md');
     assert.match(await r('notes/bashrc.md'), /^links-outside: The note path "notes\/bashrc\.md" links outside the workspace/);
-    assert.match(await r('outside-notes/.bash_login'), /^links-outside: The note path "outside-notes\/\.bash_login" links outside the workspace/);
+    assert.match(await r('outside-notes/.bash_login'), /^links-outside: The note path "outside-notes\/\.bash_login" is in a folder that links outside the workspace/);
     assert.match(await r('outside-notes/sub/new.md'), /^links-outside: /);
     assert.match(await r('notes/pipe.md'), /^not-a-file: .*not a regular file/);
     assert.match(await r('notes'), /^not-a-file: .*is a folder/);
@@ -185,9 +185,9 @@ describe('the file systems on a real disk', function () {
     const r = validate();
     assert.equal(r.code, 1, r.out + r.err);
     assert.doesNotMatch(r.out, new RegExp(SECRET));
-    assert.match(r.out, /^debrief\/weaknesses\.yaml:1:1: error: Not a regular file \(a named pipe, a device or a socket\)\. .* \[not-a-file\]$/m);
-    assert.match(r.out, /^debrief\/interviews\/zero\.yaml:1:1: error: Links outside the workspace .* \[outside-workspace\]$/m);
-    assert.match(r.out, /^debrief\/interviews\/secret\.yaml:1:1: error: Links outside the workspace .* \[outside-workspace\]$/m);
+    assert.match(r.out, /^debrief\/weaknesses\.yaml:1:1: error: The file is a named pipe, a device or a socket, not a regular file\. .* \[not-a-file\]$/m);
+    assert.match(r.out, /^debrief\/interviews\/zero\.yaml:1:1: error: The file links outside the workspace .* \[outside-workspace\]$/m);
+    assert.match(r.out, /^debrief\/interviews\/secret\.yaml:1:1: error: The file links outside the workspace .* \[outside-workspace\]$/m);
     assert.match(r.out, /^debrief\/interviews\/alias\.yaml:1:5: warning: The id "ok" differs from the file name/m, 'a link inside the workspace is read');
     assert.match(r.out, /^5 files checked: 5 errors, 1 warning, 0 info\.$/m);
   });
@@ -209,7 +209,89 @@ describe('the file systems on a real disk', function () {
     fs.copyFileSync(cli, cliCopy);
     const r = spawnSync(process.execPath, [cliCopy, 'validate', ws], { encoding: 'utf8', timeout: 20_000, ...asNobody });
     assert.equal(r.status, 1, r.stdout + r.stderr);
-    assert.match(r.stdout, /^debrief\/interviews\/denied\.yaml:1:1: error: Cannot read: permission denied\. .* \[unreadable\]$/m);
+    assert.match(r.stdout, /^debrief\/interviews\/denied\.yaml:1:1: error: The file cannot be read: permission denied\. .* \[unreadable\]$/m);
     assert.doesNotMatch(r.stdout, /empty/);
+  });
+});
+
+describe('one reader and one writer on a real disk: the command line', function () {
+  this.timeout(60_000);
+  let root: string;
+  let ws: string;
+  let outside: string;
+  const cli = path.resolve(__dirname, '../../../dist/cli.js');
+  const CSV = 'Company,Role,Applied\nAcme,Backend Engineer,2025-01-06\nGlobex,SRE,2025-02-10\n';
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'debrief-io-'));
+    ws = path.join(root, 'ws');
+    outside = path.join(root, 'outside');
+    fs.mkdirSync(path.join(ws, 'debrief'), { recursive: true });
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(ws, 'debrief', 'weaknesses.yaml'), 'weaknesses: []\n');
+    fs.writeFileSync(path.join(root, 'applications.csv'), CSV);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  /** Runs the built CLI in a child process; a hang fails the test by its timeout instead of hanging the suite. */
+  function debrief(...args: string[]) {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 20_000, cwd: root });
+    assert.equal(r.error, undefined, `the CLI finished (${String(r.error)})`);
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  }
+
+  it('import refuses a journal folder that links outside the workspace: a located problem, exit 1, nothing written there', () => {
+    fs.symlinkSync(outside, path.join(ws, 'debrief', 'interviews'));
+    const r = debrief('import', 'applications.csv', ws);
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.match(r.err, /^debrief\/interviews\/acme-backend-engineer\.yaml:1:1: error: debrief\/interviews\/acme-backend-engineer\.yaml is in a folder that links outside the workspace .* \[outside-workspace\]$/m);
+    assert.match(r.err, /nothing was imported/);
+    assert.deepEqual(fs.readdirSync(outside), [], 'nothing written outside the workspace');
+    // validate refuses the same folder, with the same words.
+    assert.match(debrief('validate', ws).out, /^debrief\/interviews:1:1: error: The folder debrief\/interviews links outside the workspace/m);
+  });
+
+  it('import reads its source through the safe read: /dev/zero and a named pipe are refused at once, a looped folder is a located problem', () => {
+    execFileSync('mkfifo', [path.join(root, 'pipe.csv')]);
+    for (const [source, why] of [['/dev/zero', /is a named pipe, a device or a socket, not a regular file/], ['pipe.csv', /is a named pipe, a device or a socket/], ['.', /is a folder, not a file/], ['nothing.csv', /There is no such file/]] as const) {
+      const r = debrief('import', source, ws);
+      assert.equal(r.code, 2, `${source}: ${r.err}`);
+      assert.match(r.err, why, source);
+    }
+    fs.symlinkSync('interviews', path.join(ws, 'debrief', 'interviews'));
+    const looped = debrief('import', 'applications.csv', ws);
+    assert.equal(looped.code, 1, looped.err);
+    assert.doesNotMatch(looped.err, /ELOOP/);
+    assert.match(looped.err, /is in a folder that is a loop of symbolic links .* \[not-a-file\]$/m);
+    assert.doesNotMatch(debrief('validate', ws).out, /read permission/, 'a loop is not a permission problem');
+  });
+
+  it('a file hard-linked from outside is read (validate, export) but never written (mcp tools go through the same writer)', async () => {
+    fs.mkdirSync(path.join(ws, 'debrief', 'interviews'));
+    const theirs = path.join(outside, 'acme.yaml');
+    fs.writeFileSync(theirs, 'id: acme\ncompany: Acme\nrole: Dev\n');
+    fs.linkSync(theirs, path.join(ws, 'debrief', 'interviews', 'acme.yaml'));
+    assert.equal(debrief('validate', ws).code, 0);
+    assert.match(debrief('export', '--format', 'csv', ws).out, /^acme,Acme,Dev,/m);
+    const nfs = new NodeFileSystem(ws);
+    assert.equal((await nfs.stat('debrief/interviews/acme.yaml'))?.links, 2);
+    const target = await writeTarget(nfs, 'debrief/interviews/acme.yaml');
+    assert.equal(target.kind, 'refused');
+    if (target.kind === 'refused') assert.match(writeRefusal('debrief/interviews/acme.yaml', target).message, /has 2 names \(hard links\): Debrief reads it but does not write it/);
+    assert.equal(fs.readFileSync(theirs, 'utf8'), 'id: acme\ncompany: Acme\nrole: Dev\n');
+  });
+
+  it('mcp --journal /etc is refused before anything is created; --out writes where it is told, never into a pipe', () => {
+    const r = debrief('mcp', '--journal', '/etc', ws);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /--journal must be a folder inside the workspace folder: "\/etc" is absolute/);
+    assert.deepEqual(fs.readdirSync(ws), ['debrief'], 'no etc/ in the workspace');
+    execFileSync('mkfifo', [path.join(root, 'out.csv')]);
+    const pipe = debrief('export', '--format', 'csv', '--out', 'out.csv', ws);
+    assert.equal(pipe.code, 2, pipe.err);
+    assert.match(pipe.err, /out\.csv is a named pipe, a device or a socket/);
+    const report = debrief('export', '--format', 'report-md', '--out', path.join(outside, 'report.md'), ws);
+    assert.equal(report.code, 0, report.err);
+    assert.match(fs.readFileSync(path.join(outside, 'report.md'), 'utf8'), /^# All applications/);
   });
 });

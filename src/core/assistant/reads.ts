@@ -2,10 +2,10 @@
  * What the read tools answer, as plain data: the same records, numbers and words the views show,
  * from the same functions (progress/, insights.ts, reminders.ts), never a second computation.
  */
-import { closeness } from '../text/fuzzy';
+import { closeMatches } from '../text/fuzzy';
 import { insightsModel } from '../insights';
 import type { JournalIndex } from '../journal/journal-index';
-import type { Interview, Outcome } from '../model';
+import { itemStatus, type Interview, type Outcome } from '../model';
 import { furthestStage } from '../progress/stages';
 import { rankWeaknesses, WeaknessProgress } from '../progress/weaknesses';
 import { awaitingFeedback, lastActivity } from '../queries/sidebar';
@@ -24,8 +24,7 @@ export interface ReadContext {
 export class ToolError extends Error {}
 
 export function unknownId(kind: 'interview' | 'weakness' | 'improvement item', id: string, ids: readonly string[], where = ''): ToolError {
-  const limit = Math.max(1, Math.min(3, Math.floor(id.length / 3)));
-  const close = ids.map((c) => ({ c, d: closeness(id, c) })).filter((x) => x.d <= limit).sort((a, b) => a.d - b.d).slice(0, 3).map((x) => x.c);
+  const close = closeMatches(id, ids);
   const hint = close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ids.length ? '' : ` There is no ${kind} yet.`;
   const list = kind === 'interview' ? ' debrief_list_interviews lists them.' : ' debrief_list_weaknesses lists them.';
   return new ToolError(`No ${kind} "${id}"${where}.${hint}${list}`);
@@ -63,7 +62,7 @@ export function getInterview(ctx: ReadContext, input: { id: string }) {
   return {
     ...summary(iv, ctx.index),
     source: iv.source,
-    rounds: iv.rounds.map((r) => ({ number: r.index, type: r.type, date: r.date, interviewers: r.interviewers, rating: r.rating, questions: r.questions, wentWell: r.wentWell, wentBadly: r.wentBadly })),
+    rounds: iv.rounds.map((r) => ({ number: r.index, type: r.type, date: r.date, time: r.time, timeZone: r.timeZone, duration: r.duration, location: r.location, link: r.link, cancelled: r.cancelled, interviewers: r.interviewers, rating: r.rating, questions: r.questions, wentWell: r.wentWell, wentBadly: r.wentBadly })),
     feedback: iv.feedback ? { requested: iv.feedback.requested, received: iv.feedback.received, summary: iv.feedback.summary, quotes: iv.feedback.quotes } : undefined,
     weaknesses: iv.weaknesses.map((c) => ({ id: c.weakness, title: ctx.index.weakness(c.weakness)?.title, round: c.round, source: c.source, quote: c.quote })),
     next: iv.next ? { action: iv.next.action, due: iv.next.due } : undefined,
@@ -87,7 +86,7 @@ function weaknessData(ctx: ReadContext, p: WeaknessProgress) {
     lately: `${p.recent.seen} of ${p.recent.of} interviews of the last 90 days`,
     trend: p.trendText,
     didTheWorkPayOff: p.verdictText,
-    improvements: (w?.improvements ?? []).map((it) => ({ id: it.id, action: it.action, status: it.status ?? 'todo', due: it.due, done: it.done, doneWhen: it.doneWhen, notes: it.notes.map((n) => n.path) })),
+    improvements: (w?.improvements ?? []).map((it) => ({ id: it.id, action: it.action, status: itemStatus(it), due: it.due, done: it.done, doneWhen: it.doneWhen, notes: it.notes.map((n) => n.path) })),
   };
 }
 

@@ -3,6 +3,7 @@
  * (schema and text), then the journal (ids that exist), then either the answer of a read or the plan
  * of a write for the caller to show and apply.
  */
+import { filesNotRead } from '../journal/load';
 import type { FileChange, Texts } from '../plans/plan';
 import type { Problem } from '../problems';
 import { applyEdits } from '../yaml/text-edits';
@@ -51,8 +52,19 @@ export function callTool(name: string, input: unknown, ctx: ToolContext, access:
   const checked = checkInput(name, input);
   if (!checked.ok) throw new ToolError(checked.message);
   const spec = toolSpec(name)!;
-  if (spec.kind === 'read') return { kind: 'read', result: READS[name](ctx, checked.value) };
+  if (spec.kind === 'read') return { kind: 'read', result: withFilesNotRead(READS[name](ctx, checked.value), ctx) };
   return { kind: 'write', intent: WRITES[name](ctx, checked.value) };
+}
+
+/**
+ * A read's answer, and the journal files that were not read at all (a link out of the workspace, a
+ * pipe, too large…), so that the assistant knows the answer leaves them out, as `debrief validate` and
+ * the views say.
+ */
+function withFilesNotRead(result: unknown, ctx: ReadContext): unknown {
+  const notRead = filesNotRead(ctx.index);
+  if (!notRead.length || !result || typeof result !== 'object') return result;
+  return { ...result, filesNotRead: notRead.slice(0, 20).map((p) => ({ file: p.file, why: p.message })), ...(notRead.length > 20 ? { moreFilesNotRead: notRead.length - 20 } : {}) };
 }
 
 /** A refused plan in words a model can act on: where and what, for each problem. */

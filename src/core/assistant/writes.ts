@@ -80,7 +80,7 @@ export function recordInterview(ctx: WriteContext, input: RecordInterviewInput):
     plan: (texts) => planRecordInterview(texts, {
       company: input.company, role: input.role, date: input.date, round, outcome: input.outcome ?? 'pending',
       weaknesses: { existing, created: (input.newWeaknesses ?? []).map((t) => t.trim()) },
-    }, { journalFolder: ctx.index.journalFolder, weaknessesPath, interviewIds: ctx.index.interviews().map((i) => i.id) }),
+    }, { journalFolder: ctx.index.journalFolder, weaknessesPath, interviewIds: ctx.index.layout.takenInterviewIds(ctx.index) }),
     done: (r) => ({ recorded: r }),
   };
 }

@@ -3,6 +3,7 @@
  * prefers: UTF-8 with or without a byte order mark, UTF-16 (Excel's "Unicode text", with or without a
  * BOM) or Windows-1252 (older Excel on Windows). The encoding is detected, never asked for.
  */
+import { IMPORT_LIMITS } from '../limits';
 import type { ImportProblem } from './problem';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -15,12 +16,12 @@ export interface Decoded {
 }
 
 /** Files larger than this are refused: a job search spreadsheet is far smaller. */
-export const MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.bytes;
 
 /** Signatures of files people pick by mistake, with what to do instead. */
 const NOT_TEXT: { magic: number[]; what: string }[] = [
   { magic: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook (.xlsx) or another zip file' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls)' },
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel workbook (.xls) or another Office file; save it as .xlsx, .ods or CSV' },
   { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
 ];
 
@@ -79,7 +80,7 @@ export function decodeSpreadsheet(bytes: Uint8Array): { ok: true; decoded: Decod
     return { ok: false, problem: { line: 0, column: 0, code: 'too-large', message: `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; Debrief imports spreadsheets up to ${MAX_IMPORT_BYTES / 1048576} MB. Split it into several files.` } };
   }
   for (const { magic, what } of NOT_TEXT) {
-    if (startsWith(bytes, magic)) return { ok: false, problem: { line: 0, column: 0, code: 'not-text', message: `The file is ${what}, not a CSV or TSV text file. Save the sheet as "CSV UTF-8" (or tab-separated text) first and import that file.` } };
+    if (startsWith(bytes, magic)) return { ok: false, problem: { line: 0, column: 0, code: 'not-text', message: `The file is ${what}, not a CSV or TSV text file. Save the sheet as .xlsx, .ods or "CSV UTF-8" first and import that file.` } };
   }
   let decoded: Decoded;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) decoded = { text: decodeAs('utf-8', bytes), encoding: 'utf-8', bom: true };

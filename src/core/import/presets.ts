@@ -1,18 +1,12 @@
 /**
- * Presets: the column names of a known tracker's CSV export. A preset names the columns it knows;
- * every other field is still guessed from the header names, and the user can correct any of them.
+ * Presets: the column names of a known tracker's export. A preset names the columns it knows; every
+ * other field is still guessed from the header names and the contents, and the user can correct any
+ * of them. The columns below are those the trackers' own exports write (LinkedIn's data export, "Get
+ * a copy of your data" → Jobs; Huntr's board export; Teal's job tracker table; Debrief's CSV export).
  */
-import type { Field } from './fields';
+import type { Preset } from './types';
 
-export interface Preset {
-  name: string;
-  label: string;
-  description: string;
-  /** Column names for each field, most likely first (compared in any case, spacing or accents). */
-  columns: Partial<Record<Field, string[]>>;
-  /** Columns that all appear in this tracker's export: how the preset is recognised. */
-  signature: string[];
-}
+export type { Preset } from './types';
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -21,6 +15,21 @@ export const PRESETS: readonly Preset[] = [
     description: 'the CSV of "Debrief: Export" or `debrief export --format csv` (another journal)',
     columns: { company: ['company'], role: ['role'], applied: ['applied'], source: ['source'], status: ['outcome'], stage: ['stage'], rounds: ['rounds'], tags: ['tags'] },
     signature: ['id', 'company', 'role', 'outcome', 'rounds', 'file'],
+  },
+  {
+    name: 'linkedin',
+    label: 'LinkedIn: Job Applications',
+    description: 'LinkedIn\'s data export, Jobs/Job Applications.csv (Application Date, Contact Email, Company Name, Job Title, Job Url, Resume Name, Question And Answers); the e-mail and phone in every row are your own',
+    columns: { company: ['Company Name'], role: ['Job Title'], applied: ['Application Date'], link: ['Job Url'] },
+    signature: ['Application Date', 'Company Name', 'Job Title', 'Job Url'],
+  },
+  {
+    name: 'linkedin-saved',
+    label: 'LinkedIn: Saved Jobs',
+    description: 'LinkedIn\'s data export, Jobs/Saved Jobs.csv: jobs you saved, not applications, so nothing is imported from it',
+    columns: { company: ['Company Name'], role: ['Job Title'], link: ['Job Url'] },
+    signature: ['Saved Date', 'Company Name', 'Job Title', 'Job Url'],
+    wishlist: 'a job saved on LinkedIn, not an application: import Jobs/Job Applications.csv of the same export for the applications',
   },
   {
     name: 'huntr',
@@ -39,7 +48,7 @@ export const PRESETS: readonly Preset[] = [
   {
     name: 'generic',
     label: 'Spreadsheet',
-    description: 'any spreadsheet saved as CSV or TSV: columns are recognised by their names, in English or German',
+    description: 'any spreadsheet (CSV, TSV, .xlsx, .ods): columns are recognised by their names (English, German, French, Spanish, Dutch, Swedish, Turkish) and their contents',
     columns: {},
     signature: [],
   },

@@ -1,6 +1,7 @@
 /** Cell values as spreadsheets write them → Debrief's values: dates, rounds, tags and plain text. */
 import { addDays, isValidDate } from '../dates';
 import { ROUND_TYPES, RoundType } from '../model';
+import { shown } from '../text/shown';
 import { readStatus } from './status';
 import { normalizeWords } from './words';
 
@@ -13,7 +14,7 @@ const EMPTY = new Set(['', '-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none
  */
 export function cellText(cell: string | undefined): string {
   const t = (cell ?? '').trim();
-  if (EMPTY.has(t.toLowerCase())) return '';
+  if (t.length <= 9 && EMPTY.has(t.toLowerCase())) return '';
   return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
@@ -89,6 +90,7 @@ function readNamedDate(t: string): [number, number, number] | undefined {
 export function readDate(cell: string, order: DateOrder): { ok: true; date?: string } | { ok: false; reason: string } {
   const t = cellText(cell);
   if (!t) return { ok: true };
+  if (t.length > 64) return { ok: false, reason: `"${shown(oneLine(t))}" is not a date Debrief can read; write it as YYYY-MM-DD` };
   let y: number | undefined, m: number | undefined, d: number | undefined;
   let r: RegExpExecArray | null;
   if ((r = ISO.exec(t))) [y, m, d] = [Number(r[1]), Number(r[2]), Number(r[3])];
@@ -107,9 +109,9 @@ export function readDate(cell: string, order: DateOrder): { ok: true; date?: str
   if (y !== undefined && m !== undefined && d !== undefined) {
     const date = ymd(y, m, d);
     if (isValidDate(date)) return { ok: true, date };
-    return { ok: false, reason: date === t ? `"${t}" is not a real date` : `"${t}" is not a real date (read as ${date})` };
+    return { ok: false, reason: date === t ? `"${t}" is not a real date` : `"${shown(oneLine(t))}" is not a real date (read as ${date})` };
   }
-  return { ok: false, reason: `"${t}" is not a date Debrief can read; write it as YYYY-MM-DD` };
+  return { ok: false, reason: `"${shown(oneLine(t))}" is not a date Debrief can read; write it as YYYY-MM-DD` };
 }
 
 // ---------- rounds ----------
@@ -139,20 +141,24 @@ function splitDate(piece: string, order: DateOrder): { date?: string; rest: stri
   return { rest: piece.trim() };
 }
 
+/** A count of interviews ("2", "3 interviews"): how many there were, not what they were. */
+export function interviewCount(cell: string): number | undefined {
+  const m = /^(\d{1,3})(?:\s*(?:x|interviews?|rounds?|gespr[aä]che?|runden?|entretiens?|entrevistas?|gesprekken?|intervjuer?))?$/i.exec(cellText(cell));
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
- * Rounds written in one cell: a count ("3"), or a list of rounds separated by → ; | or line breaks,
- * each a type and/or a date ("recruiter 2025-01-10 → coding 2025-01-17", Debrief's own export).
- * `exact` is false when some words were not understood (the cell is then also kept in the notes);
- * undefined when nothing in it reads as a round.
+ * Rounds written in one cell: a list of rounds separated by → ; | or line breaks, each a type and/or
+ * a date ("recruiter 2025-01-10 → coding 2025-01-17", Debrief's own export). `exact` is false when
+ * some words were not understood (the cell is then also kept in the notes); undefined when nothing in
+ * it reads as a round. A bare count is no list of rounds (interviewCount).
  */
 export function readRounds(cell: string, order: DateOrder): { rounds: ImportedRound[]; exact: boolean } | undefined {
   const t = cellText(cell);
   if (!t) return { rounds: [], exact: true };
-  if (/^\d{1,2}$/.test(t)) {
-    const n = Number(t);
-    return n <= 20 ? { rounds: Array.from({ length: n }, () => ({ type: 'other' as const })), exact: true } : undefined;
-  }
+  if (interviewCount(t) !== undefined) return undefined;
   const pieces = t.split(/\s*(?:→|->|;|\||\n)\s*/).filter((p) => p.trim() !== '');
+  if (!pieces.length) return undefined;
   const rounds: ImportedRound[] = [];
   let exact = true;
   for (const piece of pieces) {

@@ -25,7 +25,7 @@ export class DiskJournal {
     for (const folder of [index.journalFolder, index.interviewsFolder]) {
       const entry = await resolveEntry(this.fs, folder);
       if (entry.kind === 'refused') {
-        index.refuseFolder(folder, folderProblem(folder, entry.reason));
+        index.refuseFolder(folder, folderProblem(folder, entry));
         folders = false;
       }
       if (entry.kind !== 'directory') break;

@@ -10,7 +10,6 @@
  */
 import type { CitationSource, ImprovementItem, Interview, Round, Weakness, WeaknessCitation, WeaknessesFile } from '../model';
 import { notePath, NoteStatus } from '../note-paths';
-import { joinPath } from '../paths';
 import { capProblems, hasErrors, spoilsReading, type Problem, type Range } from '../problems';
 import { readInterview } from '../read/interview';
 import { StringPool } from '../read/strings';
@@ -18,12 +17,13 @@ import type { BrokenPart } from '../read/types';
 import { readWeaknesses } from '../read/weaknesses';
 import { fingerprint } from '../text/fingerprint';
 import { interviewCrossProblems, JournalView, weaknessesCrossProblems } from './cross-checks';
+import { JournalFileKind, JournalLayout } from './layout';
 import { RecordState, weaknessStates } from './record-states';
 
 export type { RecordState } from './record-states';
 export type { BrokenPart } from '../read/types';
 
-export type JournalFileKind = 'interview' | 'weaknesses';
+export type { JournalFileKind } from './layout';
 
 export interface JournalIndexOptions {
   /** Workspace-relative journal folder, e.g. `debrief`. */
@@ -118,6 +118,8 @@ function filesOf(v: FilesOf | undefined): Iterable<string> {
 }
 
 export class JournalIndex implements JournalView {
+  /** Where each file of the journal lives (see layout.ts). */
+  readonly layout: JournalLayout;
   readonly journalFolder: string;
   readonly interviewsFolder: string;
   readonly weaknessesPath: string;
@@ -139,9 +141,10 @@ export class JournalIndex implements JournalView {
   private sorted: { version: number; list: Interview[] } | undefined;
 
   constructor(options: JournalIndexOptions) {
-    this.journalFolder = joinPath(options.journalFolder);
-    this.interviewsFolder = joinPath(this.journalFolder, 'interviews');
-    this.weaknessesPath = joinPath(this.journalFolder, 'weaknesses.yaml');
+    this.layout = new JournalLayout(options.journalFolder);
+    this.journalFolder = this.layout.folder;
+    this.interviewsFolder = this.layout.interviewsFolder;
+    this.weaknessesPath = this.layout.weaknessesPath;
   }
 
   /** Increases with every change. */
@@ -151,10 +154,7 @@ export class JournalIndex implements JournalView {
 
   /** Which journal file a workspace-relative path is, if any. */
   kindOf(path: string): JournalFileKind | undefined {
-    if (path === this.weaknessesPath) return 'weaknesses';
-    const prefix = this.interviewsFolder + '/';
-    if (path.startsWith(prefix) && /\.ya?ml$/i.test(path) && !path.slice(prefix.length).includes('/')) return 'interview';
-    return undefined;
+    return this.layout.kindOf(path);
   }
 
   /** Registers a listener called after every change; returns a disposer. */

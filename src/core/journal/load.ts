@@ -4,7 +4,7 @@ import { limitMessage, LIMITS } from '../limits';
 import { refusalWords, resolveNotePath } from '../note-paths';
 import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
-import { readRegularFile, refusalProblem, resolveEntry } from '../safe-fs';
+import { isNotRead, readRegularFile, Refusal, refusalProblem, resolveEntry } from '../safe-fs';
 import { EntrySnapshot, JournalIndex } from './journal-index';
 import { FileStamp, KeptEntry, sameStamp } from './snapshot';
 
@@ -25,12 +25,17 @@ export interface LoadOptions {
   kept?: { files: ReadonlyMap<string, KeptEntry>; stamps: Map<string, FileStamp>; restored?: number };
 }
 
-/** The problem of a journal folder Debrief does not read (a link outside the workspace, no permission). */
-export function folderProblem(path: string, reason: string): Problem {
+/** The problem of a journal folder Debrief does not read (a link outside the workspace, a loop of links, no permission). */
+export function folderProblem(path: string, refusal: { code: Refusal; reason: string }): Problem {
   return {
-    file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'outside-workspace',
-    message: `The folder ${path} ${reason}, so none of its files are read. Keep the journal as a real folder inside the workspace folder.`,
+    file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: refusal.code,
+    message: `The folder ${path} ${refusal.reason}, so none of its files are read. Keep the journal as a real folder inside the workspace folder.`,
   };
+}
+
+/** The problems of the files and folders of a journal that were not read at all: nothing of them counts in what is shown. */
+export function filesNotRead(index: JournalIndex): Problem[] {
+  return index.problems().filter(isNotRead);
 }
 
 /**
@@ -55,7 +60,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   for (const folder of [index.journalFolder, index.interviewsFolder]) {
     const entry = await resolveEntry(fs, folder);
     if (entry.kind === 'refused') {
-      index.refuseFolder(folder, folderProblem(folder, entry.reason));
+      index.refuseFolder(folder, folderProblem(folder, entry));
       return index;
     }
     if (entry.kind !== 'directory') break;
@@ -68,7 +73,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') index.refuseFolder(index.interviewsFolder, folderProblem(index.interviewsFolder, 'cannot be listed'));
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') index.refuseFolder(index.interviewsFolder, folderProblem(index.interviewsFolder, { code: 'unreadable', reason: 'cannot be listed' }));
   }
   // weaknesses.yaml is read last. It is one large file whose whole syntax tree is alive while it is
   // parsed; read first, that survival rate makes V8 allocate the parser's short-lived objects directly in

@@ -1,13 +1,15 @@
 /**
- * Applying a plan straight to a FileSystem, for the command line (`debrief mcp`) where there is no
- * editor: the texts are read first, the plan is made on them, and nothing is written unless every file
- * is still as it was read (an edited file unchanged, a file to create still absent). A byte order mark
- * stays. A file that is not UTF-8, or too large, is refused, never rewritten.
+ * The one writer outside the editor: plans applied straight to a FileSystem (`debrief import`,
+ * `debrief mcp`), and files the user named (`--out`). For a plan, the texts are read first, the plan is
+ * made on them, and nothing is written unless every file may be written (`checkChanges`, which the
+ * journal editor asks too) and is still as it was read (an edited file unchanged, a file to create
+ * still absent). A byte order mark stays. A file that is not UTF-8, or too large, is refused, never rewritten.
  */
-import type { FileSystem } from '../file-system';
+import { errorCode, type FileSystem } from '../file-system';
 import { LIMITS } from '../limits';
+import { dirname } from '../paths';
 import { decodeText } from '../read/decode';
-import { readRegularFile, refusalProblem, resolveTarget } from '../safe-fs';
+import { readRegularFile, refusalProblem, resolveTarget, writeRefusal, writeTarget } from '../safe-fs';
 import { applyEdits } from '../yaml/text-edits';
 import { FileChange, refused } from './plan';
 import type { Problem } from '../problems';
@@ -47,35 +49,78 @@ export async function readTexts(fs: FileSystem, paths: readonly string[]): Promi
   return { ok: true, texts, bom };
 }
 
-function dirname(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i);
+/**
+ * Where a change may be made (its path once links are resolved), or why not: a file created or
+ * edited must be a regular file inside the workspace with one name (`writeTarget`); a file deleted, a
+ * regular file inside the workspace (deleting one name of a hard-linked file leaves the others as they are).
+ */
+async function changeTarget(fs: FileSystem, c: FileChange): Promise<{ ok: true; path: string } | { ok: false; problem: Problem }> {
+  const t = c.kind === 'delete' ? await resolveTarget(fs, c.path) : await writeTarget(fs, c.path);
+  if (t.kind === 'refused') return { ok: false, problem: writeRefusal(c.path, t) };
+  return { ok: true, path: t.kind === 'file' ? t.real : c.path };
 }
 
-/** Writes a plan's changes made on `read`; refuses, writing nothing, when any file changed since. */
+/** The first change of a plan that may not be made, as a problem at its file: the check of every writer, on the disk and in the editor. */
+export async function checkChanges(fs: FileSystem, changes: readonly FileChange[]): Promise<Problem | undefined> {
+  for (const c of changes) {
+    const t = await changeTarget(fs, c);
+    if (!t.ok) return t.problem;
+  }
+  return undefined;
+}
+
+/** Writes bytes where a target check allowed, creating missing folders; a failure is a problem at the file. */
+async function writeAt(fs: FileSystem, shownPath: string, path: string, data: Uint8Array): Promise<Problem | undefined> {
+  try {
+    if (dirname(path) && !(await fs.stat(dirname(path)))) await fs.createDirectory(dirname(path));
+    await fs.writeFile(path, data);
+    return undefined;
+  } catch (e) {
+    const code = errorCode(e);
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'it became a symbolic link' : code ?? (e instanceof Error ? e.message : String(e));
+    return refused('not-written', `${shownPath} could not be written: ${why}.`, shownPath).problems[0];
+  }
+}
+
+/** Writes a plan's changes made on `read`; refuses, writing nothing, when any file may not be written or changed since. */
 export async function applyToFileSystem(fs: FileSystem, changes: readonly FileChange[], read: ReadTexts): Promise<Outcome<object>> {
   const encoder = new TextEncoder();
-  const out: [string, Uint8Array | 'delete'][] = [];
+  const out: [string, string, Uint8Array | 'delete'][] = [];
   for (const c of changes) {
+    const target = await changeTarget(fs, c);
+    if (!target.ok) return { ok: false, problems: [target.problem] };
     const now = await readOne(fs, c.path);
     if (!now.ok) return now;
     if (c.kind === 'create') {
       if (now.text !== undefined) return refused('file-exists', `${c.path} exists already; nothing was written.`, c.path);
-      out.push([c.path, encoder.encode(c.text)]);
+      out.push([c.path, target.path, encoder.encode(c.text)]);
     } else {
       const before = read.texts.get(c.path);
       if (before === undefined) throw new Error(`a plan changes ${c.path} without reading it first`);
       if (now.text !== before) return refused('changed', `${c.path} changed while the change was prepared; nothing was written. Try again.`, c.path);
-      if (c.kind === 'delete') out.push([c.path, 'delete']);
-      else out.push([c.path, encoder.encode((read.bom.has(c.path) ? '\ufeff' : '') + applyEdits(before, c.edits))]);
+      if (c.kind === 'delete') out.push([c.path, target.path, 'delete']);
+      else out.push([c.path, target.path, encoder.encode((read.bom.has(c.path) ? '\ufeff' : '') + applyEdits(before, c.edits))]);
     }
   }
-  for (const [path, data] of out) {
+  for (const [shownPath, path, data] of out) {
     if (data === 'delete') await fs.delete(path);
     else {
-      if (dirname(path) && !(await fs.stat(dirname(path)))) await fs.createDirectory(dirname(path));
-      await fs.writeFile(path, data);
+      const failed = await writeAt(fs, shownPath, path, data);
+      if (failed) return { ok: false, problems: [failed] };
     }
   }
   return { ok: true };
+}
+
+/**
+ * A file the user named (`--out`, the Export command's dialog), written whole: a new file (its missing
+ * folders created), or a regular file with one name replaced; never a folder, a named pipe, a device, or a
+ * file hard-linked elsewhere. `fs` is rooted where the user may write (see `chosenFile` in the adapters);
+ * problems name the file `shownAs`, as the user named it.
+ */
+export async function writeOutput(fs: FileSystem, path: string, text: string, shownAs = path): Promise<Outcome<object>> {
+  const t = await writeTarget(fs, path);
+  if (t.kind === 'refused') return { ok: false, problems: [writeRefusal(shownAs, t)] };
+  const failed = await writeAt(fs, shownAs, t.kind === 'file' ? t.real : path, new TextEncoder().encode(text));
+  return failed ? { ok: false, problems: [failed] } : { ok: true };
 }

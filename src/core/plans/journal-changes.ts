@@ -1,12 +1,12 @@
 /** Building blocks of plans: one file's edit as a change, and new weaknesses named on the spot. */
 import { addWeakness, NewWeakness } from '../edits/weaknesses';
 import { applyEdits, chain, EditResult } from '../yaml/text-edits';
-import { FileChange, inFile, Plan, Texts } from './plan';
+import { FileChange, inFile, missingFile, Plan, Texts } from './plan';
 
 /** One file's minimal edit as a plan (no change when the edit changes nothing). */
 export function editPlan<T = void>(path: string, texts: Texts, edit: (text: string) => EditResult, result?: T): Plan<T> {
   const text = texts.get(path);
-  if (text === undefined) return { ok: false, problems: [{ file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'missing-file', message: `${path} does not exist any more. Try again.` }] };
+  if (text === undefined) return missingFile(path);
   const r = edit(text);
   if (!r.ok) return { ok: false, problems: inFile(r.problems, path) };
   return { ok: true, changes: r.edits.length ? [{ kind: 'edit', path, edits: r.edits }] : [], result: result as T };

@@ -22,6 +22,11 @@ export function refused(code: string, message: string, file = '', data?: Record<
   return { ok: false, problems: [{ file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code, message, ...(data ? { data } : {}) }] };
 }
 
+/** The refusal of a plan whose file went away between the question and the change: the one wording of it. */
+export function missingFile(path: string): { ok: false; problems: Problem[] } {
+  return refused('missing-file', `${path} does not exist any more. Try again.`, path);
+}
+
 /** The problems of a refused edit, located in `file` when they name no file. */
 export function inFile(problems: Problem[], file: string): Problem[] {
   return problems.map((p) => (p.file ? p : { ...p, file }));

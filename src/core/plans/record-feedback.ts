@@ -2,7 +2,7 @@
 import { citeWeakness, recordFeedbackReceived } from '../edits/interview';
 import { chain } from '../yaml/text-edits';
 import { newWeaknesses } from './journal-changes';
-import { inFile, Plan, Texts } from './plan';
+import { inFile, missingFile, Plan, Texts } from './plan';
 
 export interface FeedbackAnswers {
   received: string;
@@ -14,7 +14,7 @@ export interface FeedbackAnswers {
 /** Reads: `interviewPath`, `weaknessesPath`. */
 export function planRecordFeedback(texts: Texts, interviewPath: string, weaknessesPath: string, answers: FeedbackAnswers): Plan {
   const text = texts.get(interviewPath);
-  if (text === undefined) return { ok: false, problems: [{ file: interviewPath, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'missing-file', message: `${interviewPath} does not exist any more.` }] };
+  if (text === undefined) return missingFile(interviewPath);
   const weaknesses = newWeaknesses(weaknessesPath, texts.get(weaknessesPath), answers.weaknesses.created);
   if (!weaknesses.ok) return weaknesses;
   const ids = [...answers.weaknesses.existing, ...weaknesses.ids];

@@ -19,7 +19,7 @@ export interface InterviewAnswers {
 export interface JournalPaths {
   journalFolder: string;
   weaknessesPath: string;
-  /** Ids already taken by interviews. */
+  /** Ids a new interview may not take (`JournalLayout.takenInterviewIds`). */
   interviewIds: Iterable<string>;
 }
 

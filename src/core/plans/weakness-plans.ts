@@ -2,7 +2,7 @@
 import { renameWeakness } from '../edits/rename-weakness';
 import { linkNote, NewWeakness } from '../edits/weaknesses';
 import { newWeaknesses } from './journal-changes';
-import { FileChange, inFile, Plan, refused, Texts } from './plan';
+import { FileChange, inFile, missingFile, Plan, refused, Texts } from './plan';
 
 /** Add Weakness: appends it, creating weaknesses.yaml when missing. Reads: `weaknessesPath`. */
 export function planAddWeakness(texts: Texts, weaknessesPath: string, weakness: NewWeakness): Plan<string> {
@@ -16,7 +16,7 @@ export function planRenameWeakness(texts: Texts, weaknessesPath: string, citing:
   const files: [string, string][] = [];
   for (const path of [weaknessesPath, ...citing]) {
     const text = texts.get(path);
-    if (text === undefined) return refused('missing-file', `${path} does not exist any more. Try again.`, path);
+    if (text === undefined) return missingFile(path);
     files.push([path, text]);
   }
   const r = renameWeakness(files, weaknessesPath, oldId, newId);
@@ -29,7 +29,7 @@ export function planRenameWeakness(texts: Texts, weaknessesPath: string, citing:
 export function planLinkNewNote(texts: Texts, weaknessesPath: string, weaknessId: string, itemId: string, notePath: string, noteText: string): Plan {
   if (texts.get(notePath) !== undefined) return refused('note-exists', `${notePath} exists already. Link it instead of creating it.`, notePath);
   const text = texts.get(weaknessesPath);
-  if (text === undefined) return refused('missing-file', `${weaknessesPath} does not exist any more. Try again.`, weaknessesPath);
+  if (text === undefined) return missingFile(weaknessesPath);
   const r = linkNote(text, weaknessId, itemId, notePath);
   if (!r.ok) return { ok: false, problems: inFile(r.problems, weaknessesPath) };
   return { ok: true, changes: [{ kind: 'create', path: notePath, text: noteText }, { kind: 'edit', path: weaknessesPath, edits: r.edits }], result: undefined };

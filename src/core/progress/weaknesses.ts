@@ -6,7 +6,7 @@
  */
 import { addDays, humanDate } from '../dates';
 import type { JournalIndex } from '../journal/journal-index';
-import type { Interview, Weakness, WeaknessStatus } from '../model';
+import { doneOn, type Interview, type Weakness, type WeaknessStatus } from '../model';
 
 /** The two windows a trend compares: the last 90 days up to today, and the 90 days before. */
 export const TREND_WINDOW_DAYS = 90;
@@ -173,7 +173,10 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
     trend = r > p * 1.25 ? 'more' : r < p * 0.75 ? 'less' : 'same';
   }
   let lastDone: string | undefined;
-  for (const it of w.improvements) if (it.done && (it.status === 'done' || it.status === undefined) && (!lastDone || it.done > lastDone)) lastDone = it.done;
+  for (const it of w.improvements) {
+    const done = doneOn(it);
+    if (done && (!lastDone || done > lastDone)) lastDone = done;
+  }
   // Interviews held before and after the work was done (any of their dates on or before it, after it),
   // and those of them where it showed (by the sighting's date). Counted by binary search over the
   // interviews' first and last dates, then over this weakness's sightings only: no pass over every

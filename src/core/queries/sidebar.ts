@@ -1,6 +1,6 @@
 /** Pure queries behind the sidebar: grouping, ordering, filtering and overdue items. */
 import type { JournalIndex } from '../journal/journal-index';
-import { Interview, Outcome, OUTCOMES, Weakness } from '../model';
+import { Interview, interviewDate, Outcome, OUTCOMES, Weakness } from '../model';
 
 export type GroupBy = 'outcome' | 'month';
 
@@ -13,10 +13,8 @@ export interface InterviewGroup {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** The date that places an interview in time: applied, else its first dated round. */
-export function interviewDate(iv: Interview): string | undefined {
-  return iv.applied ?? iv.rounds.find((r) => r.date)?.date;
-}
+// Its home is core/model.ts; named here too for core/import, which imports it from this module.
+export { interviewDate } from '../model';
 
 /** The most recent date of an interview: feedback received, last dated round, or applied. */
 export function lastActivity(iv: Interview): string | undefined {

@@ -76,7 +76,7 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
       return problem(p, range, 'error', 'missing-required', `Missing required key "${name}"${at === 'the file' ? '' : ` in ${at}`}. Add "${name}: …".`, { key: name, path: e.instancePath });
     }
     case 'type': {
-      const want = TYPE_WORDS[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
+      const want = String((e.params as { type: string }).type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
       const range = loc.node == null || isNullScalar(loc.node) ? (loc.key ?? valueRange) : valueRange;
       return problem(p, range, 'error', 'bad-type', `${title} (${at}) should be ${want}, not ${typeName(e.data)}.${want === 'text' && typeof e.data !== 'object' ? ' Quote the value to make it text.' : ''}`, { expected: want, actual: e.data as unknown });
     }
@@ -89,9 +89,26 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
     }
     case 'format':
       return problem(p, valueRange, 'error', 'bad-date',
-        `${valueText(e.data)} is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
+        (e.params as { format: string }).format === 'round-date'
+          ? `${valueText(e.data)} is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write YYYY-MM-DD with a real day, e.g. 2025-03-14, or a date and start time such as 2025-03-14T14:30.`
+          : `${valueText(e.data)} is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
         { value: e.data as unknown, path: e.instancePath });
     case 'pattern': {
+      if (field === 'time') {
+        return problem(p, valueRange, 'error', 'bad-time',
+          `${valueText(e.data)} is not a time Debrief reads (${at}). Write the start time on the 24-hour clock as HH:MM, e.g. "14:30".`,
+          { value: e.data as unknown });
+      }
+      if (field === 'duration') {
+        return problem(p, valueRange, 'error', 'bad-duration',
+          `${valueText(e.data)} is not a duration Debrief reads (${at}). Write minutes as a number (45), or 45m, 1h, 1h30m.`,
+          { value: e.data as unknown });
+      }
+      if (field === 'link') {
+        return problem(p, valueRange, 'error', 'bad-link',
+          `${typeof e.data === 'string' ? `"${shown(e.data, 80)}"` : valueText(e.data)} is not a web link (${at}). Only http:// and https:// addresses are kept as meeting links; write the address as the invitation gives it.`,
+          { value: e.data as unknown });
+      }
       const id = typeof e.data === 'string' ? slugify(e.data) : '';
       return problem(p, valueRange, 'error', 'bad-id',
         `${valueText(e.data)} is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "${shown(id) || 'my-id'}").`,
@@ -113,6 +130,11 @@ function severityOf(e: ErrorObject): Problem['severity'] {
   const name = String((e.params as { additionalProperty: string }).additionalProperty);
   const allowed = Object.keys(((e.parentSchema as Record<string, unknown>)?.properties ?? {}) as object);
   return didYouMean(name, allowed) ? 'error' : 'warning';
+}
+
+/** A value with a pattern and a format (a round's date) is reported once, by its format. */
+function reportedElsewhere(e: ErrorObject): boolean {
+  return e.keyword === 'pattern' && (e.parentSchema as Record<string, unknown> | undefined)?.format !== undefined;
 }
 
 /** JSON Pointer of a path in the data (as ajv's instancePath). */
@@ -142,7 +164,7 @@ export function validate(p: Parsed, kind: SchemaKind): void {
   const wrongType = new Set<string>();
   for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
   for (const e of errors) {
-    if (inHole(e.instancePath) || (e.keyword === 'required' && parents.has(e.instancePath))) continue;
+    if (reportedElsewhere(e) || inHole(e.instancePath) || (e.keyword === 'required' && parents.has(e.instancePath))) continue;
     if (e.keyword !== 'type' && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && wrongType.has(e.instancePath)) continue;
     if (p.problems.full) {
       p.problems.skip(severityOf(e));

@@ -4,7 +4,7 @@
  */
 import { isValidDate } from '../dates';
 import { Interview, Outcome, OUTCOMES } from '../model';
-import { interviewDate } from '../queries/sidebar';
+import { interviewDate } from '../model';
 
 export interface InterviewFilter {
   /** First date included (YYYY-MM-DD). */

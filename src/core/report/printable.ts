@@ -7,7 +7,7 @@
 import { interviewRow, stageHistory } from '../export';
 import type { JournalIndex } from '../journal/journal-index';
 import { Interview, OUTCOMES } from '../model';
-import { interviewDate } from '../queries/sidebar';
+import { interviewDate } from '../model';
 import { escapeHtml } from '../text/html';
 import { markdownText } from '../text/markdown';
 import { filterInterviews, InterviewFilter, isFiltered, rangeTitle } from './filter';

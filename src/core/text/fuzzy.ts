@@ -44,17 +44,23 @@ export function closestValues(word: string, candidates: readonly string[]): stri
     .map((s) => s.v);
 }
 
-/** The closest candidate to `word` when it is a plausible typo (a few edits for its length), else undefined. */
+/** How far a candidate may be from `word` to be a plausible typo of it: a few edits for its length. */
+function typoLimit(word: string): number {
+  return Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+}
+
+/** The candidates that are plausible typos of `word` (see `typoLimit`), closest first (ties keep the given order), at most `max`. */
+export function closeMatches(word: string, candidates: readonly string[], max = 3): string[] {
+  const limit = typoLimit(word);
+  return candidates
+    .map((c, i) => ({ c, d: closeness(word, c), i }))
+    .filter((x) => x.d <= limit)
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.c);
+}
+
+/** The closest candidate to `word` when it is a plausible typo, else undefined: "did you mean" in problem messages. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = closeness(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  return best !== undefined && bestD <= limit ? best : undefined;
+  return closeMatches(word, candidates, 1)[0];
 }

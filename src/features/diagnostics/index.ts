@@ -5,7 +5,7 @@ import { capProblems, type Problem } from '../../core/problems';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
-import { toRange } from '../../ui/ranges';
+import { toRange } from '../../adapters/ranges';
 
 const SEVERITY: Record<Problem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -3,7 +3,7 @@ import { allCharts, insightsModel, InsightsModel, RecordRef } from '../../core/i
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { pickJournal } from '../../ui/pickers';
-import type { FromWebview, ToWebview } from './protocol';
+import type { FromWebview, ToWebview } from '../../core/insights-protocol';
 
 export const INSIGHTS_VIEW_TYPE = 'debrief.insights';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
-import { toRange } from '../../ui/ranges';
+import { toRange } from '../../adapters/ranges';
 import { movedPath, renameNoteLinks } from '../../core/edits/note-links';
 import { resolveNotePath } from '../../core/note-paths';
 

@@ -4,6 +4,7 @@ import { InternalCommandId, SettingId, ViewId } from '../../constants';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
+import { registerCommand } from '../../ui/command';
 
 /** globalState key: the date of the last reminder notification (at most one a day). */
 export const LAST_NOTIFIED_KEY = 'debrief.reminders.lastNotified';
@@ -54,7 +55,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       this.view, this.status, this.changed,
       { dispose: () => clearInterval(hourly) },
       services.store.onDidChange(() => this.schedule()),
-      vscode.commands.registerCommand(InternalCommandId.ShowMoreDue, () => this.showMore()),
+      registerCommand(services, { id: InternalCommandId.ShowMoreDue, execute: () => this.showMore() }),
       services.clock.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SettingId.FeedbackFollowUpDays) || e.affectsConfiguration(SettingId.RemindersNotify)) this.schedule();
@@ -77,7 +78,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     clearTimeout(this.timer);
     const today = this.services.clock.today();
     this.items = this.services.store.journals().flatMap((journal) =>
-      reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri) }).map((reminder) => ({ journal, reminder })));
+      reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri), timeZone: this.services.clock.timeZone() }).map((reminder) => ({ journal, reminder })));
     // The window gets the list again only when what it shows changed (each row sent costs memory there).
     if (this.listedNow() !== this.listedKeys) this.changed.fire();
     const n = this.items.length;
@@ -135,7 +136,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     item.description = r.detail;
     item.tooltip = new vscode.MarkdownString().appendText(`${r.ref.label}\n\n${r.title}: ${r.detail}`);
     item.iconPath = new vscode.ThemeIcon(
-      r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
+      r.kind === 'interview' ? 'calendar' : r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
       r.overdueDays > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
     item.contextValue = r.kind;

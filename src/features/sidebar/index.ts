@@ -3,11 +3,31 @@ import * as vscode from 'vscode';
 import { CommandId, ContextKey, InternalCommandId, ViewId } from '../../constants';
 import { GroupBy, isEmptyFilter, parseFilter } from '../../core/queries/sidebar';
 import type { Services } from '../../services/services';
+import { registerCommands } from '../../ui/command';
 import { isNode, type Node } from '../../ui/record-nodes';
 import { InterviewsTree } from './interviews-tree';
+import { showLoading } from './loading';
 import { WeaknessesTree } from './weaknesses-tree';
 
 const GROUP_BY_KEY = 'debrief.interviews.groupBy';
+
+/** An invitation (.ics) dropped on the Interviews view: Add Round from Invitation, to the interview it was dropped on. */
+export class InvitationDrop implements vscode.TreeDragAndDropController<Node> {
+  readonly dropMimeTypes = ['text/uri-list'];
+  readonly dragMimeTypes: string[] = [];
+  async handleDrop(target: Node | undefined, data: vscode.DataTransfer): Promise<void> {
+    const list = await data.get('text/uri-list')?.asString();
+    const line = list?.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#') && /\.ics$/i.test(l));
+    if (!line) return;
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(line, true);
+    } catch {
+      return;
+    }
+    await vscode.commands.executeCommand(CommandId.AddRoundFromInvitation, uri, target && target.kind === 'interview' ? target : undefined);
+  }
+}
 /** How long after a journal change the shown Weaknesses view is checked (changes in between are checked once). */
 const WEAKNESSES_CHECK_MS = 50;
 
@@ -22,7 +42,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const interviews = new InterviewsTree(store);
   const weaknesses = new WeaknessesTree(store, clock);
   interviews.groupBy = context.workspaceState.get<GroupBy>(GROUP_BY_KEY) === 'month' ? 'month' : 'outcome';
-  const interviewsView = vscode.window.createTreeView(ViewId.Interviews, { treeDataProvider: interviews, showCollapseAll: true });
+  const interviewsView = vscode.window.createTreeView(ViewId.Interviews, { treeDataProvider: interviews, showCollapseAll: true, dragAndDropController: new InvitationDrop() });
   const weaknessesView = vscode.window.createTreeView(ViewId.Weaknesses, { treeDataProvider: weaknesses, showCollapseAll: true });
   let filterText = '';
 
@@ -67,6 +87,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   let selectionTimer: ReturnType<typeof setTimeout> | undefined;
 
   context.subscriptions.push(
+    showLoading(store),
     interviewsView,
     weaknessesView,
     { dispose: () => clearTimeout(selectionTimer) },
@@ -94,30 +115,41 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
       clearTimeout(selectionTimer);
       selectionTimer = setTimeout(() => revealActive(e.textEditor), 300);
     }),
-    vscode.commands.registerCommand(InternalCommandId.ShowMore, (node: unknown) => {
-      if (isNode(node)) interviews.showMore(node);
-    }),
-    vscode.commands.registerCommand(InternalCommandId.Reveal, (uri: unknown, line?: unknown) =>
-      uri instanceof vscode.Uri ? revealFile(uri, typeof line === 'number' ? line : undefined) : undefined),
-    vscode.commands.registerCommand(CommandId.Refresh, async () => {
-      await store.reload();
-      interviews.refresh();
-      weaknesses.refresh();
-      updateBadge();
-    }),
-    vscode.commands.registerCommand(CommandId.GroupByMonth, () => setGroupBy('month')),
-    vscode.commands.registerCommand(CommandId.GroupByOutcome, () => setGroupBy('outcome')),
-    vscode.commands.registerCommand(CommandId.Filter, async (text?: unknown) => {
-      const value = typeof text === 'string' ? text : await prompter.input({
-        title: 'Filter the Debrief sidebar',
-        prompt: 'Words to find, and any of tag:<tag> company:<name> outcome:<outcome>. Empty clears the filter.',
-        value: filterText,
-        placeholder: 'e.g. caching company:acme outcome:rejected',
-      });
-      if (value !== undefined) await applyFilter(value);
-    }),
-    vscode.commands.registerCommand(CommandId.ClearFilter, () => applyFilter('')),
   );
+  // The view commands, through the same wrapper as every command: a failure is told, never thrown at the user.
+  registerCommands(context, services, [
+    {
+      id: InternalCommandId.ShowMore, execute: (node: unknown) => {
+        if (isNode(node)) interviews.showMore(node);
+      },
+    },
+    {
+      id: InternalCommandId.Reveal,
+      execute: (uri: unknown, line?: unknown) => (uri instanceof vscode.Uri ? revealFile(uri, typeof line === 'number' ? line : undefined) : undefined),
+    },
+    {
+      id: CommandId.Refresh, execute: async () => {
+        await store.reload();
+        interviews.refresh();
+        weaknesses.refresh();
+        updateBadge();
+      },
+    },
+    { id: CommandId.GroupByMonth, execute: () => setGroupBy('month') },
+    { id: CommandId.GroupByOutcome, execute: () => setGroupBy('outcome') },
+    {
+      id: CommandId.Filter, execute: async (text?: unknown) => {
+        const value = typeof text === 'string' ? text : await prompter.input({
+          title: 'Filter the Debrief sidebar',
+          prompt: 'Words to find, and any of tag:<tag> company:<name> outcome:<outcome>. Empty clears the filter.',
+          value: filterText,
+          placeholder: 'e.g. caching company:acme outcome:rejected',
+        });
+        if (value !== undefined) await applyFilter(value);
+      },
+    },
+    { id: CommandId.ClearFilter, execute: () => applyFilter('') },
+  ]);
   void vscode.commands.executeCommand('setContext', ContextKey.InterviewsGroupBy, interviews.groupBy);
   void vscode.commands.executeCommand('setContext', ContextKey.Filtered, false);
   void store.ready.then(() => {

@@ -6,13 +6,13 @@ import {
 import type { Journal } from '../../services/journal';
 import type { JournalChange } from '../../services/journal-store';
 import type { Interview } from '../../core/model';
-import { interviewOf, Node } from '../../ui/record-nodes';
+import { interviewOf, Node, NodeOf } from '../../ui/record-nodes';
 import { citationItem } from './items/citation';
 import { feedbackItem } from './items/feedback';
 import { groupItem, moreItem } from './items/group';
 import { interviewItem, interviewTooltip } from './items/interview';
 import { roundItem } from './items/round';
-import { JournalTree } from './journal-tree';
+import { JournalTree, TreeKinds } from './journal-tree';
 import { sameShown, Shown } from './shown-state';
 
 /** Rows of one group listed before a "more" row; each click on it lists this many more. */
@@ -20,7 +20,10 @@ export const GROUP_PAGE = 200;
 /** Groups open at first while the interviews they show stay under this many (the first group always opens). */
 const OPEN_ROWS = 300;
 
-export class InterviewsTree extends JournalTree {
+/** The kinds of node the Interviews view shows besides folders and error nodes. */
+type InterviewsKind = 'group' | 'more' | 'interview' | 'round' | 'feedback' | 'citation';
+
+export class InterviewsTree extends JournalTree<InterviewsKind> {
   groupBy: GroupBy = 'outcome';
   /** How many rows each group lists (by node id); GROUP_PAGE until "more" is clicked. */
   private readonly pages = new Map<string, number>();
@@ -84,49 +87,61 @@ export class InterviewsTree extends JournalTree {
     return [...problems.map((p) => this.problemNode(journal, p).id), ...this.groups(journal).map((g) => this.groupNode(journal, g.key).id)].join('\n');
   }
 
-  protected childrenOf(element: Node): Node[] {
-    const j = element.journal;
-    switch (element.kind) {
-      case 'group': {
-        const all = this.groups(j).find((g) => g.key === element.key)?.interviews ?? [];
-        const page = this.pages.get(element.id) ?? GROUP_PAGE;
-        const shown = all.slice(0, page).map((iv) => this.interviewNode(j, iv.file));
-        // A large group lists a page of rows, then a row that lists more: the window gets what it shows.
-        return all.length > page ? [...shown, this.node({ kind: 'more', id: this.key(j, 'more', element.key), journal: j, key: element.key })] : shown;
-      }
-      case 'interview': {
-        const iv = interviewOf(element);
-        if (!iv) return [];
-        return [
-          ...iv.rounds.map((r) => this.node({ kind: 'round', id: this.key(j, 'round', element.path, r.index), journal: j, path: element.path, index: r.index })),
-          this.node({ kind: 'feedback', id: this.key(j, 'feedback', element.path), journal: j, path: element.path }),
-          ...iv.weaknesses.map((c) => this.node({ kind: 'citation', id: this.key(j, 'citation', element.path, c.index), journal: j, path: element.path, index: c.index })),
-        ];
-      }
-      default:
-        return [];
-    }
+  /** A row of an interview (a round, its feedback, a weakness it surfaced): under the interview, no children. */
+  private interviewRow<N extends NodeOf<'round' | 'feedback' | 'citation'>>(item: (node: N) => vscode.TreeItem) {
+    return { item, children: () => [], parent: (n: N) => this.interviewNode(n.journal, n.path) };
   }
 
-  getParent(element: Node): Node | undefined {
-    switch (element.kind) {
-      case 'problem':
-      case 'group':
-        return this.parentOfTop(element.journal);
-      case 'more':
-        return this.groupNode(element.journal, element.key);
-      case 'interview': {
-        const iv = interviewOf(element);
-        return iv ? this.groupNode(element.journal, groupKeyOf(iv, this.groupBy)) : this.parentOfTop(element.journal);
-      }
-      case 'round':
-      case 'feedback':
-      case 'citation':
-        return this.interviewNode(element.journal, element.path);
-      default:
-        return undefined;
-    }
-  }
+  protected readonly kinds: TreeKinds<InterviewsKind | 'folder' | 'problem'> = {
+    ...this.commonKinds(),
+    group: {
+      item: (node) => {
+        const groups = this.groups(node.journal);
+        const at = groups.findIndex((g) => g.key === node.key);
+        const before = groups.slice(0, Math.max(0, at)).reduce((n, g) => n + Math.min(g.interviews.length, GROUP_PAGE), 0);
+        const count = groups[at]?.interviews.length ?? 0;
+        // Small journals open every group; a large one opens its first groups only, so that its first rows come fast.
+        return groupItem(node, count, at <= 0 || before + Math.min(count, GROUP_PAGE) <= OPEN_ROWS);
+      },
+      children: (node) => {
+        const j = node.journal;
+        const all = this.groups(j).find((g) => g.key === node.key)?.interviews ?? [];
+        const page = this.pages.get(node.id) ?? GROUP_PAGE;
+        const shown = all.slice(0, page).map((iv) => this.interviewNode(j, iv.file));
+        // A large group lists a page of rows, then a row that lists more: the window gets what it shows.
+        return all.length > page ? [...shown, this.node({ kind: 'more', id: this.key(j, 'more', node.key), journal: j, key: node.key })] : shown;
+      },
+      parent: (node) => this.parentOfTop(node.journal),
+    },
+    more: {
+      item: (node) => {
+        const all = this.groups(node.journal).find((g) => g.key === node.key)?.interviews.length ?? 0;
+        return moreItem(node, all - (this.pages.get(this.key(node.journal, 'group', node.key)) ?? GROUP_PAGE));
+      },
+      children: () => [],
+      parent: (node) => this.groupNode(node.journal, node.key),
+    },
+    interview: {
+      item: interviewItem,
+      children: (node) => {
+        const iv = interviewOf(node);
+        if (!iv) return [];
+        const j = node.journal;
+        return [
+          ...iv.rounds.map((r) => this.node({ kind: 'round', id: this.key(j, 'round', node.path, r.index), journal: j, path: node.path, index: r.index })),
+          this.node({ kind: 'feedback', id: this.key(j, 'feedback', node.path), journal: j, path: node.path }),
+          ...iv.weaknesses.map((c) => this.node({ kind: 'citation', id: this.key(j, 'citation', node.path, c.index), journal: j, path: node.path, index: c.index })),
+        ];
+      },
+      parent: (node) => {
+        const iv = interviewOf(node);
+        return iv ? this.groupNode(node.journal, groupKeyOf(iv, this.groupBy)) : this.parentOfTop(node.journal);
+      },
+    },
+    round: this.interviewRow(roundItem),
+    feedback: this.interviewRow(feedbackItem),
+    citation: this.interviewRow(citationItem),
+  };
 
   /** The node to reveal for a journal file, when this view shows it (a group lists more rows until it is listed). */
   nodeForFile(journal: Journal, path: string): Node | undefined {
@@ -196,27 +211,5 @@ export class InterviewsTree extends JournalTree {
   resolveTreeItem(item: vscode.TreeItem, element: Node): vscode.TreeItem {
     if (element.kind === 'interview' && item.tooltip === undefined) item.tooltip = interviewTooltip(element);
     return item;
-  }
-
-  protected itemOf(element: Node): vscode.TreeItem {
-    switch (element.kind) {
-      case 'group': {
-        const groups = this.groups(element.journal);
-        const at = groups.findIndex((g) => g.key === element.key);
-        const before = groups.slice(0, Math.max(0, at)).reduce((n, g) => n + Math.min(g.interviews.length, GROUP_PAGE), 0);
-        const count = groups[at]?.interviews.length ?? 0;
-        // Small journals open every group; a large one opens its first groups only, so that its first rows come fast.
-        return groupItem(element, count, at <= 0 || before + Math.min(count, GROUP_PAGE) <= OPEN_ROWS);
-      }
-      case 'more': {
-        const all = this.groups(element.journal).find((g) => g.key === element.key)?.interviews.length ?? 0;
-        return moreItem(element, all - (this.pages.get(this.key(element.journal, 'group', element.key)) ?? GROUP_PAGE));
-      }
-      case 'interview': return interviewItem(element);
-      case 'round': return roundItem(element);
-      case 'feedback': return feedbackItem(element);
-      case 'citation': return citationItem(element);
-      default: return new vscode.TreeItem(element.kind);
-    }
   }
 }

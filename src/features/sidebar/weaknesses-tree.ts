@@ -12,7 +12,7 @@ import { improvementItem } from './items/improvement';
 import { noteItem } from './items/note';
 import { sightingItem } from './items/sighting';
 import { weaknessItem } from './items/weakness';
-import { JournalTree } from './journal-tree';
+import { JournalTree, TreeKinds } from './journal-tree';
 
 /** A row as the window shows it. */
 function rowText(item: vscode.TreeItem): string {
@@ -24,7 +24,10 @@ function rowText(item: vscode.TreeItem): string {
     (_key, value: unknown) => (isNode(value) ? `node ${value.id}` : value));
 }
 
-export class WeaknessesTree extends JournalTree {
+/** The kinds of node the Weaknesses view shows besides folders and error nodes. */
+type WeaknessesKind = 'weakness' | 'improvement' | 'note' | 'sighting';
+
+export class WeaknessesTree extends JournalTree<WeaknessesKind> {
   constructor(store: JournalStore, private readonly clock: Clock) {
     super(store);
   }
@@ -48,43 +51,32 @@ export class WeaknessesTree extends JournalTree {
       .map((weakness) => this.weaknessNode(journal, weakness.id));
   }
 
-  protected childrenOf(element: Node): Node[] {
-    const j = element.journal;
-    switch (element.kind) {
-      case 'weakness': {
-        const w = weaknessOf(element);
+  protected readonly kinds: TreeKinds<WeaknessesKind | 'folder' | 'problem'> = {
+    ...this.commonKinds(),
+    weakness: {
+      item: (node) => weaknessItem(node, journalStats(node.journal.index, this.clock.today()).weaknesses.find((s) => s.id === node.weaknessId)),
+      children: (node) => {
+        const w = weaknessOf(node);
         if (!w) return [];
+        const j = node.journal;
         const items = w.improvements.map((i) => this.itemNode(j, w.id, i.id));
         const evidence = j.index.sightings(w.id).map((s) => this.node({
           kind: 'sighting' as const, id: this.key(j, 'sighting', w.id, s.file, s.citation.index), journal: j, weaknessId: w.id, path: s.file, index: s.citation.index,
         }));
         return [...items, ...evidence];
-      }
-      case 'improvement': {
-        const item = itemOf(element);
-        return (item?.notes ?? []).map((n) => this.node({
-          kind: 'note' as const, id: this.key(j, 'note', element.weaknessId, element.itemId, n.path), journal: j, weaknessId: element.weaknessId, itemId: element.itemId, notePath: n.path,
-        }));
-      }
-      default:
-        return [];
-    }
-  }
-
-  getParent(element: Node): Node | undefined {
-    switch (element.kind) {
-      case 'problem':
-      case 'weakness':
-        return this.parentOfTop(element.journal);
-      case 'improvement':
-      case 'sighting':
-        return this.weaknessNode(element.journal, element.weaknessId);
-      case 'note':
-        return this.itemNode(element.journal, element.weaknessId, element.itemId);
-      default:
-        return undefined;
-    }
-  }
+      },
+      parent: (node) => this.parentOfTop(node.journal),
+    },
+    improvement: {
+      item: (node) => improvementItem(node, this.clock.today()),
+      children: (node) => (itemOf(node)?.notes ?? []).map((n) => this.node({
+        kind: 'note' as const, id: this.key(node.journal, 'note', node.weaknessId, node.itemId, n.path), journal: node.journal, weaknessId: node.weaknessId, itemId: node.itemId, notePath: n.path,
+      })),
+      parent: (node) => this.weaknessNode(node.journal, node.weaknessId),
+    },
+    note: { item: noteItem, children: () => [], parent: (node) => this.itemNode(node.journal, node.weaknessId, node.itemId) },
+    sighting: { item: sightingItem, children: () => [], parent: (node) => this.weaknessNode(node.journal, node.weaknessId) },
+  };
 
   /** What the window holds since the last rebuild: each row it was given, and each list of children it asked for. */
   private readonly held = new Map<string, string>();
@@ -187,16 +179,5 @@ export class WeaknessesTree extends JournalTree {
     let n = 0;
     for (const j of this.store.journals()) for (const w of j.index.weaknesses()) n += w.improvements.filter((i) => isOverdue(i, today)).length;
     return n;
-  }
-
-  protected itemOf(element: Node): vscode.TreeItem {
-    const today = this.clock.today();
-    switch (element.kind) {
-      case 'weakness': return weaknessItem(element, journalStats(element.journal.index, today).weaknesses.find((s) => s.id === element.weaknessId));
-      case 'improvement': return improvementItem(element, today);
-      case 'note': return noteItem(element);
-      case 'sighting': return sightingItem(element);
-      default: return new vscode.TreeItem(element.kind);
-    }
   }
 }

@@ -8,7 +8,7 @@ import {
   BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Plugin, Tooltip,
 } from 'chart.js';
 import type { ChartColour, ChartModel, ChartPattern, InsightSection, InsightsModel, SeriesStyle } from '../../core/insights';
-import type { FromWebview, ToWebview } from '../../features/insights/protocol';
+import type { FromWebview, ToWebview } from '../../core/insights-protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 

@@ -1,7 +1,7 @@
 /** What every item renderer of the sidebar shares: theme icons and "open the file at this record". */
 import * as vscode from 'vscode';
 import type { Range } from '../../../core/problems';
-import { startOf } from '../../../ui/ranges';
+import { startOf } from '../../../adapters/ranges';
 
 export function icon(id: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isOverdue } from '../../../core/model';
+import { isOverdue, itemStatus } from '../../../core/model';
 import { plainTooltip } from '../../../ui/markdown';
 import { itemOf, Node } from '../../../ui/record-nodes';
 import { Expanded, icon, None } from './common';
@@ -11,8 +11,9 @@ export function improvementItem(node: Extract<Node, { kind: 'improvement' }>, to
   const it = itemOf(node)!;
   const overdue = isOverdue(it, today);
   const item = new vscode.TreeItem(it.action, it.notes.length ? Expanded : None);
-  item.description = [it.status ?? 'todo', it.due ? (overdue ? `overdue since ${it.due}` : `due ${it.due}`) : undefined, it.done ? `done ${it.done}` : undefined].filter(Boolean).join(' · ');
-  item.iconPath = overdue ? icon('warning', 'list.warningForeground') : icon(STATUS_ICONS[it.status ?? 'todo'] ?? 'circle-large-outline', it.status === 'done' ? 'charts.green' : undefined);
+  const status = itemStatus(it);
+  item.description = [status, it.due ? (overdue ? `overdue since ${it.due}` : `due ${it.due}`) : undefined, it.done ? `done ${it.done}` : undefined].filter(Boolean).join(' · ');
+  item.iconPath = overdue ? icon('warning', 'list.warningForeground') : icon(STATUS_ICONS[status] ?? 'circle-large-outline', status === 'done' ? 'charts.green' : undefined);
   item.contextValue = overdue ? 'improvement.overdue' : 'improvement';
   if (it.doneWhen) item.tooltip = plainTooltip(`Done when: ${it.doneWhen}`);
   return item;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { interviewDate } from '../../../core/queries/sidebar';
+import { interviewDate } from '../../../core/model';
 import { plainTooltip } from '../../../ui/markdown';
 import { interviewOf, Node } from '../../../ui/record-nodes';
 import { icon, None, openAt } from './common';

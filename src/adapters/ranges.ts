@@ -1,4 +1,4 @@
-/** Conversions between the core's positions and the editor's. */
+/** Conversions between the core's positions and the editor's (the editor's side of core/problems.ts ranges). */
 import * as vscode from 'vscode';
 import type { Range } from '../core/problems';
 

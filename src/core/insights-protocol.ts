@@ -1,5 +1,5 @@
-/** Messages between the extension and the Insights webview. */
-import type { InsightsModel } from '../../core/insights';
+/** Messages between the Insights panel (features/insights/panel.ts) and its webview (webview/insights/main.ts): here, below both, so that each imports it. */
+import type { InsightsModel } from './insights';
 
 export type ToWebview = { type: 'model'; model: InsightsModel; folder: string } | { type: 'empty'; text: string };
 
