@@ -40,13 +40,14 @@ export function composeText(text: string, limits: Readonly<Limits>): Composed | 
   singleQuoteLongScalars(checked.longDoubleQuoted);
   // The composer's errors are Errors: their stack, never used, would cost more than the rest of a
   // damaged file's reading (an engine without the setting ignores it).
-  const stack = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  const errors = Error as { stackTraceLimit?: number };
+  const stack = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
   try {
     const doc = compose(text, checked.tokens);
     return doc && { doc, tokens: checked.tokens };
   } finally {
-    Error.stackTraceLimit = stack;
+    errors.stackTraceLimit = stack;
   }
 }
 
