@@ -89,7 +89,7 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     // Beyond a limit of one value (nesting, a key that is a list or mapping, often from an unclosed
     // bracket): the other parts are read. Beyond a limit of the whole file: nothing is.
     // Beyond the token limit only as a whole (a bracket never closed runs on in flow style): read part by part.
-    if (b.limit === 'depth' || b.limit === 'complexKeys' || (b.limit === 'tokens' && withinTokensInParts(text, limits.tokens, rootKeys(kind)))) {
+    if (b.limit === 'depth' || b.limit === 'complexKeys' || (b.limit === 'tokens' && hasFlowOpener(text) && withinTokensInParts(text, limits.tokens, rootKeys(kind)))) {
       return recovered(parsed, [{ at: b.offset, problem: over }], limits, kind, false);
     }
     problems.push(over());
@@ -123,6 +123,11 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
   parsed.data = converted.plain as Record<string, Plain>;
   parsed.root = converted.node as LMap;
   return { parsed, problems };
+}
+
+/** True when the text has a "[" or "{", without which no bracket runs on. */
+function hasFlowOpener(text: string): boolean {
+  return text.includes('[') || text.includes('{');
 }
 
 const ROOT_KEYS = new Map<SchemaKind, ReadonlySet<string>>();

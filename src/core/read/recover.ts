@@ -55,13 +55,22 @@ const INDICATOR = new Set([...',[]{}#&*!|>\'"%@`'].map((s) => s.charCodeAt(0)));
 
 /** The lines of a text: where each starts and its content ends (before "\r\n" or "\n"), its indentation in spaces, and its kind. */
 class Lines {
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly indent: number[] = [];
-  readonly kind: number[] = [];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly indent: Int32Array;
+  readonly kind: Uint8Array;
+  readonly count: number;
   constructor(readonly text: string) {
     const t = text;
-    for (let at = 0; at < t.length;) {
+    // Typed arrays, sized by a first count of the lines: a few bytes a line, whatever the file.
+    let n = t.length > 0 ? 1 : 0;
+    for (let i = t.indexOf('\n'); i >= 0 && i < t.length - 1; i = t.indexOf('\n', i + 1)) n++;
+    this.count = n;
+    this.start = new Int32Array(n);
+    this.end = new Int32Array(n);
+    this.indent = new Int32Array(n);
+    this.kind = new Uint8Array(n);
+    for (let k = 0, at = 0; k < n; k++) {
       let nl = t.indexOf('\n', at);
       if (nl < 0) nl = t.length;
       const e = nl > at && t.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
@@ -69,23 +78,20 @@ class Lines {
       while (i < e && t.charCodeAt(i) === SP) i++;
       let j = i;
       while (j < e && isBlank(t.charCodeAt(j))) j++;
-      this.start.push(at);
-      this.end.push(e);
-      this.indent.push(i - at);
-      this.kind.push(j === e ? BLANK : t.charCodeAt(i) === HASH ? COMMENT : CONTENT);
+      this.start[k] = at;
+      this.end[k] = e;
+      this.indent[k] = i - at;
+      this.kind[k] = j === e ? BLANK : t.charCodeAt(i) === HASH ? COMMENT : CONTENT;
       at = nl + 1;
     }
   }
-  get count(): number {
-    return this.start.length;
-  }
   /** Where line `i` starts: the end of the text after the last line. */
   offset(i: number): number {
-    return i < this.start.length ? this.start[i] : this.text.length;
+    return i < this.count ? this.start[i] : this.text.length;
   }
   /** The line that holds an offset. */
   lineOf(offset: number): number {
-    let lo = 0, hi = this.start.length - 1;
+    let lo = 0, hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.start[mid] <= offset) lo = mid;
