@@ -231,7 +231,7 @@ interface Part {
   piece: Piece;
   /** Where it sits in the data (see BrokenPart). */
   path: (string | number)[];
-  /** Read: its value (a mapping of top-level keys, a list's key, or an item). */
+  /** Whether it reads (a mapping of top-level keys, a list's key, or an item of that list). */
   ok: boolean;
   /** A part that composed but is not where it belongs, or an error of the whole text that falls in it. */
   why?: { error?: WholeError; message?: string };
