@@ -264,6 +264,15 @@ describe('one mistake, one problem', () => {
     assert.deepEqual(r.broken?.map((b) => b.path), [['company'], ['rounds', 1]]);
   });
 
+  it('a key given twice or an alias inside a weakness spoils that weakness only', () => {
+    const twice = readWeaknesses(W, demoWeaknesses.replace('    category: system-design', '    category: system-design\n    title: Again'));
+    assert.deepEqual(twice.value?.weaknesses.map((w) => w.id), ['thinking-aloud', 'star-stories']);
+    assert.deepEqual(twice.broken?.map((b) => [b.path, b.problem.code, b.range.start.line]), [[['weaknesses', 1], 'duplicate-key', 8]]);
+    const alias = readWeaknesses(W, demoWeaknesses.replace('title: Behavioral answers run long', 'title: *t'));
+    assert.deepEqual(alias.value?.weaknesses.map((w) => w.id), ['thinking-aloud', 'capacity-estimates']);
+    assert.deepEqual(alias.broken?.map((b) => b.problem.code), ['alias']);
+  });
+
   it('debrief validate: one line per mistake (a lost "]" and a mapping given as a category), counted as 2 errors', async () => {
     const mem = new MemoryFileSystem();
     mem.writeFileSync(W, twoMistakes);

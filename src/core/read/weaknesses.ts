@@ -2,12 +2,12 @@
 import { IMPROVEMENT_STATUSES, ImprovementItem, NoteLink, Weakness, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessesFile } from '../model';
 import { notePathIssue } from '../note-paths';
 import { basename } from '../paths';
+import type { Problem } from '../problems';
 import { shown } from '../text/shown';
 import { brokenOf, nodeRange, obj, oneOf, parseFile, Parsed, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { validate } from './schema-problems';
 import { isLSeq, LNode } from './located';
 import type { ReadOptions } from './strings';
-import type { Problem } from '../problems';
 
 /**
  * The problem that spoils each item of the weaknesses list: a key given twice or an alias inside it
