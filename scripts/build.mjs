@@ -65,6 +65,8 @@ const builds = [
 ];
 // The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
 builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: 'dist/webview/insights.js' });
+// The brief's page: a small script that swaps in the page the extension renders and reports its buttons.
+builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/brief/main.ts'], outfile: 'dist/webview/brief.js' });
 if (existsSync(join(root, 'src/cli/main.ts'))) {
   builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [workbookChunk] });
 }
@@ -84,7 +86,7 @@ if (args.has('--bench')) {
 }
 
 if (production) {
-  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/workbook.js.map', 'dist/webview/insights.js.map']) rmSync(join(root, f), { force: true });
+  for (const f of ['dist/extension.js.map', 'dist/cli.js.map', 'dist/workbook.js.map', 'dist/webview/insights.js.map', 'dist/webview/brief.js.map']) rmSync(join(root, f), { force: true });
 }
 
 if (args.has('--watch')) {

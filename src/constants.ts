@@ -44,6 +44,7 @@ export const CommandId = {
   Delete: 'debrief.delete',
   // Insights, reminders, review
   ShowInsights: 'debrief.showInsights',
+  PrepareInterview: 'debrief.prepareInterview',
   WeeklyReview: 'debrief.weeklyReview',
   Export: 'debrief.export',
   ExportCalendar: 'debrief.exportCalendar',

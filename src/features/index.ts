@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import * as commands from '../commands';
 import * as assistant from './assistant';
+import * as brief from './brief';
 import * as calendar from './calendar';
 import * as diagnostics from './diagnostics';
 import * as insights from './insights';
@@ -24,6 +25,7 @@ export const features = {
   reminders,
   calendar,
   insights,
+  brief,
   walkthrough,
   assistant,
 } satisfies Record<string, { activate(context: vscode.ExtensionContext, services: Services): unknown }>;

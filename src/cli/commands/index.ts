@@ -4,6 +4,7 @@ import { calendarCommand } from './calendar';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { mcp } from './mcp';
+import { prepare } from './prepare';
 import { stats } from './stats';
 import { validate } from './validate';
 
@@ -13,5 +14,6 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   exportCommand,
   calendarCommand,
   importCommand,
+  prepare,
   mcp,
 ];

@@ -14,11 +14,12 @@ export const mcp: Subcommand = {
 Serves the journal's tools over the Model Context Protocol on standard input and
 output, for an AI assistant that runs it (Claude Desktop, an editor, a CLI agent).
 The tools are the ones Debrief offers in VS Code's chat: list and get interviews,
-weaknesses with their trend, progress, what is due; record an interview or the
-feedback received, add a weakness or an improvement item, set a status, link a
-study note. Every input is checked, writes go through the same edits as the
-commands (comments and formatting stay), and nothing is read or written outside
-the folder. --read-only offers the reading tools only. No network is used.
+weaknesses with their trend, progress, what is due, the brief for an interview;
+record an interview or the feedback received, add a weakness or an improvement
+item, set a status, link a study note. Every input is checked, writes go through
+the same edits as the commands (comments and formatting stay), and nothing is
+read or written outside the folder. --read-only offers the reading tools only.
+No network is used.
 
 An MCP client's configuration, e.g.:
   { "mcpServers": { "debrief": { "command": "node",

@@ -4,7 +4,7 @@ import { uniqueId } from '../ids';
 import { CITATION_SOURCES, CitationSource, OUTCOMES, Outcome, ROUND_TYPES, RoundType, STAGES, Stage } from '../model';
 import { DEFAULT_JOURNAL_FOLDER, JournalLayout } from '../journal/layout';
 import { FILE_START, Problem } from '../problems';
-import { isMap, YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
 import { clean, Editor, fail, run, scalarOf, Value } from '../yaml/splice';
 import { clockTime, roundDate } from '../times';
 import { canonicalTimeZone } from '../time-zones';
@@ -147,6 +147,45 @@ export function cancelRound(text: string, roundNumber: number, invitation: { uid
     if (i !== roundNumber - 1) return fail('stale', `The file changed: round ${roundNumber} no longer comes from this invitation. Nothing was changed; try again.`);
     ed.set(['rounds', i, 'cancelled'], true);
     if (invitation.sequence !== undefined) ed.set(['rounds', i, 'invitation', 'sequence'], invitation.sequence);
+    return undefined;
+  });
+}
+
+/** How a round went, recorded after it happened. */
+export interface RoundRecord {
+  /** Added to the round's interviewers unless already there. */
+  interviewer?: string;
+  rating?: number;
+  wentWell?: string;
+  wentBadly?: string;
+}
+
+/**
+ * Records how round `roundNumber` (1-based) went: a round written down before it happened (scheduled)
+ * gets its interviewer, rating and what went well and badly. `seen` (its type and date as shown)
+ * must still match.
+ */
+export function recordRound(text: string, roundNumber: number, record: RoundRecord, seen?: Seen): EditResult {
+  const bad = record.rating !== undefined && (!Number.isInteger(record.rating) || record.rating < 1 || record.rating > 5) ? fail('out-of-range', 'The rating must be a whole number from 1 to 5.') : undefined;
+  if (bad) return bad;
+  return run(text, (ed) => {
+    const rounds = ed.list(['rounds']);
+    if (!Number.isInteger(roundNumber) || roundNumber < 1 || roundNumber > rounds.length) return fail('round-out-of-range', `There is no round ${roundNumber}.`);
+    const round = rounds[roundNumber - 1];
+    const changed = stale(round, seen, `round ${roundNumber}`);
+    if (changed) return changed;
+    const at = ['rounds', roundNumber - 1];
+    if (record.interviewer !== undefined) {
+      const who = ed.get([...at, 'interviewers']);
+      const names = isSeq(who) ? who.items.map((n) => (isScalar(n) ? String(n.value) : '')) : [];
+      if (!names.includes(record.interviewer)) {
+        if (who === undefined || isSeq(who)) ed.append([...at, 'interviewers'], record.interviewer);
+        else return fail('edit-refused', `The interviewers of round ${roundNumber} are not a list; fix them by hand first.`);
+      }
+    }
+    if (record.rating !== undefined) ed.set([...at, 'rating'], record.rating);
+    if (record.wentWell !== undefined) ed.set([...at, 'went-well'], record.wentWell);
+    if (record.wentBadly !== undefined) ed.set([...at, 'went-badly'], record.wentBadly);
     return undefined;
   });
 }

@@ -139,7 +139,8 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       r.kind === 'interview' ? 'calendar' : r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
       r.overdueDays > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
-    item.contextValue = r.kind;
+    // An interview of today or tomorrow, and a next step still ahead, offer "Prepare" (a brief for that interview).
+    item.contextValue = r.kind === 'interview' || (r.kind === 'next-step' && r.overdueDays <= 0) ? `upcoming.${r.kind}` : r.kind;
     item.resourceUri = undefined;
     const uri = e.journal.uri(r.ref.file);
     const pos = new vscode.Position(r.ref.line, 0);

@@ -98,6 +98,22 @@ export function interviewOps(data: Data, seed: { date: string; text: string; id:
       touches: ['rounds', 'weaknesses'],
       removes: [['rounds', n - 1], ...cites.flatMap((c, k) => (c.round === n ? [['weaknesses', k, 'round']] : []))],
     });
+    const who: unknown = rounds[n - 1].interviewers;
+    // Recording how a round went adds its interviewer to a list (or creates it), and sets the rest.
+    if (who === undefined || Array.isArray(who)) {
+      ops.push({
+        name: 'recordRound', run: (t) => I.recordRound(t, n, { interviewer: 'Dana Lee', rating: 3, wentWell: seed.text, wentBadly: 'Ran out of time' }, { type: rounds[n - 1].type, date: rounds[n - 1].date }),
+        expect: (d) => {
+          const out = clone(d);
+          const r = out.rounds[n - 1];
+          const names = Array.isArray(r.interviewers) ? r.interviewers : [];
+          if (!names.includes('Dana Lee')) r.interviewers = [...names, 'Dana Lee'];
+          Object.assign(r, { rating: 3, 'went-well': seed.text, 'went-badly': 'Ran out of time' });
+          return out;
+        },
+        touches: ['rounds'],
+      });
+    }
   }
   if (cites.length) {
     const i = seed.n % cites.length;
