@@ -69,6 +69,19 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'done-date-mismatch': 'An improvement item has a done date but is not done, or the reverse.',
 };
 
+/**
+ * Rule codes of the problems after which what was read of a file (or of one part of it) is not what
+ * the file says: a syntax error, a key given twice, an alias, bytes that are not UTF-8, a file beyond a
+ * limit, not a mapping, or not read at all. A file with one of them is never edited (the edit engine
+ * needs a whole parse), and the record that holds one does not read.
+ */
+export const UNREAD_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'tab-indent', 'duplicate-key', 'alias', 'encoding', 'too-large', 'over-limit', 'not-a-map', 'unreadable', 'not-a-file', 'outside-workspace']);
+
+/** True for an error after which what was read is not what the file says (see UNREAD_CODES). */
+export function spoilsReading(p: Problem): boolean {
+  return p.severity === 'error' && UNREAD_CODES.has(p.code);
+}
+
 export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }

@@ -3,7 +3,7 @@ import { basename } from '../paths';
 import { ID_PATTERN } from '../ids';
 import { CITATION_SOURCES, Feedback, Interview, NextStep, OUTCOMES, Round, ROUND_TYPES, STAGES, WeaknessCitation } from '../model';
 import { FILE_START } from '../problems';
-import { obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
+import { brokenOf, obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { stageBehindRecords } from '../progress/stages';
 import { validate } from './schema-problems';
 import { interviewSchema } from '../schema';
@@ -160,6 +160,6 @@ export function readInterview(path: string, input: string | Uint8Array, options:
     if (!parsed) return { problems: problems.finish() };
     validate(parsed, 'interview');
     const value = buildInterview(parsed);
-    return { value, problems: problems.finish() };
+    return { value, problems: problems.finish(), ...brokenOf(parsed) };
   });
 }
