@@ -22,6 +22,8 @@ const tiers = asked.length ? ALL.filter((t) => asked.includes(t)) : ALL;
 const verbose = process.env.DEBRIEF_VERBOSE === '1';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** Each failed test, repeated at the end: a long run's log may be read from its tail only. */
+const failures = [];
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 function heading(title) {
@@ -31,6 +33,7 @@ function record(tier, counts, ms) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
+  for (const f of counts.failures ?? []) failures.push({ tier, ...f });
   const s = `${tier}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${(ms / 1000).toFixed(1)} s)`;
   lines.push(s);
   console.log(s);
@@ -142,6 +145,11 @@ for (const tier of tiers) {
 }
 
 heading('summary');
+for (const f of failures) {
+  // The error's first lines: what failed and where; the whole of it is printed in the tier above.
+  const lines = f.error.split('\n').filter((l) => l.trim()).slice(0, 6).map((l) => `      ${l}`).join('\n');
+  console.log(`  ✖ ${f.tier}: ${f.title}${lines ? `\n${lines}` : ''}`);
+}
 for (const l of lines) console.log(`  ${l}`);
 console.log(`  total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
