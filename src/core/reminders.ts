@@ -1,5 +1,9 @@
-/** What needs doing: feedback requests to follow up, next steps and improvement items due soon or overdue. */
-import { Feedback, isClosed, isOpenItem } from './model';
+/**
+ * What needs doing: today's and tomorrow's interviews (with their time), feedback requests to follow
+ * up, next steps and improvement items due soon or overdue.
+ */
+import { Feedback, Interview, isClosed, isOpenItem } from './model';
+import { roundTimeText, roundTitle } from './schedule';
 import type { RecordRef } from './insights';
 import type { JournalIndex } from './journal/journal-index';
 import { addDays, daysBetween } from './dates';
@@ -9,10 +13,12 @@ export interface ReminderOptions {
   feedbackFollowUpDays: number;
   /** Improvement items and next steps due within this many days count as due soon (default 7). */
   soonDays?: number;
+  /** The user's time zone, to show a round's time in it too (omitted: the round's own time only). */
+  timeZone?: string;
 }
 
 export interface Reminder {
-  kind: 'feedback-follow-up' | 'next-step' | 'improvement';
+  kind: 'interview' | 'feedback-follow-up' | 'next-step' | 'improvement';
   /** Short text, e.g. "Follow up with Globex". */
   title: string;
   /** e.g. "feedback asked 2025-02-20, 12 days ago". */
@@ -34,23 +40,55 @@ export interface Reminder {
  */
 export type FollowUp = { state: 'none' } | { state: 'dismissed'; on: string } | { state: 'snoozed'; until: string } | { state: 'waiting' };
 
-export function followUpOf(f: Pick<Feedback, 'requested' | 'received' | 'snoozed' | 'dismissed'> | undefined, today: string): FollowUp {
+type FollowedUp = Pick<Feedback, 'requested' | 'received' | 'snoozed' | 'dismissed'>;
+
+/** Reminders dismissed for this request: a request made again later has reminders again. */
+function dismissed(f: FollowedUp): boolean {
+  return !!f.dismissed && !!f.requested && f.dismissed >= f.requested;
+}
+
+export function followUpOf(f: FollowedUp | undefined, today: string): FollowUp {
   if (!f?.requested || f.received) return { state: 'none' };
-  // Dismissed for this request: a request made again later has reminders again.
-  if (f.dismissed && f.dismissed >= f.requested) return { state: 'dismissed', on: f.dismissed };
+  if (dismissed(f)) return { state: 'dismissed', on: f.dismissed! };
   if (f.snoozed && f.snoozed > today) return { state: 'snoozed', until: f.snoozed };
   return { state: 'waiting' };
 }
 
-/** Every reminder relative to `today`, the most overdue first. */
+/**
+ * When a feedback request without a reply is due for a follow-up: `days` after it was asked, or the day
+ * its snooze ends if later; undefined once answered or dismissed.
+ */
+export function feedbackFollowUpDue(iv: Pick<Interview, 'feedback'>, days: number): string | undefined {
+  const f = iv.feedback;
+  if (!f?.requested || f.received || dismissed(f)) return undefined;
+  const due = addDays(f.requested, Math.max(0, Math.floor(days)));
+  return f.snoozed && f.snoozed > due ? f.snoozed : due;
+}
+
+/** Every reminder relative to `today`, the most overdue first (today's interviews before tomorrow's). */
 export function reminders(index: JournalIndex, today: string, options: ReminderOptions): Reminder[] {
   const out: Reminder[] = [];
   const followUp = Math.max(0, Math.floor(options.feedbackFollowUpDays));
+  const tomorrow = addDays(today, 1);
+  for (const iv of index.interviews()) {
+    for (const r of iv.rounds) {
+      if (r.cancelled || (r.date !== today && r.date !== tomorrow)) continue;
+      const time = roundTimeText(r, options.timeZone);
+      out.push({
+        kind: 'interview',
+        title: `${roundTitle(r)}: ${iv.role ? `${iv.company}, ${iv.role}` : iv.company}`,
+        detail: `${r.date === today ? 'today' : 'tomorrow'}${time ? ` ${time}` : ''}${r.location ? ` · ${r.location}` : ''}`,
+        overdueDays: r.date === today ? 0 : -1,
+        key: `round ${iv.file} ${r.index} ${r.date}`,
+        ref: { file: iv.file, line: r.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },
+      });
+    }
+  }
   for (const iv of index.interviews()) {
     const f = iv.feedback;
-    if (!f?.requested || followUpOf(f, today).state !== 'waiting') continue;
+    const due = feedbackFollowUpDue(iv, followUp);
+    if (!f?.requested || !due || due > today) continue;
     const waited = daysBetween(f.requested, today);
-    if (waited < followUp) continue;
     out.push({
       kind: 'feedback-follow-up',
       title: `Follow up on feedback from ${iv.company}`,
@@ -89,7 +127,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
       });
     }
   }
-  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.kind === 'interview' ? 0 : 1) - (b.kind === 'interview' ? 0 : 1) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
 
 /** How many things are due and how many of them overdue: the one count of the Due view's badge, its list, the status bar and the daily message. */
