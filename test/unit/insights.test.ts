@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
 import { allCharts, insightsModel, InsightsModel, monthLabel, NEUTRAL_STYLE, OUTCOME_STYLES } from '../../src/core/insights';
-import { dueCount, followUpOf, reminders } from '../../src/core/reminders';
+import { dueCount, feedbackFollowUpDue, followUpOf, reminders } from '../../src/core/reminders';
 import { isoWeek, weeklyReview } from '../../src/core/review';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { JournalIndex } from '../../src/core/journal/journal-index';
@@ -277,6 +277,13 @@ describe('reminders', () => {
     assert.equal(followUps(askedAgain, '2025-04-08').length, 1, 'a request made again after the dismissal has its reminders');
     assert.deepEqual(followUpOf({ requested: '2025-02-12', received: '2025-02-20', dismissed: '2025-02-13' }, '2025-03-01'), { state: 'none' }, 'an answered request has nothing to follow up');
     assert.deepEqual(followUpOf({ requested: '2025-02-12', snoozed: '2025-03-17' }, '2025-03-01'), { state: 'snoozed', until: '2025-03-17' });
+    // The calendar's follow-up day agrees: the snooze's end when later, none once dismissed.
+    const due = (feedback: object) => feedbackFollowUpDue({ feedback: { quotes: [], range: index.interviews()[0].range, ...feedback } }, 7);
+    assert.equal(due({ requested: '2025-02-12' }), '2025-02-19');
+    assert.equal(due({ requested: '2025-02-12', snoozed: '2025-03-17' }), '2025-03-17');
+    assert.equal(due({ requested: '2025-02-12', snoozed: '2025-02-14' }), '2025-02-19', 'a snooze that ended before the follow-up changes nothing');
+    assert.equal(due({ requested: '2025-02-12', dismissed: '2025-03-10' }), undefined);
+    assert.equal(due({ requested: '2025-04-01', dismissed: '2025-03-10' }), '2025-04-08', 'asked again after the dismissal');
   });
 
   it('waits N days before a follow-up', () => {
