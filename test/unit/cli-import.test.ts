@@ -215,7 +215,7 @@ describe('cli: export filters and the printable report', () => {
     const md = await run(['export', '--format', 'report-md', '--from', '2025-02-01', 'ws']);
     assert.equal(md.code, 0, md.err);
     assert.match(md.out, /^# Applications from 2025-02-01\n\n2 applications: 1 pending, 1 ghosted\. Generated on 2026-11-25/);
-    assert.match(md.out, /\| 2025-02-10 \| Globex \| SRE \| referral \| {2}\| ghosted \| 2025\\-02\\-27: \\<b\\>Too quiet\\<\/b\\> & slow \|/);
+    assert.match(md.out, /\| 2025-02-10 \| Globex \| SRE \| referral \| {2}\| ghosted \| 2025-02-27: \\<b\\>Too quiet\\<\/b\\> & slow \|/);
     const html = await run(['export', '--format', 'report-html', '--from', '2025-01-01', '--to', '2025-03-31', '--out', 'report.html', 'ws']);
     assert.equal(html.code, 0, html.err);
     assert.match(html.err, /Wrote the report of 3 applications to report\.html/);

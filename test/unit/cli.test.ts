@@ -102,7 +102,7 @@ describe('cli: prepare', () => {
     const ws = { ...fs, readFile: (p: string) => fs.readFile(`ws/${p}`), stat: (p: string) => fs.stat(`ws/${p}`), readDirectory: (p: string) => fs.readDirectory(`ws/${p}`) } as unknown as MemoryFileSystem;
     const index = await loadJournal(ws, 'debrief');
     assert.equal(r.out, briefMarkdown(await prepareBrief(index, ws, index.interview('acme')!, '2025-02-01', { roundType: 'coding' })));
-    assert.match(r.out, /^# Brief: Acme, Inc\\\., =Backend\n\nPrepared 1 Feb for the coding round\./, 'journal text escaped for Markdown');
+    assert.match(r.out, /^# Brief: Acme, Inc\., =Backend\n\nPrepared 1 Feb for the coding round\./, 'journal text escaped for Markdown');
     // The coding round of 20 Jan (12 days ago: 1) × same kind 1 × this application 2: the one likely weakness.
     assert.match(r.out, /\n1\. \*\*Silent\*\*: Surfaced in your last coding round; came up earlier in this application, in the coding round \(20 Jan\)\.\n/);
     assert.match(r.out, /\n- notes\/t\.md: t\. For: Silent\.\n/);

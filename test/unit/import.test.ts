@@ -372,7 +372,7 @@ describe('import: the plan', () => {
     assert.match(md, /^- line 6: Initech, Inc\., Site Reliability Engineer \(2025-01-20\) → debrief\/interviews\/initech-inc-site-reliability-engineer\.yaml$/m);
     const marked = importReportMarkdown(plan(table('Company,Role\n*Acme* [x](y),<b>Dev</b>\n')), { ...context, file: 'a_b.csv' });
     assert.match(marked, /^# Import of a\\_b\\\.csv$/m);
-    assert.match(marked, /line 2: \\\*Acme\\\* \\\[x\\\]\\\(y\\\), \\<b\\>Dev\\<\/b\\>/, 'markup from the file is escaped');
+    assert.match(marked, /line 2: \\\*Acme\\\* \\\[x\\\]\(y\), \\<b\\>Dev\\<\/b\\>/, 'markup from the file is escaped');
   });
 });
 

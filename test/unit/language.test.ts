@@ -10,6 +10,8 @@ import { applyEdits } from '../../src/core/yaml/text-edits';
 import { studyNote, titleFromId, titleFromNotePath } from '../../src/core/templates/study-note';
 import { closestValues, didYouMean } from '../../src/core/text/fuzzy';
 import { escapeMarkdown } from '../../src/core/text/markdown';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 
 /** Text with a `|` marking the cursor → [text, line, character]. */
 function at(marked: string): [string, number, number] {
@@ -191,7 +193,24 @@ describe('one fuzzy matcher, one Markdown escaper', () => {
   });
 
   it('shows journal text as written: no markup, links or HTML', () => {
-    assert.equal(escapeMarkdown('**bold** [x](y) <img> #1 a_b\nnext', 'space'), '\\*\\*bold\\*\\* \\[x\\]\\(y\\) \\<img\\> \\#1 a\\_b next');
+    assert.equal(escapeMarkdown('**bold** [x](y) <img> #1 a_b\nnext', 'space'), '\\*\\*bold\\*\\* \\[x\\](y) \\<img\\> \\#1 a\\_b next');
     assert.equal(escapeMarkdown('a\nb', 'line'), 'a  \nb');
+  });
+
+  it('escapes only what Markdown would read as markup, so that the source reads as the text (property, rendered by markdown-it)', () => {
+    assert.equal(escapeMarkdown('take-home (5 of 13). Done!'), 'take-home (5 of 13). Done!');
+    assert.equal(escapeMarkdown('- 1. see www.example.com or https://x.org &amp; <b>'), '\\- 1. see www\\.example\\.com or https\\://x\\.org \\&amp; \\<b\\>');
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const piece = fc.constantFrom(...'\\`*_{}[]()#+-.!|<>~&;:/=@ \t\n1aZ0é'.split(''), 'www.', 'http://', '&amp;', '&#35;', '1.', '2)', '---', '===', '    ', 'x.com', 'a@b.co', '![i](u)', '<a href=x>');
+    const text = fc.array(piece, { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, fc.constantFrom('', 'Acme: '), fc.constantFrom('line' as const, 'space' as const), (s, before, breaks) => {
+      const out = md.render(before + escapeMarkdown(s, breaks)).trim();
+      // One paragraph (or several, where the text had an empty line), holding the text and nothing else.
+      assert.ok(!out || out.startsWith('<p>'), out);
+      const shown = out.replace(/^<p>|<\/p>$/g, '').replace(/<br>\n?|<\/p>\n<p>/g, ' ');
+      assert.equal(norm(shown), norm(html(before + s.replace(/\r?\n/g, ' '))), JSON.stringify({ s, escaped: escapeMarkdown(s, breaks) }));
+    }), { numRuns: 3000 });
   });
 });

@@ -1,14 +1,30 @@
 /** The one Markdown escaper: text from the journal shows as written, never as markup, links or HTML. */
 
-const SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+/**
+ * What Markdown reads as markup wherever it stands: backslashes, code, emphasis, links and images (their
+ * brackets: a parenthesis or a `!` alone is no markup), HTML and autolinks, tables, strikethrough, headings; a
+ * character reference (`&amp;`); and what an editor would make a link of (a dot between two letters or
+ * digits, as in `www.example.com`, and the `:` of `http://`).
+ */
+const ANYWHERE = /[\\`*_[\]<>|~#]|&(?=#?[\p{L}\p{N}]+;)|(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])|:(?=\/\/)/gu;
+/** What begins a block at the start of a line (a heading's `#` is escaped anywhere): a list item, a rule or a setext underline. */
+const LINE_START = /^[ \t]*(?:([+=-])|(\p{N}+)([.)]))/u;
+
+function escapeLine(line: string): string {
+  const escaped = line.replace(ANYWHERE, '\\$&');
+  // Spaces that begin a line are dropped by Markdown anyway (and four of them would start code).
+  return escaped.replace(LINE_START, (_, mark?: string, digits?: string, after?: string) => (mark ? `\\${mark}` : `${digits}\\${after}`)).replace(/^[ \t]+/, '');
+}
 
 /**
- * Escapes every character Markdown could read as markup. Line breaks become Markdown line breaks
- * (`breaks: 'line'`, for hovers and tooltips) or spaces (`breaks: 'space'`, for one-line places such as
- * list items and table cells).
+ * Escapes what Markdown could read as markup, and nothing else, so that the Markdown source reads as
+ * the text does (`take-home`, `(5 of 13)`). Line breaks become Markdown line breaks (`breaks: 'line'`,
+ * for hovers and tooltips) or spaces (`breaks: 'space'`, for one-line places such as list items and
+ * table cells).
  */
 export function escapeMarkdown(text: string, breaks: 'line' | 'space' = 'space'): string {
-  return text.replace(SPECIAL, '\\$&').replace(/\r?\n/g, breaks === 'line' ? '  \n' : ' ');
+  const lines = text.split(/\r?\n/);
+  return breaks === 'line' ? lines.map(escapeLine).join('  \n') : escapeLine(lines.join(' '));
 }
 
 /**
