@@ -52,6 +52,7 @@ export const CommandId = {
   ExportCalendar: 'debrief.exportCalendar',
   AddRoundFromInvitation: 'debrief.addRoundFromInvitation',
   OpenWalkthrough: 'debrief.openWalkthrough',
+  SaveCopy: 'debrief.saveCopy',
 } as const;
 
 export const SettingId = {
@@ -94,6 +95,9 @@ export const WalkthroughStepKey = {
   linkStudyNote: 'debrief.walkthrough.linkStudyNote',
   showInsights: 'debrief.walkthrough.showInsights',
 } as const;
+
+/** The URI scheme of the read-only pages Debrief opens (drafts, import reports): services/documents.ts. */
+export const READ_ONLY_SCHEME = 'debrief-view';
 
 /** The `source` of every diagnostic Debrief reports. */
 export const DIAGNOSTIC_SOURCE = 'debrief';

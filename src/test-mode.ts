@@ -67,6 +67,7 @@ function switchablePrompter(current: () => Prompter): Prompter {
     input: (o) => current().input(o),
     confirm: (m, d, a) => current().confirm(m, d, a),
     notify: (m, ...a) => current().notify(m, ...a),
+    notifyUntil: (m, u) => current().notifyUntil(m, u),
     error: (m, ...a) => current().error(m, ...a),
     saveLocation: (o) => current().saveLocation(o),
     openLocation: (o) => current().openLocation(o),

@@ -14,24 +14,42 @@ import { InterviewTarget, pickInterview } from '../ui/pickers';
 import { dateCheck } from '../ui/questions';
 import { reveal } from '../ui/reveal';
 
-/** The open drafts, by document URI: the interview each one is for. */
+/** The open drafts, by document URI: the interview each one is for, and what is told until it is marked as sent. */
 export class FeedbackDrafts implements vscode.Disposable {
-  private readonly drafts = new Map<string, { folder: string; path: string }>();
+  private readonly drafts = new Map<string, { folder: string; path: string; done: () => void }>();
   private readonly disposables: vscode.Disposable[];
 
   constructor() {
     this.disposables = [
       vscode.window.onDidChangeActiveTextEditor((e) => void this.updateContext(e)),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.drafts.delete(d.uri.toString());
-        void this.updateContext(vscode.window.activeTextEditor);
-      }),
+      // A draft is closed when no tab shows it any more (VS Code disposes of the document itself later).
+      vscode.window.tabGroups.onDidChangeTabs(() => this.forgetClosed()),
+      vscode.workspace.onDidCloseTextDocument(() => this.forgetClosed()),
     ];
   }
 
-  add(doc: vscode.TextDocument, t: InterviewTarget): void {
-    this.drafts.set(doc.uri.toString(), { folder: t.journal.folder.uri.toString(), path: t.path });
+  private forgetClosed(): void {
+    const shown = new Set(vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])));
+    for (const [uri, d] of this.drafts) {
+      if (shown.has(uri)) continue;
+      d.done();
+      this.drafts.delete(uri);
+    }
     void this.updateContext(vscode.window.activeTextEditor);
+  }
+
+  /** Keeps a draft; resolves once its request is marked as sent, or the draft is closed. */
+  add(doc: vscode.TextDocument, t: InterviewTarget): Promise<void> {
+    return new Promise((done) => {
+      this.drafts.set(doc.uri.toString(), { folder: t.journal.folder.uri.toString(), path: t.path, done });
+      void this.updateContext(vscode.window.activeTextEditor);
+    });
+  }
+
+  /** The request of an interview was marked as sent: its drafts have nothing more to ask. */
+  marked(t: InterviewTarget): void {
+    const folder = t.journal.folder.uri.toString();
+    for (const d of this.drafts.values()) if (d.folder === folder && d.path === t.path) d.done();
   }
 
   of(uri: vscode.Uri): { folder: string; path: string } | undefined {
@@ -59,13 +77,13 @@ export class DraftFeedbackRequestCommand implements Command {
     const t = await pickInterview(this.services, arg, 'Draft Feedback Request', askable);
     if (!t) return undefined;
     const signature = settings.feedbackRequestSignature(t.journal.folder.uri);
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: feedbackRequestDraft(t.interview, t.journal.index, { signature, today: clock.today() }) });
-    await vscode.window.showTextDocument(doc, { preview: false });
-    this.drafts.add(doc, t);
+    // A read-only page: nothing to save when it closes (Save a Copy keeps it).
+    const doc = await this.services.documents.open(`feedback-request-${t.interview.id}.md`, feedbackRequestDraft(t.interview, t.journal.index, { signature, today: clock.today() }));
+    const settled = this.drafts.add(doc, t);
     this.services.walkthrough.complete('draftFeedbackRequest');
-    // Nothing is recorded until the user says it was sent.
-    void prompter.notify(`A draft to ${t.interview.company}: send it from your mail, then mark it as sent so that Debrief can remind you to follow up.`, 'Mark as Sent')
-      .then((choice) => (choice ? vscode.commands.executeCommand(CommandId.MarkFeedbackSent, t.uri) : undefined));
+    // Nothing is recorded until the user says it was sent; the message stays until then (or until the
+    // draft is closed), and goes away once it is marked.
+    prompter.notifyUntil(`A draft to ${t.interview.company}: send it from your mail, then press Mark as Sent above the draft so that Debrief can remind you to follow up.`, settled);
     return doc;
   }
 }
@@ -85,7 +103,10 @@ export class MarkFeedbackSentCommand implements Command {
     const date = await prompter.input({ title: 'Mark Feedback Request as Sent', prompt: `When did you send it to ${t.interview.company}? (YYYY-MM-DD)`, value: clock.today(), validate: dateCheck(false) });
     if (date === undefined) return false;
     const ok = await editor.edit(t.journal, t.path, (text) => recordFeedbackRequested(text, date.trim()));
-    if (ok) await reveal(t.uri);
+    if (ok) {
+      this.drafts.marked(t);
+      await reveal(t.uri);
+    }
     return ok;
   }
 }

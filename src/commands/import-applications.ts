@@ -118,7 +118,7 @@ export class ImportApplicationsCommand implements Command {
       const context = { file: name, table, mapping, preset: read.preset, reasons: reasonsFor(read, mapping), ignored, own: read.guess.own };
       if (next === 'nothing') {
         const preview = plan()!;
-        return { counts: preview.counts, created: [], report: await this.showReport(importReportMarkdown(preview, { ...context, dryRun: true })) };
+        return { counts: preview.counts, created: [], report: await this.showReport(name, importReportMarkdown(preview, { ...context, dryRun: true })) };
       }
       // The plan is made again on the journal as it is now, so that nothing written meanwhile is duplicated or overwritten.
       const done = await this.services.editor.apply(journal, [], () => {
@@ -128,7 +128,7 @@ export class ImportApplicationsCommand implements Command {
       if (!done) return undefined;
       const result = done.result;
       const created = result.rows.filter((r): r is RowResult & { path: string } => r.kind === 'new' && r.path !== undefined).map((r) => journal.uri(r.path));
-      const report = await this.showReport(importReportMarkdown(result, context));
+      const report = await this.showReport(name, importReportMarkdown(result, context));
       if (created.length) await reveal(created[0]);
       this.services.log.info(`imported ${name}: ${importSummary(result.counts)}`);
       void ask.notify(`Debrief imported ${name}: ${importSummary(result.counts)}.`);
@@ -270,9 +270,8 @@ export class ImportApplicationsCommand implements Command {
     return items;
   }
 
-  private async showReport(markdown: string): Promise<vscode.TextDocument> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    await vscode.window.showTextDocument(doc, { preview: false });
-    return doc;
+  /** The report, as a read-only page (Save a Copy keeps it). */
+  private showReport(source: string, markdown: string): Promise<vscode.TextDocument> {
+    return this.services.documents.open(`import-of-${source.replace(/\.[^.]*$/, '')}-${this.services.clock.today()}.md`, markdown);
   }
 }

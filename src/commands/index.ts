@@ -19,6 +19,7 @@ import { OpenSourceCommand } from './open-source';
 import { RecordFeedbackCommand } from './record-feedback';
 import { RecordInterviewCommand } from './record-interview';
 import { RenameWeaknessCommand } from './rename-weakness';
+import { SaveCopyCommand } from './save-copy';
 import { SetDueDateCommand } from './set-due-date';
 import { SetImprovementStatusCommand } from './set-improvement-status';
 import { SetOutcomeCommand } from './set-outcome';
@@ -59,6 +60,7 @@ export function journalCommands(services: Services, drafts: FeedbackDrafts, stat
     new WeeklyReviewCommand(services),
     new ExportCommand(services),
     new ExportCalendarCommand(services),
+    new SaveCopyCommand(services),
   ];
 }
 

@@ -35,6 +35,8 @@ export interface Prompter {
   confirm(message: string, detail: string, action: string): Promise<boolean>;
   /** A non-modal message with buttons; resolves with the button chosen, if any. */
   notify(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A non-modal message without buttons, shown until `until` settles (or the user hides it). */
+  notifyUntil(message: string, until: Thenable<unknown>): void;
   /** A non-modal error message (what went wrong and what to do) with buttons. */
   error(message: string, ...actions: string[]): Promise<string | undefined>;
   /** Where to save a new file; undefined when dismissed. */
@@ -186,6 +188,11 @@ export const vscodePrompter: Prompter = {
   notify(message, ...actions) {
     release();
     return Promise.resolve(vscode.window.showInformationMessage(message, ...actions));
+  },
+  notifyUntil(message, until) {
+    release();
+    // A notification with progress is the one an extension can take away again.
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: message }, () => Promise.resolve(until).then(() => undefined, () => undefined));
   },
   error(message, ...actions) {
     release();

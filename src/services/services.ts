@@ -6,6 +6,7 @@ import { JournalStore } from './journal-store';
 import { NoteTracker } from './note-tracker';
 import { Prompter, vscodePrompter } from './prompter';
 import { Walkthrough } from './walkthrough';
+import { ReadOnlyDocuments } from './documents';
 
 /** What every feature and command may use; built once per activation in extension.ts. */
 export interface Services {
@@ -24,6 +25,8 @@ export interface Services {
   readonly prompter: Prompter;
   /** The walkthrough's steps, ticked from the journal and from commands that finished. */
   readonly walkthrough: Walkthrough;
+  /** The read-only pages Debrief opens: drafts and reports. */
+  readonly documents: ReadOnlyDocuments;
 }
 
 export interface ServiceOverrides {
@@ -41,7 +44,8 @@ export function createServices(context: vscode.ExtensionContext, overrides: Serv
   const store: JournalStore = new JournalStore(log, cache, notes);
   const editor = new JournalEditor(store, prompter, log);
   const walkthrough = new Walkthrough(store, log);
-  context.subscriptions.push(log, store, cache, notes, walkthrough);
+  const documents = new ReadOnlyDocuments();
+  context.subscriptions.push(log, store, cache, notes, walkthrough, documents);
   if (clock instanceof SystemClock) context.subscriptions.push(clock);
-  return { log, store, editor, cache, notes, clock, prompter, walkthrough };
+  return { log, store, editor, cache, notes, clock, prompter, walkthrough, documents };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { CommandId, SettingId, ViewId } from '../../src/constants';
+import { CommandId, READ_ONLY_SCHEME, SettingId, ViewId } from '../../src/constants';
 
 import { api, assertScriptUsed, eventually, find, node, read, remove, restore, run, tree, uriOf, write, SUITE_TODAY, selection, showViews, ScriptedPrompter } from './helpers';
 import type { PickItem } from '../../src/services/prompter';
@@ -175,14 +175,47 @@ describe('commands', () => {
       const { result, prompter } = await run<vscode.TextDocument>(CommandId.DraftFeedbackRequest, [ACME]);
       assertScriptUsed(prompter);
       assert.ok(result);
-      assert.equal(result.isUntitled, true);
+      assert.equal(result.uri.scheme, READ_ONLY_SCHEME, 'a read-only page, never an unsaved document');
+      assert.equal(result.isDirty, false);
       assert.match(result.getText(), /^Subject: Acme, Backend Engineer: a short request for feedback$/m, 'the company in the subject');
       assert.match(result.getText(), /behavioral interview for the Backend Engineer role at Acme on 12 October, and for letting me know your decision\./, 'a human date');
       assert.match(result.getText(), /long answers, lost the thread twice\. Was that what weighed most in the decision/);
       assert.equal(vscode.window.activeTextEditor?.document, result);
       assert.equal(await read(ACME_FILE), before, 'drafting records nothing');
-      assert.match(prompter.notices.join('\n'), /then mark it as sent/);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      assert.match(prompter.notices.join('\n'), /then press Mark as Sent/);
+      assert.equal(prompter.shownUntil.length, 1, 'the message stays while the draft waits');
+      // Save a Copy: the page to a file of the user's choosing, the same text.
+      const COPY = 'acme-feedback-request.md';
+      try {
+        const copy = await run<vscode.Uri>(CommandId.SaveCopy, [COPY]);
+        assertScriptUsed(copy.prompter);
+        assert.equal(copy.result?.toString(), uriOf(COPY).toString());
+        assert.equal(await read(COPY), result.getText());
+      } finally {
+        await remove(COPY);
+      }
+      // Closed without a question: nothing to save. The message goes with the draft.
+      await vscode.window.showTextDocument(result);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await eventually(() => result.isClosed || !vscode.window.visibleTextEditors.some((e) => e.document === result), 'the draft to close');
+      await eventually(() => prompter.shownUntil.length === 0, 'the message to go away with the draft');
+    });
+
+    it('Draft Feedback Request: its message goes away once the request is marked as sent', async () => {
+      const before = await read(ACME_FILE);
+      try {
+        const draft = await run<vscode.TextDocument>(CommandId.DraftFeedbackRequest, [ACME]);
+        assert.equal(draft.prompter.shownUntil.length, 1);
+        // Mark as Sent, from the draft's editor title: no question about which interview.
+        const marked = await run(CommandId.MarkFeedbackSent, [SUITE_TODAY], draft.result!.uri);
+        assertScriptUsed(marked.prompter);
+        assert.equal(parse((await read(ACME_FILE))!).feedback.requested, SUITE_TODAY);
+        await eventually(() => draft.prompter.shownUntil.length === 0, 'the message to go away once marked');
+        await vscode.window.showTextDocument(draft.result!);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await restore(ACME_FILE, before);
+      }
     });
 
     it('Mark Feedback Request as Sent records the date (today by the journal\'s clock, or the one given)', async () => {

@@ -351,6 +351,16 @@ export class ScriptedPrompter implements Prompter {
     return actions.length ? this.buttons.shift() : undefined;
   }
 
+  /** Messages shown until something happens, that have not gone away yet. */
+  readonly shownUntil: string[] = [];
+
+  notifyUntil(message: string, until: Thenable<unknown>): void {
+    this.notices.push(message);
+    this.shownUntil.push(message);
+    const gone = () => void this.shownUntil.splice(this.shownUntil.indexOf(message), 1);
+    until.then(gone, gone);
+  }
+
   async error(message: string, ...actions: string[]): Promise<string | undefined> {
     this.notices.push(message);
     this.shownErrors.push(message);

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import { join } from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
-import { CommandId, ViewId } from '../../src/constants';
+import { CommandId, READ_ONLY_SCHEME, ViewId } from '../../src/constants';
 import type { ImportResult } from '../../src/commands/import-applications';
 import { printableReport } from '../../src/core/report/printable';
 import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, tree, uriOf, write, SUITE_TODAY, showViews } from './helpers';
@@ -77,6 +77,7 @@ describe('Import Applications', () => {
 
     const report = result.report.getText();
     assert.equal(result.report.languageId, 'markdown');
+    assert.equal(result.report.uri.scheme, READ_ONLY_SCHEME, 'a read-only page, which never asks to be saved');
     assert.match(report, /line 2: Acme, Backend Engineer \(2026-10-01\): same company, role and date \(2026-10-01\) as debrief/);
     assert.match(report, /line 5: Frontend Engineer: no company \(column "Company" is empty\)/);
     assert.match(report, /\n2 new, 1 duplicate, 1 invalid, 0 skipped\n$/);
