@@ -263,7 +263,7 @@ export class ImportApplicationsCommand implements Command {
       items.push(separator(`${title} (${list.length})`, { kind: 'none' }));
       for (const r of list) items.push({ label: `${upper(rowName(table, r.line))}: ${[r.company, r.role].filter(Boolean).join(', ') || 'row'}`, description: describe(r), value: { kind: 'none' } });
     };
-    rows('New', 'new', (r) => `${r.date ?? 'no date'} → ${basename(r.path ?? '')}`);
+    rows('New', 'new', (r) => `${r.date ?? 'no date'} · ${r.outcome ?? 'pending'} → ${basename(r.path ?? '')}`);
     rows('Duplicates, skipped', 'duplicate', (r) => r.reason ?? '');
     rows('Not applications, skipped', 'skipped', (r) => r.reason ?? '');
     rows('Invalid, skipped', 'invalid', (r) => r.reason ?? '');

@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { CommandId, READ_ONLY_SCHEME, ViewId } from '../../src/constants';
 import type { ImportResult } from '../../src/commands/import-applications';
 import { printableReport } from '../../src/core/report/printable';
-import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, tree, uriOf, write, SUITE_TODAY, showViews } from './helpers';
+import { api, assertScriptUsed, closeAll, eventually, exists, find, folder, read, readText, remove, run, tree, uriOf, write, SUITE_TODAY, showViews, ScriptedPrompter } from './helpers';
+import type { PickItem, StepOptions } from '../../src/services/prompter';
 
 /** The sample spreadsheet: a duplicate of the fixture journal's Acme interview, two new rows, one without a company. */
 const SAMPLE = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'import', 'journal-sample.csv');
@@ -114,6 +115,29 @@ describe('Import Applications', () => {
     assert.match(report, /\n5 new, 0 duplicate, 0 invalid, 0 skipped\n$/);
     await eventually(async () => find(await tree(ViewId.Interviews), 'Swisscom AG, DevOps Engineer'), 'the imported interview in the tree');
     await closeReport(result);
+  });
+
+  it('shows in the preview the outcome each new row gets, and how the status chosen changes it', async () => {
+    const p = new ScriptedPrompter([SAMPLE, CONTINUE, '$(question) Status "On hold"', 'withdrawn', undefined]);
+    const previews: string[][] = [];
+    const pick = p.pick.bind(p);
+    p.pick = <T>(items: readonly PickItem<T>[], o: StepOptions) => {
+      if (o.step === 2) previews.push(items.filter((i) => / · /.test(i.description ?? '')).map((i) => `${i.label}: ${i.description}`));
+      return pick(items, o);
+    };
+    const a = await api();
+    a.setPrompter(p);
+    try {
+      assert.equal(await vscode.commands.executeCommand(CommandId.ImportApplications), undefined, 'Escape at the preview imports nothing');
+    } finally {
+      a.setPrompter(undefined);
+    }
+    assertScriptUsed(p);
+    assert.deepEqual(previews, [
+      ['Line 3: Globex, Platform Engineer: 2026-10-02 · pending → globex-platform-engineer.yaml', 'Line 4: Initech, QA Engineer: 2026-10-03 · pending → initech-qa-engineer.yaml'],
+      ['Line 3: Globex, Platform Engineer: 2026-10-02 · pending → globex-platform-engineer.yaml', 'Line 4: Initech, QA Engineer: 2026-10-03 · withdrawn → initech-qa-engineer.yaml'],
+    ]);
+    assert.deepEqual(await interviewFiles(), before);
   });
 
   it('writes nothing when Escape is pressed at any step', async () => {

@@ -34,6 +34,8 @@ export interface RowResult {
   company?: string;
   role?: string;
   date?: string;
+  /** The outcome the interview gets (new and duplicate rows): the row's status as understood, else pending. */
+  outcome?: Outcome;
   /** The new file (new rows). */
   path?: string;
   /** Why the row is a duplicate, invalid or skipped. */
@@ -312,7 +314,7 @@ export function planImport(table: Table, options: ImportOptions): { ok: true; pl
     }
     const v = built.values;
     const date = v.interview.applied ?? v.rounds.find((r) => r.date)?.date;
-    const base: RowResult = { line: row.line, kind: 'new', company: v.interview.company, role: v.interview.role, ...(date ? { date } : {}) };
+    const base: RowResult = { line: row.line, kind: 'new', company: v.interview.company, role: v.interview.role, ...(date ? { date } : {}), outcome: v.interview.outcome ?? 'pending' };
     const inJournal = existing.get(duplicateKey(v.interview.company, v.interview.role, date));
     if (inJournal !== undefined) {
       rows.push({ ...base, kind: 'duplicate', reason: duplicateReason(date, inJournal) });
