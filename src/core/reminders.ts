@@ -19,9 +19,9 @@ export interface ReminderOptions {
 
 export interface Reminder {
   kind: 'interview' | 'feedback-follow-up' | 'next-step' | 'improvement';
-  /** Short text, e.g. "Follow up with Globex". */
+  /** Short text, e.g. "Follow up: Globex". */
   title: string;
-  /** e.g. "feedback asked 2025-02-20, 12 days ago". */
+  /** e.g. "asked 12 days ago", "overdue by 2 days (due 2025-03-01)". */
   detail: string;
   /** Days past due (positive), 0 today, negative when due later. */
   overdueDays: number;
@@ -91,8 +91,10 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
     const waited = daysBetween(f.requested, today);
     out.push({
       kind: 'feedback-follow-up',
-      title: `Follow up on feedback from ${iv.company}`,
-      detail: `asked ${f.requested}, ${waited} day${waited === 1 ? '' : 's'} ago, no reply yet`,
+      // Short, so that a row of the Due view shows it whole at the sidebar's default width; the row
+      // opens the request, where its date is.
+      title: `Follow up: ${iv.company}`,
+      detail: `asked ${waited} day${waited === 1 ? '' : 's'} ago`,
       overdueDays: waited - followUp,
       key: `feedback ${iv.file} ${f.requested} ${f.snoozed ?? ''}`,
       ref: { file: iv.file, line: f.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },

@@ -266,7 +266,7 @@ describe('insights, reminders, review and export', () => {
     assert.equal(recorder.notices.length, 1, recorder.notices.join('\n'));
     const told = recorder.notices[0];
     assert.ok(told.startsWith(`Debrief: ${dueCount(await dueItems()).text}`), told);
-    assert.match(told, /\. Follow up on feedback from <img src=x onerror=alert\(1\)>\.$/, 'the new reminder alone');
+    assert.match(told, /\. Follow up: <img src=x onerror=alert\(1\)>\.$/, 'the new reminder alone');
     // A new day with nothing new: no message.
     setToday('2026-12-11');
     await due.refresh();

@@ -231,7 +231,7 @@ describe('reminders', () => {
   it('turns unanswered feedback into a follow-up after N days, and lists items due soon or overdue', () => {
     const r = reminders(index, '2025-03-10', { feedbackFollowUpDays: 7 });
     assert.deepEqual(r.map((x) => [x.kind, x.title, x.overdueDays]), [
-      ['feedback-follow-up', 'Follow up on feedback from Beta', 19],
+      ['feedback-follow-up', 'Follow up: Beta', 19],
       ['improvement', 'Phrase list', 9],
       ['improvement', 'Soon thing', -2],
     ]);
@@ -308,7 +308,7 @@ describe('weekly review', () => {
     assert.match(r.text, /- 2025-02-12: asked \*\*Beta\*\* \(SRE\) for feedback/);
     assert.doesNotMatch(r.text, /Acme\*\* \(Dev\) for feedback/, 'last month is not this week');
     assert.match(r.text, /## Due\n\nNothing due in the next 7 days\./);
-    assert.match(weeklyReview(journal(FILES), '2025-02-24', { feedbackFollowUpDays: 7 }).text, /## Due\n\n- Follow up on feedback from Beta: asked 2025-02-12, 12 days ago, no reply yet\n- Going silent: Phrase list: due in 5 days/);
+    assert.match(weeklyReview(journal(FILES), '2025-02-24', { feedbackFollowUpDays: 7 }).text, /## Due\n\n- Follow up: Beta: asked 12 days ago\n- Going silent: Phrase list: due in 5 days/);
     const next = { 'debrief/interviews/n.yaml': 'id: n\ncompany: Nexus\nrole: Dev\noutcome: pending\nnext:\n  action: Send the take-home (part 2)\n  due: 2025-02-13\n' };
     assert.match(weeklyReview(journal({ ...FILES, ...next }), '2025-02-12', { feedbackFollowUpDays: 7 }).text, /^- Nexus: Send the take-home \(part 2\): due in 1 day \(2025-02-13\)$/m,
       'the company once, the text as written');
