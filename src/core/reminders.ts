@@ -34,24 +34,16 @@ export interface Reminder {
 }
 
 /**
- * Where the follow-up of a feedback request stands on `today`: nothing to follow up (none asked, or
- * answered), reminders dismissed (on or after the day it was asked), snoozed until a later date, or
- * waiting for a reply.
+ * What the journal says of the follow-up of a feedback request: nothing to follow up (none asked, or
+ * answered), reminders dismissed for this request (on or after the day it was asked: a request made
+ * again later has them again), snoozed until a day, or waiting for a reply.
  */
 export type FollowUp = { state: 'none' } | { state: 'dismissed'; on: string } | { state: 'snoozed'; until: string } | { state: 'waiting' };
 
-type FollowedUp = Pick<Feedback, 'requested' | 'received' | 'snoozed' | 'dismissed'>;
-
-/** Reminders dismissed for this request: a request made again later has reminders again. */
-function dismissed(f: FollowedUp): boolean {
-  return !!f.dismissed && !!f.requested && f.dismissed >= f.requested;
-}
-
-export function followUpOf(f: FollowedUp | undefined, today: string): FollowUp {
+export function followUpOf(f: Pick<Feedback, 'requested' | 'received' | 'snoozed' | 'dismissed'> | undefined): FollowUp {
   if (!f?.requested || f.received) return { state: 'none' };
-  if (dismissed(f)) return { state: 'dismissed', on: f.dismissed! };
-  if (f.snoozed && f.snoozed > today) return { state: 'snoozed', until: f.snoozed };
-  return { state: 'waiting' };
+  if (f.dismissed && f.dismissed >= f.requested) return { state: 'dismissed', on: f.dismissed };
+  return f.snoozed ? { state: 'snoozed', until: f.snoozed } : { state: 'waiting' };
 }
 
 /**
@@ -59,10 +51,10 @@ export function followUpOf(f: FollowedUp | undefined, today: string): FollowUp {
  * its snooze ends if later; undefined once answered or dismissed.
  */
 export function feedbackFollowUpDue(iv: Pick<Interview, 'feedback'>, days: number): string | undefined {
-  const f = iv.feedback;
-  if (!f?.requested || f.received || dismissed(f)) return undefined;
-  const due = addDays(f.requested, Math.max(0, Math.floor(days)));
-  return f.snoozed && f.snoozed > due ? f.snoozed : due;
+  const f = followUpOf(iv.feedback);
+  if (f.state === 'none' || f.state === 'dismissed') return undefined;
+  const due = addDays(iv.feedback!.requested!, Math.max(0, Math.floor(days)));
+  return f.state === 'snoozed' && f.until > due ? f.until : due;
 }
 
 /** Every reminder relative to `today`, the most overdue first (today's interviews before tomorrow's). */

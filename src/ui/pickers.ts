@@ -154,10 +154,9 @@ export async function pickItem(deps: Deps, arg: unknown, title: string, only?: {
  * The interview whose feedback request a reminder command answers (Snooze, Dismiss): the one of the Due
  * row it was invoked on, or one the user picks among the requests awaiting a reply with reminders on.
  */
-export function pickFollowUp(deps: Deps & Pick<Services, 'clock'>, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
-  const today = deps.clock.today();
+export function pickFollowUp(deps: Deps, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
   return pickInterview(deps, arg, title, {
-    test: (iv) => ['waiting', 'snoozed'].includes(followUpOf(iv.feedback, today).state),
+    test: (iv) => ['waiting', 'snoozed'].includes(followUpOf(iv.feedback).state),
     none: 'No feedback request is awaiting a reply with its reminders on.',
   });
 }

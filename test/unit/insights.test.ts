@@ -275,8 +275,9 @@ describe('reminders', () => {
     assert.deepEqual(followUps(dismissed, '2026-01-01'), [], 'no reminder once dismissed, however long after');
     const askedAgain = dismissed.replace('requested: 2025-02-12', 'requested: 2025-04-01');
     assert.equal(followUps(askedAgain, '2025-04-08').length, 1, 'a request made again after the dismissal has its reminders');
-    assert.deepEqual(followUpOf({ requested: '2025-02-12', received: '2025-02-20', dismissed: '2025-02-13' }, '2025-03-01'), { state: 'none' }, 'an answered request has nothing to follow up');
-    assert.deepEqual(followUpOf({ requested: '2025-02-12', snoozed: '2025-03-17' }, '2025-03-01'), { state: 'snoozed', until: '2025-03-17' });
+    assert.deepEqual(followUpOf({ requested: '2025-02-12', received: '2025-02-20', dismissed: '2025-02-13' }), { state: 'none' }, 'an answered request has nothing to follow up');
+    assert.deepEqual(followUpOf({ requested: '2025-02-12', snoozed: '2025-03-17' }), { state: 'snoozed', until: '2025-03-17' });
+    assert.deepEqual(followUpOf({ requested: '2025-04-01', dismissed: '2025-03-10' }), { state: 'waiting' }, 'asked again after the dismissal');
     // The calendar's follow-up day agrees: the snooze's end when later, none once dismissed.
     const due = (feedback: object) => feedbackFollowUpDue({ feedback: { quotes: [], range: index.interviews()[0].range, ...feedback } }, 7);
     assert.equal(due({ requested: '2025-02-12' }), '2025-02-19');

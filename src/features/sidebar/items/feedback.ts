@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { Feedback } from '../../../core/model';
+import { followUpOf } from '../../../core/reminders';
 import { plainTooltip } from '../../../ui/markdown';
 import { interviewOf, Node } from '../../../ui/record-nodes';
 import { icon, None, openAt } from './common';
 
 /** What became of the reminders to follow up, as written in the journal. */
 function reminding(fb: Feedback): string {
-  return fb.dismissed ? ` · reminders dismissed ${fb.dismissed}` : fb.snoozed ? ` · snoozed until ${fb.snoozed}` : '';
+  const f = followUpOf(fb);
+  return f.state === 'dismissed' ? ` · reminders dismissed ${f.on}` : f.state === 'snoozed' ? ` · snoozed until ${f.until}` : '';
 }
 
 /** The feedback of an interview: not asked yet, asked and awaited, or answered (with the summary). */
