@@ -281,8 +281,14 @@ describe('insights, reminders, review and export', () => {
     setToday('2027-03-01');
     await due.refresh();
     assert.equal(row(), undefined, 'dismissed for good');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await writeText(uriOf(WAITING), WAITING_TEXT);
+    // One Undo each, in the file's editor (where the commands wrote): the dismissal, then the snooze.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.doesNotMatch(doc.getText(), /dismissed:/);
+    assert.match(doc.getText(), /^ {2}snoozed: 2026-12-10$/m);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), WAITING_TEXT);
+    await doc.save();
     setToday('2026-11-25');
     await eventually(async () => {
       await due.refresh();
@@ -292,8 +298,10 @@ describe('insights, reminders, review and export', () => {
     // Record Feedback from the row: the reply answers the reminder.
     const reply = await run<boolean>(CommandId.RecordFeedback, ['Too slow on the design part', '', '2026-11-25', []], row());
     assertScriptUsed(reply.prompter);
+    assert.equal(reply.result, true);
     assert.match((await readText(uriOf(WAITING)))!, /^ {2}received: 2026-11-25$/m);
     await gone('once the reply is recorded');
+    await closeAll();
   });
 
   it('lists many reminders a page at a time, and sends the list to the window again only when its rows change', async () => {
