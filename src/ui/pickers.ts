@@ -71,9 +71,16 @@ export interface PickJournalOptions {
   existing?: boolean;
 }
 
+/** The journal of the file in the active editor, when it is a journal file (an interview or weaknesses.yaml). */
+export function journalInFocus(store: Services['store']): Journal | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  return uri && store.locateJournalFile(uri)?.journal;
+}
+
 /**
- * The journal a command works on: the only candidate, or the one the user picks. Undefined when the
- * workspace has no folder (the user is told) or the user pressed Escape.
+ * The journal a command works on: the only candidate; where there are several, the one whose file is
+ * in the active editor, else the one the user picks. Undefined when the workspace has no folder (the
+ * user is told) or the user pressed Escape.
  */
 export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Journal | undefined> {
   await settled(deps.store);
@@ -84,6 +91,8 @@ export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Jo
   }
   const candidates = o.existing ? all.filter((j) => j.exists) : all;
   if (candidates.length <= 1) return candidates[0] ?? all[0];
+  const focus = journalInFocus(deps.store);
+  if (focus && candidates.includes(focus)) return focus;
   return deps.prompter.pick(candidates.map((j) => ({ label: j.folder.name, description: j.journalFolder, value: j })), {
     title: o.title, placeholder: o.placeholder ?? 'Which folder\'s journal?',
   });
