@@ -458,6 +458,8 @@ describe('commands', () => {
         const { prompter } = await run(CommandId.SetOutcome, [undefined]);
         assertScriptUsed(prompter);
         assert.ok(!prompter.offered[0]?.some((l) => l.startsWith('Hooli')), `Hooli not offered among ${prompter.offered[0]?.join(' | ')}`);
+        // Renaming a weakness changes every citation: an interview file that does not read may hold one.
+        await refuses(CommandId.RenameWeakness, located, await node(ViewId.Weaknesses, RAMBLING));
       } finally {
         await remove(HOOLI);
       }
