@@ -48,7 +48,7 @@ export function readInterviews(journal: Journal): Interview[] {
 }
 
 /** The first interview file of the journals that does not read whole (undefined when none). */
-function firstUnread(journals: readonly Journal[]): { journal: Journal; path: string } | undefined {
+export function firstUnread(journals: readonly Journal[]): { journal: Journal; path: string } | undefined {
   for (const journal of journals) {
     const path = journal.index.files().find((f) => journal.index.kindOf(f) === 'interview' && journal.index.editRefusal(f));
     if (path) return { journal, path };
@@ -124,7 +124,7 @@ export async function pickInterview(
     const interview = given.journal.index.interviewAt(given.path);
     if (interview) return { journal: given.journal, path: given.path, uri: given.journal.uri(given.path), interview };
   }
-  const all = store.journals().flatMap((journal) => (list ? list(journal) : readInterviews(journal).map((interview) => ({ interview, description: undefined })))
+  const all = store.journals().flatMap((journal) => (list ? list(journal) : journal.index.interviews().map((interview) => ({ interview, description: undefined })))
     .filter((t) => journal.index.interviewState(t.interview.file)?.kind === 'read' && (!only || only.test(t.interview))).map((t) => ({ journal, ...t })));
   if (!all.length) {
     // Nothing to offer because the files that would be do not read: say which, where.

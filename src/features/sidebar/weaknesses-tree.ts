@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { isOverdue } from '../../core/model';
 import type { RecordState } from '../../core/journal/journal-index';
+import { shownRecord } from '../../core/journal/record-states';
 import type { Weakness } from '../../core/model';
 import { rankWeaknesses, weaknessProgress, type WeaknessProgress } from '../../core/progress/weaknesses';
 import { isEmptyFilter, matchesWeakness } from '../../core/queries/sidebar';
@@ -61,9 +62,9 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     const today = this.clock.today();
     const c = this.ranked;
     if (c && c.journal === journal && c.version === index.version && c.today === today) return c.list;
-    const lastRead = index.weaknessStates().flatMap((s) => (s.kind === 'broken' && s.lastRead ? [s.lastRead] : []));
+    const states = index.weaknessStates();
     // Without weaknesses as last read, the same progress Insights shows.
-    const progress = lastRead.length ? weaknessProgress(index, today, index.weaknessStates().flatMap((s) => (s.kind === 'read' ? [s.record] : s.lastRead ? [s.lastRead] : []))) : journalStats(index, today).weaknesses;
+    const progress = states.some((s) => s.kind === 'broken' && s.lastRead) ? weaknessProgress(index, today, states.flatMap((s) => shownRecord(s) ?? [])) : journalStats(index, today).weaknesses;
     const list = rankWeaknesses(progress);
     this.ranked = { journal, version: index.version, today, list };
     return list;
@@ -81,14 +82,14 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     const byId = new Map<string, RecordState<Weakness>>();
     const unnamed: Node[] = [];
     for (const s of index.weaknessStates()) {
-      const w = s.kind === 'read' ? s.record : s.lastRead;
+      const w = shownRecord(s);
       if (!w) unnamed.push(this.stateNode(journal, s));
       else if (!byId.has(w.id)) byId.set(w.id, s);
     }
     const ranked: Node[] = [];
     for (const p of this.rankedProgress(journal)) {
       const s = byId.get(p.id);
-      const w = s && (s.kind === 'read' ? s.record : s.lastRead);
+      const w = s && shownRecord(s);
       if (s && w && filtered(w)) ranked.push(this.stateNode(journal, s));
     }
     return [...unnamed, ...ranked];
