@@ -371,6 +371,17 @@ describe('records, not files, in the index', () => {
     x.update('debrief/interviews/new.yaml', 'id: new\ncompany: New\nrole: Dev\nrole: Again\n');
     const fresh = x.interviewState('debrief/interviews/new.yaml');
     assert.ok(fresh?.kind === 'broken' && fresh.lastRead === undefined && fresh.problem.code === 'duplicate-key');
+    assert.equal(x.shownInterview('debrief/interviews/new.yaml'), undefined, 'never shown half-read');
+  });
+
+  it('the views show an interview that had a wrong value and then stopped reading as last read, never half-read', () => {
+    const x = index();
+    const path = 'debrief/interviews/acme.yaml';
+    x.update(path, 'id: acme\ncompany: Acme\nrole: Dev\noutcome: rejectd\n');
+    x.update(path, 'id: acme\ncompany: Acme\nrole: [Dev\noutcome: rejectd\n');
+    const s = x.interviewState(path);
+    assert.ok(s?.kind === 'broken' && s.lastRead?.role === 'Dev');
+    assert.deepEqual(x.shownInterview(path), { interview: s.lastRead, stale: true });
   });
 
   it('no citation is unknown while a part of weaknesses.yaml does not read, no weakness unused while an interview does not', () => {

@@ -436,14 +436,16 @@ export class JournalIndex implements JournalView {
 
   /**
    * The interview to show for a file: as read, or, while the file has errors of its own (a typo being
-   * fixed), the record read before they appeared (`stale`), so that it does not vanish from views.
+   * fixed), the record read before they appeared (`stale`), so that it does not vanish from views; while
+   * it does not read whole and had errors before too, the interview as last read (see interviewState).
    */
   shownInterview(path: string): { interview: Interview; stale: boolean } | undefined {
     const e = this.entries.get(path);
     if (e?.kind !== 'interview') return undefined;
     if (!hasErrors(e.local)) return e.interview && { interview: e.interview, stale: false };
     if (e.lastGood) return { interview: e.lastGood, stale: true };
-    return e.interview && !e.local.some(spoilsReading) ? { interview: e.interview, stale: false } : undefined;
+    if (e.interview && !e.local.some(spoilsReading) && !e.broken?.length) return { interview: e.interview, stale: false };
+    return e.lastRead && { interview: e.lastRead, stale: true };
   }
 
   /**
