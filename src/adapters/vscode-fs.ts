@@ -28,10 +28,15 @@ export class VscodeFileSystem implements FileSystem {
 
   constructor(readonly root: vscode.Uri) {
     this.local = root.scheme === 'file' ? new NodeFileSystem(root.fsPath) : undefined;
-    if (this.local) this.realPath = (path) => (this.local as NodeFileSystem).realPath(path);
+    const local = this.local;
+    if (local) {
+      this.realPath = (path) => local.realPath(path);
+      this.watchFolder = (path, changed) => local.watchFolder(path, changed);
+    }
   }
 
   realPath?: (path: string) => Promise<string | null>;
+  watchFolder?: FileSystem['watchFolder'];
 
   uri(path: string): vscode.Uri {
     const parts = path.split('/').filter(Boolean);

@@ -46,27 +46,39 @@ export class NoteTracker implements vscode.Disposable {
     return { refused: `The note ${r.path} ${read.reason}, so Debrief does not read it.` };
   }
 
-  /** A journal was read: lists its folder's Markdown files, follows them, and resolves its linked notes. */
+  /**
+   * A journal was read: follows its folder's Markdown files, lists them, and resolves its linked notes.
+   * They are followed before they are listed, and what the watcher says meanwhile wins over the
+   * listing (a note deleted while the folder is searched is not brought back).
+   */
   async loaded(journal: Journal): Promise<void> {
     const key = journal.folder.uri.toString();
     const notes = new Set<string>();
     this.markdown.set(key, notes);
-    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(journal.folder, '**/*.md'), '**/node_modules/**')) {
-      const p = journal.pathOf(uri);
-      if (p) notes.add(p);
-    }
-    journal.index.setNoteExists(notes);
     this.checks.set(key, new Map());
     this.watchers.get(key)?.dispose();
-    this.watchers.set(key, this.watch(journal, notes));
+    const told = new Map<string, boolean>();
+    let listing = true;
+    this.watchers.set(key, this.watch(journal, notes, (path, exists) => {
+      if (listing) told.set(path, exists);
+    }));
+    const listed = await vscode.workspace.findFiles(new vscode.RelativePattern(journal.folder, '**/*.md'), '**/node_modules/**');
+    listing = false;
+    if (this.markdown.get(key) !== notes) return; // read again meanwhile
+    for (const uri of listed) {
+      const p = journal.pathOf(uri);
+      if (p && told.get(p) !== false) notes.add(p);
+    }
+    journal.index.setNoteExists(notes);
     await this.check(journal);
   }
 
-  private watch(journal: Journal, notes: Set<string>): vscode.Disposable {
+  private watch(journal: Journal, notes: Set<string>, told: (path: string, exists: boolean) => void): vscode.Disposable {
     const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(journal.folder, '**/*.md'), false, true, false);
     const onNote = (uri: vscode.Uri, created: boolean) => {
       const path = journal.pathOf(uri);
       if (!path) return;
+      told(path, created);
       if (created) notes.add(path);
       else notes.delete(path);
       this.checks.get(journal.folder.uri.toString())?.delete(path);
