@@ -83,4 +83,14 @@ export default tseslint.config(
       { selector: "CallExpression[callee.name=/^x(it|describe)$/]", message: 'No skipped tests in committed code.' },
     ] },
   },
+  {
+    // The web tier's test extension (a Node extension, CommonJS) and the web test bundle's shims.
+    files: ['test/web/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['test/web/shims/process.js'],
+    languageOptions: { sourceType: 'module', globals: { ...globals.browser } },
+  },
 );

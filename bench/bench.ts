@@ -305,9 +305,10 @@ function main(): void {
   };
   const root = path.resolve(__dirname, '..', '..');
   const resultsFile = path.join(root, 'bench', 'results.json');
-  // The editor benchmark (bench/editor.mjs) keeps its figures in the same file, under editor* keys: keep them.
+  // The editor benchmark (bench/editor.mjs) and the web one (bench/web.mjs) keep their figures in the same
+  // file, under editor* and web* keys: keep them.
   const previous = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
-  const editor = Object.fromEntries(Object.entries(previous).filter(([key]) => key.startsWith('editor')));
+  const editor = Object.fromEntries(Object.entries(previous).filter(([key]) => key.startsWith('editor') || key.startsWith('web')));
   fs.writeFileSync(resultsFile, JSON.stringify({ ...results, ...editor }, null, 2) + '\n');
   writeMarkdown(path.join(root, 'BENCHMARKS.md'), results);
   console.log(JSON.stringify({ ...results, n1000: undefined, n10000: undefined, hostile: undefined }, null, 2));

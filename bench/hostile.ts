@@ -37,7 +37,7 @@ function nested(bytes: number, head: string, open: string, close: string, tail =
   return head + open.repeat(n) + close.repeat(n) + tail;
 }
 
-export const HOSTILE_SHAPES: readonly HostileShape[] = [
+const SHAPES: readonly HostileShape[] = [
   {
     name: 'flow-keys', kind: 'interview', what: 'flow mappings nested as keys ({{{…}}}): exponential in the depth when a key is turned into text',
     make: (b) => nested(b, `${HEAD}notes: `, '{', '}'),
@@ -166,6 +166,44 @@ export const HOSTILE_SHAPES: readonly HostileShape[] = [
     make: (b) => fill(b, 'weaknesses:\n  - id: w\n    title: W\n    improvements:\n      - id: i\n        action: A\n        notes:\n', (i) => `          - ${['../../../../home/user/.bash_login', '/etc/passwd', '"notes/\\u001b[2Jx.md"', 'C:\\\\Windows\\\\x.md'][i % 4]}\n`),
   },
 ];
+
+/**
+ * Damaged journal files (test/unit/recovery.test.ts): what the reader recovers from, part by part. Each
+ * item carries a long text, so that a file stays within the token limit up to 4 MB and is read, not
+ * refused: the cost measured is that of recovery.
+ */
+const LONG = 'a long title written out in full, as people do when they describe what went wrong in an interview '.repeat(19).trim();
+const item = (i: number, improvements: string) => `  - id: w-${i}\n    title: ${LONG}\n    status: confirmed\n    improvements: ${improvements}\n`;
+
+export const DAMAGED_SHAPES: readonly HostileShape[] = [
+  {
+    name: 'damaged-once', kind: 'weaknesses', what: 'one "]" lost in the first of thousands of weaknesses: the list is read item by item',
+    make: (b) => fill(b, 'weaknesses:\n', (i) => item(i, i === 0 ? '[' : '[]')),
+  },
+  {
+    name: 'damaged-items', kind: 'weaknesses', what: 'every weakness with a "[" never closed: one problem each, naming where it was opened',
+    make: (b) => fill(b, 'weaknesses:\n', (i) => item(i, '[')),
+  },
+  {
+    name: 'stray-lines', kind: 'weaknesses', what: 'a stray line at column 0 after every weakness',
+    make: (b) => fill(b, 'weaknesses:\n', (i) => `${item(i, '[]')}x\n`),
+  },
+  {
+    name: 'mixed-columns', kind: 'weaknesses', what: 'weaknesses at columns 1 to 4 in turn: every column the list may be at is tried',
+    make: (b) => fill(b, 'weaknesses:\n', (i) => item(i, '[]').replace(/^ {2}/, ' '.repeat(1 + (i % 4))).replace(/\n {4}/g, `\n${' '.repeat(3 + (i % 4))}`)),
+  },
+  {
+    name: 'moved-keys', kind: 'weaknesses', what: 'a list at column 0 whose items\' keys moved to column 0',
+    make: (b) => fill(b, 'weaknesses:\n', (i) => `- id: w-${i}\ntitle: ${LONG} ${LONG} ${LONG} ${LONG}\n`),
+  },
+  {
+    name: 'unclosed-quotes', kind: 'interview', what: 'rounds whose text opens a quote it never closes',
+    make: (b) => fill(b, `${HEAD}rounds:\n`, () => `  - type: coding\n    went-well: "${LONG}\n`),
+  },
+];
+
+/** Every hostile shape: those that attack the reader's limits, and the damaged files it recovers from. */
+export const HOSTILE_SHAPES: readonly HostileShape[] = [...SHAPES, ...DAMAGED_SHAPES];
 
 /** Bytes of a text as UTF-8. */
 export function utf8(text: string): Uint8Array {

@@ -3,18 +3,23 @@
 //   npm start -- path/to/folder    opens that folder as it is (your own journal, edited in place)
 //   DEBRIEF_FOLDER=path npm start  the same
 //   DEBRIEF_PORT=8080 npm start    a fixed port (default: a free one)
+//   npm start -- --web             as in VS Code for the Web (github.dev, vscode.dev): Debrief in the web
+//                                  worker extension host, the folder served under another scheme than
+//                                  file: (debrieftest:/, by the test file system of test/web/fs-provider)
 // Runs until Ctrl-C, then stops the server and everything it started.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { provision } from './lib/provision.mjs';
 import { startCodeServer } from './lib/code-server.mjs';
 import { copyDemo } from './lib/demo.mjs';
+import { installTestFileSystem, WEB_SCHEME } from './lib/web.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = process.argv.slice(2).find((a) => !a.startsWith('-')) ?? process.env.DEBRIEF_FOLDER;
+const web = process.argv.includes('--web');
 
 let folder;
 let demoCopy;
@@ -41,19 +46,26 @@ try {
   process.exit(1);
 }
 
+const { publisher, name } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const extensionsDir = web ? mkdtempSync(join(tmpdir(), 'debrief-extensions-')) : undefined;
+if (extensionsDir) installTestFileSystem(root, extensionsDir);
 const server = await startCodeServer({
   testDriver: true, // lets the workbench load Debrief from this checkout through the `payload` parameter
   port: process.env.DEBRIEF_PORT ? Number(process.env.DEBRIEF_PORT) : undefined,
-  settings: { 'workbench.startupEditor': 'none' },
+  extensionsDir,
+  env: web ? { DEBRIEF_WEB_ROOT: folder } : {},
+  // Its manifest has a Node entry too: the setting puts it in the web worker, as a browser-only VS Code would.
+  settings: { 'workbench.startupEditor': 'none', ...(web ? { 'remote.extensionKind': { [`${publisher}.${name}`]: ['web'] } } : {}) },
 });
-const url = server.url(folder, [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']]);
-console.log('\nDebrief is running in VS Code. Open this URL in a browser:\n');
+const url = server.url(web ? `${WEB_SCHEME}:/` : folder, [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']]);
+console.log(`\nDebrief is running in VS Code${web ? ' for the Web (the web worker extension host)' : ''}. Open this URL in a browser:\n`);
 console.log(`  ${url}\n`);
-console.log(`Folder: ${folder}${demoCopy ? ' (a fresh copy of demo/, its dates moved to today)' : ''}`);
+console.log(`Folder: ${folder}${demoCopy ? ' (a fresh copy of demo/, its dates moved to today)' : ''}${web ? `, served as ${WEB_SCHEME}:/ (no file search there: Quick Open finds no file)` : ''}`);
 console.log('After changing the code, run `npm run build` and reload the browser tab. Press Ctrl-C to stop.');
 
 const stop = async () => {
   await server.stop();
+  if (extensionsDir) rmSync(extensionsDir, { recursive: true, force: true });
   if (demoCopy) rmSync(demoCopy, { recursive: true, force: true });
   process.exit(0);
 };

@@ -1,17 +1,21 @@
-// `npm test`: every tier, in order, then one summary line for the whole run.
-//   node scripts/test.mjs                      lint, types, unit, integration, package, ui
+// `npm test`: every tier, then one summary line for the whole run.
+//   node scripts/test.mjs                      lint, types, unit, integration, web, package, ui
 //   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
+// The tiers that need no workbench (lint, types, unit: CPU only) run in a second process beside those
+// that drive one (integration, web, package, ui: mostly waiting on the workbench), so a whole run takes
+// about the time of the longer lane; their output is printed once they end. DEBRIEF_SERIAL=1 runs
+// every tier in one process, in order.
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
 // extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
 // the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ALL = ['lint', 'types', 'unit', 'integration', 'package', 'ui'];
+const ALL = ['lint', 'types', 'unit', 'integration', 'web', 'package', 'ui'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((t) => !ALL.includes(t));
 if (unknown.length) {
@@ -22,18 +26,23 @@ const tiers = asked.length ? ALL.filter((t) => asked.includes(t)) : ALL;
 const verbose = process.env.DEBRIEF_VERBOSE === '1';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** Each failed test, repeated at the end: a long run's log may be read from its tail only. */
+const failures = [];
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 function heading(title) {
   console.log(`\n━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}`);
 }
-function record(tier, counts, ms) {
+const records = [];
+function record(tier, counts, ms, { quiet = false } = {}) {
+  records.push({ tier, counts, ms });
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
+  for (const f of counts.failures ?? []) failures.push({ tier, ...f });
   const s = `${tier}: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''} (${(ms / 1000).toFixed(1)} s)`;
-  lines.push(s);
-  console.log(s);
+  lines.push({ tier, s });
+  if (!quiet) console.log(s);
 }
 function sh(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status === 0;
@@ -97,13 +106,13 @@ async function provisionOnce() {
   return provisioned;
 }
 
-for (const tier of tiers) {
+async function runTier(tier) {
   if (tier === 'lint') check('lint', () => sh(bin('eslint'), ['--max-warnings=0', '.']));
   else if (tier === 'types') check('types', () => sh(bin('tsc'), ['--noEmit', '-p', '.']) && sh(bin('tsc'), ['--noEmit', '-p', 'src/webview']));
   else if (tier === 'unit') {
     if (build()) mochaTier('unit', findFiles(join(root, 'out/test/unit'), '.test.js'), 20_000);
   } else if (tier === 'integration') {
-    if (!build()) continue;
+    if (!build()) return;
     heading('integration (real VS Code extension host)');
     const t0 = Date.now();
     try {
@@ -114,23 +123,76 @@ for (const tier of tiers) {
       console.error(e);
       record('integration', { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
     }
+  } else if (tier === 'web') {
+    if (!build()) return;
+    heading('web (web worker extension host, a virtual file system)');
+    const t0 = Date.now();
+    try {
+      await provisionOnce();
+      const { runWeb } = await import('./lib/web.mjs');
+      record('web', await runWeb({ root, verbose }), Date.now() - t0);
+    } catch (e) {
+      console.error(e);
+      record('web', { passed: 0, failed: 1, skipped: 0 }, Date.now() - t0);
+    }
   } else if (tier === 'package') {
-    check('package', () => sh('npm', ['run', '--silent', 'package']));
+    check('package', () => sh('npm', ['run', '--silent', 'package']) && sh(process.execPath, ['scripts/check-package.mjs']));
   } else if (tier === 'ui') {
-    if (!build()) continue;
+    if (!build()) return;
     try {
       await provisionOnce();
     } catch (e) {
       console.error(e);
       record('ui', { passed: 0, failed: 1, skipped: 0 }, 0);
-      continue;
+      return;
     }
     mochaTier('ui', findFiles(join(root, 'test/ui'), '.test.mjs'), 120_000);
   }
 }
 
+
+/** The CPU-only tiers in a second process (this script, with DEBRIEF_LANE set), its output kept until it ends. */
+const CPU_ONLY = ['lint', 'types', 'unit'];
+const side = tiers.filter((t) => CPU_ONLY.includes(t));
+const laned = !process.env.DEBRIEF_LANE && process.env.DEBRIEF_SERIAL !== '1' && side.length > 0 && side.length < tiers.length;
+let lane;
+if (laned && (!side.includes('unit') || build())) {
+  const tmp = mkdtempSync(join(tmpdir(), 'debrief-lane-'));
+  const file = join(tmp, 'records.json');
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...side], {
+    cwd: root,
+    env: { ...process.env, DEBRIEF_LANE: file, DEBRIEF_PREBUILT: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = [];
+  child.stdout.on('data', (d) => out.push(d));
+  child.stderr.on('data', (d) => out.push(d));
+  lane = new Promise((resolve) => child.on('close', () => {
+    let got = [];
+    try { got = JSON.parse(readFileSync(file, 'utf8')); } catch { got = side.map((tier) => ({ tier, counts: { passed: 0, failed: 1, skipped: 0, failures: [{ title: `the ${tier} tier ended without reporting`, error: '' }] }, ms: 0 })); }
+    rmSync(tmp, { recursive: true, force: true });
+    resolve({ output: Buffer.concat(out).toString(), got });
+  }));
+}
+for (const tier of tiers) if (!lane || !side.includes(tier)) await runTier(tier);
+if (lane) {
+  const { output, got } = await lane;
+  heading(`${side.join(', ')} (run beside the tiers above)`);
+  process.stdout.write(output);
+  for (const r of got) record(r.tier, r.counts, r.ms, { quiet: true });
+}
+if (process.env.DEBRIEF_LANE) {
+  writeFileSync(process.env.DEBRIEF_LANE, JSON.stringify(records));
+  process.exit(0);
+}
+
 heading('summary');
-for (const l of lines) console.log(`  ${l}`);
+for (const f of failures) {
+  // The error's first lines: what failed and where; the whole of it is printed in the tier above.
+  const head = f.error.split('\n').filter((l) => l.trim()).slice(0, 6).map((l) => `      ${l}`).join('\n');
+  console.log(`  ✖ ${f.tier}: ${f.title}${head ? `\n${head}` : ''}`);
+}
+for (const t of ALL) for (const l of lines) if (l.tier === t || (t === 'lint' && !ALL.includes(l.tier))) console.log(`  ${l.s}`);
 console.log(`  total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

@@ -44,8 +44,11 @@ export const CommandId = {
   Delete: 'debrief.delete',
   // Insights, reminders, review
   ShowInsights: 'debrief.showInsights',
+  PrepareInterview: 'debrief.prepareInterview',
   WeeklyReview: 'debrief.weeklyReview',
   Export: 'debrief.export',
+  ExportCalendar: 'debrief.exportCalendar',
+  AddRoundFromInvitation: 'debrief.addRoundFromInvitation',
   OpenWalkthrough: 'debrief.openWalkthrough',
 } as const;
 
@@ -56,6 +59,7 @@ export const SettingId = {
   RemindersNotify: 'debrief.reminders.notify',
   FeedbackRequestSignature: 'debrief.feedbackRequest.signature',
   AssistantTools: 'debrief.assistant.tools',
+  CalendarFile: 'debrief.calendar.file',
 } as const;
 
 /** Context keys set with `setContext`, used in `when` clauses of the manifest. */

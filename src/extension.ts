@@ -4,6 +4,9 @@ import { SystemClock } from './services/clock';
 import { createServices } from './services/services';
 import type { TestApi } from './test-mode';
 
+/** For the Node entry (src/extension-node.ts): this bundle runs in a web worker too, where there is none. */
+export { useLocalDisk } from './adapters/local-disk';
+
 /** Set by the build: false in the production bundle, which leaves test-mode.ts out. */
 declare const DEBRIEF_TEST_SUPPORT: boolean;
 

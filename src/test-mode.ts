@@ -4,6 +4,7 @@
  * DEBRIEF_TEST_SUPPORT in scripts/build.mjs): the shipped extension has no hooks and exports nothing.
  */
 import * as vscode from 'vscode';
+import { localDisk } from './adapters/local-disk';
 import type { Parts } from './features';
 import type { Clock } from './services/clock';
 import type { Journal } from './services/journal';
@@ -19,10 +20,17 @@ export interface TestApi {
   readonly context: vscode.ExtensionContext;
   /** Runs every feature on a fixed date (undefined: the machine's); views that depend on it refresh. */
   setToday(today: string | undefined): void;
+  /** Runs every feature in a fixed time zone (undefined: the machine's). */
+  setTimeZone(zone: string | undefined): void;
   /** Answers every question and receives every message (undefined: VS Code's own dialogs). */
   setPrompter(prompter: Prompter | undefined): void;
   /** Applies editor text still waiting for its debounce, and waits for any reading in progress. */
   settle(): Promise<void>;
+  /**
+   * Where this code runs, as seen from inside the extension: `worker` in a web worker (no `process`),
+   * and whether the Node entry handed it the local disk (src/adapters/local-disk.ts).
+   */
+  readonly host: { runtime: 'worker' | 'node'; localDisk: boolean };
   /**
    * Holds the next reading of a journal at the first point `at` accepts (see `ReadPoint`), until
    * released: `reached` resolves when the reading stands there.
@@ -73,6 +81,7 @@ class SettableClock implements Clock {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private fixed: string | undefined;
+  private zone: string | undefined;
   constructor(private readonly real: Clock) {
     real.onDidChange(() => {
       if (this.fixed === undefined) this.emitter.fire();
@@ -80,6 +89,13 @@ class SettableClock implements Clock {
   }
   today(): string {
     return this.fixed ?? this.real.today();
+  }
+  timeZone(): string {
+    return this.zone ?? this.real.timeZone();
+  }
+  setTimeZone(zone: string | undefined): void {
+    this.zone = zone;
+    this.emitter.fire();
   }
   set(today: string | undefined): void {
     this.fixed = today;
@@ -110,7 +126,12 @@ export function createTestMode(realClock: Clock): { overrides: ServiceOverrides;
     overrides: { clock, prompter: switchablePrompter(() => prompter), readGate: holds.gate },
     api: (services, parts, context) => ({
       services, parts, context,
+      host: {
+        runtime: typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' && !('process' in globalThis) ? 'worker' : 'node',
+        localDisk: localDisk !== undefined,
+      },
       setToday: (today) => clock.set(today),
+      setTimeZone: (zone) => clock.setTimeZone(zone),
       setPrompter: (p) => {
         prompter = p ?? vscodePrompter;
       },

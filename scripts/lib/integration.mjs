@@ -43,30 +43,33 @@ export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 6
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const code = await Promise.race([exit, timeout]);
     const data = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [] };
-    const counts = { passed: 0, failed: 0, skipped: 0 };
-    for (const r of data.results) {
-      // Slow tests show their time, to see how close a loaded machine brings them to mocha's timeout.
-      if (r.state === 'passed') { counts.passed++; process.stdout.write(`  ✔ ${r.title}${r.durationMs >= 2000 ? ` (${(r.durationMs / 1000).toFixed(1)} s)` : ''}\n`); }
-      else if (r.state === 'failed') { counts.failed++; process.stdout.write(`  ✖ ${r.title}\n${indent(r.error)}\n`); }
-      else { counts.skipped++; process.stdout.write(`  - ${r.title} (skipped)\n`); }
-    }
-    if (code === 'timeout') {
-      process.stdout.write(`  ✖ the integration suite did not finish within ${timeoutMs / 1000} s\n`);
-      counts.failed++;
-    } else if (!data.done) {
-      process.stdout.write(`  ✖ the integration suite ended (exit ${code}) without reporting results${data.crashed ? `: ${data.crashed}` : ''}\n`);
-      counts.failed++;
-    } else if (code !== 0 && counts.failed === 0) {
-      process.stdout.write(`  ✖ the extension host exited with code ${code}\n`);
-      counts.failed++;
-    }
-    return counts;
+    return tally(data, code, { timeoutMs, suite: 'integration suite' });
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
     cleanup();
     process.removeListener('exit', cleanup);
   }
+}
+
+/**
+ * Prints each result of a suite run in an extension host and counts them: `data` is what the suite
+ * reported ({ results, done, crashed }), `code` the exit code the workbench gave (or 'timeout'). A suite
+ * that ended without reporting, or whose host failed without a failed test, counts as one failure.
+ */
+export function tally(data, code, { timeoutMs, suite }) {
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  for (const r of data.results) {
+    // Slow tests show their time, to see how close a loaded machine brings them to mocha's timeout.
+    if (r.state === 'passed') { counts.passed++; process.stdout.write(`  ✔ ${r.title}${r.durationMs >= 2000 ? ` (${(r.durationMs / 1000).toFixed(1)} s)` : ''}\n`); }
+    else if (r.state === 'failed') { counts.failed++; counts.failures.push({ title: r.title, error: String(r.error ?? '') }); process.stdout.write(`  ✖ ${r.title}\n${indent(r.error)}\n`); }
+    else { counts.skipped++; process.stdout.write(`  - ${r.title} (skipped)\n`); }
+  }
+  const whole = (title) => { counts.failed++; counts.failures.push({ title, error: '' }); process.stdout.write(`  ✖ ${title}\n`); };
+  if (code === 'timeout') whole(`the ${suite} did not finish within ${timeoutMs / 1000} s`);
+  else if (!data.done) whole(`the ${suite} ended (exit ${code}) without reporting results${data.crashed ? `: ${data.crashed}` : ''}`);
+  else if (code !== 0 && counts.failed === 0) whole(`the extension host exited with code ${code}`);
+  return counts;
 }
 
 function indent(s = '') {

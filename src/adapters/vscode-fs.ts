@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { fsError, type FileStat, type FileSystem, type FileType, type ReadFileOptions } from '../core/file-system';
-import { NodeFileSystem } from './node-fs';
+import { localDisk, type LocalDisk } from './local-disk';
 
 function typeOf(t: vscode.FileType): FileType {
   if (t & vscode.FileType.SymbolicLink) return 'symlink';
@@ -19,15 +19,17 @@ function coded(e: unknown): unknown {
 /**
  * The core's FileSystem for a workspace folder, so remote and virtual workspaces work. Paths are
  * workspace-relative POSIX strings. Writes go through `vscode.workspace.fs`. Reads of a `file:`
- * folder go through Node's fs (as the command line does), which tells symbolic links, named pipes and
- * devices apart, resolves real paths and never blocks on a pipe; on other file systems,
- * `vscode.workspace.fs` reports a symbolic link as a flag but cannot resolve it, so links are refused there.
+ * folder in a Node extension host go through Node's fs (as the command line does), which tells
+ * symbolic links, named pipes and devices apart, resolves real paths and never blocks on a pipe;
+ * elsewhere (other schemes, and every folder in the browser, see local-disk.ts),
+ * `vscode.workspace.fs` reports a symbolic link as a flag but cannot resolve it, so links are refused
+ * there: what cannot be proven inside the folder is not read.
  */
 export class VscodeFileSystem implements FileSystem {
-  private readonly local: NodeFileSystem | undefined;
+  private readonly local: ReturnType<LocalDisk['fileSystem']> | undefined;
 
   constructor(readonly root: vscode.Uri) {
-    this.local = root.scheme === 'file' ? new NodeFileSystem(root.fsPath) : undefined;
+    this.local = root.scheme === 'file' ? localDisk?.fileSystem(root.fsPath) : undefined;
     const local = this.local;
     if (local) {
       this.realPath = (path) => local.realPath(path);

@@ -29,6 +29,14 @@ export async function readJournal(ctx: CliContext): Promise<JournalIndex> {
   return loadJournal(fs, ctx.layout.folder);
 }
 
+/** `--follow-up-days N`: days after a feedback request without a reply when its follow-up is due (7 when not given). */
+export function followUpDays(ctx: CliContext): number {
+  const given = ctx.args.one('--follow-up-days');
+  const days = given === undefined ? 7 : Number(given);
+  if (!Number.isInteger(days) || days < 0 || days > 365) throw new UsageError('--follow-up-days must be a whole number of days from 0 to 365.');
+  return days;
+}
+
 /**
  * Tells, on standard error, the journal files that were not read (a link out of the workspace, a pipe,
  * no read permission, too large, a folder that loops), as `validate` lists them: what they hold counts

@@ -33,8 +33,8 @@ export async function runToolOnDisk(journal: DiskJournal, fs: FileSystem, name: 
   try {
     await journal.refresh();
     const today = options.today();
-    const call = callTool(name, input, { index: journal.index, today, feedbackFollowUpDays: options.feedbackFollowUpDays }, options.access);
-    if (call.kind === 'read') return text(JSON.stringify(call.result, null, 1));
+    const call = callTool(name, input, { index: journal.index, today, feedbackFollowUpDays: options.feedbackFollowUpDays, fs }, options.access);
+    if (call.kind === 'read') return text(JSON.stringify(await call.answer(), null, 1));
     const { intent } = call;
     const read = await readTexts(fs, intent.reads);
     if (!read.ok) return text(refusalText(read.problems), true);

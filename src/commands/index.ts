@@ -4,10 +4,12 @@ import type { Services } from '../services/services';
 import { Command, registerCommands } from '../ui/command';
 import { AddImprovementCommand } from './add-improvement';
 import { AddRoundCommand } from './add-round';
+import { AddRoundFromInvitationCommand } from './add-round-from-invitation';
 import { AddWeaknessCommand } from './add-weakness';
 import { DeleteCommand } from './delete';
 import { DraftFeedbackRequestCommand, FeedbackDrafts, MarkFeedbackSentCommand } from './feedback-request';
 import { ExportCommand } from './export';
+import { ExportCalendarCommand } from './export-calendar';
 import { ImportApplicationsCommand } from './import-applications';
 import { InitJournalCommand } from './init-journal';
 import { LinkNoteCommand } from './link-note';
@@ -23,12 +25,13 @@ import { SetWeaknessStatusCommand } from './set-weakness-status';
 import { UnlinkNoteCommand } from './unlink-note';
 import { WeeklyReviewCommand } from './weekly-review';
 
-export function journalCommands(services: Services, drafts: FeedbackDrafts): Command[] {
+export function journalCommands(services: Services, drafts: FeedbackDrafts, state: vscode.Memento): Command[] {
   return [
     new InitJournalCommand(services),
     // Interviews
     new RecordInterviewCommand(services),
     new AddRoundCommand(services),
+    new AddRoundFromInvitationCommand(services, state),
     new SetOutcomeCommand(services),
     new DraftFeedbackRequestCommand(services, drafts),
     new MarkFeedbackSentCommand(services, drafts),
@@ -51,11 +54,12 @@ export function journalCommands(services: Services, drafts: FeedbackDrafts): Com
     // Looking back
     new WeeklyReviewCommand(services),
     new ExportCommand(services),
+    new ExportCalendarCommand(services),
   ];
 }
 
 export function activate(context: vscode.ExtensionContext, services: Services): void {
   const drafts = new FeedbackDrafts();
   context.subscriptions.push(drafts);
-  registerCommands(context, services, journalCommands(services, drafts));
+  registerCommands(context, services, journalCommands(services, drafts, context.globalState));
 }

@@ -64,7 +64,24 @@ export interface Round {
   /** 1-based position in `rounds`, the number citations use. */
   index: number;
   type?: RoundType;
+  /** The calendar date (YYYY-MM-DD), also when `date` is written as a date and time. */
   date?: string;
+  /** The start time, HH:MM on the 24-hour clock: from `time`, or from a date and time in `date`. */
+  time?: string;
+  /**
+   * The canonical zone of the start time (time-zones.ts): from `timezone`, else from the offset of a
+   * date and time in `date`. Undefined: the time is the user's own (a floating time).
+   */
+  timeZone?: string;
+  /** How long it lasts, in minutes. */
+  duration?: number;
+  location?: string;
+  /** The meeting link: http or https only (the reader drops any other, with a problem). */
+  link?: string;
+  /** The calendar invitation the round came from. */
+  invitation?: { uid: string; sequence?: number };
+  /** The round was cancelled: it did not (or will not) take place. */
+  cancelled?: boolean;
   interviewers: string[];
   rating?: number;
   questions: string[];

@@ -11,7 +11,7 @@ import { resolveTarget } from './safe-fs';
 import { shown } from './text/shown';
 
 /** Why a note path is refused, as words that follow "The note path … ". */
-export type NoteRefusal = 'absolute' | 'leaves-workspace' | 'links-outside' | 'not-a-file' | 'unreadable';
+export type NoteRefusal = 'absolute' | 'leaves-workspace' | 'links-outside' | 'unchecked-link' | 'not-a-file' | 'unreadable';
 
 const ABSOLUTE = /^[\\/]|^[a-zA-Z]:|^[a-z][a-z0-9+.-]*:/i;
 
@@ -63,12 +63,18 @@ export async function resolveNotePath(fs: FileSystem, raw: string): Promise<Note
   const t = await resolveTarget(fs, path);
   if (t.kind === 'file') return { ok: true, path, exists: true };
   if (t.kind === 'new') return { ok: true, path, exists: false };
-  return refused(raw, t.code === 'outside-workspace' ? 'links-outside' : t.code === 'not-a-file' ? 'not-a-file' : 'unreadable', t.reason, path);
+  return refused(raw, t.code === 'outside-workspace' ? 'links-outside' : t.code === 'unchecked-link' || t.code === 'not-a-file' ? t.code : 'unreadable', t.reason, path);
 }
 
 /** Why a linked note is refused, as the cross-file problem says it ("The note … links outside the workspace"). */
 export function refusalWords(reason: NoteRefusal): string {
-  return reason === 'links-outside' ? 'links outside the workspace' : reason === 'not-a-file' ? 'is not a regular file' : reason === 'unreadable' ? 'cannot be read' : 'leaves the workspace';
+  switch (reason) {
+    case 'links-outside': return 'links outside the workspace';
+    case 'unchecked-link': return 'is, or lies in, a symbolic link, which cannot be checked on this file system';
+    case 'not-a-file': return 'is not a regular file';
+    case 'unreadable': return 'cannot be read';
+    default: return 'leaves the workspace';
+  }
 }
 
 /** What the cross-file check says of a linked note: it exists, it is missing, or why it is refused. */

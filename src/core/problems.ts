@@ -41,6 +41,7 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'unreadable': 'The file could not be read (no permission, or an error of the file system).',
   'not-a-file': 'The path is not a regular file (a directory, a pipe, a device or a socket), so it is not read.',
   'outside-workspace': 'The file is a symbolic link whose target is outside the workspace folder, so it is not read.',
+  'unchecked-link': 'The file is a symbolic link, or in a linked folder, on a file system where Debrief cannot tell where links lead (VS Code for the Web), so it is not read.',
   'too-many-problems': 'More problems than Debrief lists for one file; they are counted, not listed.',
   'not-a-map': 'The file does not hold a mapping of keys.',
   'unknown-key': 'A key the format does not define.',
@@ -48,6 +49,11 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'bad-type': 'A value has the wrong type (text, number, list, mapping).',
   'bad-enum': 'A value is not one of the allowed values.',
   'bad-date': 'A date is not a real YYYY-MM-DD date.',
+  'bad-time': 'A start time is not written HH:MM on the 24-hour clock.',
+  'bad-duration': 'A duration is in none of the forms Debrief reads (minutes, 45m, 1h30m, PT1H30M).',
+  'bad-link': 'A meeting link is not an http:// or https:// address.',
+  'unknown-timezone': 'A time zone Debrief does not know.',
+  'time-conflict': 'A round\'s start time or time zone is written twice, with different values.',
   'bad-id': 'An id is not lowercase letters, digits and dashes.',
   'out-of-range': 'A number is outside its allowed range.',
   'empty-value': 'A text that must not be empty is empty.',
@@ -62,6 +68,19 @@ export const PROBLEM_CODES: Readonly<Record<string, string>> = {
   'round-out-of-range': 'A citation names a round that does not exist.',
   'done-date-mismatch': 'An improvement item has a done date but is not done, or the reverse.',
 };
+
+/**
+ * Rule codes of the problems after which what was read of a file (or of one part of it) is not what
+ * the file says: a syntax error, a key given twice, an alias, bytes that are not UTF-8, a file beyond a
+ * limit, not a mapping, or not read at all. A file with one of them is never edited (the edit engine
+ * needs a whole parse), and the record that holds one does not read.
+ */
+export const UNREAD_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'tab-indent', 'duplicate-key', 'alias', 'encoding', 'too-large', 'over-limit', 'not-a-map', 'unreadable', 'not-a-file', 'outside-workspace']);
+
+/** True for an error after which what was read is not what the file says (see UNREAD_CODES). */
+export function spoilsReading(p: Problem): boolean {
+  return p.severity === 'error' && UNREAD_CODES.has(p.code);
+}
 
 export function makeRange(startLine: number, startChar: number, endLine: number, endChar: number): Range {
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };

@@ -1,5 +1,9 @@
-/** What needs doing: feedback requests to follow up, next steps and improvement items due soon or overdue. */
-import { isClosed, isOpenItem } from './model';
+/**
+ * What needs doing: today's and tomorrow's interviews (with their time), feedback requests to follow
+ * up, next steps and improvement items due soon or overdue.
+ */
+import { Interview, isClosed, isOpenItem } from './model';
+import { roundTimeText, roundTitle } from './schedule';
 import type { RecordRef } from './insights';
 import type { JournalIndex } from './journal/journal-index';
 import { addDays, daysBetween } from './dates';
@@ -9,10 +13,12 @@ export interface ReminderOptions {
   feedbackFollowUpDays: number;
   /** Improvement items and next steps due within this many days count as due soon (default 7). */
   soonDays?: number;
+  /** The user's time zone, to show a round's time in it too (omitted: the round's own time only). */
+  timeZone?: string;
 }
 
 export interface Reminder {
-  kind: 'feedback-follow-up' | 'next-step' | 'improvement';
+  kind: 'interview' | 'feedback-follow-up' | 'next-step' | 'improvement';
   /** Short text, e.g. "Follow up with Globex". */
   title: string;
   /** e.g. "feedback asked 2025-02-20, 12 days ago". */
@@ -22,15 +28,35 @@ export interface Reminder {
   ref: RecordRef;
 }
 
-/** Every reminder relative to `today`, the most overdue first. */
+/** When a feedback request without a reply is due for a follow-up: `days` after it was asked; undefined once answered. */
+export function feedbackFollowUpDue(iv: Pick<Interview, 'feedback'>, days: number): string | undefined {
+  const f = iv.feedback;
+  return f?.requested && !f.received ? addDays(f.requested, Math.max(0, Math.floor(days))) : undefined;
+}
+
+/** Every reminder relative to `today`, the most overdue first (today's interviews before tomorrow's). */
 export function reminders(index: JournalIndex, today: string, options: ReminderOptions): Reminder[] {
   const out: Reminder[] = [];
   const followUp = Math.max(0, Math.floor(options.feedbackFollowUpDays));
+  const tomorrow = addDays(today, 1);
+  for (const iv of index.interviews()) {
+    for (const r of iv.rounds) {
+      if (r.cancelled || (r.date !== today && r.date !== tomorrow)) continue;
+      const time = roundTimeText(r, options.timeZone);
+      out.push({
+        kind: 'interview',
+        title: `${roundTitle(r)}: ${iv.role ? `${iv.company}, ${iv.role}` : iv.company}`,
+        detail: `${r.date === today ? 'today' : 'tomorrow'}${time ? ` ${time}` : ''}${r.location ? ` · ${r.location}` : ''}`,
+        overdueDays: r.date === today ? 0 : -1,
+        ref: { file: iv.file, line: r.range.start.line, label: iv.role ? `${iv.company}, ${iv.role}` : iv.company },
+      });
+    }
+  }
   for (const iv of index.interviews()) {
     const f = iv.feedback;
-    if (!f?.requested || f.received) continue;
+    const due = feedbackFollowUpDue(iv, followUp);
+    if (!f?.requested || !due || due > today) continue;
     const waited = daysBetween(f.requested, today);
-    if (waited < followUp) continue;
     out.push({
       kind: 'feedback-follow-up',
       title: `Follow up on feedback from ${iv.company}`,
@@ -66,7 +92,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
       });
     }
   }
-  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
+  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.kind === 'interview' ? 0 : 1) - (b.kind === 'interview' ? 0 : 1) || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
 }
 
 function dueText(late: number, due: string): string {

@@ -44,7 +44,7 @@ export function weeklyReview(index: JournalIndex, today: string, options: Remind
   lines.push('## This week', '', ...(happened.length ? happened.sort() : ['Nothing recorded this week.']), '');
 
   const due = reminders(index, today, options);
-  lines.push('## Due', '', ...(due.length ? due.map((r) => `- ${r.kind === 'feedback-follow-up' ? '' : `${mdText(r.ref.label)}: `}${mdText(r.title)}: ${r.detail}`) : ['Nothing due in the next 7 days.']), '');
+  lines.push('## Due', '', ...(due.length ? due.map((r) => `- ${r.kind === 'feedback-follow-up' || r.kind === 'interview' ? '' : `${mdText(r.ref.label)}: `}${mdText(r.title)}: ${r.detail}`) : ['Nothing due in the next 7 days.']), '');
 
   const top = rankWeaknesses(journalStats(index, today).weaknesses).filter((w) => w.sightings > 0).slice(0, 5);
   lines.push('## What holds you back most', '');

@@ -12,10 +12,10 @@
 import { errorCode, FileStat, FileSystem, FileType } from './file-system';
 import { FILE_START, Problem } from './problems';
 
-export type Refusal = 'outside-workspace' | 'not-a-file' | 'unreadable';
+export type Refusal = 'outside-workspace' | 'unchecked-link' | 'not-a-file' | 'unreadable';
 
 /** The rule codes of a file Debrief did not read: it is not opened in the editor either (it may lead outside, or be a pipe). */
-export const NOT_READ_CODES: ReadonlySet<string> = new Set<Refusal>(['outside-workspace', 'not-a-file', 'unreadable']);
+export const NOT_READ_CODES: ReadonlySet<string> = new Set<Refusal>(['outside-workspace', 'unchecked-link', 'not-a-file', 'unreadable']);
 
 /** Whether a problem says that a file was not read at all (refused, or over the size limit), so that nothing of it counts. */
 export function isNotRead(problem: Problem): boolean {
@@ -109,8 +109,13 @@ export async function resolveEntry(fs: FileSystem, path: string): Promise<Entry>
       if (!st) return { kind: 'missing' };
     }
   } else {
+    // No real paths (a virtual file system, VS Code for the Web): a link cannot be followed, so what
+    // is a link, or lies in a folder that is one, cannot be proven inside the workspace.
     if (!st) return { kind: 'missing' };
-    if (st.type === 'symlink') return { kind: 'refused', code: 'outside-workspace', reason: WHY.unchecked };
+    if (st.type === 'symlink') return { kind: 'refused', code: 'unchecked-link', reason: WHY.unchecked };
+    for (let dir = parentOf(path); dir !== ''; dir = parentOf(dir)) {
+      if ((await fs.stat(dir).catch(() => undefined))?.type === 'symlink') return { kind: 'refused', code: 'unchecked-link', reason: `is in a folder that ${WHY.unchecked}` };
+    }
   }
   if (st.type === 'file' || st.type === 'directory') return { kind: st.type, real, stat: st };
   return { kind: 'refused', code: 'not-a-file', reason: st.type === 'symlink' ? WHY.loop : WHY.special };
@@ -215,6 +220,7 @@ export async function readRegularFile(fs: FileSystem, path: string, maxBytes: nu
 export function refusalProblem(file: string, outcome: { code: Refusal | 'too-large'; reason: string }, tooLarge?: () => string): Problem {
   const fix: Record<Refusal, string> = {
     'outside-workspace': 'Debrief reads only files inside the workspace folder: copy the file into the journal instead of linking to it.',
+    'unchecked-link': 'Debrief cannot tell where a link leads on this file system (a virtual one, as in VS Code for the Web), so it follows none: put the file itself in place of the link.',
     'not-a-file': 'Debrief reads only regular files: replace it with a regular file, or remove it.',
     unreadable: /permission denied/.test(outcome.reason)
       ? 'Give yourself read permission on the file (for example chmod u+r), or move it elsewhere.'

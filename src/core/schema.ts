@@ -3,6 +3,7 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import interviewSchema from '../../schemas/interview.schema.json';
 import weaknessesSchema from '../../schemas/weaknesses.schema.json';
 import { isValidDate } from './dates';
+import { roundDate } from './times';
 
 export { interviewSchema, weaknessesSchema };
 
@@ -12,6 +13,7 @@ function compile(): { interview: ValidateFunction; weaknesses: ValidateFunction 
   if (!compiled) {
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
     ajv.addFormat('date', { type: 'string', validate: (s: string) => isValidDate(s) });
+    ajv.addFormat('round-date', { type: 'string', validate: (s: string) => roundDate(s) !== undefined });
     compiled = { interview: ajv.compile(interviewSchema), weaknesses: ajv.compile(weaknessesSchema) };
   }
   return compiled;

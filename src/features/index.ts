@@ -2,6 +2,8 @@ import type * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import * as commands from '../commands';
 import * as assistant from './assistant';
+import * as brief from './brief';
+import * as calendar from './calendar';
 import * as diagnostics from './diagnostics';
 import * as insights from './insights';
 import * as language from './language';
@@ -21,7 +23,9 @@ export const features = {
   language,
   noteBacklinks,
   reminders,
+  calendar,
   insights,
+  brief,
   walkthrough,
   assistant,
 } satisfies Record<string, { activate(context: vscode.ExtensionContext, services: Services): unknown }>;

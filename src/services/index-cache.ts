@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { localDisk } from '../adapters/local-disk';
 import type { JournalIndex } from '../core/journal/journal-index';
 import type { LoadOptions } from '../core/journal/load';
 import { decodeSnapshot, encodeSnapshot, FileStamp, KeptEntry, KeptFile, snapshotKey } from '../core/journal/snapshot';
@@ -103,7 +103,7 @@ export class IndexCache implements vscode.Disposable {
     if (!uri) return new Map();
     let text: string;
     try {
-      text = uri.scheme === 'file' ? await readFile(uri.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      text = uri.scheme === 'file' && localDisk ? await localDisk.readText(uri.fsPath) : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
       return new Map();
     }
@@ -148,14 +148,13 @@ export class IndexCache implements vscode.Disposable {
     }
     try {
       const text = encodeSnapshot(snapshotKey(this.version, journalFolder), files);
-      if (uri.scheme === 'file') {
+      if (uri.scheme === 'file' && localDisk) {
         // Straight to the disk (no copy of a large snapshot to the window's process), written whole
         // under another name and then renamed, so that the next window never finds half of it.
-        await mkdir(vscode.Uri.joinPath(uri, '..').fsPath, { recursive: true });
-        const tmp = `${uri.fsPath}.${process.pid}.tmp`; // two windows of one workspace never share one
-        await writeFile(tmp, text);
-        await rename(tmp, uri.fsPath);
+        await localDisk.writeWhole(uri.fsPath, text);
       } else {
+        // Elsewhere (the browser, whose storage is its own or a remote's, and a remote's Node host) the
+        // file system behind vscode.workspace.fs writes the file whole.
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
       }

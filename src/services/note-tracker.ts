@@ -47,14 +47,18 @@ export class NoteTracker implements vscode.Disposable {
   }
 
   /**
-   * A journal was read: follows its folder's Markdown files, lists them, and resolves its linked notes.
-   * They are followed before they are listed, and what the watcher says meanwhile wins over the
-   * listing (a note deleted while the folder is searched is not brought back).
+   * A journal was read: follows its folder's Markdown files, resolves its linked notes, and lists the
+   * folder's Markdown files. The list comes from VS Code's file search, which a virtual file system may
+   * lack (then it never answers): nothing waits for it, and until it comes the linked notes found by
+   * their own check and the files the watcher saw are the ones known to exist. The files are followed
+   * before they are listed, and what the watcher says meanwhile wins over the listing (a note deleted
+   * while the folder is searched is not brought back).
    */
   async loaded(journal: Journal): Promise<void> {
     const key = journal.folder.uri.toString();
     const notes = new Set<string>();
     this.markdown.set(key, notes);
+    journal.index.setNoteExists(notes);
     this.checks.set(key, new Map());
     this.watchers.get(key)?.dispose();
     const told = new Map<string, boolean>();
@@ -62,14 +66,18 @@ export class NoteTracker implements vscode.Disposable {
     this.watchers.set(key, this.watch(journal, notes, (path, exists) => {
       if (listing) told.set(path, exists);
     }));
-    const listed = await vscode.workspace.findFiles(new vscode.RelativePattern(journal.folder, '**/*.md'), '**/node_modules/**');
-    listing = false;
-    if (this.markdown.get(key) !== notes) return; // read again meanwhile
-    for (const uri of listed) {
-      const p = journal.pathOf(uri);
-      if (p && told.get(p) !== false) notes.add(p);
-    }
-    journal.index.setNoteExists(notes);
+    void vscode.workspace.findFiles(new vscode.RelativePattern(journal.folder, '**/*.md'), '**/node_modules/**').then((uris) => {
+      listing = false;
+      if (this.markdown.get(key) !== notes) return; // read again meanwhile
+      for (const uri of uris) {
+        const p = journal.pathOf(uri);
+        if (p && told.get(p) !== false) notes.add(p);
+      }
+      journal.index.notesChanged();
+      this.changed(journal);
+    }, () => {
+      listing = false;
+    });
     await this.check(journal);
   }
 
@@ -96,16 +104,24 @@ export class NoteTracker implements vscode.Disposable {
   async check(journal: Journal): Promise<void> {
     const checks = this.checks.get(journal.folder.uri.toString());
     if (!checks) return;
+    const notes = this.markdown.get(journal.folder.uri.toString());
     const todo = journal.index.linkedNotes().filter((n) => !checks.has(n));
+    let found = false;
     for (let i = 0; i < todo.length; i += 16) {
       await Promise.all(todo.slice(i, i + 16).map(async (n) => {
         const r = await resolveNotePath(journal.fs, n);
         checks.set(n, r.ok ? undefined : refusalWords(r.reason));
+        // A linked note found is known to exist before (or without) the listing.
+        if (r.ok && r.exists && notes && !notes.has(n)) {
+          notes.add(n);
+          found = true;
+        }
       }));
     }
+    if (found) journal.index.notesChanged();
     const refusals = new Map<string, string>();
     for (const [n, why] of checks) if (why !== undefined) refusals.set(n, why);
-    if (journal.index.setNoteRefusals(refusals)) this.changed(journal);
+    if (journal.index.setNoteRefusals(refusals) || found) this.changed(journal);
   }
 
   /** Forgets every journal (a new reading starts). */

@@ -43,6 +43,17 @@ export const settings = {
     return ASSISTANT_ACCESS.find((a) => a === v) ?? 'read-write';
   },
 
+  /**
+   * The calendar file kept up to date in a workspace folder: a relative path ending in .ics, inside
+   * the folder; undefined when the setting is empty (the default) or not such a path.
+   */
+  calendarFile(folder: vscode.WorkspaceFolder): string | undefined {
+    const value = config(folder.uri).get<unknown>(SettingId.CalendarFile);
+    const path = (typeof value === 'string' ? value : '').trim().replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    if (!path || path.startsWith('/') || /^[a-zA-Z]:/.test(path) || !/\.ics$/i.test(path)) return undefined;
+    return path.split('/').some((s) => s === '..' || s === '.' || s === '') ? undefined : path;
+  },
+
   /** At most one notification a day when something is due. */
   remindersNotify(): boolean {
     return config().get<unknown>(SettingId.RemindersNotify) !== false;

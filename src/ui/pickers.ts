@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ImprovementItem, Interview, Weakness } from '../core/model';
 import { interviewDate } from '../core/model';
-import type { Journal } from '../services/journal';
+import { Journal } from '../services/journal';
 import type { Services } from '../services/services';
 import { isNode } from './record-nodes';
 
@@ -59,20 +59,36 @@ export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Jo
   });
 }
 
-export async function pickInterview(deps: Deps, arg: unknown, title: string, only?: { test: (iv: Interview) => boolean; none: string }): Promise<InterviewTarget | undefined> {
+/** A row of the Due view, as its context menu passes it: the journal and the record it points to. */
+function dueRow(arg: unknown): { journal: Journal; path: string } | undefined {
+  const row = arg as { journal?: unknown; reminder?: { ref?: { file?: unknown } } } | null;
+  const file = row?.reminder?.ref?.file;
+  return row && typeof row === 'object' && row.journal instanceof Journal && typeof file === 'string' ? { journal: row.journal, path: file } : undefined;
+}
+
+/**
+ * The interview a command acts on: the one of a sidebar node, a Due row or a file's URI, else the one the
+ * user picks among those `only` keeps, listed in the index's order or in `list`'s (with its descriptions).
+ */
+export async function pickInterview(
+  deps: Deps, arg: unknown, title: string, only?: { test: (iv: Interview) => boolean; none: string },
+  list?: (journal: Journal) => { interview: Interview; description?: string }[],
+): Promise<InterviewTarget | undefined> {
   const { store, prompter } = deps;
   await settled(store);
-  if (isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting') {
-    const journal = freshJournal(store, arg.journal);
-    const interview = journal.index.interviewAt(arg.path);
-    if (interview) return { journal, path: arg.path, uri: journal.uri(arg.path), interview };
+  const from = isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting' ? arg : dueRow(arg);
+  if (from) {
+    const journal = freshJournal(store, from.journal);
+    const interview = journal.index.interviewAt(from.path);
+    if (interview) return { journal, path: from.path, uri: journal.uri(from.path), interview };
   }
   if (arg instanceof vscode.Uri) {
     const found = store.locateJournalFile(arg);
     const interview = found?.journal.index.interviewAt(found.path);
     if (found && interview) return { journal: found.journal, path: found.path, uri: arg, interview };
   }
-  const all = store.journals().flatMap((journal) => journal.index.interviews().filter((iv) => !only || only.test(iv)).map((interview) => ({ journal, interview })));
+  const all = store.journals().flatMap((journal) => (list ? list(journal) : journal.index.interviews().map((interview) => ({ interview, description: undefined })))
+    .filter((t) => !only || only.test(t.interview)).map((t) => ({ journal, ...t })));
   if (!all.length) {
     if (!only) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
     void prompter.notify(only.none);
@@ -82,7 +98,7 @@ export async function pickInterview(deps: Deps, arg: unknown, title: string, onl
   const chosen = await prompter.pick(
     all.map((t) => ({
       label: `${t.interview.company}, ${t.interview.role}`,
-      description: [t.interview.outcome, interviewDate(t.interview), multi ? t.journal.folder.name : undefined].filter(Boolean).join(' · '),
+      description: [t.description ?? t.interview.outcome, t.description ? undefined : interviewDate(t.interview), multi ? t.journal.folder.name : undefined].filter(Boolean).join(' · '),
       value: t,
     })),
     { title, placeholder: 'Which interview?' },

@@ -1,5 +1,6 @@
 /** Questions several commands ask the same way: validators, pick items of allowed values, weaknesses. */
 import { isValidDate } from '../core/dates';
+import { clockTime, timeCandidates } from '../core/times';
 import type { Journal } from '../services/journal';
 import type { PickItem, Prompter } from '../services/prompter';
 
@@ -9,6 +10,17 @@ export function required(what: string) {
 
 export function dateCheck(optional: boolean) {
   return (v: string): string | undefined => (optional && !v.trim()) || isValidDate(v.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, e.g. 2026-03-14.';
+}
+
+/** A start time as typed (`14:30`, `9:05`, `2pm`, `14h30`) → HH:MM; undefined when empty or not a time. */
+export function readTime(v: string): string | undefined {
+  const t = v.trim();
+  return t ? clockTime(t) ?? timeCandidates(t)[0] : undefined;
+}
+
+/** An optional start time. */
+export function timeCheck(v: string): string | undefined {
+  return !v.trim() || readTime(v) ? undefined : 'Write the start time as HH:MM on the 24-hour clock (e.g. 14:30) or as 2pm, or leave it empty.';
 }
 
 /** Pick items of an enum's values, the current one marked. */

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { NOT_READ_CODES } from '../core/safe-fs';
-import type { ImprovementItem, Interview, Weakness } from '../core/model';
+import { ROUND_TYPES, type ImprovementItem, type Interview, type RoundType, type Weakness } from '../core/model';
+import { isValidDate } from '../core/dates';
 import type { Problem, Range } from '../core/problems';
 import type { Journal } from '../services/journal';
 
@@ -31,6 +32,26 @@ export type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>;
 /** Is a command argument a node of the sidebar? */
 export function isNode(x: unknown): x is Node {
   return !!x && typeof x === 'object' && typeof (x as Node).kind === 'string' && (x as Node).journal !== undefined;
+}
+
+/**
+ * What Add Round may be given besides a node: the interview's file and what is already known of the
+ * round ("Record how it went" in a brief): its type, its date, and the scheduled round to fill in.
+ */
+export interface RoundArgs {
+  interview: vscode.Uri;
+  type?: RoundType;
+  date?: string;
+  /** 1-based number of a round written down before it happened. */
+  round?: number;
+}
+
+export function isRoundArgs(x: unknown): x is RoundArgs {
+  const a = x as RoundArgs | null;
+  return !!a && typeof a === 'object' && a.interview instanceof vscode.Uri
+    && (a.type === undefined || ROUND_TYPES.includes(a.type))
+    && (a.date === undefined || isValidDate(a.date))
+    && (a.round === undefined || (Number.isInteger(a.round) && a.round > 0));
 }
 
 /** The interview a node shows: as read, or while its file has errors, the record read before them. */

@@ -29,8 +29,8 @@ describe('activation', () => {
 
   it('in test mode, hands the tests what every feature it activated is made of', async () => {
     const { parts } = await api();
-    assert.deepEqual(Object.keys(parts).sort(), ['assistant', 'commands', 'diagnostics', 'insights', 'language', 'noteBacklinks', 'reminders', 'sidebar', 'walkthrough']);
-    assert.ok(parts.sidebar && parts.insights && parts.reminders, 'the views are built');
+    assert.deepEqual(Object.keys(parts).sort(), ['assistant', 'brief', 'calendar', 'commands', 'diagnostics', 'insights', 'language', 'noteBacklinks', 'reminders', 'sidebar', 'walkthrough']);
+    assert.ok(parts.sidebar && parts.insights && parts.reminders && parts.brief, 'the views are built');
     assert.equal(parts.assistant?.tools.size, TOOL_SPECS.length, 'every assistant tool is registered');
   });
 });

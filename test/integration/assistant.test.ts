@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { CommandId, SettingId } from '../../src/constants';
 import { TOOL_SPECS } from '../../src/core/assistant/specs';
+import { prepareBrief } from '../../src/core/brief/prepare';
 import { rankWeaknesses } from '../../src/core/progress/weaknesses';
 import { journalStats } from '../../src/core/stats';
 import { api, assertScriptUsed, closeAll, eventually, read, remove, restore, run, SUITE_TODAY, uriOf, write, FLOW_STYLE_FILE as FLOW, FLOW_STYLE_TEXT as HAND } from './helpers';
@@ -55,6 +56,15 @@ describe('assistant tools in VS Code', () => {
     const acme = JSON.parse(await invoke('debrief_get_interview', { id: 'acme-backend' }));
     assert.equal(acme.company, j.index.interview('acme-backend')!.company);
     assert.deepEqual(acme.rounds.map((r: { type: string }) => r.type), j.index.interview('acme-backend')!.rounds.map((r) => r.type));
+  });
+
+  it('prepares the brief of an interview as the page does, its study notes read in the workspace', async () => {
+    const j = await journal();
+    const brief = JSON.parse(await invoke('debrief_prepare_interview', { interview: 'acme-backend', roundType: 'behavioral' }));
+    const expected = await prepareBrief(j.index, j.fs, j.index.interview('acme-backend')!, SUITE_TODAY, { roundType: 'behavioral' });
+    assert.deepEqual(brief, JSON.parse(JSON.stringify(expected, (k, v: unknown) => (k === 'line' ? undefined : v))));
+    assert.deepEqual(brief.likely.weaknesses.map((w: { id: string }) => w.id), ['rambling-answers']);
+    assert.deepEqual(brief.reread.shown.map((n: { path: string; state: { excerpt?: string } }) => [n.path, n.state.excerpt]), [['notes/star-answers.md', 'STAR answers']]);
   });
 
   it('records feedback exactly as Record Feedback does, and one Undo restores the file', async () => {

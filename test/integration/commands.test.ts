@@ -157,12 +157,17 @@ describe('commands', () => {
       }
     });
 
-    it('Add Round appends a round', async () => {
-      const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', 'Dana', '2', 'Did not estimate load']);
-      assertScriptUsed(prompter);
-      const data = parse((await read(ACME_FILE))!);
-      assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', interviewers: ['Dana'], rating: 2, 'went-badly': 'Did not estimate load' });
-      assert.equal(data.rounds.length, 3);
+    it('Add Round appends a round, with its start time in the user\'s time zone', async () => {
+      (await api()).setTimeZone('America/Chicago');
+      try {
+        const { prompter } = await run(CommandId.AddRound, [ACME, 'system-design', '2026-10-20', '2:30pm', 'Dana', '2', 'Drew the data flow first', 'Did not estimate load']);
+        assertScriptUsed(prompter);
+        const data = parse((await read(ACME_FILE))!);
+        assert.deepEqual(data.rounds[2], { type: 'system-design', date: '2026-10-20', time: '14:30', timezone: 'America/Chicago', interviewers: ['Dana'], rating: 2, 'went-well': 'Drew the data flow first', 'went-badly': 'Did not estimate load' });
+        assert.equal(data.rounds.length, 3);
+      } finally {
+        (await api()).setTimeZone(undefined);
+      }
     });
 
     it('Draft Feedback Request opens a specific draft and writes nothing', async () => {

@@ -19,6 +19,17 @@ export async function api(): Promise<TestApi> {
 export const folder = (): vscode.WorkspaceFolder => vscode.workspace.workspaceFolders![0];
 export const uriOf = (rel: string): vscode.Uri => vscode.Uri.joinPath(folder().uri, ...rel.split('/'));
 
+/**
+ * A file of test/fixtures: where the checkout keeps it (outside the workspace, as a file the user
+ * chose may be), or, in the web tier, where a web worker can read it: the copy scripts/lib/web.mjs puts
+ * in the served folder under fixtures/ (a worker has no `__dirname` and reads no disk).
+ */
+export function fixture(rel: string): vscode.Uri {
+  return typeof __dirname === 'string'
+    ? vscode.Uri.joinPath(vscode.Uri.file(__dirname), '..', '..', '..', 'test', 'fixtures', ...rel.split('/'))
+    : uriOf(`fixtures/${rel}`);
+}
+
 export async function read(rel: string): Promise<string | undefined> {
   try {
     return await readText(uriOf(rel));

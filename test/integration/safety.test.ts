@@ -75,6 +75,13 @@ describe('untrusted journals in the editor', function () {
   });
   after(() => fs.rmSync(outside, { recursive: true, force: true }));
 
+  it('in the Node host, reads a file: folder through Node\'s fs, which resolves links (the Node entry hands the local disk over)', async () => {
+    const a = await api();
+    assert.deepEqual(a.host, { runtime: 'node', localDisk: true });
+    assert.equal(folder().uri.scheme, 'file');
+    assert.ok(a.services.store.journalOf(folder())?.fs.realPath, 'links are resolved, so a link inside the workspace is followed');
+  });
+
   it('an interview linking outside the workspace, and a pipe named like one, are errors at the file; nothing of them is shown', async () => {
     link('debrief/interviews/linked-out.yaml', path.join(outside, 'secret.yaml'));
     execFileSync('mkfifo', [abs('debrief/interviews/pipe.yaml')]);

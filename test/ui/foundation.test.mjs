@@ -50,13 +50,16 @@ describe('workbench (installed .vsix)', function () {
     await wb.screenshot('vsix-sidebar');
   });
 
-  it('ships the workbook reader beside the bundles: the packaged CLI imports an .xlsx and an .ods', () => {
+  it('ships the workbook reader beside the bundles: the command line, put beside it, imports an .xlsx and an .ods with it', () => {
     const extensions = tempFolder('debrief-ext-');
     installExtension(join(root, 'out', 'debrief.vsix'), extensions);
     const installed = readdirSync(extensions).find((d) => d.startsWith('debrief.debrief-'));
     assert.ok(installed, `the extension is installed in ${extensions}`);
     const dist = join(extensions, installed, 'dist');
     assert.ok(existsSync(join(dist, 'workbook.js')), 'dist/workbook.js is in the .vsix');
+    // The command line is not in the .vsix (it runs from a checkout): the one just built reads the packaged reader.
+    assert.equal(existsSync(join(dist, 'cli.js')), false, 'the command line is not packaged');
+    cpSync(join(root, 'dist', 'cli.js'), join(dist, 'cli.js'));
     for (const [file, summary] of [['stellen-ch.xlsx', '5 new, 0 duplicate, 0 invalid, 0 skipped'], ['basvurular.ods', '4 new, 0 duplicate, 0 invalid, 0 skipped']]) {
       const r = spawnSync(process.execPath, [join(dist, 'cli.js'), 'import', join(root, 'test', 'fixtures', 'import', file), tempFolder(), '--dry-run'], { encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);

@@ -7,6 +7,8 @@ import { NodeFileSystem } from '../../src/adapters/node-fs';
 import { checkInput } from '../../src/core/assistant/input';
 import { allowedTools, TOOL_SPECS } from '../../src/core/assistant/specs';
 import { callTool, describeChanges, HANDLED_TOOLS, ToolError } from '../../src/core/assistant/tools';
+import { buildBrief } from '../../src/core/brief/brief';
+import { readBriefNotes } from '../../src/core/brief/notes';
 import { insightsModel } from '../../src/core/insights';
 import { DiskJournal } from '../../src/core/journal/disk-journal';
 import { loadJournal } from '../../src/core/journal/load';
@@ -53,6 +55,13 @@ async function tool(fs: MemoryFileSystem, name: string, input: unknown, access: 
   const r = await runToolOnDisk(journal, fs, name, input, { access, today: () => TODAY, feedbackFollowUpDays: 7 });
   const text = r.content.map((c) => (c.type === 'text' ? c.text : '')).join('');
   return { error: r.isError === true, text };
+}
+
+/** A read tool's answer, as the model receives it (before JSON). */
+async function answer<T>(name: string, input: unknown, ctx: Parameters<typeof callTool>[2]): Promise<T> {
+  const call = callTool(name, input, ctx, 'read-only');
+  assert.equal(call.kind, 'read', `${name} reads`);
+  return (await (call as { answer(): Promise<unknown> }).answer()) as T;
 }
 
 describe('assistant tools: specs', () => {
@@ -115,10 +124,10 @@ describe('assistant tools: input', () => {
     const index = workspace();
     return loadJournal(index, 'debrief').then((journal) => {
       const names = TOOL_SPECS.map((t) => t.name);
-      fc.assert(fc.property(fc.constantFrom(...names), fc.oneof(fc.object(), fc.anything(), fc.record({ id: fc.string(), company: fc.string(), role: fc.string(), date: fc.string(), interview: fc.string(), received: fc.string(), summary: fc.string(), weakness: fc.string(), title: fc.string(), action: fc.string(), status: fc.string(), target: fc.constantFrom('interview', 'weakness', 'improvement') }, { requiredKeys: [] })), (name, input) => {
+      return fc.assert(fc.asyncProperty(fc.constantFrom(...names), fc.oneof(fc.object(), fc.anything(), fc.record({ id: fc.string(), company: fc.string(), role: fc.string(), date: fc.string(), interview: fc.string(), received: fc.string(), summary: fc.string(), weakness: fc.string(), title: fc.string(), action: fc.string(), status: fc.string(), target: fc.constantFrom('interview', 'weakness', 'improvement') }, { requiredKeys: [] })), async (name, input) => {
         try {
-          const call = callTool(name, input, { index: journal, today: TODAY, feedbackFollowUpDays: 7 }, 'read-write');
-          if (call.kind === 'read') return JSON.stringify(call.result) !== undefined;
+          const call = callTool(name, input, { index: journal, today: TODAY, feedbackFollowUpDays: 7, fs: index }, 'read-write');
+          if (call.kind === 'read') return JSON.stringify(await call.answer()) !== undefined;
           const texts = new Map<string, string | undefined>(call.intent.reads.map((p) => [p, p === 'debrief/weaknesses.yaml' ? WEAKNESSES : p.endsWith('acme-backend.yaml') ? ACME : undefined]));
           const plan = call.intent.plan(texts);
           if (!plan.ok) return plan.problems.length > 0;
@@ -141,19 +150,17 @@ describe('assistant tools: reads say what the views say', () => {
     const demo = await loadJournal(new NodeFileSystem(path.resolve('demo')), 'debrief');
     const today = '2025-12-01';
     const ctx = { index: demo, today, feedbackFollowUpDays: 7 };
-    const listed = callTool('debrief_list_weaknesses', {}, ctx, 'read-only');
-    assert.equal(listed.kind, 'read');
     const ranked = rankWeaknesses(journalStats(demo, today).weaknesses);
-    const got = (listed as { result: { weaknesses: { id: string; trend: string; didTheWorkPayOff: string }[] } }).result.weaknesses;
+    const got = (await answer<{ weaknesses: { id: string; trend: string; didTheWorkPayOff: string }[] }>('debrief_list_weaknesses', {}, ctx)).weaknesses;
     assert.deepEqual(got.map((w) => w.id), ranked.map((w) => w.id));
     assert.deepEqual(got.map((w) => [w.trend, w.didTheWorkPayOff]), ranked.map((w) => [w.trendText, w.verdictText]));
-    const progress = callTool('debrief_progress', {}, ctx, 'read-only') as { result: { answers: Record<string, { answer: string }> } };
+    const progress = await answer<{ answers: Record<string, { answer: string }> }>('debrief_progress', {}, ctx);
     const model = insightsModel(demo, today);
-    for (const s of model.sections) assert.equal(progress.result.answers[s.id].answer, s.answer, s.id);
-    const due = callTool('debrief_due', { days: 7 }, ctx, 'read-only') as { result: { due: { what: string }[] } };
-    assert.deepEqual(due.result.due.map((d) => d.what), reminders(demo, today, { feedbackFollowUpDays: 7, soonDays: 7 }).map((r) => r.title));
-    const rejected = callTool('debrief_list_interviews', { outcome: ['rejected'], company: 'ACME' }, ctx, 'read-only') as { result: { interviews: { id: string; outcome: string }[] } };
-    assert.deepEqual(rejected.result.interviews.map((i) => i.id), demo.interviews().filter((i) => i.outcome === 'rejected' && /acme/i.test(i.company)).map((i) => i.id));
+    for (const s of model.sections) assert.equal(progress.answers[s.id].answer, s.answer, s.id);
+    const due = await answer<{ due: { what: string }[] }>('debrief_due', { days: 7 }, ctx);
+    assert.deepEqual(due.due.map((d) => d.what), reminders(demo, today, { feedbackFollowUpDays: 7, soonDays: 7 }).map((r) => r.title));
+    const rejected = await answer<{ interviews: { id: string; outcome: string }[] }>('debrief_list_interviews', { outcome: ['rejected'], company: 'ACME' }, ctx);
+    assert.deepEqual(rejected.interviews.map((i) => i.id), demo.interviews().filter((i) => i.outcome === 'rejected' && /acme/i.test(i.company)).map((i) => i.id));
   });
 
   it('says which id was meant when one is unknown, and what the user set when a tool is not allowed', async () => {
@@ -167,6 +174,53 @@ describe('assistant tools: reads say what the views say', () => {
     assert.equal(fs.readText('debrief/weaknesses.yaml'), WEAKNESSES, 'nothing written');
     const none = await tool(fs, 'debrief_delete_everything', {});
     assert.match(none.text, /There is no Debrief tool "debrief_delete_everything"/);
+  });
+});
+
+describe('assistant tools: the brief for an interview', () => {
+  const NEXT = `id: acme-platform
+company: ACME
+role: Senior Backend Engineer
+applied: 2025-03-01
+outcome: pending
+rounds:
+  - type: coding
+    date: 2025-03-12
+`;
+  const NOTED = WEAKNESSES.replace('        due: 2025-03-01\n', '        due: 2025-03-01\n        notes: [notes/narrate.md, ../outside.md]\n');
+
+  it('returns the brief the page shows, the next interview by default, its notes read inside the workspace only', async () => {
+    const fs = new MemoryFileSystem({
+      'debrief/weaknesses.yaml': NOTED, 'debrief/interviews/acme-backend.yaml': ACME.replace('    interviewers: [Tom]\n', '    interviewers: [Tom]\n    questions: [Reverse a list]\n') + 'weaknesses:\n  - weakness: thinking-aloud\n    round: 1\n',
+      'debrief/interviews/acme-platform.yaml': NEXT, 'notes/narrate.md': '# Narrate every step\n',
+    });
+    const r = await tool(fs, 'debrief_prepare_interview', {});
+    assert.equal(r.error, false, r.text);
+    const got = JSON.parse(r.text);
+    const index = await loadJournal(fs, 'debrief');
+    const expected = await readBriefNotes(buildBrief(index, index.interview('acme-platform')!, TODAY), fs);
+    assert.deepEqual(got, JSON.parse(JSON.stringify(expected, (k, v: unknown) => (k === 'line' ? undefined : v))), 'the core\'s brief, without line numbers');
+    assert.equal(got.interview.id, 'acme-platform', 'the next interview: its coding round is in two days');
+    // Acme's coding round of 10 Feb (28 days: 1) × same kind 1 × same company, in any case, 2.
+    assert.deepEqual(got.likely.weaknesses.map((w: { id: string; score: number }) => [w.id, w.score]), [['thinking-aloud', 2]]);
+    assert.deepEqual(got.likely.weaknesses[0].reasons.map((x: { text: string }) => x.text), ['surfaced in your last coding round', 'came up at ACME before, in a coding round (10 Feb)']);
+    assert.deepEqual(got.questions.shown.map((q: { text: string }) => q.text), ['Reverse a list']);
+    assert.deepEqual(got.reread.shown.map((n: { path: string; state: { kind: string; excerpt?: string } }) => [n.path, n.state.kind, n.state.excerpt]), [['notes/narrate.md', 'read', 'Narrate every step'], ['../outside.md', 'refused', undefined]]);
+    assert.match(got.reread.shown[1].state.reason, /leaves the workspace/);
+    assert.ok(!r.text.includes('"line"'));
+  });
+
+  it('prepares the interview named, for the kind of round given, and says which id was meant', async () => {
+    const fs = workspace({ 'debrief/interviews/acme-platform.yaml': NEXT });
+    const named = JSON.parse((await tool(fs, 'debrief_prepare_interview', { interview: 'acme-backend', roundType: 'behavioral' })).text);
+    assert.deepEqual([named.interview.id, named.next.roundType, named.next.roundTypeFrom], ['acme-backend', 'behavioral', 'chosen']);
+    const unknown = await tool(fs, 'debrief_prepare_interview', { interview: 'acme-platfrom' });
+    assert.equal(unknown.error, true);
+    assert.match(unknown.text, /No interview "acme-platfrom"\. Did you mean "acme-platform"\?/);
+    const bad = await tool(fs, 'debrief_prepare_interview', { roundType: 'lunch' });
+    assert.match(bad.text, /`roundType` must be one of recruiter, coding/);
+    const empty = await tool(new MemoryFileSystem({}), 'debrief_prepare_interview', {});
+    assert.match(empty.text, /There is no interview in the journal yet/);
   });
 });
 

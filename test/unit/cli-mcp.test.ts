@@ -36,6 +36,13 @@ describe('cli: mcp', function () {
       const weaknesses = JSON.parse(textOf(await client.callTool({ name: 'debrief_list_weaknesses', arguments: {} })));
       assert.equal(weaknesses.today, '2025-12-01');
       assert.equal(weaknesses.weaknesses[0].id, 'capacity-estimates', 'what holds the demo back most');
+      // The demo's next interview: Globex's system-design round on 3 Dec. The demo holds eight
+      // system-design rounds since 5 Jun (18 Jul to 14 Nov), and each cited capacity-estimates.
+      const brief = JSON.parse(textOf(await client.callTool({ name: 'debrief_prepare_interview', arguments: {} })));
+      assert.deepEqual([brief.interview.id, brief.next.roundType, brief.next.date], ['globex-senior-platform', 'system-design', '2025-12-03']);
+      assert.equal(brief.likely.weaknesses[0].id, 'capacity-estimates');
+      assert.deepEqual(brief.likely.weaknesses[0].reasons[0], { kind: 'round-type', roundType: 'system-design', seen: 8, of: 8, text: 'surfaced in each of your last 8 system-design rounds' });
+      assert.equal(brief.reread.shown.find((n: { path: string }) => n.path === 'notes/capacity-estimates.md')?.state.excerpt, 'Back-of-the-envelope estimates', 'the note read from the folder');
       const file = join(folder, 'debrief', 'interviews', 'hooli-sre.yaml');
       const before = readFileSync(file, 'utf8');
       const written = await client.callTool({ name: 'debrief_record_feedback', arguments: { interview: 'hooli-sre', received: '2025-11-30', summary: 'Went with someone more senior.', weaknesses: ['capacity-estimates'] } });

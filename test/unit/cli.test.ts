@@ -3,6 +3,8 @@ import { main, CliIO } from '../../src/cli/main';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
 import { exportInterviews } from '../../src/core/export';
 import { loadJournal } from '../../src/core/journal/load';
+import { briefMarkdown } from '../../src/core/brief/markdown';
+import { prepareBrief } from '../../src/core/brief/prepare';
 
 function journal(): MemoryFileSystem {
   return new MemoryFileSystem({
@@ -89,5 +91,48 @@ describe('cli', () => {
     const fs = new MemoryFileSystem({ 'debrief/interviews/a.yaml': 'id: a\ncompany: "A|B"\nrole: "x\\ny"\n' });
     const md = exportInterviews(await loadJournal(fs, 'debrief'), 'md');
     assert.ok(md.includes('| a | A\\|B | x y |'));
+  });
+});
+
+describe('cli: prepare', () => {
+  it('prints the brief of an interview as the core writes it, its notes read from the folder', async () => {
+    const r = await run(['prepare', 'acme', 'ws', '--round', 'coding']);
+    assert.equal(r.code, 0, r.err);
+    const fs = journal();
+    const ws = { ...fs, readFile: (p: string) => fs.readFile(`ws/${p}`), stat: (p: string) => fs.stat(`ws/${p}`), readDirectory: (p: string) => fs.readDirectory(`ws/${p}`) } as unknown as MemoryFileSystem;
+    const index = await loadJournal(ws, 'debrief');
+    assert.equal(r.out, briefMarkdown(await prepareBrief(index, ws, index.interview('acme')!, '2025-02-01', { roundType: 'coding' })));
+    assert.match(r.out, /^# Brief: Acme, Inc\\\., =Backend\n\nPrepared 1 Feb for the coding round\./, 'journal text escaped for Markdown');
+    // The coding round of 20 Jan (12 days ago: 1) × same kind 1 × this application 2: the one likely weakness.
+    assert.match(r.out, /\n1\. \*\*Silent\*\*: Surfaced in your last coding round; came up earlier in this application, in the coding round \(20 Jan\)\.\n/);
+    assert.match(r.out, /\n- notes\/t\.md: t\. For: Silent\.\n/);
+    const json = await run(['prepare', 'acme', 'ws', '--round', 'coding', '--json']);
+    assert.deepEqual(JSON.parse(json.out).likely.weaknesses.map((w: { id: string; score: number }) => [w.id, w.score]), [['thinking-aloud', 2]]);
+  });
+
+  it('prepares the next interview, and says which id was meant or what is wrong', async () => {
+    const next = await run(['prepare', 'next', 'ws']);
+    assert.equal(next.code, 0, next.err);
+    assert.match(next.out, /^# Brief: Globex, SRE\n/, 'the open application first');
+    const typo = await run(['prepare', 'acm', 'ws']);
+    assert.equal(typo.code, 2);
+    assert.match(typo.err, /^debrief: No interview "acm" in the journal\. Did you mean "acme"\?/);
+    for (const argv of [['prepare'], ['prepare', 'acme', 'ws', '--round', 'lunch'], ['prepare', 'acme', 'nowhere'], ['stats', 'ws', '--round', 'coding']]) {
+      const r = await run(argv);
+      assert.equal(r.code, 2, argv.join(' '));
+      assert.ok(r.err.startsWith('debrief: '), argv.join(' '));
+    }
+    assert.match((await run(['prepare', '--help'])).out, /Usage: debrief prepare <interview-id>\|next/);
+  });
+
+  it('prints what the journal holds on one line each, control characters escaped', async () => {
+    const fs = journal();
+    fs.writeFileSync('ws/debrief/interviews/acme.yaml', 'id: acme\ncompany: "Acme\\u001b[2J"\nrole: Dev\nrounds:\n  - type: coding\n    date: 2025-01-20\n    went-well: "ok\\u0007 <script>"\n');
+    const r = await run(['prepare', 'acme', 'ws', '--round', 'coding'], fs);
+    assert.equal(r.code, 0, r.err);
+    // eslint-disable-next-line no-control-regex
+    assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(r.out), 'no control character reaches the terminal');
+    assert.match(r.out, /Acme\\u001b\\\[2J/);
+    assert.match(r.out, /ok\\u0007 \\<script\\>/);
   });
 });

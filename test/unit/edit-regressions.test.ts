@@ -19,6 +19,18 @@ function after(text: string, r: EditResult): string {
 }
 
 describe('edit regressions', () => {
+  it('a start time and yes/no words are written quoted, so that YAML 1.1 tools read them as text too', () => {
+    const text = 'id: a\ncompany: A\nrole: R\n';
+    // PyYAML reads a plain 14:30 as the base-60 number 870, and a plain No as false.
+    const out = after(text, I.addRound(text, { type: 'coding', date: '2025-02-03', time: '14:30', location: 'No', interviewers: ['Yes'] }));
+    assert.equal(out, `${text}rounds:\n  - type: coding\n    date: 2025-02-03\n    time: "14:30"\n    location: "No"\n    interviewers:\n      - "Yes"\n`);
+    const as11 = parse(out, { version: '1.1' }).rounds[0];
+    assert.deepEqual([as11.time, as11.location, as11.interviewers], ['14:30', 'No', ['Yes']]);
+    // A file written with single quotes gets single quotes.
+    const single = "id: a\ncompany: 'A'\nrole: 'R'\nsource: 'x'\n";
+    assert.match(after(single, I.addRound(single, { type: 'coding', time: '09:05' })), /time: '09:05'\n/);
+  });
+
   it('Record Feedback on a feedback ending with quotes adds the quote to the list, not to the summary', () => {
     const text = 'id: a\ncompany: A\nrole: R\nfeedback:\n  summary: Needs depth\n  quotes:\n    - Too vague\n';
     const out = after(text, I.recordFeedbackReceived(text, { received: '2025-02-01', quotes: ['Be concrete'] }));

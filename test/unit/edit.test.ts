@@ -103,6 +103,17 @@ describe('interview edits', () => {
     assert.equal(apply(t2, E.addRound(t2, { type: 'coding' })), 'id: a\ncompany: A\nrole: R\nrounds: # none yet\n  - type: coding\n', 'the comment stays on the key\'s line');
   });
 
+  it('recordRound fills in a round written down before it happened, once it has', () => {
+    const t = 'id: a\ncompany: A\nrole: R\nrounds:\n  - type: system-design # the onsite\n    date: 2025-12-03\n    interviewers: [Priya]\n';
+    const out = apply(t, E.recordRound(t, 1, { interviewer: 'Tom', rating: 4, wentWell: 'Numbers first', wentBadly: 'Ran out of time' }, { type: 'system-design', date: '2025-12-03' }));
+    assert.equal(out, 'id: a\ncompany: A\nrole: R\nrounds:\n  - type: system-design # the onsite\n    date: 2025-12-03\n    interviewers: [Priya, Tom]\n    rating: 4\n    went-well: Numbers first\n    went-badly: Ran out of time\n');
+    assert.equal(apply(t, E.recordRound(t, 1, { interviewer: 'Priya' }, { type: 'system-design' })), t, 'an interviewer already named is not added twice');
+    const stale = E.recordRound(t, 1, { rating: 3 }, { type: 'coding' });
+    assert.equal(!stale.ok && stale.problems[0].code, 'stale', 'the round is not the one shown');
+    assert.equal(E.recordRound(t, 2, { rating: 3 }).ok, false, 'no round 2');
+    assert.equal(E.recordRound(t, 1, { rating: 6 }).ok, false);
+  });
+
   it('deleteRound removes the round and renumbers citations', () => {
     const out = apply(base, E.deleteRound(base, 1));
     const v = iv(out);

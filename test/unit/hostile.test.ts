@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { HOSTILE_SHAPES } from '../../bench/hostile';
+import { DAMAGED_SHAPES, HOSTILE_SHAPES } from '../../bench/hostile';
 import { main } from '../../src/cli/main';
 import { setOutcome } from '../../src/core/edits/interview';
 import { renameNoteLinks } from '../../src/core/edits/note-links';
@@ -34,6 +34,9 @@ function assertUseful(problems: readonly Problem[], text: string): void {
   }
 }
 
+/** Limits of one value (nesting, a list or mapping as a key): the rest of a file beyond one is read. */
+const ONE_VALUE_LIMITS = new Set(['depth', 'complexKeys']);
+
 /** What each shape gives at 64 KB: the limit it is beyond, or how it is read. */
 const AT_64K: Record<string, string[]> = {
   'flow-keys': ['over-limit:depth'],
@@ -57,21 +60,31 @@ const AT_64K: Record<string, string[]> = {
   'largest-accepted': [],
   'many-weaknesses': [],
   'unknown-citations': [],
+  'damaged-once': [],
+  'damaged-items': [],
+  'stray-lines': [],
+  'mixed-columns': [],
+  'moved-keys': [],
+  'unclosed-quotes': [],
 };
 
 describe('hostile journal files', function () {
   this.timeout(120_000);
 
-  it('every hostile shape at 1 MB is read without throwing: a located problem naming the limit, or the record', () => {
+  it('every hostile shape at 1 MB is read without throwing: a located problem naming the limit, or the record (what is around a value beyond a limit of its own)', () => {
     for (const shape of HOSTILE_SHAPES) {
       const text = shape.make(1024 * 1024);
       const r = shape.kind === 'interview' ? readInterview(P, text) : readWeaknesses(W, text);
       assertUseful(r.problems, text);
       const over = r.problems.filter((p) => p.code === 'over-limit');
       if (over.length) {
-        assert.equal(r.value, undefined, `${shape.name}: a file beyond a limit has no record`);
         assert.match(over[0].message, /\(limit: [a-z ]+/, `${shape.name}: the message names the limit`);
         assert.equal(over[0].severity, 'error');
+        if (ONE_VALUE_LIMITS.has(String(over[0].data?.limit))) {
+          // Beyond a limit of one value: that value's part is left out, the rest is read.
+          assert.equal(r.value && 'company' in r.value ? r.value.company : undefined, 'Acme', `${shape.name}: the keys around the value beyond the limit are read`);
+          assert.deepEqual(r.broken?.map((b) => b.problem), over, `${shape.name}: the part beyond the limit did not read`);
+        } else assert.equal(r.value, undefined, `${shape.name}: a file beyond a limit of the whole file has no record`);
       } else assert.ok(r.value, `${shape.name}: read when within the limits (${limitOf(r.problems).join(', ')})`);
     }
   });
@@ -187,19 +200,23 @@ describe('hostile journal files', function () {
     mem.writeFileSync('debrief/interviews/forged-key.yaml', fixture('forged-key.yaml'));
     mem.writeFileSync('debrief/interviews/evil\nx.yaml:1:1: error: forged\u001b[2J.yaml', 'id: evil\ncompany: A\nrole: B\noutcome: "\u001b[31mbad\u0007"\n');
     mem.writeFileSync('debrief/weaknesses.yaml', fixture('outside-notes.yaml'));
+    // Characters of no width and bidirectional marks: a value that looks like another.
+    mem.writeFileSync('debrief/interviews/hidden.yaml', 'id: hidden\ncompany: A\nrole: B\noutcome: "rej\u200bected\u200e"\n"\u2060\ufeff\u200d": x\nstage: "\u061c\u180e\u200c\u200f"\n');
     const out: string[] = [];
     const code = await main(['validate', '.'], { stdout: (t) => out.push(t), stderr: (t) => out.push(t), fileSystem: () => mem });
     assert.equal(code, 1);
     const text = out.join('');
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/, 'no control character reaches the terminal');
+    assert.doesNotMatch(text, /[\u061c\u180e\u200b-\u200f\u2060-\u2069\ufeff]/, 'no character of no width or bidirectional mark reaches the terminal');
     const lines = text.split('\n').filter(Boolean);
     const problems = lines.slice(0, -1);
     for (const l of problems) assert.match(l, /^debrief\/[^\n]*:\d+:\d+: (error|warning|info): .* \[[a-z-]+\]$/, l);
     assert.equal(problems.length, (await loadJournal(mem, 'debrief')).problems().length, 'one line per problem, and nothing more');
     assert.ok(problems.some((l) => l.startsWith('debrief/interviews/evil\\nx.yaml:1:1: error: forged\\u001b[2J.yaml:')), problems.join('\n'));
     assert.ok(problems.some((l) => l.includes('"\\u001b[31mbad\\u0007" is not a valid outcome')), problems.join('\n'));
-    assert.match(lines[lines.length - 1], /^3 files checked: \d+ errors?, \d+ warnings?, \d+ info\.$/);
+    assert.ok(problems.some((l) => l.includes('"rej\\u200bected\\u200e" is not a valid outcome')), problems.join('\n'));
+    assert.match(lines[lines.length - 1], /^4 files checked: \d+ errors?, \d+ warnings?, \d+ info\.$/);
   });
 
   it('note paths leaving the workspace are refused by the reader and by Link Study Note', () => {
@@ -271,5 +288,57 @@ describe('hostile journal files', function () {
     }), { numRuns: 25, seed: 11 });
     // Generous: an exponential or quadratic shape is thousands of times slower per byte at 32 KB.
     assert.ok(worst < 60, `the slowest random shape costs ${worst.toFixed(1)}× a plain file per byte`);
+  });
+  it('a damaged file of any size is read part by part: what is intact reads, each part left out is one problem', () => {
+    for (const bytes of [64 * 1024, 1024 * 1024]) {
+      const once = readWeaknesses(W, DAMAGED_SHAPES.find((s) => s.name === 'damaged-once')!.make(bytes));
+      const items = once.value?.weaknesses ?? [];
+      assert.ok(items.length > 10 && items[0].id === 'w-1', `every weakness but the first reads (${items.length})`);
+      assert.deepEqual(once.problems.map((p) => p.message), ['The list opened with "[" on line 5, column 19 is never closed. Add "]" after its last item.']);
+      const every = readWeaknesses(W, DAMAGED_SHAPES.find((s) => s.name === 'damaged-items')!.make(bytes));
+      assertUseful(every.problems, DAMAGED_SHAPES[1].make(bytes));
+      assert.equal(every.value?.weaknesses.length, 0);
+      assert.equal(countProblems(every.problems).error, every.broken?.length, 'one problem per weakness left out, listed or counted');
+      assert.ok((every.broken?.length ?? 0) > 10);
+    }
+  });
+
+  it('recovery stays linear: the time per byte of a damaged file grows with its size no more than a plain file\'s, and stays within a ratio of it', () => {
+    // CPU time of a read (which other work on a busy machine does not inflate as it does wall-clock
+    // time): the best of three batches, each of as many reads as take 30 ms.
+    const cpu = (read: () => void): number => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = process.cpuUsage();
+        let n = 0, spent = 0;
+        do {
+          read();
+          n++;
+          const d = process.cpuUsage(t);
+          spent = d.user + d.system;
+        } while (spent < 30_000);
+        best = Math.min(best, spent / n);
+      }
+      return best;
+    };
+    const perByte = (kind: 'interview' | 'weaknesses', text: string, options: ReadOptions = {}) => {
+      const read = () => (kind === 'interview' ? readInterview(P, text, options) : readWeaknesses(W, text, options));
+      read();
+      return cpu(read) / text.length;
+    };
+    // The unit: a plain file read by the composer, at each size (rounds with long texts, within the token limit at every size).
+    const text = 'a long account of what went well in the round, written out in full '.repeat(25);
+    const plain = (bytes: number) => HEAD + 'rounds:\n' + `  - type: coding\n    went-well: ${text}\n`.repeat(Math.floor((bytes - HEAD.length - 8) / (text.length + 32)));
+    const small = 32 * 1024, large = 512 * 1024;
+    const plainLarge = perByte('interview', plain(large), { compose: true });
+    const plainGrowth = plainLarge / perByte('interview', plain(small), { compose: true });
+    for (const shape of DAMAGED_SHAPES) {
+      const atSmall = perByte(shape.kind, shape.make(small));
+      const atLarge = perByte(shape.kind, shape.make(large));
+      // Generous: recovery quadratic in the size would cost up to 16 times more per byte at 16 times the
+      // size (measured: a part composed again for each item costs 6 times more, read part by part 0.3 to 2).
+      assert.ok(atLarge / atSmall < 3 * Math.max(1, plainGrowth), `${shape.name}: ${(atLarge / atSmall).toFixed(1)}× the time per byte at 16× the size (a plain file: ${plainGrowth.toFixed(1)}×)`);
+      assert.ok(atLarge / plainLarge < 60, `${shape.name}: ${(atLarge / plainLarge).toFixed(1)}× a plain file's time per byte, within 60×`);
+    }
   });
 });

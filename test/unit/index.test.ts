@@ -18,7 +18,7 @@ describe('JournalIndex', () => {
     const index = await loadJournal(fs, 'debrief');
     assert.deepEqual(index.problems().filter((p) => p.code !== 'unused-weakness'), []);
     assert.deepEqual(index.problems(), []);
-    assert.equal(index.interviews().length, 35);
+    assert.equal(index.interviews().length, 36);
     assert.equal(index.weaknesses().length, 6);
     assert.equal(index.backlinks('notes/thinking-aloud.md')[0].item.id, 'narrate-mock');
   });
@@ -206,8 +206,8 @@ describe('JournalIndex', () => {
     const fs = new NodeFileSystem(path.resolve('demo'));
     const index = await loadJournal(fs, 'debrief');
     const st = journalStats(index, '2025-12-01');
-    assert.equal(st.interviews, 35);
-    assert.deepEqual([st.outcomes.rejected, st.outcomes.ghosted, st.outcomes.pending, st.outcomes.offer], [18, 9, 4, 1]);
+    assert.equal(st.interviews, 36);
+    assert.deepEqual([st.outcomes.rejected, st.outcomes.ghosted, st.outcomes.pending, st.outcomes.offer], [18, 9, 5, 1]);
     assert.equal(st.stages.offer, 1, 'the offer from its outcome');
     assert.equal(st.stages.applied, 6, 'applications with no round stay at applied');
     assert.equal(st.feedback.asked, 19);

@@ -20,7 +20,7 @@ describe('key completion helpers', () => {
 
   it('lists the keys the schemas allow at a path, through list items, with required flags', () => {
     const round = schemaKeys('interview', ['rounds']);
-    assert.deepEqual(round.map((k) => k.key), ['type', 'date', 'interviewers', 'rating', 'questions', 'went-well', 'went-badly']);
+    assert.deepEqual(round.map((k) => k.key), ['type', 'date', 'time', 'timezone', 'duration', 'location', 'link', 'interviewers', 'rating', 'questions', 'went-well', 'went-badly', 'invitation', 'cancelled']);
     assert.deepEqual(round.filter((k) => k.required).map((k) => k.key), ['type']);
     assert.ok(round.every((k) => k.description), 'every key has a description');
     assert.ok(schemaKeys('weaknesses', ['weaknesses', 'improvements']).some((k) => k.key === 'done-when'));

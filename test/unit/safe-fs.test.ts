@@ -118,6 +118,29 @@ describe('note paths: one resolver', () => {
     assert.match(await r('/etc/passwd'), /^absolute: /);
   });
 
+  it('on a file system without real paths (a virtual one, VS Code for the Web), a link or a path through a linked folder is refused, never followed', async () => {
+    const mem = new MemoryFileSystem({ 'notes/a.md': '# A', 'notes/real.md': '# R', 'debrief/interviews/ok.yaml': IV('ok') });
+    mem.symlinkSync('notes/inside.md', 'real.md');
+    mem.symlinkSync('linked', 'notes');
+    mem.symlinkSync('outside', '/home/user');
+    const { realPath: _cannot, ...virtual } = mem.at('');
+    const r = async (p: string) => {
+      const x = await resolveNotePath(virtual, p);
+      return x.ok ? `${x.exists ? 'exists' : 'new'} ${x.path}` : `${x.reason}: ${x.message}`;
+    };
+    assert.equal(await r('notes/a.md'), 'exists notes/a.md');
+    assert.equal(await r('notes/new.md'), 'new notes/new.md');
+    assert.match(await r('notes/inside.md'), /^unchecked-link: The note path "notes\/inside\.md" is a symbolic link, which cannot be checked on this file system/);
+    assert.match(await r('linked/a.md'), /^unchecked-link: The note path "linked\/a\.md" is in a folder that is a symbolic link, which cannot be checked on this file system\. /);
+    assert.match(await r('outside/new.md'), /^unchecked-link: /);
+    assert.match(await r('linked/deeper/new.md'), /^unchecked-link: /);
+    const read = await readRegularFile(virtual, 'linked/a.md', 1000);
+    assert.equal(read.kind, 'refused', 'nothing is read through a linked folder');
+    assert.equal((await writeTarget(virtual, 'outside/x.yaml')).kind, 'refused', 'nothing is written through one');
+    assert.equal((await readRegularFile(virtual, 'debrief/interviews/ok.yaml', 1000)).kind, 'read');
+    assert.equal((await writeTarget(virtual, 'debrief/interviews/new.yaml')).kind, 'new');
+  });
+
   it('the index reports linked notes that the resolver refuses', async () => {
     const mem = new MemoryFileSystem({
       'debrief/weaknesses.yaml': 'weaknesses:\n  - id: w\n    title: W\n    improvements:\n      - id: i\n        action: A\n        notes: [notes/ok.md, notes/secret.md, notes/missing.md]\n',

@@ -1,7 +1,7 @@
 /** `debrief mcp`: the journal's tools for an AI assistant, over the Model Context Protocol on stdio. */
 import { dateOf } from '../../core/dates';
 import { UsageError } from '../args';
-import { workspaceFolder } from '../journal';
+import { followUpDays, workspaceFolder } from '../journal';
 import type { Subcommand } from '../subcommand';
 import { VERSION } from '../version';
 
@@ -14,11 +14,12 @@ export const mcp: Subcommand = {
 Serves the journal's tools over the Model Context Protocol on standard input and
 output, for an AI assistant that runs it (Claude Desktop, an editor, a CLI agent).
 The tools are the ones Debrief offers in VS Code's chat: list and get interviews,
-weaknesses with their trend, progress, what is due; record an interview or the
-feedback received, add a weakness or an improvement item, set a status, link a
-study note. Every input is checked, writes go through the same edits as the
-commands (comments and formatting stay), and nothing is read or written outside
-the folder. --read-only offers the reading tools only. No network is used.
+weaknesses with their trend, progress, what is due, the brief for an interview;
+record an interview or the feedback received, add a weakness or an improvement
+item, set a status, link a study note. Every input is checked, writes go through
+the same edits as the commands (comments and formatting stay), and nothing is
+read or written outside the folder. --read-only offers the reading tools only.
+No network is used.
 
 An MCP client's configuration, e.g.:
   { "mcpServers": { "debrief": { "command": "node",
@@ -30,9 +31,7 @@ An MCP client's configuration, e.g.:
   async run(ctx) {
     const { io, args } = ctx;
     if (!io.serveMcp) throw new UsageError('mcp is not available here.');
-    const given = args.one('--follow-up-days');
-    const days = given === undefined ? 7 : Number(given);
-    if (!Number.isInteger(days) || days < 0 || days > 365) throw new UsageError('--follow-up-days must be a whole number of days from 0 to 365.');
+    const days = followUpDays(ctx);
     const fs = await workspaceFolder(ctx, 'holds');
     // Asked each time: a server runs for days.
     const fixed = args.one('--today');

@@ -2,10 +2,14 @@
  * What the read tools answer, as plain data: the same records, numbers and words the views show,
  * from the same functions (progress/, insights.ts, reminders.ts), never a second computation.
  */
+import { buildBrief } from '../brief/brief';
+import { nextInterview } from '../brief/coming';
+import { readBriefNotes } from '../brief/notes';
+import type { FileSystem } from '../file-system';
 import { closeMatches } from '../text/fuzzy';
 import { insightsModel } from '../insights';
 import type { JournalIndex } from '../journal/journal-index';
-import { itemStatus, type Interview, type Outcome } from '../model';
+import { itemStatus, type Interview, type Outcome, type RoundType } from '../model';
 import { furthestStage } from '../progress/stages';
 import { rankWeaknesses, WeaknessProgress } from '../progress/weaknesses';
 import { awaitingFeedback, lastActivity } from '../queries/sidebar';
@@ -16,6 +20,8 @@ import { journalStats } from '../stats';
 export interface ReadContext {
   index: JournalIndex;
   today: string;
+  /** The workspace folder's files, for the study notes a brief names (read only inside it). */
+  fs?: FileSystem;
   /** The follow-up delay of feedback requests (setting debrief.reminders.feedbackFollowUpDays). */
   feedbackFollowUpDays: number;
 }
@@ -62,7 +68,7 @@ export function getInterview(ctx: ReadContext, input: { id: string }) {
   return {
     ...summary(iv, ctx.index),
     source: iv.source,
-    rounds: iv.rounds.map((r) => ({ number: r.index, type: r.type, date: r.date, interviewers: r.interviewers, rating: r.rating, questions: r.questions, wentWell: r.wentWell, wentBadly: r.wentBadly })),
+    rounds: iv.rounds.map((r) => ({ number: r.index, type: r.type, date: r.date, time: r.time, timeZone: r.timeZone, duration: r.duration, location: r.location, link: r.link, cancelled: r.cancelled, interviewers: r.interviewers, rating: r.rating, questions: r.questions, wentWell: r.wentWell, wentBadly: r.wentBadly })),
     feedback: iv.feedback ? { requested: iv.feedback.requested, received: iv.feedback.received, summary: iv.feedback.summary, quotes: iv.feedback.quotes } : undefined,
     weaknesses: iv.weaknesses.map((c) => ({ id: c.weakness, title: ctx.index.weakness(c.weakness)?.title, round: c.round, source: c.source, quote: c.quote })),
     next: iv.next ? { action: iv.next.action, due: iv.next.due } : undefined,
@@ -116,4 +122,19 @@ export function progress(ctx: ReadContext, input: { weakness?: string }) {
 export function due(ctx: ReadContext, input: { days?: number }) {
   const list = reminders(ctx.index, ctx.today, { feedbackFollowUpDays: ctx.feedbackFollowUpDays, soonDays: input.days ?? 7 });
   return { today: ctx.today, due: list.map((r) => ({ kind: r.kind, what: r.title, when: r.detail, daysOverdue: r.overdueDays, file: r.ref.file, line: r.ref.line + 1 })) };
+}
+
+/**
+ * The brief of an interview (the next one by default), as the page shows it: the same data, with its
+ * study notes read when the workspace's files are at hand. Line numbers are left out.
+ */
+export async function prepareInterview(ctx: ReadContext, input: { interview?: string; roundType?: RoundType }) {
+  const iv = input.interview !== undefined ? ctx.index.interview(input.interview) : nextInterview(ctx.index, ctx.today);
+  if (!iv) {
+    if (input.interview !== undefined) throw unknownId('interview', input.interview, ctx.index.interviews().map((i) => i.id));
+    throw new ToolError('There is no interview in the journal yet. Ask the user about the interview to prepare, and record it first with debrief_record_interview.');
+  }
+  const built = buildBrief(ctx.index, iv, ctx.today, { roundType: input.roundType });
+  const brief = ctx.fs ? await readBriefNotes(built, ctx.fs) : built;
+  return JSON.parse(JSON.stringify(brief, (key, value: unknown) => (key === 'line' ? undefined : value))) as unknown;
 }

@@ -8,7 +8,7 @@ import type { FileChange, Texts } from '../plans/plan';
 import type { Problem } from '../problems';
 import { applyEdits } from '../yaml/text-edits';
 import { checkInput } from './input';
-import { due, getInterview, listInterviews, listWeaknesses, progress, ReadContext, ToolError } from './reads';
+import { due, getInterview, listInterviews, listWeaknesses, prepareInterview, progress, ReadContext, ToolError } from './reads';
 import { accessRefusal, AssistantAccess, toolSpec } from './specs';
 import {
   addImprovementIntent, addWeaknessIntent, linkNoteIntent, recordFeedback, recordInterview, setStatus, WriteContext, WriteIntent,
@@ -20,7 +20,8 @@ export type { WriteIntent } from './writes';
 export type ToolContext = ReadContext & WriteContext;
 
 export type ToolCall =
-  | { kind: 'read'; result: unknown }
+  /** A read, answered when asked (some read files, such as the brief's study notes). */
+  | { kind: 'read'; answer(): Promise<unknown> }
   | { kind: 'write'; intent: WriteIntent };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the input has been checked against the tool's schema */
@@ -30,6 +31,7 @@ const READS: Record<string, (ctx: ReadContext, input: any) => unknown> = {
   debrief_list_weaknesses: (ctx) => listWeaknesses(ctx),
   debrief_progress: progress,
   debrief_due: due,
+  debrief_prepare_interview: prepareInterview,
 };
 
 const WRITES: Record<string, (ctx: WriteContext, input: any) => WriteIntent> = {
@@ -52,7 +54,7 @@ export function callTool(name: string, input: unknown, ctx: ToolContext, access:
   const checked = checkInput(name, input);
   if (!checked.ok) throw new ToolError(checked.message);
   const spec = toolSpec(name)!;
-  if (spec.kind === 'read') return { kind: 'read', result: withFilesNotRead(READS[name](ctx, checked.value), ctx) };
+  if (spec.kind === 'read') return { kind: 'read', answer: async () => withFilesNotRead(await READS[name](ctx, checked.value), ctx) };
   return { kind: 'write', intent: WRITES[name](ctx, checked.value) };
 }
 

@@ -2,7 +2,6 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { checkYamlLimits } from '../limits';
 import { notePath } from '../note-paths';
-import { FILE_START } from '../problems';
 import type { EditResult, TextEdit } from '../yaml/text-edits';
 import { LineIndex } from '../text/lines';
 import { replacementLike } from '../language/fixes';
@@ -26,12 +25,18 @@ export function renameNoteLinks(text: string, from: string, to: string): EditRes
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const shift = text.length - body.length;
   const limits = checkYamlLimits(body);
-  if ('breach' in limits) return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'over-limit', message: `${limits.breach.message} Debrief does not edit it until then.` }] };
-  const doc = parseDocument(body, { prettyErrors: false });
-  if (doc.errors.length) {
-    return { ok: false, problems: [{ file: '', range: FILE_START, severity: 'error', code: 'yaml-syntax', message: 'weaknesses.yaml has YAML errors; fix them before the note links can be updated.' }] };
+  if ('breach' in limits) {
+    const at = shift + limits.breach.offset;
+    return { ok: false, problems: [{ file: '', range: new LineIndex(text).range(at, at + 1), severity: 'error', code: 'over-limit', message: `${limits.breach.message} Debrief does not edit it until then.` }] };
   }
+  const doc = parseDocument(body, { prettyErrors: false });
   const lines = new LineIndex(text);
+  if (doc.errors.length) {
+    let at = doc.errors[0].pos[0];
+    for (const e of doc.errors) at = Math.min(at, e.pos[0]);
+    at += shift;
+    return { ok: false, problems: [{ file: '', range: lines.range(at, at + 1), severity: 'error', code: 'yaml-syntax', message: 'weaknesses.yaml has YAML errors (the first is here); fix them before the note links can be updated.' }] };
+  }
   const edits: TextEdit[] = [];
   const root = doc.contents;
   const list = isMap(root) ? root.get('weaknesses', true) : undefined;

@@ -13,6 +13,7 @@ import { findPreset, Preset, PRESET_NAMES } from './presets';
 import type { ImportProblem } from './problem';
 import type { StatusMeaning } from './status';
 import { readTable, Table, tableFromRows } from './table';
+import { loadWorkbookReader } from './load-workbook';
 
 export interface ReadImport {
   table: Table;
@@ -41,7 +42,7 @@ async function readAnyTable(bytes: Uint8Array, preset: Preset | undefined, sheet
     return { ok: false, problem: { line: 0, column: 0, code: 'too-large', message: `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; Debrief imports spreadsheets up to ${IMPORT_LIMITS.bytes / 1048576} MB. Split it into several files.` } };
   }
   // The workbook reader (and its zip and XML libraries) is loaded only now, when a workbook is imported.
-  const { readWorkbook } = await import('./workbook');
+  const { readWorkbook } = await loadWorkbookReader();
   const book = readWorkbook(bytes, IMPORT_LIMITS, { sheet });
   if (!book.ok) return book;
   const t = tableFromRows(book.sheet.rows, preset, { sheet: book.sheet.sheet });

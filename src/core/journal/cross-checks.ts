@@ -40,8 +40,12 @@ export interface JournalView {
   weakness(id: string): object | undefined;
   weaknessIds(): string[];
   hasWeaknessesFile(): boolean;
+  /** Is weaknesses.yaml missing or read whole (no part of it left out, so every weakness it defines is known)? */
+  weaknessesComplete(): boolean;
   /** Does any interview cite this weakness? */
   isCited(weaknessId: string): boolean;
+  /** Did every interview file read whole (so every citation is known)? */
+  citationsComplete(): boolean;
   /**
    * What is at a (normalized, workspace-relative) note path: `exists`, `missing`, or why it is
    * refused (e.g. "links outside the workspace").
@@ -51,7 +55,8 @@ export interface JournalView {
 
 /**
  * Cross-file problems of an interview: at most `room` are built (the rest counted, see ProblemCollector),
- * and the work per file is bounded whatever it cites.
+ * and the work per file is bounded whatever it cites. While a part of weaknesses.yaml did not read, no
+ * citation is reported unknown: the weakness may be defined there (that part has its own problem).
  */
 export function interviewCrossProblems(view: JournalView, path: string, iv: Interview | undefined, room = LIMITS.problemsPerFile): Problem[] {
   const out = new ProblemCollector(path, room);
@@ -67,6 +72,7 @@ export function interviewCrossProblems(view: JournalView, path: string, iv: Inte
     });
   }
   const hasFile = view.hasWeaknessesFile();
+  if (!view.weaknessesComplete()) return out.finish();
   let budget = SUGGESTION_BUDGET;
   const ids = hasFile ? view.weaknessIds() : [];
   for (const c of iv.weaknesses) {
@@ -92,11 +98,15 @@ export function interviewCrossProblems(view: JournalView, path: string, iv: Inte
   return out.finish();
 }
 
-/** Cross-file problems of weaknesses.yaml; at most `room` are built, the rest counted. */
+/**
+ * Cross-file problems of weaknesses.yaml; at most `room` are built, the rest counted. While an
+ * interview file did not read whole, no weakness is reported unused: it may be cited there.
+ */
 export function weaknessesCrossProblems(view: JournalView, path: string, file: WeaknessesFile | undefined, room = LIMITS.problemsPerFile): Problem[] {
   const out = new ProblemCollector(path, room);
+  const citations = view.citationsComplete();
   for (const w of file?.weaknesses ?? []) {
-    if (view.weakness(w.id) === w && !view.isCited(w.id)) {
+    if (citations && view.weakness(w.id) === w && !view.isCited(w.id)) {
       if (out.full) out.skip('info');
       else {
         out.push({

@@ -10,13 +10,18 @@
  */
 import type { CitationSource, ImprovementItem, Interview, Round, Weakness, WeaknessCitation, WeaknessesFile } from '../model';
 import { notePath, NoteStatus } from '../note-paths';
-import { capProblems, hasErrors, type Problem, type Range } from '../problems';
+import { capProblems, hasErrors, spoilsReading, type Problem, type Range } from '../problems';
 import { readInterview } from '../read/interview';
 import { StringPool } from '../read/strings';
+import type { BrokenPart } from '../read/types';
 import { readWeaknesses } from '../read/weaknesses';
 import { fingerprint } from '../text/fingerprint';
 import { interviewCrossProblems, JournalView, weaknessesCrossProblems } from './cross-checks';
 import { JournalFileKind, JournalLayout } from './layout';
+import { RecordState, weaknessStates } from './record-states';
+
+export type { RecordState } from './record-states';
+export type { BrokenPart } from '../read/types';
 
 export type { JournalFileKind } from './layout';
 
@@ -58,26 +63,45 @@ interface InterviewEntry {
   local: Problem[];
   /** Of the content read, to skip the same content read again (see text/fingerprint.ts). */
   fingerprint: number;
+  /** The parts of the file that did not read (a syntax error), in the order of the file. */
+  broken?: BrokenPart[];
   /** While the file has errors (a typo being fixed), the record read before they appeared. */
   lastGood?: Interview;
+  /** While the interview does not read (see interviewState), the record as last read. */
+  lastRead?: Interview;
 }
 interface WeaknessesEntry {
   kind: 'weaknesses';
   value?: WeaknessesFile;
   local: Problem[];
   fingerprint: number;
+  broken?: BrokenPart[];
+  /** Every weakness as the views show it (see weaknessStates), worked out when the entry is set. */
+  states: RecordState<Weakness>[];
 }
 type Entry = InterviewEntry | WeaknessesEntry;
 
 /** What was read of one file, as plain data that can be kept between sessions (see snapshot.ts). */
 export type EntrySnapshot =
-  | { kind: 'interview'; record?: Interview; local: Problem[]; fingerprint: number }
-  | { kind: 'weaknesses'; record?: WeaknessesFile; local: Problem[]; fingerprint: number };
+  | { kind: 'interview'; record?: Interview; local: Problem[]; fingerprint: number; broken?: BrokenPart[] }
+  | { kind: 'weaknesses'; record?: WeaknessesFile; local: Problem[]; fingerprint: number; broken?: BrokenPart[] };
 
 const EMPTY: readonly Problem[] = Object.freeze([]);
 
-/** Problems after which what was read of a file cannot be trusted to show. */
-const PARSE_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'duplicate-key', 'tab-indent', 'encoding', 'too-large', 'not-a-map', 'alias']);
+/**
+ * The parts of a file that did not read, as read, or, for a file not read at all (beyond a limit, not
+ * a mapping, refused), one part at the file's first error.
+ */
+function unreadParts(record: object | undefined, local: readonly Problem[], broken: BrokenPart[] | undefined): BrokenPart[] {
+  if (broken?.length) return broken;
+  const first = record ? undefined : local.find((p) => p.severity === 'error');
+  return first ? [{ path: [], range: first.range, problem: first }] : [];
+}
+
+/** True when an interview file did not read whole: a part left out, a key given twice, not read at all (an empty file aside). */
+function interviewUnread(e: InterviewEntry): boolean {
+  return !!e.broken?.length || e.local.some(spoilsReading);
+}
 
 /** How many times an interview cites each weakness id. */
 function citedIdsOf(iv: Interview | undefined): Map<string, number> | undefined {
@@ -107,6 +131,8 @@ export class JournalIndex implements JournalView {
   private noteLinks = new Map<string, Backlink[]>();
   private noteExists: (path: string) => boolean = () => true;
   private noteRefusals: ReadonlyMap<string, string> = new Map();
+  /** Interview files that did not read whole (see interviewState). */
+  private unreadInterviews = 0;
   private readonly combined = new Map<string, Problem[]>();
   private readonly dirty = new Set<string>();
   private readonly recomputed = new Set<string>();
@@ -180,10 +206,10 @@ export class JournalIndex implements JournalView {
     if (prev && prev.kind === kind && prev.fingerprint === print) return false;
     if (kind === 'interview') {
       const r = readInterview(path, content, { strings });
-      this.setInterview(path, { kind, interview: r.value, local: r.problems, fingerprint: print });
+      this.setInterview(path, { kind, interview: r.value, local: r.problems, fingerprint: print, broken: r.broken });
     } else {
       const r = readWeaknesses(path, content, { strings });
-      this.setWeaknesses(path, { kind, value: r.value, local: r.problems, fingerprint: print });
+      this.setWeaknesses(path, { kind, value: r.value, local: r.problems, fingerprint: print, broken: r.broken, states: [] });
     }
     return true;
   }
@@ -192,9 +218,10 @@ export class JournalIndex implements JournalView {
   snapshotOf(path: string): EntrySnapshot | undefined {
     const e = this.entries.get(path);
     if (!e) return undefined;
+    const broken = e.broken?.length ? { broken: e.broken } : {};
     return e.kind === 'interview'
-      ? { kind: 'interview', record: e.interview, local: e.local, fingerprint: e.fingerprint }
-      : { kind: 'weaknesses', record: e.value, local: e.local, fingerprint: e.fingerprint };
+      ? { kind: 'interview', record: e.interview, local: e.local, fingerprint: e.fingerprint, ...broken }
+      : { kind: 'weaknesses', record: e.value, local: e.local, fingerprint: e.fingerprint, ...broken };
   }
 
   /**
@@ -205,8 +232,8 @@ export class JournalIndex implements JournalView {
     const paths: string[] = [];
     for (const [path, snap] of entries) {
       if (this.kindOf(path) !== snap.kind) continue;
-      if (snap.kind === 'interview') this.setInterview(path, { kind: 'interview', interview: snap.record, local: snap.local, fingerprint: snap.fingerprint });
-      else this.setWeaknesses(path, { kind: 'weaknesses', value: snap.record, local: snap.local, fingerprint: snap.fingerprint });
+      if (snap.kind === 'interview') this.setInterview(path, { kind: 'interview', interview: snap.record, local: snap.local, fingerprint: snap.fingerprint, broken: snap.broken });
+      else this.setWeaknesses(path, { kind: 'weaknesses', value: snap.record, local: snap.local, fingerprint: snap.fingerprint, broken: snap.broken, states: [] });
       paths.push(path);
     }
     if (paths.length) this.fire(paths);
@@ -226,7 +253,7 @@ export class JournalIndex implements JournalView {
     if (prev && prev.kind === kind && prev.fingerprint === print) return false;
     const local = [{ ...problem, file: path }];
     if (kind === 'interview') this.setInterview(path, { kind, local, fingerprint: print });
-    else this.setWeaknesses(path, { kind, local, fingerprint: print });
+    else this.setWeaknesses(path, { kind, local, fingerprint: print, states: [] });
     this.fire([path]);
     return true;
   }
@@ -257,6 +284,15 @@ export class JournalIndex implements JournalView {
   private setInterview(path: string, next: InterviewEntry | undefined): void {
     const prev = this.entries.get(path) as InterviewEntry | undefined;
     if (next && hasErrors(next.local) && prev) next.lastGood = hasErrors(prev.local) ? prev.lastGood : prev.interview;
+    const wasUnread = prev ? interviewUnread(prev) : false;
+    const unread = next ? interviewUnread(next) : false;
+    if (next && unread && prev) next.lastRead = wasUnread ? prev.lastRead : prev.interview;
+    if (wasUnread !== unread) {
+      const complete = this.unreadInterviews === 0;
+      this.unreadInterviews += unread ? 1 : -1;
+      // Whether every citation read decides whether weaknesses are reported unused.
+      if ((this.unreadInterviews === 0) !== complete) this.dirty.add(this.weaknessesPath);
+    }
     const oldId = prev?.interview?.id;
     const newId = next?.interview?.id;
     if (oldId !== undefined) {
@@ -306,6 +342,9 @@ export class JournalIndex implements JournalView {
   }
 
   private setWeaknesses(path: string, next: WeaknessesEntry | undefined): void {
+    const prevEntry = this.entries.get(path) as WeaknessesEntry | undefined;
+    const wasComplete = this.weaknessesComplete();
+    if (next) next.states = weaknessStates(prevEntry?.states ?? [], next.value?.weaknesses ?? [], unreadParts(next.value, next.local, next.broken));
     const before = this.weaknessById;
     const after = new Map<string, Weakness>();
     for (const w of next?.value?.weaknesses ?? []) if (!after.has(w.id)) after.set(w.id, w);
@@ -329,6 +368,8 @@ export class JournalIndex implements JournalView {
     if (next) this.entries.set(path, next);
     else this.entries.delete(path);
     this.dirty.add(path);
+    // Whether every weakness read decides whether citations of unknown ids are reported.
+    if (this.weaknessesComplete() !== wasComplete) for (const files of this.citedBy.values()) for (const f of files.keys()) this.dirty.add(f);
   }
 
   /**
@@ -404,7 +445,61 @@ export class JournalIndex implements JournalView {
     if (e?.kind !== 'interview') return undefined;
     if (!hasErrors(e.local)) return e.interview && { interview: e.interview, stale: false };
     if (e.lastGood) return { interview: e.lastGood, stale: true };
-    return e.interview && !e.local.some((p) => p.severity === 'error' && PARSE_CODES.has(p.code)) ? { interview: e.interview, stale: false } : undefined;
+    return e.interview && !e.local.some(spoilsReading) ? { interview: e.interview, stale: false } : undefined;
+  }
+
+  /**
+   * The interview of a file as the views show it: read, when the file read whole (problems of its
+   * values aside), or broken, with the problem that keeps it from reading (a syntax error, a key given
+   * twice, a file not read) and the interview as last read while the window was open; undefined for a
+   * file that is not indexed.
+   */
+  interviewState(path: string): RecordState<Interview> | undefined {
+    const e = this.entries.get(path);
+    if (e?.kind !== 'interview') return undefined;
+    if (e.interview && !interviewUnread(e)) return { kind: 'read', record: e.interview };
+    const part = e.broken?.[0];
+    const problem = part?.problem ?? e.local.find(spoilsReading) ?? e.local.find((p) => p.severity === 'error') ?? e.local[0];
+    if (!problem) return undefined;
+    return { kind: 'broken', problem, range: part?.range ?? problem.range, ...(e.lastRead ? { lastRead: e.lastRead } : {}) };
+  }
+
+  /**
+   * Every weakness of weaknesses.yaml in the order of the file, as the views show them: read, or
+   * broken (its part of the file did not read: a syntax error, a key given twice), with the weakness as
+   * last read when the file read it before. A file not read at all is one broken state (with each
+   * weakness last read, if any). See record-states.ts.
+   */
+  weaknessStates(): readonly RecordState<Weakness>[] {
+    const e = this.entries.get(this.weaknessesPath);
+    return e?.kind === 'weaknesses' ? e.states : [];
+  }
+
+  /** The parts of a file that did not read (each with its one problem), in the order of the file. */
+  brokenParts(path: string): readonly BrokenPart[] {
+    return this.entries.get(path)?.broken ?? [];
+  }
+
+  /**
+   * Why a file cannot be edited: the first problem after which what was read is not what the file
+   * says (a syntax error, a key given twice, an alias, a file beyond a limit or not read; see
+   * UNREAD_CODES), located; undefined when it can be (problems of its values do not stop an edit).
+   * Commands ask this before asking anything else.
+   */
+  editRefusal(path: string): Problem | undefined {
+    const e = this.entries.get(path);
+    return e?.broken?.[0]?.problem ?? e?.local.find(spoilsReading);
+  }
+
+  /** True when weaknesses.yaml is missing or read whole: every weakness it defines is known. */
+  weaknessesComplete(): boolean {
+    const e = this.entries.get(this.weaknessesPath);
+    return e?.kind !== 'weaknesses' || unreadParts(e.value, e.local, e.broken).length === 0;
+  }
+
+  /** True when every interview file read whole: every citation is known. */
+  citationsComplete(): boolean {
+    return this.unreadInterviews === 0;
   }
 
   weaknesses(): Weakness[] {

@@ -87,7 +87,8 @@ export type ValueKind =
   | { kind: 'enum'; values: readonly string[]; name: string }
   | { kind: 'weakness-id' }
   | { kind: 'note-path' }
-  | { kind: 'date' };
+  | { kind: 'date' }
+  | { kind: 'timezone' };
 
 export function valueKindOf(fileKind: 'interview' | 'weaknesses', path: readonly string[]): ValueKind | undefined {
   const p = path.join('.');
@@ -98,6 +99,7 @@ export function valueKindOf(fileKind: 'interview' | 'weaknesses', path: readonly
       case 'rounds.type': return { kind: 'enum', values: ROUND_TYPES, name: 'round type' };
       case 'weaknesses.source': return { kind: 'enum', values: CITATION_SOURCES, name: 'source' };
       case 'weaknesses.weakness': return { kind: 'weakness-id' };
+      case 'rounds.timezone': return { kind: 'timezone' };
       case 'applied': case 'rounds.date': case 'feedback.requested': case 'feedback.received': case 'next.due':
         return { kind: 'date' };
       default: return undefined;

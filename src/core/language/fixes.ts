@@ -6,7 +6,7 @@ import { isValidDate } from '../dates';
  * them with `debrief.diagnostics.schemaProblems: false` so that the two do not double.
  */
 export const SCHEMA_LEVEL_CODES: ReadonlySet<string> = new Set([
-  'yaml-syntax', 'duplicate-key', 'unknown-key', 'missing-required', 'bad-type', 'bad-enum', 'bad-date', 'bad-id', 'out-of-range', 'empty-value',
+  'yaml-syntax', 'duplicate-key', 'unknown-key', 'missing-required', 'bad-type', 'bad-enum', 'bad-date', 'bad-time', 'bad-duration', 'bad-link', 'bad-id', 'out-of-range', 'empty-value',
 ]);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

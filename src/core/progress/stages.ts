@@ -22,11 +22,13 @@ export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
 
-/** The furthest stage the rounds and the outcome show (without the `stage` key). */
+/** The furthest stage the rounds held (cancelled ones aside) and the outcome show (without the `stage` key). */
 export function stageFromRecords(iv: Pick<Interview, 'rounds' | 'outcome'>): Stage {
   if (iv.outcome === 'offer' || iv.outcome === 'accepted' || iv.outcome === 'declined') return 'offer';
   let best: Stage = 'applied';
   for (const r of iv.rounds) {
+    // A cancelled round did not take place.
+    if (r.cancelled) continue;
     const s = r.type ? ROUND_STAGE[r.type] : 'screening';
     if (stageRank(s) > stageRank(best)) best = s;
   }

@@ -98,7 +98,8 @@ export function weaknessProgress(index: JournalIndex, today: string): WeaknessPr
   const recentFrom = addDays(today, -(TREND_WINDOW_DAYS - 1));
   const previousFrom = addDays(today, -(2 * TREND_WINDOW_DAYS - 1));
   const previousTo = addDays(recentFrom, -1);
-  const occasions = index.interviews().map((iv) => ({ iv, dates: interviewDates(iv) })).filter((o) => o.dates.length);
+  // A round dated after today is scheduled, not held: it counts once it has happened.
+  const occasions = index.interviews().map((iv) => ({ iv, dates: interviewDates(iv).filter((d) => d <= today) })).filter((o) => o.dates.length);
   const heldIn = (from: string, to: string) => occasions.filter((o) => held(o.dates, from, to)).length;
   const recentHeld = heldIn(recentFrom, today);
   const previousHeld = heldIn(previousFrom, previousTo);
@@ -150,7 +151,7 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   const sightings = index.sightings(w.id);
   const citing = new Map<string, Interview>();
   for (const s of sightings) citing.set(s.file, s.interview);
-  const dated = sightings.filter((s) => s.date !== undefined);
+  const dated = sightings.filter((s) => s.date !== undefined && s.date <= today);
   const byMonth: Record<string, number> = {};
   for (const s of dated) byMonth[s.date!.slice(0, 7)] = (byMonth[s.date!.slice(0, 7)] ?? 0) + 1;
   const seenIn = (from: string, to: string) => {

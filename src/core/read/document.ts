@@ -5,54 +5,40 @@
  *
  * Two readers build the same plain data and located view (located.ts): the fast reader (fast.ts)
  * takes the shapes journals are written in, in one pass over the lines, and declines anything else,
- * which the `yaml` package then composes (below). What the fast reader takes the composer would have
- * read to the same data and offsets without a problem (test/unit/fast-reader.test.ts).
+ * which the `yaml` package then composes (compose.ts). What the fast reader takes the composer would
+ * have read to the same data and offsets without a problem (test/unit/fast-reader.test.ts). A text
+ * with YAML errors is read part by part (recover.ts): what is intact around the errors still reads.
  *
- * Cost: linear in the size of the input, whatever its shape. The text is checked against the limits
- * (limits.ts) before a document is composed from it; the document is composed from the syntax tokens
- * of that check (the text is parsed once), without the `yaml` package's duplicate-key check (quadratic
- * in the keys of a mapping: duplicates are found here with one Map per mapping); no key is ever turned
- * back into text unless it is a scalar (lists and mappings used as keys are refused by the limits);
- * problems stop being built once a file has as many as are listed (ProblemCollector).
+ * Cost: linear in the size of the input, whatever its shape (see compose.ts and recover.ts).
  */
-import { Composer, CST, isAlias, isMap, isScalar, isSeq, Node as YamlNode, Pair, Scalar, YAMLParseError } from 'yaml';
-import { checkYamlLimits, limitsWith } from '../limits';
-import { FILE_START, Problem, ProblemCollector, Range, Severity } from '../problems';
-import type { SchemaKind } from '../schema';
+import { isMap, isScalar, Node as YamlNode } from 'yaml';
+import { Limits, limitsWith } from '../limits';
+import { FILE_START, ProblemCollector, Range } from '../problems';
+import { SchemaKind, schemaKeys } from '../schema';
 import { LineIndex } from '../text/lines';
 import { shown } from '../text/shown';
+import { composeText, Conversion, problem, toPlain, yamlProblem } from './compose';
 import { decodeText } from './decode';
 import { fastParse } from './fast';
-import { isLMap, isNullScalar, LMap, LNode, LPair, LSeq, MAP, pairIn, SCALAR, SEQ } from './located';
+import { isLMap, isNullScalar, LMap, LNode, LPair, MAP, pairIn } from './located';
+import { recover, WholeError, withinTokensInParts } from './recover';
 import { ReadOptions, Strings } from './strings';
+import type { BrokenPart, Plain, ReadResult } from './types';
 
-export interface ReadResult<T> {
-  value?: T;
-  problems: Problem[];
-}
-
-export type Plain = null | boolean | number | string | Plain[] | { [k: string]: Plain } | undefined;
+export type { Plain, ReadResult } from './types';
+export { problem } from './compose';
 
 /**
  * Parsed YAML plus the side tables the record builders and error mapping need: the plain data, and
  * its located view (located.ts: the offsets of every value and key), whichever reader built them.
  */
-export interface Parsed {
-  file: string;
-  lines: LineIndex;
+export interface Parsed extends Conversion {
   root: LMap;
   data: Record<string, Plain>;
-  /** The located node of each plain mapping and list of `data`. */
-  nodes: WeakMap<object, LMap | LSeq>;
-  problems: ProblemCollector;
   s: Strings;
+  /** The parts of the file that did not read (recover.ts), in the order of the file. */
+  broken: BrokenPart[];
 }
-
-export function problem(p: Parsed | { file: string }, range: Range, severity: Severity, code: string, message: string, data?: Record<string, unknown>): Problem {
-  return data ? { file: p.file, range, severity, code, message, data } : { file: p.file, range, severity, code, message };
-}
-
-const YAML_CODES: Record<string, string> = { DUPLICATE_KEY: 'duplicate-key', TAB_AS_INDENT: 'tab-indent', BAD_ALIAS: 'alias' };
 
 /** True when the text holds something other than blank lines and comments (one pass, no backtracking). */
 function hasContent(text: string): boolean {
@@ -91,41 +77,36 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     return { problems };
   }
   const lines = new LineIndex(text);
+  const s = new Strings(options.strings);
   // The fast reader first; what it declines is composed by the `yaml` package (fast.ts).
   const fast = options.compose ? undefined : fastParse(text, limits);
-  if (fast) return { parsed: { file, lines, root: fast.root, data: fast.data, nodes: fast.nodes, problems, s: new Strings(options.strings) }, problems };
-  const checked = checkYamlLimits(text, limits);
-  if ('breach' in checked) {
-    const b = checked.breach;
-    problems.push(problem({ file }, lines.range(b.offset, b.offset + 1), 'error', 'over-limit', b.message, { limit: b.limit, max: b.max }));
+  if (fast) return { parsed: { file, lines, root: fast.root, data: fast.data, nodes: fast.nodes, problems, s, broken: [], spoiled: [] }, problems };
+  const parsed: Parsed = { file, lines, root: { kind: MAP, start: 0, end: 0, pairs: [] }, data: {}, nodes: new WeakMap(), problems, s, broken: [], spoiled: [] };
+  const composed = composeText(text, limits);
+  if (composed && 'breach' in composed) {
+    const b = composed.breach;
+    const over = () => problem({ file }, lines.range(b.offset, b.offset + 1), 'error', 'over-limit', b.message, { limit: b.limit, max: b.max });
+    // Beyond a limit of one value (nesting, a key that is a list or mapping, often from an unclosed
+    // bracket): the other parts are read. Beyond a limit of the whole file: nothing is.
+    // Beyond the token limit only as a whole (a bracket never closed runs on in flow style): read part by part.
+    if (b.limit === 'depth' || b.limit === 'complexKeys' || (b.limit === 'tokens' && hasFlowOpener(text) && withinTokensInParts(text, limits.tokens, rootKeys(kind)))) {
+      return recovered(parsed, [{ at: b.offset, problem: over }], limits, kind, false);
+    }
+    problems.push(over());
     return { problems };
   }
-  singleQuoteLongScalars(checked.longDoubleQuoted);
-  const doc = compose(text, checked.tokens);
-  // The syntax tokens are not needed once composed: let them go before the plain data is built.
-  checked.tokens.length = 0;
-  if (!doc) {
+  if (!composed) {
     problems.push(problem({ file }, FILE_START, 'error', 'yaml-syntax', 'The YAML parser gave no document. Fix the YAML syntax.'));
     return { problems };
   }
-  for (const err of doc.errors) {
-    if (problems.full) {
-      problems.skip('error');
-      continue;
-    }
-    const code = YAML_CODES[err.code] ?? 'yaml-syntax';
-    const msg = shown(err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), 200);
-    const fix = code === 'duplicate-key' ? ' Remove or rename one of the two entries.'
-      : code === 'tab-indent' ? ' Indent with spaces instead of tabs.'
-        : ' Fix the YAML syntax here.';
-    problems.push(problem({ file }, lines.range(err.pos[0], Math.max(err.pos[1], err.pos[0] + 1)), 'error', code, msg + '.' + fix));
-  }
+  const doc = composed.doc;
+  // The syntax tokens are not needed once composed: let them go before the plain data is built.
+  composed.tokens.length = 0;
+  // With YAML errors, the file is read part by part: a syntax error spoils only the records it touches.
+  if (doc.errors.length > 0) return recovered(parsed, doc.errors.map((e) => ({ at: e.pos[0], problem: (c: Conversion) => yamlProblem(c, e, 0) })), limits, kind, true);
   for (const w of doc.warnings) {
-    if (problems.full) {
-      problems.skip('warning');
-      continue;
-    }
-    problems.push(problem({ file }, lines.range(w.pos[0], Math.max(w.pos[1], w.pos[0] + 1)), 'warning', 'yaml-syntax', shown(w.message.split('\n')[0], 200)));
+    if (problems.full) problems.skip('warning');
+    else problems.push(yamlProblem(parsed, w, 0));
   }
   const root = doc.contents;
   if (root == null || (isScalar(root) && root.value == null)) {
@@ -138,148 +119,31 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
       kind === 'interview' ? 'An interview file must be a mapping of keys such as "id:", "company:" and "role:".' : 'weaknesses.yaml must be a mapping with a "weaknesses:" list.'));
     return { problems };
   }
-  const parsed: Parsed = { file, lines, root: { kind: MAP, start: 0, end: 0, pairs: [] }, data: {}, nodes: new WeakMap(), problems, s: new Strings(options.strings) };
-  parsed.data = toPlain(parsed, root) as Record<string, Plain>;
-  parsed.root = lastLocated as LMap;
-  lastLocated = undefined;
+  const converted = toPlain(parsed, root, 0);
+  parsed.data = converted.plain as Record<string, Plain>;
+  parsed.root = converted.node as LMap;
   return { parsed, problems };
 }
 
-/**
- * The `yaml` package resolves a double-quoted scalar one character at a time, building the value by
- * concatenation: about 150 ms and tens of MB for a 1 MB value. A double-quoted scalar without escapes,
- * line breaks or single quotes means exactly what the same text in single quotes means, which `yaml`
- * resolves in one slice: such long scalars are given to the composer as single-quoted (same length,
- * so every offset and range stays the same; only the node's quoting style differs, which the reader
- * does not use).
- */
-function singleQuoteLongScalars(scalars: readonly CST.FlowScalar[]): void {
-  for (const tok of scalars) {
-    const src = tok.source;
-    if (src.length < 2 || src.charCodeAt(src.length - 1) !== 0x22 || /[\\\n\r']/.test(src)) continue;
-    tok.type = 'single-quoted-scalar';
-    tok.source = `'${src.slice(1, -1)}'`;
-  }
+/** True when the text has a "[" or "{", without which no bracket runs on. */
+function hasFlowOpener(text: string): boolean {
+  return text.includes('[') || text.includes('{');
 }
 
-type Doc = ReturnType<Composer['compose']> extends Generator<infer D> ? D : never;
-
-/** The document of the text, composed from its syntax tokens; the errors of `yaml`'s parseDocument, duplicate keys aside. */
-function compose(text: string, tokens: Iterable<CST.Token>): Doc | undefined {
-  const composer = new Composer({ uniqueKeys: false });
-  let doc: Doc | undefined;
-  for (const d of composer.compose(tokens, true, text.length)) {
-    if (!doc) doc = d;
-    else {
-      const at = d.range[0];
-      doc.errors.push(new YAMLParseError([at, at + 1], 'MULTIPLE_DOCS', 'The file holds more than one YAML document (a line "---" or "..." starts another); a journal file holds one'));
-      break;
-    }
-  }
-  return doc;
+const ROOT_KEYS = new Map<SchemaKind, ReadonlySet<string>>();
+/** The top-level keys of a kind of file. */
+function rootKeys(kind: SchemaKind): ReadonlySet<string> {
+  let keys = ROOT_KEYS.get(kind);
+  if (!keys) ROOT_KEYS.set(kind, (keys = new Set(schemaKeys(kind, []).map((k) => k.key))));
+  return keys;
 }
 
-/** The text of a scalar key, as the journal's plain data names it (a missing key is "null"); undefined for a list, mapping or alias. */
-function keyText(node: unknown): string | undefined {
-  if (node == null) return 'null';
-  return isScalar(node) ? String(node.value) : undefined;
-}
-
-/** The located node of the last value toPlain converted (a second result, without a pair allocated per value). */
-let lastLocated: LNode | undefined;
-
-function rangeOf(node: { range?: [number, number, number] | null }): [number, number] {
-  const r = node.range;
-  return r ? [r[0], r[1]] : [0, 0];
-}
-
-function toPlain(p: Parsed, node: unknown): Plain {
-  lastLocated = undefined;
-  if (node == null) return null;
-  if (isScalar(node)) {
-    if (node.anchor) anchorProblem(p, node);
-    const v = node.value;
-    const [start, end] = rangeOf(node);
-    lastLocated = { kind: SCALAR, start, end, isNull: v == null };
-    return typeof v === 'bigint' ? Number(v) : (v as Plain);
-  }
-  if (isMap(node)) {
-    if (node.anchor) anchorProblem(p, node);
-    const obj: Record<string, Plain> = {};
-    const [start, end] = rangeOf(node);
-    const located: LMap = { kind: MAP, start, end, pairs: [] };
-    p.nodes.set(obj, located);
-    // Duplicate keys: one Map per mapping, keyed by the keys' values (1 and "1" differ, as in YAML), so
-    // the check is linear in the number of keys.
-    const seen = node.items.length > 1 ? new Map<unknown, Pair>() : undefined;
-    for (const pair of node.items) {
-      const k = keyText(pair.key);
-      if (k === undefined) {
-        // A list, mapping or alias as a key: refused by the limits before composing; never turned into text.
-        const r = (pair.key as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0];
-        p.problems.push(problem(p, p.lines.range(r[0], r[0] + 1), 'error', 'over-limit', 'A list, mapping or alias is used as a key here (limit: keys must be plain text). Write the key as text, as in "company: Acme".', { limit: 'complexKeys' }));
-        continue;
-      }
-      if (seen) {
-        const value = pair.key == null ? null : (pair.key as Scalar).value;
-        const prev = seen.get(value);
-        if (prev) duplicateKey(p, k, prev, pair);
-        else if (!(typeof value === 'number' && Number.isNaN(value))) seen.set(value, pair as Pair);
-      }
-      const v = toPlain(p, pair.value);
-      const kr = (pair.key as { range?: [number, number, number] | null } | null)?.range;
-      const lp: LPair = { key: k, keyStart: kr ? kr[0] : -1, keyEnd: kr ? kr[1] : -1, value: pair.value == null ? undefined : lastLocated };
-      located.pairs.push(lp);
-      if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
-      else obj[k] = v;
-    }
-    lastLocated = located;
-    return obj;
-  }
-  if (isSeq(node)) {
-    if (node.anchor) anchorProblem(p, node);
-    const arr: Plain[] = [];
-    const [start, end] = rangeOf(node);
-    const located: LSeq = { kind: SEQ, start, end, items: [] };
-    p.nodes.set(arr, located);
-    for (const item of node.items) {
-      arr.push(toPlain(p, item));
-      located.items.push(item == null ? undefined : lastLocated);
-    }
-    lastLocated = located;
-    return arr;
-  }
-  if (isAlias(node)) {
-    const r = node.range ?? [0, 0, 0];
-    p.problems.push(problem(p, p.lines.range(r[0], r[1]), 'error', 'alias', `Aliases (*${shown(node.source, 40)}) are not supported in the journal: write the value out in full.`));
-    lastLocated = { kind: SCALAR, start: r[0], end: r[1], isNull: false };
-    return undefined;
-  }
-  return undefined;
-}
-
-function duplicateKey(p: Parsed, key: string, first: Pair, again: Pair): void {
-  if (p.problems.full) {
-    p.problems.skip('error');
-    return;
-  }
-  const r = (again.key as Scalar | null)?.range;
-  const at = r ? p.lines.range(r[0], r[1]) : FILE_START;
-  const firstAt = (first.key as Scalar | null)?.range;
-  const line = firstAt ? p.lines.position(firstAt[0]).line + 1 : undefined;
-  p.problems.push(problem(p, at, 'error', 'duplicate-key',
-    `The key "${shown(key)}" is already in this mapping${line ? ` (line ${line})` : ''}. Remove or rename one of the two entries.`, { key: shown(key) }));
-}
-
-function anchorProblem(p: Parsed, node: { anchor?: string; range?: [number, number, number] | null }): void {
-  const start = node.range?.[0] ?? 0;
-  const name = node.anchor ?? '';
-  // The anchor precedes its node closely: look back a bounded stretch of text only.
-  const from0 = Math.max(0, start - name.length - 256);
-  const at = p.lines.text.slice(from0, start + 1).lastIndexOf('&' + name);
-  const from = at >= 0 ? from0 + at : start;
-  p.problems.push(problem(p, p.lines.range(from, from + 1 + name.length), 'warning', 'alias',
-    `Anchor &${shown(name, 40)} is not supported in the journal; remove it and write values out in full.`));
+/** What can be read of a text with errors (recover.ts). */
+function recovered(parsed: Parsed, errors: readonly WholeError[], limits: Readonly<Limits>, kind: SchemaKind, composed: boolean): ParseResult {
+  const read = recover(parsed, errors, limits, rootKeys(kind), composed);
+  parsed.data = read.data;
+  parsed.root = read.root;
+  return { parsed, problems: parsed.problems };
 }
 
 /** The range of a located node, or undefined for none. */
@@ -312,6 +176,13 @@ export function rangeOfKey(p: Parsed, o: object | undefined, key: string, fallba
   if (!pair) return fallback;
   const v = pair.value;
   return (v && !isNullScalar(v) ? nodeRange(p, v) : undefined) ?? keyRange(p, pair) ?? fallback;
+}
+
+/** The parts of a parsed file that did not read, in the order of the file, for its read result (none: no field). */
+export function brokenOf(p: Parsed): { broken?: BrokenPart[] } {
+  if (p.broken.length === 0) return {};
+  const byPlace = (a: BrokenPart, b: BrokenPart) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  return { broken: p.broken.slice().sort(byPlace) };
 }
 
 export function safely<T>(file: string, fn: () => ReadResult<T>): ReadResult<T> {

@@ -27,7 +27,7 @@
  * kept well below its limit or the reader declines, so that the composer reports the limit.
  */
 import type { Limits } from '../limits';
-import type { Plain } from './document';
+import type { Plain } from './types';
 import { LMap, LNode, LPair, LScalar, LSeq, MAP, SCALAR, SEQ } from './located';
 
 export interface FastParsed {

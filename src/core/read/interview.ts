@@ -3,11 +3,15 @@ import { basename } from '../paths';
 import { ID_PATTERN } from '../ids';
 import { CITATION_SOURCES, Feedback, Interview, NextStep, OUTCOMES, Round, ROUND_TYPES, STAGES, WeaknessCitation } from '../model';
 import { FILE_START } from '../problems';
-import { obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
+import { brokenOf, obj, oneOf, parseFile, Parsed, Plain, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { stageBehindRecords } from '../progress/stages';
 import { validate } from './schema-problems';
+import { interviewSchema } from '../schema';
 import { shown } from '../text/shown';
 import type { ReadOptions } from './strings';
+import { clockTime, durationMinutes, roundDate } from '../times';
+import { canonicalTimeZone, offsetMinutes, timeZoneSuggestions, zonedToUtc } from '../time-zones';
+import { isWebLink } from '../links';
 
 function buildInterview(p: Parsed): Interview {
   const d = p.data;
@@ -23,11 +27,13 @@ function buildInterview(p: Parsed): Interview {
       const o = obj(r);
       const range = o ? rangeOfObj(p, o) : rangeOfKey(p, d, 'rounds', FILE_START);
       const rating = o && typeof o.rating === 'number' && Number.isInteger(o.rating) && o.rating >= 1 && o.rating <= 5 ? o.rating : undefined;
-      return {
-        index: i + 1, type: o ? oneOf(ROUND_TYPES, o.type) : undefined, date: o ? s.date(o.date) : undefined,
+      const round: Round = {
+        index: i + 1, type: o ? oneOf(ROUND_TYPES, o.type) : undefined, date: undefined,
         interviewers: o ? s.list(o.interviewers) : [], rating, questions: o ? s.list(o.questions) : [],
         wentWell: o ? s.str(o['went-well']) : undefined, wentBadly: o ? s.str(o['went-badly']) : undefined, range,
       };
+      if (o) readSchedule(p, o, round);
+      return round;
     })
     : [];
   let feedback: Feedback | undefined;
@@ -91,6 +97,62 @@ function buildInterview(p: Parsed): Interview {
   return iv;
 }
 
+/**
+ * When and where a round takes place: the date (and a start time, when `date` holds one), `time`,
+ * `timezone`, `duration`, `location`, `link`, the invitation it came from and whether it was
+ * cancelled; with the problems of values the schema cannot judge (an unknown zone, a time written
+ * twice, a duration out of range).
+ */
+function readSchedule(p: Parsed, o: Record<string, Plain>, round: Round): void {
+  const s = p.s;
+  const when = roundDate(o.date);
+  if (when) round.date = s.text(when.date);
+  const time = clockTime(o.time);
+  if (when?.time && time && when.time !== time) {
+    p.problems.push(problem(p, rangeOfKey(p, o, 'time', round.range), 'warning', 'time-conflict',
+      `The date says ${when.time} and "time" says ${time}. Keep one of the two.`, { date: when.time, time }));
+  }
+  const start = when?.time ?? time;
+  if (start) round.time = s.text(start);
+  let zone = when?.offset;
+  if (typeof o.timezone === 'string' && o.timezone.trim()) {
+    const named = canonicalTimeZone(o.timezone);
+    if (!named) {
+      const suggestions = timeZoneSuggestions(o.timezone);
+      p.problems.push(problem(p, rangeOfKey(p, o, 'timezone', round.range), 'warning', 'unknown-timezone',
+        `"${shown(o.timezone)}" is not a time zone Debrief knows.${suggestions.length ? ` Did you mean "${suggestions[0]}"?` : ''} Write an IANA name such as Europe/Berlin or America/New_York, UTC, or an offset such as +02:00.`,
+        { value: o.timezone, suggestion: suggestions[0], suggestions }));
+    } else if (zone && when?.time && named !== zone && offsetMinutes(named, zonedToUtc(when.date, when.time, zone)) !== offsetMinutes(zone, 0)) {
+      p.problems.push(problem(p, rangeOfKey(p, o, 'timezone', round.range), 'warning', 'time-conflict',
+        `The date's offset ${zone} is not the offset of ${named} on ${when.date}. Remove the offset from the date, or correct "timezone".`, { offset: zone, timezone: named }));
+    } else zone = named;
+  }
+  if (zone && round.time) round.timeZone = s.text(zone);
+  if (o.duration !== undefined && o.duration !== null) {
+    const minutes = durationMinutes(o.duration);
+    if (minutes !== undefined) round.duration = minutes;
+    else if (typeof o.duration === 'string' && validPattern(o.duration)) {
+      p.problems.push(problem(p, rangeOfKey(p, o, 'duration', round.range), 'error', 'out-of-range',
+        `A duration of "${shown(o.duration)}" is not from 1 minute to 24 hours. Write how long the round lasts, e.g. 45m or 1h30m.`, { value: o.duration }));
+    }
+  }
+  round.location = s.str(o.location);
+  if (typeof o.link === 'string' && isWebLink(o.link)) round.link = s.text(o.link);
+  const inv = obj(o.invitation);
+  const uid = inv ? s.str(inv.uid) : undefined;
+  if (inv && uid) {
+    const seq = inv.sequence;
+    round.invitation = typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 ? { uid, sequence: seq } : { uid };
+  }
+  if (o.cancelled === true) round.cancelled = true;
+}
+
+/** Whether a duration text has one of the forms the schema allows (its range is checked apart). */
+function validPattern(v: string): boolean {
+  return v.length <= 40 && DURATION_PATTERN.test(v);
+}
+const DURATION_PATTERN = new RegExp(interviewSchema.properties.rounds.items.properties.duration.pattern);
+
 /** Reads an interview file. Never throws. */
 export function readInterview(path: string, input: string | Uint8Array, options: ReadOptions = {}): ReadResult<Interview> {
   return safely(path, () => {
@@ -98,6 +160,6 @@ export function readInterview(path: string, input: string | Uint8Array, options:
     if (!parsed) return { problems: problems.finish() };
     validate(parsed, 'interview');
     const value = buildInterview(parsed);
-    return { value, problems: problems.finish() };
+    return { value, problems: problems.finish(), ...brokenOf(parsed) };
   });
 }

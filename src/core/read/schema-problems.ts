@@ -38,6 +38,14 @@ function typeName(v: unknown): string {
   return typeof v === 'boolean' ? 'true/false' : typeof v;
 }
 
+/** A value as a message shows it: text in quotes, a number or true/false as written, else what it is ("a mapping"), never "[object Object]". */
+function valueText(v: unknown): string {
+  if (typeof v === 'string') return `"${shown(v)}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  const kind = typeName(v);
+  return kind.charAt(0).toUpperCase() + kind.slice(1);
+}
+
 const TYPE_WORDS: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', array: 'a list', object: 'a mapping', boolean: 'true or false' };
 
 function where(path: string): string {
@@ -68,7 +76,7 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
       return problem(p, range, 'error', 'missing-required', `Missing required key "${name}"${at === 'the file' ? '' : ` in ${at}`}. Add "${name}: …".`, { key: name, path: e.instancePath });
     }
     case 'type': {
-      const want = TYPE_WORDS[String((e.params as { type: string }).type)] ?? String((e.params as { type: string }).type);
+      const want = String((e.params as { type: string }).type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
       const range = loc.node == null || isNullScalar(loc.node) ? (loc.key ?? valueRange) : valueRange;
       return problem(p, range, 'error', 'bad-type', `${title} (${at}) should be ${want}, not ${typeName(e.data)}.${want === 'text' && typeof e.data !== 'object' ? ' Quote the value to make it text.' : ''}`, { expected: want, actual: e.data as unknown });
     }
@@ -76,20 +84,39 @@ function mapAjvError(p: Parsed, e: ErrorObject): Problem | undefined {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const suggestion = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined;
       return problem(p, valueRange, 'error', 'bad-enum',
-        `"${shown(String(e.data))}" is not a valid ${title.toLowerCase()}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of: ${allowed.join(', ')}.`,
+        `${valueText(e.data)} is not a valid ${title.toLowerCase()}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of: ${allowed.join(', ')}.`,
         { expected: allowed, actual: e.data as unknown, suggestion, path: e.instancePath });
     }
     case 'format':
       return problem(p, valueRange, 'error', 'bad-date',
-        `"${shown(String(e.data))}" is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
+        (e.params as { format: string }).format === 'round-date'
+          ? `${valueText(e.data)} is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write YYYY-MM-DD with a real day, e.g. 2025-03-14, or a date and start time such as 2025-03-14T14:30.`
+          : `${valueText(e.data)} is not a valid date${at === 'the file' ? '' : ` (${at})`}. Write dates as YYYY-MM-DD with a real day, e.g. 2025-03-14.`,
         { value: e.data as unknown, path: e.instancePath });
-    case 'pattern':
+    case 'pattern': {
+      if (field === 'time') {
+        return problem(p, valueRange, 'error', 'bad-time',
+          `${valueText(e.data)} is not a time Debrief reads (${at}). Write the start time on the 24-hour clock as HH:MM, e.g. "14:30".`,
+          { value: e.data as unknown });
+      }
+      if (field === 'duration') {
+        return problem(p, valueRange, 'error', 'bad-duration',
+          `${valueText(e.data)} is not a duration Debrief reads (${at}). Write minutes as a number (45), or 45m, 1h, 1h30m.`,
+          { value: e.data as unknown });
+      }
+      if (field === 'link') {
+        return problem(p, valueRange, 'error', 'bad-link',
+          `${typeof e.data === 'string' ? `"${shown(e.data, 80)}"` : valueText(e.data)} is not a web link (${at}). Only http:// and https:// addresses are kept as meeting links; write the address as the invitation gives it.`,
+          { value: e.data as unknown });
+      }
+      const id = typeof e.data === 'string' ? slugify(e.data) : '';
       return problem(p, valueRange, 'error', 'bad-id',
-        `"${shown(String(e.data))}" is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "${shown(slugify(String(e.data))) || 'my-id'}").`,
-        { value: e.data as unknown, suggestion: slugify(String(e.data)) });
+        `${valueText(e.data)} is not a valid id: use lowercase letters, digits and dashes, starting with a letter or digit (e.g. "${shown(id) || 'my-id'}").`,
+        { value: e.data as unknown, suggestion: id });
+    }
     case 'minimum':
     case 'maximum':
-      return problem(p, valueRange, 'error', 'out-of-range', `${title} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String((e.params as { limit: number }).limit)}, not ${shown(String(e.data))}.${field === 'rating' ? ' Rate rounds from 1 (badly) to 5 (very well).' : ''}`, { value: e.data as unknown });
+      return problem(p, valueRange, 'error', 'out-of-range', `${title} must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${String((e.params as { limit: number }).limit)}, not ${valueText(e.data)}.${field === 'rating' ? ' Rate rounds from 1 (badly) to 5 (very well).' : ''}`, { value: e.data as unknown });
     case 'minLength':
       return problem(p, valueRange, 'error', 'empty-value', `${title} must not be empty. Fill it in.`);
     default:
@@ -105,9 +132,40 @@ function severityOf(e: ErrorObject): Problem['severity'] {
   return didYouMean(name, allowed) ? 'error' : 'warning';
 }
 
-/** Schema problems of a parsed file; once the file's problems are at their cap, the rest are only counted. */
+/** A value with a pattern and a format (a round's date) is reported once, by its format. */
+function reportedElsewhere(e: ErrorObject): boolean {
+  return e.keyword === 'pattern' && (e.parentSchema as Record<string, unknown> | undefined)?.format !== undefined;
+}
+
+/** JSON Pointer of a path in the data (as ajv's instancePath). */
+function pointer(path: readonly (string | number)[]): string {
+  return path.map((seg) => `/${String(seg).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/**
+ * Schema problems of a parsed file; once the file's problems are at their cap, the rest are only
+ * counted. One mistake is one problem: nothing is said about a part of the file that did not read (nor
+ * a required key its parent may hold there), and a value of the wrong type gets only that problem, not
+ * also those of its format or allowed values.
+ */
 export function validate(p: Parsed, kind: SchemaKind): void {
-  for (const e of validateAgainstSchema(kind, p.data)) {
+  const holes = new Set<string>();
+  const parents = new Set<string>();
+  for (const part of p.broken) {
+    if (part.path.length > 0) holes.add(pointer(part.path));
+    parents.add(pointer(part.path.slice(0, -1)));
+  }
+  const inHole = (path: string): boolean => {
+    if (holes.size === 0) return false;
+    for (let i = path.indexOf('/', 1); i > 0; i = path.indexOf('/', i + 1)) if (holes.has(path.slice(0, i))) return true;
+    return holes.has(path);
+  };
+  const errors = validateAgainstSchema(kind, p.data);
+  const wrongType = new Set<string>();
+  for (const e of errors) if (e.keyword === 'type') wrongType.add(e.instancePath);
+  for (const e of errors) {
+    if (reportedElsewhere(e) || inHole(e.instancePath) || (e.keyword === 'required' && parents.has(e.instancePath))) continue;
+    if (e.keyword !== 'type' && e.keyword !== 'required' && e.keyword !== 'additionalProperties' && wrongType.has(e.instancePath)) continue;
     if (p.problems.full) {
       p.problems.skip(severityOf(e));
       continue;

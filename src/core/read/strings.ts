@@ -1,7 +1,7 @@
 /** Strings copied out of file text so that records never pin the text, pooled across a bulk read. */
 import { isValidDate } from '../dates';
 import type { Limits } from '../limits';
-import type { Plain } from './document';
+import type { Plain } from './types';
 
 /**
  * Copies a string out of the file text. V8 keeps substrings of 13+ characters as slices that pin

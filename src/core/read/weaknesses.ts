@@ -2,11 +2,29 @@
 import { IMPROVEMENT_STATUSES, ImprovementItem, NoteLink, Weakness, WEAKNESS_CATEGORIES, WEAKNESS_STATUSES, WeaknessesFile } from '../model';
 import { notePathIssue } from '../note-paths';
 import { basename } from '../paths';
+import type { Problem } from '../problems';
 import { shown } from '../text/shown';
-import { nodeRange, obj, oneOf, parseFile, Parsed, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
+import { brokenOf, nodeRange, obj, oneOf, parseFile, Parsed, problem, rangeOfKey, rangeOfObj, ReadResult, safely } from './document';
 import { validate } from './schema-problems';
-import { isLSeq } from './located';
+import { isLSeq, LNode } from './located';
 import type { ReadOptions } from './strings';
+
+/**
+ * The problem that spoils each item of the weaknesses list: a key given twice or an alias inside it
+ * (the first one), by the item's position. Such an item does not read: its data is not what it says.
+ */
+function spoiledItems(p: Parsed, items: readonly (LNode | undefined)[]): Map<number, Problem> {
+  const out = new Map<number, Problem>();
+  const spoiled = p.spoiled.slice().sort((a, b) => a.offset - b.offset);
+  // Both in the order of the text: one pass.
+  let k = 0;
+  items.forEach((node, i) => {
+    if (!node) return;
+    while (k < spoiled.length && spoiled[k].offset < node.start) k++;
+    if (k < spoiled.length && spoiled[k].offset <= node.end) out.set(i, spoiled[k].problem);
+  });
+  return out;
+}
 
 function buildWeaknesses(p: Parsed): WeaknessesFile {
   const d = p.data;
@@ -14,12 +32,19 @@ function buildWeaknesses(p: Parsed): WeaknessesFile {
   const out: Weakness[] = [];
   const seen = new Map<string, Weakness>();
   if (Array.isArray(d.weaknesses)) {
+    const seq = p.nodes.get(d.weaknesses);
+    const spoiled = p.spoiled.length && isLSeq(seq) ? spoiledItems(p, seq.items) : undefined;
     d.weaknesses.forEach((w, i) => {
       const o = obj(w);
       if (!o) return;
+      const range = rangeOfObj(p, o);
+      const spoils = spoiled?.get(i);
+      if (spoils) {
+        p.broken.push({ path: ['weaknesses', i], range, problem: spoils });
+        return;
+      }
       const id = s.str(o.id);
       if (id === undefined) return;
-      const range = rangeOfObj(p, o);
       const idRange = rangeOfKey(p, o, 'id', range);
       const improvements: ImprovementItem[] = [];
       const seenItems = new Set<string>();
@@ -83,6 +108,6 @@ export function readWeaknesses(path: string, input: string | Uint8Array, options
     if (!parsed) return { problems: problems.finish() };
     validate(parsed, 'weaknesses');
     const value = buildWeaknesses(parsed);
-    return { value, problems: problems.finish() };
+    return { value, problems: problems.finish(), ...brokenOf(parsed) };
   });
 }

@@ -12,10 +12,10 @@ export function escapeMarkdown(text: string, breaks: 'line' | 'space' = 'space')
 }
 
 /**
- * Text that reads the same as Markdown and as plain text (letters, digits, spaces and , . : ; / ( ) ' " & ? ! % → -
+ * Text that reads the same as Markdown and as plain text (letters, digits, spaces and , . : ; / ( ) ' " & ? ! % → – -
  * between them) is written as it is, so that a Markdown file stays readable as text; anything else
  * goes through escapeMarkdown. Not for the start of a line, where "1." or "-" would begin a list.
  */
 export function markdownText(text: string, breaks: 'line' | 'space' = 'space'): string {
-  return /^[\p{L}\p{N} ,.:;/()'"&?!%→-]*$/u.test(text) ? text : escapeMarkdown(text, breaks);
+  return /^[\p{L}\p{N} ,.:;/()'"&?!%→–-]*$/u.test(text) ? text : escapeMarkdown(text, breaks);
 }

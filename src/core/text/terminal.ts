@@ -1,11 +1,13 @@
 /** The one escaper for text printed to a terminal: what the journal holds cannot forge lines or steer the terminal. */
 
-// C0 and C1 control characters, DEL, the Unicode line and paragraph separators, and the bidirectional
-// embeddings, overrides and isolates (which reorder what a reader sees).
+// C0 and C1 control characters, DEL, the Unicode line and paragraph separators, the bidirectional
+// marks, embeddings, overrides and isolates (which reorder what a reader sees), and the characters of
+// no width (zero-width space, non-joiner and joiner, word joiner, invisible operators, the byte order
+// mark, the Mongolian vowel separator), which hide text or make two different values look the same.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 // eslint-disable-next-line no-control-regex
-const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -14,9 +16,10 @@ function escape(c: string): string {
 }
 
 /**
- * One line of terminal output: line breaks, tabs, escape sequences and other control characters in
- * `text` are written as visible escapes (`\n`, `\u001b`), so one problem stays one line and a value
- * cannot move the cursor, recolour the terminal or forge another line.
+ * One line of terminal output: line breaks, tabs, escape sequences, other control characters and
+ * characters of no width in `text` are written as visible escapes (`\n`, `\u001b`, `\u200b`), so one
+ * problem stays one line and a value cannot move the cursor, recolour the terminal, forge another line
+ * or hide in plain sight.
  */
 export function escapeControl(text: string): string {
   return text.replace(UNSAFE, escape);

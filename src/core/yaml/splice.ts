@@ -148,6 +148,18 @@ function itemHead(it: Item): number {
 // ---------- rendering ----------
 
 const FLOW_UNSAFE = /[,[\]{}]/;
+/**
+ * Plain texts that YAML 1.1 tools (PyYAML, older parsers) would read as something else: a clock time
+ * or other base-60 number (`14:30` is 870 there), a yes/no/on/off word, a number with `_`. Debrief
+ * reads YAML 1.2, where they are text, but writes them quoted so that the journal means the same to
+ * every tool. Dates stay plain (a 1.1 tool reads them as dates, which they are). Tested on short texts
+ * only (the pattern backtracks on long runs of digits and `_`; no such word is long).
+ */
+const YAML11_OTHERWISE = /^(?:[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*_[0-9_]*)$/;
+
+function readOtherwiseBy11(value: string): boolean {
+  return value.length <= 40 && YAML11_OTHERWISE.test(value);
+}
 
 export class Editor {
   private textNow: string;
@@ -560,7 +572,13 @@ export class Editor {
   }
 
   private stringifyBlock(value: Value): string {
-    return stringify(value, {
+    const doc = new Document(value);
+    visit(doc, {
+      Scalar: (key, node) => {
+        if (key !== 'key' && typeof node.value === 'string' && readOtherwiseBy11(node.value)) node.type = this.style.quote === 'QUOTE_SINGLE' ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+      },
+    });
+    return doc.toString({
       indent: this.style.indent, indentSeq: this.style.indentSeq, lineWidth: 0, defaultKeyType: 'PLAIN',
       defaultStringType: this.style.quote,
     }).replace(/\n$/, '');
@@ -591,6 +609,7 @@ export class Editor {
     }
     const s = stringify(value, { lineWidth: 0, defaultStringType: o.like === 'scalar' ? 'PLAIN' : this.style.quote }).replace(/\n$/, '');
     if (s.includes('\n') || (o.flow && FLOW_UNSAFE.test(s) && !/^["']/.test(s))) return JSON.stringify(value);
+    if (s === value && readOtherwiseBy11(value)) return this.style.quote === 'QUOTE_SINGLE' ? `'${value}'` : JSON.stringify(value);
     return s;
   }
 }

@@ -36,7 +36,7 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
     await this.services.store.ready;
     const journal = journalOf(this.services);
     const call = callTool(this.name, input, {
-      index: journal.index, today: this.services.clock.today(), feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri),
+      index: journal.index, today: this.services.clock.today(), feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri), fs: journal.fs,
     }, settings.assistantTools());
     return { journal, call };
   }
@@ -59,7 +59,7 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
   async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>): Promise<vscode.LanguageModelToolResult> {
     try {
       const { journal, call } = await this.call(options.input);
-      if (call.kind === 'read') return textResult(JSON.stringify(call.result, null, 1));
+      if (call.kind === 'read') return textResult(JSON.stringify(await call.answer(), null, 1));
       const applied = await this.services.editor.applyQuietly(journal, call.intent.reads, call.intent.plan);
       if (!applied.ok) throw new ToolError(refusalText(applied.problems));
       this.services.log.info(`assistant tool ${this.name}: ${call.intent.title}`);

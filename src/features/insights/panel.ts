@@ -8,9 +8,9 @@ import type { FromWebview, ToWebview } from '../../core/insights-protocol';
 export const INSIGHTS_VIEW_TYPE = 'debrief.insights';
 
 function nonce(): string {
-  const bytes = new Uint8Array(18);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, '');
+  // Web Crypto and btoa: in Node's extension host and in the browser's web worker alike.
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
 }
 
 /** Opens a record's file at its line. */

@@ -81,6 +81,17 @@ export class JournalCompletionProvider implements vscode.CompletionItemProvider 
             item.range = range;
             items.push(item);
           }
+        } else if (kind.kind === 'timezone') {
+          // The user's own zone first, then every zone the engine knows.
+          const own = this.services.clock.timeZone();
+          const all = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+          [own, ...all.filter((z) => z !== own)].forEach((z, i) => {
+            const item = new vscode.CompletionItem(z, vscode.CompletionItemKind.Value);
+            if (i === 0) item.detail = 'your time zone';
+            item.sortText = String(i).padStart(4, '0');
+            item.range = range;
+            items.push(item);
+          });
         } else if (kind.kind === 'date') {
           const today = this.services.clock.today();
           const item = new vscode.CompletionItem(today, vscode.CompletionItemKind.Value);

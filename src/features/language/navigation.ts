@@ -3,10 +3,12 @@ import { itemStatus } from '../../core/model';
 import { noteSummary } from '../../core/language/fixes';
 import type { Services } from '../../services/services';
 import { toRange } from '../../adapters/ranges';
-import { JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
+import { contains, JournalDoc, journalDoc, noteLinkAt, noteLinks, weaknessIdAt } from './shared';
 import { planRenameWeakness } from '../../core/plans/weakness-plans';
 import { escapeMarkdown } from '../../core/text/markdown';
 import { resolveNotePath } from '../../core/note-paths';
+import { cursorContext } from '../../core/language/cursor';
+import { roundWhenText } from '../../core/schedule';
 
 
 /** Hover text of a weakness: title, status, where it surfaced, its improvement items. */
@@ -53,7 +55,7 @@ export class JournalHoverProvider implements vscode.HoverProvider {
       return md ? new vscode.Hover(md, toRange(id.range)) : undefined;
     }
     const note = noteLinkAt(jd, pos);
-    if (!note) return undefined;
+    if (!note) return this.scheduleHover(jd, doc, pos);
     const md = new vscode.MarkdownString();
     // The one resolver of note paths decides what may be read: nothing outside the workspace.
     const r = await this.services.notes.noteText(jd.journal, note.link.path);
@@ -67,7 +69,24 @@ export class JournalHoverProvider implements vscode.HoverProvider {
     }
     return new vscode.Hover(md, toRange(note.link.range));
   }
+
+  /** On a round's date, time, zone, duration, location or link: when it takes place, in its zone and in the user's. */
+  private scheduleHover(jd: JournalDoc, doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    if (jd.kind !== 'interview') return undefined;
+    const ctx = cursorContext(doc.getText(), pos.line, pos.character);
+    if (!ctx || ctx.path.length !== 2 || ctx.path[0] !== 'rounds' || !SCHEDULE_KEYS.has(ctx.path[1])) return undefined;
+    const round = jd.journal.index.interviewAt(jd.path)?.rounds.find((r) => contains(r.range, pos));
+    if (!round?.date) return undefined;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**Round ${round.index}${round.type ? ` (${escapeMarkdown(round.type)})` : ''}**  \n`);
+    md.appendMarkdown(escapeMarkdown(roundWhenText(round, this.services.clock.timeZone())));
+    if (round.link) md.appendMarkdown(`  \n${escapeMarkdown(round.link)}`);
+    return new vscode.Hover(md);
+  }
 }
+
+/** The keys of a round whose hover shows when it takes place. */
+const SCHEDULE_KEYS = new Set(['date', 'time', 'timezone', 'duration', 'location', 'link']);
 
 export class JournalDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly services: Services) {}

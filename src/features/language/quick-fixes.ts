@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from '../../constants';
 import type { ImprovementStatus } from '../../core/model';
 import { dateCandidates, replacementLike } from '../../core/language/fixes';
+import { timeCandidates } from '../../core/times';
 import type { Problem } from '../../core/problems';
 import type { Services } from '../../services/services';
 import { JournalDoc, journalDoc } from './shared';
@@ -60,6 +61,12 @@ export class JournalQuickFixProvider implements vscode.CodeActionProvider {
       }
       case 'bad-date':
         return dateCandidates(doc.getText(d.range)).map((v, i, all) => this.replace(doc, d, all.length > 1 ? `Rewrite as ${v} (${i === 0 ? 'first reading' : 'other reading'})` : `Rewrite as ${v}`, v, all.length === 1));
+      case 'bad-time':
+        return timeCandidates(doc.getText(d.range)).map((v, i) => this.replace(doc, d, `Rewrite as ${v}`, v, i === 0));
+      case 'unknown-timezone': {
+        const suggestions = Array.isArray(data.suggestions) ? data.suggestions.map(String) : [];
+        return suggestions.map((v, i) => this.replace(doc, d, `Change to "${v}"`, v, i === 0));
+      }
       case 'unknown-key': {
         const s = str('suggestion');
         return s ? [this.replace(doc, d, `Rename key to "${s}"`, s, true)] : [];

@@ -86,7 +86,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     clearTimeout(this.timer);
     const today = this.services.clock.today();
     this.items = this.services.store.isLoading ? [] : this.services.store.journals().flatMap((journal) =>
-      reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri) }).map((reminder) => ({ journal, reminder })));
+      reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri), timeZone: this.services.clock.timeZone() }).map((reminder) => ({ journal, reminder })));
     // The window gets the list again only when what it shows changed (each row sent costs memory there).
     if (this.listedNow() !== this.listedKeys) this.changed.fire();
     const n = this.items.length;
@@ -144,10 +144,11 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     item.description = r.detail;
     item.tooltip = new vscode.MarkdownString().appendText(`${r.ref.label}\n\n${r.title}: ${r.detail}`);
     item.iconPath = new vscode.ThemeIcon(
-      r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
+      r.kind === 'interview' ? 'calendar' : r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
       r.overdueDays > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
     );
-    item.contextValue = r.kind;
+    // An interview of today or tomorrow, and a next step still ahead, offer "Prepare" (a brief for that interview).
+    item.contextValue = r.kind === 'interview' || (r.kind === 'next-step' && r.overdueDays <= 0) ? `upcoming.${r.kind}` : r.kind;
     item.resourceUri = undefined;
     const uri = e.journal.uri(r.ref.file);
     const pos = new vscode.Position(r.ref.line, 0);

@@ -10,6 +10,24 @@ import { showLoading } from './loading';
 import { WeaknessesTree } from './weaknesses-tree';
 
 const GROUP_BY_KEY = 'debrief.interviews.groupBy';
+
+/** An invitation (.ics) dropped on the Interviews view: Add Round from Invitation, to the interview it was dropped on. */
+export class InvitationDrop implements vscode.TreeDragAndDropController<Node> {
+  readonly dropMimeTypes = ['text/uri-list'];
+  readonly dragMimeTypes: string[] = [];
+  async handleDrop(target: Node | undefined, data: vscode.DataTransfer): Promise<void> {
+    const list = await data.get('text/uri-list')?.asString();
+    const line = list?.split(/\r?\n/).map((l) => l.trim()).find((l) => l && !l.startsWith('#') && /\.ics$/i.test(l));
+    if (!line) return;
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(line, true);
+    } catch {
+      return;
+    }
+    await vscode.commands.executeCommand(CommandId.AddRoundFromInvitation, uri, target && target.kind === 'interview' ? target : undefined);
+  }
+}
 /** How long after a journal change the shown Weaknesses view is checked (changes in between are checked once). */
 const WEAKNESSES_CHECK_MS = 50;
 
@@ -24,7 +42,7 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const interviews = new InterviewsTree(store);
   const weaknesses = new WeaknessesTree(store, clock);
   interviews.groupBy = context.workspaceState.get<GroupBy>(GROUP_BY_KEY) === 'month' ? 'month' : 'outcome';
-  const interviewsView = vscode.window.createTreeView(ViewId.Interviews, { treeDataProvider: interviews, showCollapseAll: true });
+  const interviewsView = vscode.window.createTreeView(ViewId.Interviews, { treeDataProvider: interviews, showCollapseAll: true, dragAndDropController: new InvitationDrop() });
   const weaknessesView = vscode.window.createTreeView(ViewId.Weaknesses, { treeDataProvider: weaknesses, showCollapseAll: true });
   let filterText = '';
 

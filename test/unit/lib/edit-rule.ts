@@ -8,7 +8,7 @@ import * as I from '../../../src/core/edits/interview';
 import { movedPath, renameNoteLinks } from '../../../src/core/edits/note-links';
 import * as W from '../../../src/core/edits/weaknesses';
 import type { Problem } from '../../../src/core/problems';
-import { applyEdits, EditResult } from '../../../src/core/yaml/text-edits';
+import { applyEdits, chain, EditResult } from '../../../src/core/yaml/text-edits';
 import { comments, pairSources } from './yaml-styles';
 
 export type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -34,12 +34,34 @@ function clone<T>(d: T): T {
 export function interviewOps(data: Data, seed: { date: string; text: string; id: string; n: number }): Op[] {
   const rounds: Data[] = Array.isArray(data.rounds) && data.rounds.every((r: unknown) => r !== null && typeof r === 'object') ? data.rounds : [];
   const cites: Data[] = Array.isArray(data.weaknesses) && data.weaknesses.every((c: unknown) => c !== null && typeof c === 'object') ? data.weaknesses : [];
+  // A round as an invitation gives it, and the same keys as the file holds them.
+  const invited = {
+    date: seed.date, time: '14:30', timeZone: 'Europe/Berlin', duration: 90, location: seed.text, link: 'https://meet.google.com/abc-defg-hij',
+    invitation: { uid: `${seed.id}@google.com`, sequence: 0 },
+  };
+  const invitedData = { date: seed.date, time: '14:30', timezone: 'Europe/Berlin', duration: 90, location: seed.text, link: invited.link, invitation: invited.invitation };
+  const nextRound = (Array.isArray(data.rounds) ? data.rounds.length : 0) + 1;
+  const dropUndefined = (r: Data) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined));
   const ops: Op[] = [
     { name: 'setOutcome', run: (t) => I.setOutcome(t, 'rejected'), expect: (d) => ({ ...d, outcome: 'rejected' }), touches: ['outcome'] },
     { name: 'setStage', run: (t) => I.setStage(t, 'onsite'), expect: (d) => ({ ...d, stage: 'onsite' }), touches: ['stage'] },
     {
       name: 'addRound', run: (t) => I.addRound(t, { type: 'coding', date: seed.date, wentBadly: seed.text }),
       expect: (d) => ({ ...d, rounds: [...(d.rounds ?? []), { type: 'coding', date: seed.date, 'went-badly': seed.text }] }), touches: ['rounds'],
+    },
+    {
+      name: 'addRound (from an invitation)', run: (t) => I.addRound(t, { type: 'onsite', ...invited, interviewers: [seed.text] }),
+      expect: (d) => ({ ...d, rounds: [...(d.rounds ?? []), { type: 'onsite', ...invitedData, interviewers: [seed.text] }] }), touches: ['rounds'],
+    },
+    {
+      name: 'updateRoundSchedule (a later version)', run: (t) => chain(t, (x) => I.addRound(x, { type: 'onsite', ...invited }),
+        (x) => I.updateRoundSchedule(x, nextRound, { date: seed.date, time: '09:05', timeZone: 'UTC', invitation: { uid: invited.invitation.uid, sequence: 2 } })),
+      expect: (d) => ({ ...d, rounds: [...(d.rounds ?? []), { type: 'onsite', ...invitedData, time: '09:05', timezone: 'UTC', duration: undefined, invitation: { uid: invited.invitation.uid, sequence: 2 } }].map(dropUndefined) }),
+      touches: ['rounds'],
+    },
+    {
+      name: 'cancelRound', run: (t) => chain(t, (x) => I.addRound(x, { type: 'onsite', ...invited }), (x) => I.cancelRound(x, nextRound, { uid: invited.invitation.uid, sequence: 1 })),
+      expect: (d) => ({ ...d, rounds: [...(d.rounds ?? []), { type: 'onsite', ...invitedData, cancelled: true, invitation: { uid: invited.invitation.uid, sequence: 1 } }] }), touches: ['rounds'],
     },
     {
       name: 'recordFeedbackRequested', run: (t) => I.recordFeedbackRequested(t, seed.date),
@@ -76,6 +98,22 @@ export function interviewOps(data: Data, seed: { date: string; text: string; id:
       touches: ['rounds', 'weaknesses'],
       removes: [['rounds', n - 1], ...cites.flatMap((c, k) => (c.round === n ? [['weaknesses', k, 'round']] : []))],
     });
+    const who: unknown = rounds[n - 1].interviewers;
+    // Recording how a round went adds its interviewer to a list (or creates it), and sets the rest.
+    if (who === undefined || Array.isArray(who)) {
+      ops.push({
+        name: 'recordRound', run: (t) => I.recordRound(t, n, { interviewer: 'Dana Lee', rating: 3, wentWell: seed.text, wentBadly: 'Ran out of time' }, { type: rounds[n - 1].type, date: rounds[n - 1].date }),
+        expect: (d) => {
+          const out = clone(d);
+          const r = out.rounds[n - 1];
+          const names = Array.isArray(r.interviewers) ? r.interviewers : [];
+          if (!names.includes('Dana Lee')) r.interviewers = [...names, 'Dana Lee'];
+          Object.assign(r, { rating: 3, 'went-well': seed.text, 'went-badly': 'Ran out of time' });
+          return out;
+        },
+        touches: ['rounds'],
+      });
+    }
   }
   if (cites.length) {
     const i = seed.n % cites.length;

@@ -22,6 +22,11 @@ export interface Style {
   docEnd: boolean;
   headerComment: boolean;
   explicitKeys: boolean;
+  /**
+   * Block collections and plain keys only (no flow collections, no tags, anchors or quotes on keys),
+   * as journals are mostly written; scalars, comments and indentation still vary.
+   */
+  blockOnly?: boolean;
   /** One choice per node, consumed in document order (cycled). */
   choices: number[];
 }
@@ -39,6 +44,9 @@ export const styleArb: fc.Arbitrary<Style> = fc.record({
   choices: fc.array(fc.nat(1000), { minLength: 8, maxLength: 64 }),
 });
 
+/** Styles of block collections and plain keys, without markers, byte order mark or explicit keys. */
+export const blockStyleArb: fc.Arbitrary<Style> = styleArb.map((style) => ({ ...style, blockOnly: true, bom: false, docStart: false, docEnd: false, explicitKeys: false }));
+
 const SCALAR_TYPES = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
 
 /** Writes `data` (plain JSON-like data, a mapping at the root) in `style`. */
@@ -51,19 +59,20 @@ export function writeInStyle(data: Record<string, unknown>, style: Style): strin
     Map(_, node) {
       const c = pick();
       // A flow collection holds only flow collections: yaml writes everything inside it in flow style.
-      node.flow = c % 5 === 0;
+      node.flow = !style.blockOnly && c % 5 === 0;
       if (c % 7 === 1) node.commentBefore = ` map comment ${comment++}`;
     },
     Seq(_, node) {
       const c = pick();
-      node.flow = c % 4 === 0;
+      node.flow = !style.blockOnly && c % 4 === 0;
       if (c % 6 === 1) node.comment = ` after the list ${comment++}`;
     },
     Pair(_, pair) {
       const c = pick();
       const key = pair.key as Scalar;
       if (isScalar(key)) {
-        if (c % 11 === 3) key.tag = 'tag:yaml.org,2002:str';
+        if (style.blockOnly) key.type = 'PLAIN';
+        else if (c % 11 === 3) key.tag = 'tag:yaml.org,2002:str';
         else if (c % 13 === 4) key.anchor = `k${comment++}`;
         else if (c % 9 === 5) key.type = 'QUOTE_DOUBLE';
         if (c % 8 === 2) key.commentBefore = ` before ${key.value} ${comment++}`;

@@ -1,0 +1,116 @@
+/* global document, getComputedStyle */ // frame.evaluate() callbacks run in the webview
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root } from './workbench.mjs';
+import { copyDemo } from '../../scripts/lib/demo.mjs';
+
+/** The frame of the brief's page (inside the workbench's webview iframe). */
+async function briefFrame(page) {
+  return eventually(async () => {
+    for (const frame of page.frames()) {
+      const found = await frame.evaluate(() => document.querySelector('h1')?.textContent?.startsWith('Brief: ')).catch(() => false);
+      if (found) return frame;
+    }
+    return undefined;
+  }, 60_000, 'the brief\'s page');
+}
+
+/** The contrast ratio of two CSS colours (WCAG), as the page paints them. */
+function readPage(frame) {
+  return frame.evaluate(() => {
+    const rgb = (c) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const contrast = (a, b) => {
+      const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+      return (x + 0.05) / (y + 0.05);
+    };
+    const bg = getComputedStyle(document.body).backgroundColor;
+    const button = document.querySelector('button[data-action="record"]');
+    const bs = getComputedStyle(button);
+    return {
+      title: document.querySelector('h1')?.textContent,
+      sections: [...document.querySelectorAll('section[data-section] h2')].map((h) => h.textContent),
+      likely: [...document.querySelectorAll('ol.likely > li strong')].map((s) => s.textContent),
+      text: contrast(getComputedStyle(document.body).color, bg),
+      muted: contrast(getComputedStyle(document.querySelector('.subtitle')).color, bg),
+      button: contrast(bs.color, bs.backgroundColor),
+      buttonOutline: bs.borderStyle !== 'none' && bs.borderTopWidth !== '0px' ? contrast(bs.borderTopColor, bg) : 0,
+      images: document.querySelectorAll('img').length,
+      scripts: [...document.querySelectorAll('script[src]')].map((e) => e.getAttribute('src').replace(/^.*\//, '')),
+    };
+  });
+}
+
+async function openBrief(folder, settings) {
+  const wb = await openWorkbench(folder, { settings });
+  await wb.openDebrief();
+  await wb.runCommand('Debrief: Prepare for Interview');
+  // The next interview is offered first and has the focus: Enter prepares it.
+  await focusedRow(wb.page, 'Globex, Senior Platform Engineer').waitFor({ timeout: 30_000 });
+  await wb.page.keyboard.press('Enter');
+  const frame = await briefFrame(wb.page);
+  await frame.locator('section[data-section="stories"]').waitFor({ timeout: 30_000 });
+  // The workbench hands the page its theme's colours after it loads: read the page once they are there.
+  await eventually(() => frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() !== ''), 30_000, 'the theme\'s colours in the page');
+  return { wb, frame };
+}
+
+const SECTIONS = ['This application, and earlier ones at Globex', 'What is likely to matter', 'Questions asked before', 'What to reread', 'Stories to have ready'];
+
+describe('the brief\'s page', function () {
+  afterEach(function () {
+    return closeWorkbenches(this.currentTest);
+  });
+
+  it('shows the demo\'s next interview, readable, and "Record how it went" works from the keyboard', async () => {
+    const folder = tempFolder();
+    copyDemo(root, folder);
+    const { wb, frame } = await openBrief(folder);
+    const shown = await readPage(frame);
+    assert.equal(shown.title, 'Brief: Globex, Senior Platform Engineer');
+    assert.deepEqual(shown.sections, SECTIONS);
+    assert.equal(shown.likely[0], 'No load or capacity estimates in system design');
+    assert.equal(shown.images, 0, 'no image is loaded, not even from the journal');
+    assert.deepEqual(shown.scripts, ['brief.js'], 'the extension\'s one script');
+    assert.ok(shown.text >= 4.5 && shown.muted >= 3 && shown.button >= 4.5, `readable in the light theme: ${JSON.stringify(shown)}`);
+    // The README's picture: the page alone, wide and tall enough for the first sections.
+    await wb.runCommand('View: Close Primary Side Bar');
+    await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
+    await wb.page.setViewportSize({ width: 900, height: 1130 });
+    await frame.locator('ol.likely').waitFor({ timeout: 15_000 });
+    const images = process.env.DEBRIEF_UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'images') : join(root, 'test-results');
+    mkdirSync(images, { recursive: true });
+    await wb.page.locator('.part.editor').screenshot({ path: join(images, 'brief.png') });
+    // The keyboard reaches the button (Tab from the page's start), and Enter runs Add Round with the
+    // round's type and date filled in: its first question is who interviewed.
+    await frame.locator('body').focus();
+    const record = frame.locator('button[data-action="record"]');
+    await eventually(async () => {
+      if (await record.evaluate((b) => b === document.activeElement)) return true;
+      await wb.page.keyboard.press('Tab');
+      return false;
+    }, 15_000, 'Tab to reach "Record how it went"');
+    await wb.page.keyboard.press('Enter');
+    const title = wb.page.locator('.quick-input-widget .quick-input-title');
+    await title.filter({ hasText: 'Add Round (1/4)' }).waitFor({ timeout: 15_000 });
+    await wb.page.keyboard.press('Escape');
+  });
+
+  // The workbench's default theme here is Light Modern.
+  for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
+    it(`reads well in ${theme}`, async () => {
+      const folder = tempFolder();
+      copyDemo(root, folder);
+      const { frame } = await openBrief(folder, { 'workbench.colorTheme': theme });
+      const shown = await readPage(frame);
+      assert.deepEqual(shown.sections, SECTIONS);
+      assert.ok(shown.text >= 4.5 && shown.muted >= 3, `text readable: ${JSON.stringify(shown)}`);
+      // A button reads as one by its own colours, or (high contrast) by an outline against the page.
+      assert.ok(shown.button >= 4.5 || shown.buttonOutline >= 3, `the button stands out: ${JSON.stringify(shown)}`);
+    });
+  }
+});
