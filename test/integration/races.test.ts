@@ -1,15 +1,16 @@
 // Changes made while the journal is read, in every order the real editor can meet them: a reading is
-// held at a chosen point through the test mode, files are changed on disk as another program would (git,
-// a sync tool: Node's fs, not VS Code's), the store is seen to hear of them, the reading goes on, and the
-// tree and the problems must say what the disk says, at once, without waiting for anything more.
+// held at a chosen point through the test mode, files are changed as another program would (git, a sync
+// tool), the store is seen to hear of them, the reading goes on, and the tree and the problems must say
+// what the disk says, at once, without waiting for anything more. Files change through
+// vscode.workspace.fs, which VS Code's file operation events do not report (only its watcher sees them,
+// as with another program): on the disk in a Node extension host, through the folder's FileSystemProvider
+// in the browser (the web tier runs these tests too).
 import * as assert from 'assert/strict';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { SettingId, ViewId } from '../../src/constants';
 import type { Journal } from '../../src/services/journal';
 import type { ReadPoint } from '../../src/services/journal-store';
-import { api, eventually, flatten, folder, showViews, tree } from './helpers';
+import { api, eventually, flatten, folder, showViews, tree, uriOf } from './helpers';
 
 const ROOT = 'races';
 const FOLDER = `${ROOT}/journal`;
@@ -17,13 +18,25 @@ const OTHER = `${ROOT}/other`;
 /** Files of the journal, more than a batch of the reading (16), so that a reading can be held between batches. */
 const FILLERS = 40;
 
-const abs = (rel: string) => path.join(folder().uri.fsPath, ...rel.split('/'));
 const config = () => vscode.workspace.getConfiguration(undefined, folder().uri);
 
-/** Writes a file as another program would: straight to the disk, folders made as needed. */
-function put(rel: string, text: string): void {
-  fs.mkdirSync(path.dirname(abs(rel)), { recursive: true });
-  fs.writeFileSync(abs(rel), text);
+/** Writes a file as another program would, folders made as needed. */
+async function put(rel: string, text: string): Promise<void> {
+  await vscode.workspace.fs.createDirectory(uriOf(rel.slice(0, rel.lastIndexOf('/'))));
+  await vscode.workspace.fs.writeFile(uriOf(rel), new TextEncoder().encode(text));
+}
+
+/** Deletes a file or a folder with all it holds (nothing when it is gone already). */
+async function rm(rel: string): Promise<void> {
+  await vscode.workspace.fs.delete(uriOf(rel), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+}
+
+async function exists(rel: string): Promise<boolean> {
+  return vscode.workspace.fs.stat(uriOf(rel)).then(() => true, () => false);
+}
+
+async function text(rel: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(rel)));
 }
 
 function interview(id: string, company: string, extra = ''): string {
@@ -35,13 +48,13 @@ function weaknesses(ids: string[]): string {
 }
 
 /** A fresh journal: FILLERS interviews (each citing `known`) and a weaknesses file defining it. */
-function writeJournal(at: string): void {
-  fs.rmSync(abs(at), { recursive: true, force: true });
+async function writeJournal(at: string): Promise<void> {
+  await rm(at);
   for (let i = 0; i < FILLERS; i++) {
     const id = `filler-${String(i).padStart(2, '0')}`;
-    put(`${at}/interviews/${id}.yaml`, interview(id, `Filler ${i}`, 'weaknesses:\n  - weakness: known\n'));
+    await put(`${at}/interviews/${id}.yaml`, interview(id, `Filler ${i}`, 'weaknesses:\n  - weakness: known\n'));
   }
-  put(`${at}/weaknesses.yaml`, weaknesses(['known']));
+  await put(`${at}/weaknesses.yaml`, weaknesses(['known']));
 }
 
 /** What the journal must show once the reading is done. */
@@ -57,7 +70,7 @@ interface Expected {
 }
 
 async function diagnostics(rel: string): Promise<string[]> {
-  return vscode.languages.getDiagnostics(vscode.Uri.file(abs(rel))).map((d) => d.message);
+  return vscode.languages.getDiagnostics(uriOf(rel)).map((d) => d.message);
 }
 
 /** Every way an expectation is not met, as words: what was lost. */
@@ -81,14 +94,14 @@ async function lost(expected: Expected): Promise<string[]> {
  * Reads the journal again, held at the first point `at` accepts; `change` changes files there and says
  * what must show. Returns what was lost.
  */
-async function race(at: (p: ReadPoint) => boolean, change: (journal: Journal, point: ReadPoint) => Expected): Promise<string[]> {
+async function race(at: (p: ReadPoint) => boolean, change: (journal: Journal, point: ReadPoint) => Promise<Expected>): Promise<string[]> {
   const a = await api();
   const store = a.services.store;
   const held = a.holdReading((p) => at(p));
   const reading = store.reload();
   const point = await held.reached;
   const journal = store.journalOf(folder())!;
-  const expected = change(journal, point);
+  const expected = await change(journal, point);
   try {
     await eventually(() => expected.heard.every((p) => store.changedWhileReading(journal).has(p)), `the store to hear of ${expected.heard.join(', ')} while reading (at ${JSON.stringify(point)})`);
   } finally {
@@ -114,21 +127,21 @@ describe('changes while the journal is read', function () {
   before(async () => {
     await api();
     await showViews();
-    writeJournal(FOLDER);
+    await writeJournal(FOLDER);
     await config().update(SettingId.JournalFolder, FOLDER, vscode.ConfigurationTarget.Workspace);
     const { services } = await api();
     await eventually(async () => (await services.store.ready, services.store.journalOf(folder())?.journalFolder === FOLDER && services.store.journalOf(folder())!.index.interviewCount() === FILLERS), 'the race journal read');
     // The races need the file watcher, which may still be starting on a busy machine: a file it reports first.
     const probe = `${FOLDER}/interviews/probe.yaml`;
-    put(probe, interview('probe', 'Probe'));
+    await put(probe, interview('probe', 'Probe'));
     await eventually(() => services.store.journalOf(folder())!.index.interview('probe'), 'the file watcher to report a file written on disk', 120_000);
-    fs.unlinkSync(abs(probe));
+    await rm(probe);
     await eventually(() => !services.store.journalOf(folder())!.index.interview('probe'), 'the file watcher to report a file deleted on disk', 120_000);
   });
 
   after(async () => {
     await config().update(SettingId.JournalFolder, undefined, vscode.ConfigurationTarget.Workspace);
-    fs.rmSync(abs(ROOT), { recursive: true, force: true });
+    await rm(ROOT);
     const { services } = await api();
     await eventually(async () => (await services.store.ready, services.store.journalOf(folder())?.journalFolder === 'debrief'), 'the fixture journal back');
   });
@@ -140,9 +153,11 @@ describe('changes while the journal is read', function () {
       for (const [where, at] of POINTS) {
         tries++;
         const k = next();
-        const missed = await race(at, (journal, point) => {
+        const missed = await race(at, async (journal, point) => {
           const index = journal.index;
-          const files = Array.from({ length: FILLERS }, (_, i) => `${FOLDER}/interviews/filler-${String(i).padStart(2, '0')}.yaml`).filter((f) => fs.existsSync(abs(f)));
+          const all = Array.from({ length: FILLERS }, (_, i) => `${FOLDER}/interviews/filler-${String(i).padStart(2, '0')}.yaml`);
+          const there = await Promise.all(all.map(exists));
+          const files = all.filter((_, i) => there[i]);
           const read = files.filter((f) => index.interviewAt(f));
           const unread = files.filter((f) => !index.interviewAt(f));
           // One file read before the change and one not yet read, when the point has both.
@@ -153,21 +168,21 @@ describe('changes while the journal is read', function () {
           const typo = `${FOLDER}/interviews/typo-${k}.yaml`;
           const cites = `${FOLDER}/interviews/cites-${k}.yaml`;
           const expected: Expected = { shown: [`New ${k}`, `Cites ${k}`], gone: [], problems: [[typo, 'pendingg']], clean: [cites], heard: [created, typo, cites, `${FOLDER}/weaknesses.yaml`] };
-          put(created, interview(`new-${k}`, `New ${k}`));
-          put(typo, interview(`typo-${k}`, `Typo ${k}`).replace('outcome: pending', 'outcome: pendingg'));
+          await put(created, interview(`new-${k}`, `New ${k}`));
+          await put(typo, interview(`typo-${k}`, `Typo ${k}`).replace('outcome: pending', 'outcome: pendingg'));
           // An interview citing a weakness that the weaknesses file defines only from this change on.
-          put(cites, interview(`cites-${k}`, `Cites ${k}`, `weaknesses:\n  - weakness: fresh-${k}\n`));
-          put(`${FOLDER}/weaknesses.yaml`, weaknesses(['known', `fresh-${k}`]));
+          await put(cites, interview(`cites-${k}`, `Cites ${k}`, `weaknesses:\n  - weakness: fresh-${k}\n`));
+          await put(`${FOLDER}/weaknesses.yaml`, weaknesses(['known', `fresh-${k}`]));
           for (const [f, what] of [[changedRead, 'read'], [changedUnread, 'unread']] as const) {
             if (!f) continue;
             const company = `Changed ${what} ${k}`;
-            put(f, interview(path.basename(f, '.yaml'), company, 'weaknesses:\n  - weakness: known\n'));
+            await put(f, interview(f.slice(f.lastIndexOf('/') + 1, -'.yaml'.length), company, 'weaknesses:\n  - weakness: known\n'));
             expected.shown.push(company);
             expected.heard.push(f);
           }
           if (deleted) {
-            const company = /^company: (.*)$/m.exec(fs.readFileSync(abs(deleted), 'utf8'))![1];
-            fs.unlinkSync(abs(deleted));
+            const company = /^company: (.*)$/m.exec(await text(deleted))![1];
+            await rm(deleted);
             expected.gone.push(company);
             expected.heard.push(deleted);
           }
@@ -185,13 +200,13 @@ describe('changes while the journal is read', function () {
   it('loses nothing changed while the kept index is read back, however alike the change looks', async () => {
     const { services } = await api();
     const rel = `${FOLDER}/interviews/same-size.yaml`;
-    put(rel, interview('same-size', 'Kept AAA'));
-    await services.store.sync(vscode.Uri.file(abs(rel)));
+    await put(rel, interview('same-size', 'Kept AAA'));
+    await services.store.sync(uriOf(rel));
     await services.store.reload();
     await services.cache.flush();
-    const missed = await race((p) => p.kind === 'batch' && p.done < p.total, () => {
+    const missed = await race((p) => p.kind === 'batch' && p.done < p.total, async () => {
       // Read back from the kept index at this point, or still to come: the same size either way.
-      put(rel, interview('same-size', 'Kept BBB'));
+      await put(rel, interview('same-size', 'Kept BBB'));
       return { shown: ['Kept BBB'], gone: ['Kept AAA'], problems: [], clean: [rel], heard: [rel] };
     });
     assert.ok((services.cache.loadInfo(services.store.journalOf(folder())!)?.restored ?? 0) > 0, 'the reading restored files from the kept index');
@@ -203,7 +218,7 @@ describe('changes while the journal is read', function () {
     const store = a.services.store;
     const journal = () => store.journalOf(folder())!;
     /** Holds a reading at `at`, runs `change` there, and waits for the reading it makes the store start. */
-    const another = async (at: (p: ReadPoint) => boolean, change: () => void) => {
+    const another = async (at: (p: ReadPoint) => boolean, change: () => Promise<void>) => {
       const first = a.holdReading((p) => at(p));
       const reading = store.reload();
       let next: ReturnType<typeof a.holdReading> | undefined;
@@ -211,7 +226,7 @@ describe('changes while the journal is read', function () {
         await first.reached;
         // The next reading can start only once this one is done: held from its start.
         next = a.holdReading((p) => p.kind === 'following');
-        change();
+        await change();
         first.release();
         await next.reached;
       } finally {
@@ -222,27 +237,27 @@ describe('changes while the journal is read', function () {
       await a.settle();
     };
     // Deleted while its files are read: the journal is read again, and found gone.
-    await another((p) => p.kind === 'batch' && p.done < p.total, () => fs.rmSync(abs(FOLDER), { recursive: true, force: true }));
+    await another((p) => p.kind === 'batch' && p.done < p.total, () => rm(FOLDER));
     assert.equal(journal().index.interviewCount(), 0);
     assert.equal(journal().exists, false, 'no journal: the views say so');
     assert.equal(flatten(await tree(ViewId.Interviews)).length, 0, 'nothing listed');
     // Created, with its files, after the reading found no folder: read again, and found whole.
     const k = next();
-    await another((p) => p.kind === 'read', () => {
-      writeJournal(FOLDER);
-      put(`${FOLDER}/interviews/back-${k}.yaml`, interview(`back-${k}`, `Back ${k}`));
+    await another((p) => p.kind === 'read', async () => {
+      await writeJournal(FOLDER);
+      await put(`${FOLDER}/interviews/back-${k}.yaml`, interview(`back-${k}`, `Back ${k}`));
     });
     assert.equal(journal().index.interviewCount(), FILLERS + 1);
     assert.deepEqual(await lost({ shown: ['Filler 0', `Back ${k}`], gone: [], problems: [], clean: [`${FOLDER}/weaknesses.yaml`, `${FOLDER}/interviews/filler-00.yaml`], heard: [] }), []);
     // Changes made in the new folder afterwards are followed (a watcher may miss a folder created with its files).
-    put(`${FOLDER}/interviews/after-${k}.yaml`, interview(`after-${k}`, `After ${k}`));
+    await put(`${FOLDER}/interviews/after-${k}.yaml`, interview(`after-${k}`, `After ${k}`));
     await eventually(() => journal().index.interview(`after-${k}`), 'a file written in the new folder to be read');
   });
 
   it('follows a change of the journal-folder setting made during a reading, and the files changed in the new folder while it is read', async () => {
     const a = await api();
     const store = a.services.store;
-    writeJournal(OTHER);
+    await writeJournal(OTHER);
     const k = next();
     const created = `${OTHER}/interviews/moved-${k}.yaml`;
     const deleted = `${OTHER}/interviews/filler-00.yaml`;
@@ -257,8 +272,8 @@ describe('changes while the journal is read', function () {
       await second.reached;
       const journal = store.journalOf(folder())!;
       assert.equal(journal.journalFolder, OTHER);
-      put(created, interview(`moved-${k}`, `Moved ${k}`));
-      fs.unlinkSync(abs(deleted));
+      await put(created, interview(`moved-${k}`, `Moved ${k}`));
+      await rm(deleted);
       await eventually(() => [created, deleted].every((p) => store.changedWhileReading(journal).has(p)), 'the store to hear of the changes while reading the new folder');
     } finally {
       first.release();
