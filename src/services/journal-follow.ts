@@ -15,7 +15,10 @@ const BURST_MAX_MS = 400;
 
 type Located = { journal: Journal; path: string } | undefined;
 
-/** Unsaved editor text of journal files: handed on once typing pauses, at once on `flush`; a closed editor hands the file back to the disk. */
+/**
+ * Unsaved editor text of journal files: handed on once typing pauses, at once on `flush`; a document
+ * VS Code reloads from its changed file, or closes, hands the file back to the disk.
+ */
 export class EditorText implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[];
@@ -23,14 +26,24 @@ export class EditorText implements vscode.Disposable {
   constructor(
     private readonly locate: (uri: vscode.Uri) => Located,
     private readonly text: (journal: Journal, path: string, text: string) => void,
-    closed: (journal: Journal, path: string) => void,
+    fromDisk: (journal: Journal, path: string) => void,
   ) {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
         const doc = e.document;
-        if (!this.locate(doc.uri)) return;
+        const found = this.locate(doc.uri);
+        if (!found) return;
         const key = doc.uri.toString();
         this.cancel(key);
+        // Text changed with no unsaved change left, and not by Undo or Redo: VS Code reloaded the document
+        // after its file changed on disk. Its text may then be older than the file, already read from the
+        // disk meanwhile (another program may write it twice before VS Code reloads it once): the file is
+        // read again instead, so that a later state is never replaced by an older one. (A save changes no
+        // text: its text is the file's, handed on as typing's is.)
+        if (!doc.isDirty && e.reason === undefined && e.contentChanges.length > 0) {
+          fromDisk(found.journal, found.path);
+          return;
+        }
         this.pending.set(key, setTimeout(() => {
           this.pending.delete(key);
           if (!doc.isClosed) this.apply(doc);
@@ -42,7 +55,7 @@ export class EditorText implements vscode.Disposable {
         // Once the editor is closed the file on disk is the truth again (closing unsaved, or reverting
         // then closing, drops the editor's text). A pending update of the closed text is dropped.
         this.cancel(doc.uri.toString());
-        closed(found.journal, found.path);
+        fromDisk(found.journal, found.path);
       }),
     ];
   }
