@@ -255,7 +255,6 @@ export class JournalStore implements vscode.Disposable {
       }
     }
     await this.readFromDisk(journal, [...noted].filter((p) => !fromEditor.has(p)));
-    index.endReading();
     this.cache.loaded(journal, kept, Date.now() - started);
     const info = this.cache.loadInfo(journal);
     this.log.info(`${folder.name}: ${index.interviewCount()} interview(s) in ${name}/ in ${Date.now() - started} ms (${info?.restored ?? 0} file(s) unchanged since the kept index, ${info?.read ?? 0} read${noted.size ? `, ${noted.size} read again: they changed meanwhile` : ''})`);
