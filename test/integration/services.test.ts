@@ -175,6 +175,27 @@ describe('journal editor', () => {
     assert.equal(await readText(uri), onDisk, 'nothing is written behind the user\'s back');
   });
 
+  it('edits a file rewritten on disk behind its open document on the text it holds now, not on what the document held before', async () => {
+    const { services } = await api();
+    const journal = services.store.journalOf(folder())!;
+    const rel = 'debrief/interviews/rewritten.yaml';
+    const text = (i: number, outcome: string) => `id: rewritten\ncompany: Rewritten ${i}\nrole: Dev\noutcome: ${outcome}\n`;
+    try {
+      await writeText(uriOf(rel), text(0, 'pending'));
+      // Open in VS Code (as after an earlier command), then rewritten on disk again and again, behind the open document.
+      for (let i = 1; i <= 10; i++) {
+        assert.ok(await services.editor.edit(journal, rel, (t) => setOutcome(t, 'offer')), `edit ${i} applied and saved`);
+        await writeText(uriOf(rel), text(i, 'rejected'));
+        await eventually(() => journal.index.interview('rewritten')?.company === `Rewritten ${i}`, 'the rewritten file read');
+      }
+      assert.ok(await services.editor.edit(journal, rel, (t) => setOutcome(t, 'offer')));
+      assert.equal(await readText(uriOf(rel)), text(10, 'offer'), 'the edit made on the text the other program wrote');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uriOf(rel)).then(undefined, () => undefined);
+    }
+  });
+
   it('refuses to rewrite a file that does not parse, and leaves it byte for byte', async () => {
     const { services } = await api();
     const rel = 'debrief/interviews/broken-for-editor.yaml';

@@ -216,6 +216,8 @@ describe('sidebar', () => {
     const refreshes = await watchRefreshes(ViewId.Weaknesses);
     try {
       await a.settle();
+      // This listing stands for the window's: the window lists a view again a moment after each rebuild,
+      // which would take the renamed row below without one (the tests' clearing an empty filter rebuilds nothing).
       assert.ok(find(await tree(ViewId.Weaknesses), ACME), 'the Acme interview is evidence of a weakness');
       refreshes.take();
       // A rating shows nowhere in the Weaknesses view: nothing is sent again.

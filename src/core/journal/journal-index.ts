@@ -139,6 +139,8 @@ export class JournalIndex implements JournalView {
   private readonly listeners = new Set<(e: IndexChange) => void>();
   /** interviews(), as sorted at a version of the index. */
   private sorted: { version: number; list: Interview[] } | undefined;
+  /** While the whole journal is read (`beginReading`): the files whose cross-file problems wait for its end. */
+  private crossWaiting: Set<string> | undefined;
 
   constructor(options: JournalIndexOptions) {
     this.layout = new JournalLayout(options.journalFolder);
@@ -578,6 +580,29 @@ export class JournalIndex implements JournalView {
 
   // ---------- problems ----------
 
+  /**
+   * A reading of the whole journal starts: until `endReading`, each file's problems are its own, since
+   * a file not read yet could change its cross-file ones (the weaknesses file, read last, defines the
+   * weaknesses interviews cite; a note is missing only once the notes are known).
+   */
+  beginReading(): void {
+    this.crossWaiting ??= new Set();
+  }
+
+  /** The whole journal was read: the cross-file problems that waited are computed, as one change. */
+  endReading(): void {
+    const waiting = this.crossWaiting;
+    if (!waiting) return;
+    this.crossWaiting = undefined;
+    for (const path of waiting) this.dirty.add(path);
+    if (waiting.size) this.fire([]);
+  }
+
+  /** True between `beginReading` and `endReading`: the problems are each file's own only. */
+  get isReading(): boolean {
+    return this.crossWaiting !== undefined;
+  }
+
   private flush(): void {
     if (this.dirty.size === 0) return;
     for (const path of this.dirty) {
@@ -586,7 +611,11 @@ export class JournalIndex implements JournalView {
         this.combined.delete(path);
         continue;
       }
-      const cross = e.kind === 'interview' ? interviewCrossProblems(this, path, e.interview) : weaknessesCrossProblems(this, path, e.value);
+      let cross: Problem[];
+      if (this.crossWaiting) {
+        this.crossWaiting.add(path);
+        cross = [];
+      } else cross = e.kind === 'interview' ? interviewCrossProblems(this, path, e.interview) : weaknessesCrossProblems(this, path, e.value);
       // Local problems are capped by the reader; with cross-file ones added, the file's list is capped again.
       this.combined.set(path, cross.length ? (capProblems(path, e.local.concat(cross)) as Problem[]) : e.local);
       this.recomputed.add(path);
