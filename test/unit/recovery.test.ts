@@ -132,6 +132,9 @@ function survives<T extends { index: number }>(text: string, key: string, damage
     if (at >= s && at < e) return; // the record the damage touched
     // The next top-level key's line moved right reads as lines of the item above it, which they could be.
     if (damaged.kind === 'indent' && at === e && n === spans.items.length - 1 && e < text.length) return;
+    // The first item's "-" moved sets the list's column, as YAML reads it: with two items, no column is
+    // shared that would tell which of the two moved, so the other one may be the item read as out of place.
+    if (damaged.kind === 'indent' && at === spans.items[0][0] && spans.items.length === 2) return;
     intact++;
     const want = JSON.stringify(unplaced(before[n]));
     assert.ok(after.some((r) => JSON.stringify(unplaced(r)) === want), `${key}[${n}] is intact and still read as it was: ${where}\nwanted ${want}\nread ${JSON.stringify(after.map(unplaced))}`);
