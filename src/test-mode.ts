@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { localDisk } from './adapters/local-disk';
 import type { Parts } from './features';
 import type { Clock } from './services/clock';
+import type { Journal } from './services/journal';
+import type { ReadGate, ReadPoint } from './services/journal-store';
 import type { Prompter } from './services/prompter';
 import { vscodePrompter } from './services/prompter';
 import type { ServiceOverrides, Services } from './services/services';
@@ -29,6 +31,49 @@ export interface TestApi {
    * and whether the Node entry handed it the local disk (src/adapters/local-disk.ts).
    */
   readonly host: { runtime: 'worker' | 'node'; localDisk: boolean };
+  /**
+   * Holds the next reading of a journal at the first point `at` accepts (see `ReadPoint`), until
+   * released: `reached` resolves when the reading stands there.
+   */
+  holdReading(at: (point: ReadPoint, journal: Journal) => boolean): ReadingHeld;
+}
+
+/** A reading held by `holdReading`. */
+export interface ReadingHeld {
+  readonly reached: Promise<ReadPoint>;
+  release(): void;
+}
+
+/** The store's gate for the test mode: readings pass, except where a test holds one. */
+class ReadHolds {
+  private holds: { at: (point: ReadPoint, journal: Journal) => boolean; reached(point: ReadPoint): void; released: Promise<void> }[] = [];
+
+  readonly gate: ReadGate = async (journal, point) => {
+    const hold = this.holds.find((h) => h.at(point, journal));
+    if (!hold) return;
+    this.holds = this.holds.filter((h) => h !== hold);
+    hold.reached(point);
+    await hold.released;
+  };
+
+  hold(at: (point: ReadPoint, journal: Journal) => boolean): ReadingHeld {
+    let reached = (_: ReadPoint): void => undefined;
+    let release = (): void => undefined;
+    const hold = {
+      at,
+      reached: (p: ReadPoint) => reached(p),
+      released: new Promise<void>((r) => (release = r)),
+    };
+    this.holds.push(hold);
+    return {
+      reached: new Promise<ReadPoint>((r) => (reached = r)),
+      release: () => {
+        // Released before it was reached: it holds nothing.
+        this.holds = this.holds.filter((h) => h !== hold);
+        release();
+      },
+    };
+  }
 }
 
 /** A clock a test can set; it reads the real date until it is set. */
@@ -76,9 +121,10 @@ function switchablePrompter(current: () => Prompter): Prompter {
 
 export function createTestMode(realClock: Clock): { overrides: ServiceOverrides; api(services: Services, parts: Parts, context: vscode.ExtensionContext): TestApi } {
   const clock = new SettableClock(realClock);
+  const holds = new ReadHolds();
   let prompter: Prompter = vscodePrompter;
   return {
-    overrides: { clock, prompter: switchablePrompter(() => prompter) },
+    overrides: { clock, prompter: switchablePrompter(() => prompter), readGate: holds.gate },
     api: (services, parts, context) => ({
       services, parts, context,
       host: {
@@ -94,6 +140,7 @@ export function createTestMode(realClock: Clock): { overrides: ServiceOverrides;
         await services.store.ready;
         services.store.flush();
       },
+      holdReading: (at) => holds.hold(at),
     }),
   };
 }

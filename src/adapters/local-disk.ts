@@ -9,10 +9,13 @@ import type { FileSystem } from '../core/file-system';
  */
 export interface LocalDisk {
   /** The core's FileSystem rooted at a folder of the disk (it resolves real paths). */
-  fileSystem(rootDir: string): FileSystem & Required<Pick<FileSystem, 'realPath'>>;
+  fileSystem(rootDir: string): FileSystem & Required<Pick<FileSystem, 'realPath' | 'watchFolder'>>;
   readText(path: string): Promise<string>;
-  /** Writes a file whole under another name, then renames it, so that a reader never finds half of it. */
-  writeWhole(path: string, text: string): Promise<void>;
+  /**
+   * Writes a file whole under another name, then renames it, so that a reader never finds half of it.
+   * Text given in pieces is written piece by piece, each made only once the one before is written.
+   */
+  writeWhole(path: string, text: string | Iterable<string>): Promise<void>;
 }
 
 export let localDisk: LocalDisk | undefined;

@@ -1,6 +1,6 @@
 // The local disk through Node (see local-disk.ts), for the Node entry only: the shared bundle, which
 // also runs in a web worker, holds nothing of Node's.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { LocalDisk } from './local-disk';
 import { NodeFileSystem } from './node-fs';
@@ -11,7 +11,15 @@ export const nodeDisk: LocalDisk = {
   async writeWhole(path, text) {
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`; // two windows of one workspace never share one
-    await writeFile(tmp, text);
+    if (typeof text === 'string') await writeFile(tmp, text);
+    else {
+      const fh = await open(tmp, 'w');
+      try {
+        for (const piece of text) await fh.write(piece);
+      } finally {
+        await fh.close();
+      }
+    }
     await rename(tmp, path);
   },
 };

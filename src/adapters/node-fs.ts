@@ -1,4 +1,4 @@
-import { constants, promises as fsp } from 'node:fs';
+import { constants, promises as fsp, watch } from 'node:fs';
 import * as nodePath from 'node:path';
 import { fsError, type FileStat, type FileSystem, type FileType, type ReadFileOptions } from '../core/file-system';
 
@@ -64,6 +64,19 @@ export class NodeFileSystem implements FileSystem {
       await fh.writeFile(data);
     } finally {
       await fh.close();
+    }
+  }
+
+  /** One inotify (or FSEvents, ReadDirectoryChangesW) watch on the folder, through Node's `fs.watch`. */
+  watchFolder(path: string, changed: (name: string) => void): { dispose(): void } | undefined {
+    try {
+      const w = watch(this.abs(path), { persistent: false }, (_event, name) => {
+        if (typeof name === 'string' && name) changed(name);
+      });
+      w.on('error', () => w.close());
+      return { dispose: () => w.close() };
+    } catch {
+      return undefined;
     }
   }
 

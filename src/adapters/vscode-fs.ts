@@ -31,10 +31,14 @@ export class VscodeFileSystem implements FileSystem {
   constructor(readonly root: vscode.Uri) {
     this.local = root.scheme === 'file' ? localDisk?.fileSystem(root.fsPath) : undefined;
     const local = this.local;
-    if (local) this.realPath = (path) => local.realPath(path);
+    if (local) {
+      this.realPath = (path) => local.realPath(path);
+      this.watchFolder = (path, changed) => local.watchFolder(path, changed);
+    }
   }
 
   realPath?: (path: string) => Promise<string | null>;
+  watchFolder?: FileSystem['watchFolder'];
 
   uri(path: string): vscode.Uri {
     const parts = path.split('/').filter(Boolean);

@@ -17,7 +17,7 @@ import type { Journal } from '../services/journal';
 import type { PickItem } from '../services/prompter';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
-import { pickJournal } from '../ui/pickers';
+import { pickJournal, readInterviews, refusesEdit } from '../ui/pickers';
 import { required } from '../ui/questions';
 import { isNode } from '../ui/record-nodes';
 import { reveal } from '../ui/reveal';
@@ -57,6 +57,8 @@ export class AddRoundFromInvitationCommand implements Command {
     const nothing = actions.filter((a) => a.kind === 'unchanged' || a.kind === 'older' || a.kind === 'cancel-unknown');
     let adds = actions.filter((a): a is Extract<InvitationAction, { kind: 'add' }> => a.kind === 'add');
     const changed = actions.filter((a): a is Extract<InvitationAction, { kind: 'update' | 'cancel' }> => a.kind === 'update' || a.kind === 'cancel');
+    // A round to update or cancel in a file that does not read whole: refused before anything is asked.
+    if (changed.some((a) => refusesEdit(this.services, journal, a.interview.file))) return false;
     if (!adds.length && !changed.length) {
       void prompter.notify(`Debrief: nothing to change. ${nothing.map((a) => this.why(a)).join(' ')}`);
       return false;
@@ -70,6 +72,7 @@ export class AddRoundFromInvitationCommand implements Command {
     }
     const input: InvitationPlanInput = { added: [], changed: changed.map((action) => ({ action })) };
     if (adds.length) {
+      if (isNode(onto) && 'path' in onto && refusesEdit(this.services, journal, onto.path)) return false;
       const target = isNode(onto) && 'path' in onto && journal.index.interviewAt(onto.path)
         ? { kind: 'interview' as const, interview: journal.index.interviewAt(onto.path) as Interview }
         : await this.askTarget(journal, adds[0].event);
@@ -134,7 +137,7 @@ export class AddRoundFromInvitationCommand implements Command {
 
   /** The interview new rounds go to: the ones the invitation names first, then the others (open ones first), or a new one. */
   private async askTarget(journal: Journal, event: InvitationEvent): Promise<Target | undefined> {
-    const all = journal.index.interviews();
+    const all = readInterviews(journal);
     const matched = matchInterviews(all, event);
     const rest = all.filter((iv) => !matched.includes(iv)).sort((a, b) => Number(isClosed(a.outcome)) - Number(isClosed(b.outcome)) || a.company.localeCompare(b.company));
     const item = (iv: Interview, hint?: string): PickItem<Target> => ({ label: `${iv.company}, ${iv.role}`, description: [hint, iv.outcome].filter(Boolean).join(' · '), value: { kind: 'interview', interview: iv } });

@@ -3,7 +3,7 @@ import { WEAKNESS_CATEGORIES, WeaknessCategory } from '../core/model';
 import { planAddWeakness } from '../core/plans/weakness-plans';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
-import { pickJournal } from '../ui/pickers';
+import { pickJournal, refusesEdit } from '../ui/pickers';
 import { enumItems, NONE, required } from '../ui/questions';
 import { reveal } from '../ui/reveal';
 
@@ -16,7 +16,7 @@ export class AddWeaknessCommand implements Command {
     const { prompter: ask, editor } = this.services;
     const title = 'Add Weakness';
     const journal = await pickJournal(this.services, { title });
-    if (!journal) return undefined;
+    if (!journal || refusesEdit(this.services, journal, journal.index.weaknessesPath)) return undefined;
     const t = await ask.input({ title, step: 1, totalSteps: 3, prompt: 'What is the weakness, in a few words?', placeholder: 'e.g. Going silent while solving', validate: required('The title') });
     if (t === undefined) return undefined;
     const category = await ask.pick<WeaknessCategory | typeof NONE>([...enumItems(WEAKNESS_CATEGORIES), { label: 'Skip', value: NONE }], { title, step: 2, totalSteps: 3, placeholder: 'Category' });

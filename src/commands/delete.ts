@@ -5,7 +5,7 @@ import { deleteImprovement, deleteWeakness } from '../core/edits/weaknesses';
 import type { Journal } from '../services/journal';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
-import { freshJournal } from '../ui/pickers';
+import { freshJournal, refusesEdit } from '../ui/pickers';
 import { isNode, NodeKind, NodeOf } from '../ui/record-nodes';
 
 /** How a kind of sidebar item is deleted (after asking); undefined: it cannot be deleted from the sidebar. */
@@ -23,6 +23,7 @@ export class DeleteCommand implements Command {
     group: undefined,
     more: undefined,
     feedback: undefined,
+    brokenWeakness: undefined,
     interview: async (node, journal, confirm) => {
       const index = journal.index;
       const iv = index.interviewAt(node.path);
@@ -36,7 +37,7 @@ export class DeleteCommand implements Command {
     round: async (node, journal, confirm) => {
       const iv = journal.index.interviewAt(node.path);
       const round = iv?.rounds[node.index - 1];
-      if (!iv || !round) return false;
+      if (!iv || !round || refusesEdit(this.services, journal, node.path)) return false;
       const refs = iv.weaknesses.filter((c) => c.round === node.index).map((c) => c.weakness);
       const detail = refs.length ? `Still cited by this round: ${refs.join(', ')}. Those citations stay but lose their round number; later rounds are renumbered.` : 'Later rounds are renumbered.';
       if (!(await confirm(`round ${node.index} (${round.type ?? 'round'}${round.date ? `, ${round.date}` : ''}) of ${iv.company}`, detail))) return false;
@@ -48,7 +49,7 @@ export class DeleteCommand implements Command {
     weakness: async (node, journal, confirm) => {
       const index = journal.index;
       const w = index.weakness(node.weaknessId);
-      if (!w) return false;
+      if (!w || refusesEdit(this.services, journal, index.weaknessesPath)) return false;
       const citing = index.filesCiting(w.id);
       const detail = citing.length
         ? `Still cited by ${citing.length} interview(s): ${citing.join(', ')}. Those citations will show as unknown weaknesses until you remove them.`
@@ -58,7 +59,7 @@ export class DeleteCommand implements Command {
     },
     improvement: async (node, journal, confirm) => {
       const item = journal.index.weakness(node.weaknessId)?.improvements.find((i) => i.id === node.itemId);
-      if (!item) return false;
+      if (!item || refusesEdit(this.services, journal, journal.index.weaknessesPath)) return false;
       const detail = item.notes.length ? `Its linked notes stay on disk: ${item.notes.map((n) => n.path).join(', ')}.` : 'Nothing else refers to it.';
       if (!(await confirm(`the improvement item "${item.action}"`, detail))) return false;
       return this.services.editor.edit(journal, journal.index.weaknessesPath, (text) => deleteImprovement(text, node.weaknessId, node.itemId));
@@ -69,7 +70,7 @@ export class DeleteCommand implements Command {
 
   private async deleteCitation(node: NodeOf<'citation' | 'sighting'>, journal: Journal, confirm: (what: string, detail: string) => Thenable<boolean>): Promise<boolean> {
     const c = journal.index.interviewAt(node.path)?.weaknesses[node.index];
-    if (!c) return false;
+    if (!c || refusesEdit(this.services, journal, node.path)) return false;
     if (!(await confirm(`the citation of "${c.weakness}" in ${node.path}`, 'The weakness itself stays in weaknesses.yaml.'))) return false;
     return this.services.editor.edit(journal, node.path, (text) => unciteWeakness(text, node.index, { weakness: c.weakness, round: c.round }));
   }

@@ -4,7 +4,7 @@ import { OUTCOMES, ROUND_TYPES, RoundType } from '../core/model';
 import { planRecordInterview } from '../core/plans/record-interview';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
-import { pickJournal } from '../ui/pickers';
+import { pickJournal, readInterviews } from '../ui/pickers';
 import { askWeaknesses, dateCheck, enumItems, NONE, ratingItems, required } from '../ui/questions';
 import { reveal } from '../ui/reveal';
 
@@ -20,7 +20,7 @@ export class RecordInterviewCommand implements Command {
     if (!journal) return undefined;
     // Nine questions after a round, six for an application without one; naming a new weakness adds one more.
     let steps = 9;
-    const companies = [...new Set(journal.index.interviews().map((i) => i.company))].sort((a, b) => a.localeCompare(b));
+    const companies = [...new Set(readInterviews(journal).map((i) => i.company))].sort((a, b) => a.localeCompare(b));
     const company = await ask.pickOrType(companies, { title, step: 1, totalSteps: steps, prompt: 'Company', placeholder: 'Company (pick one or type a new name)', validate: required('The company') });
     if (company === undefined) return undefined;
     const role = await ask.input({ title, step: 2, totalSteps: steps, prompt: 'Role', placeholder: 'e.g. Backend Engineer', validate: required('The role') });

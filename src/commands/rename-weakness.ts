@@ -3,7 +3,7 @@ import { ID_PATTERN } from '../core/ids';
 import { planRenameWeakness } from '../core/plans/weakness-plans';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
-import { pickWeakness } from '../ui/pickers';
+import { firstUnread, pickWeakness, refusesEdit } from '../ui/pickers';
 import { reveal } from '../ui/reveal';
 
 /** Debrief: Rename Weakness. The id and every citation change as one change. */
@@ -16,6 +16,9 @@ export class RenameWeaknessCommand implements Command {
     const t = await pickWeakness(this.services, arg, title);
     if (!t) return false;
     const index = t.journal.index;
+    // Every citation follows the new id: an interview file that does not read whole may hold one, so it is fixed first.
+    const unread = firstUnread([t.journal]);
+    if (unread && refusesEdit(this.services, t.journal, unread.path)) return false;
     const newId = await this.services.prompter.input({
       title, prompt: `New id for "${t.weakness.title}" (every interview citing it follows)`, value: t.weakness.id,
       validate: (v) => !ID_PATTERN.test(v.trim()) ? 'Use lowercase letters, digits and dashes, e.g. thinking-aloud.'

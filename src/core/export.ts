@@ -2,6 +2,7 @@
 import type { Interview } from './model';
 import type { JournalIndex } from './journal/journal-index';
 import { filterInterviews, InterviewFilter } from './report/filter';
+import { markdownText } from './text/markdown';
 
 export type ExportFormat = 'csv' | 'md' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'md', 'json'];
@@ -43,8 +44,9 @@ function csvCell(s: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A table cell through the one Markdown escaper: plain text as it is, anything else (a | too) escaped, never markup, a link or HTML. */
 function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return markdownText(s);
 }
 
 const HEADERS = ['id', 'company', 'role', 'applied', 'source', 'stage', 'outcome', 'rounds', 'feedback requested', 'feedback received', 'weaknesses', 'tags', 'file'];

@@ -47,6 +47,12 @@ export interface FileSystem {
    * Absent where the file system cannot resolve links: then no link is followed.
    */
   realPath?(path: string): Promise<string | null>;
+  /**
+   * Follows one folder's entries, not its subfolders': `changed` receives the name of each entry
+   * created, changed or deleted. Undefined when the folder cannot be followed (it is not there). Absent
+   * where the file system cannot follow a folder.
+   */
+  watchFolder?(path: string, changed: (name: string) => void): { dispose(): void } | undefined;
   /** Creates the directory and its missing parents. */
   createDirectory(path: string): Promise<void>;
   /** Deletes a file or a directory recursively. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { localDisk } from '../adapters/local-disk';
 import type { JournalIndex } from '../core/journal/journal-index';
 import type { LoadOptions } from '../core/journal/load';
-import { decodeSnapshot, encodeSnapshot, FileStamp, KeptEntry, KeptFile, snapshotKey } from '../core/journal/snapshot';
+import { decodeSnapshot, encodeSnapshot, FileStamp, KeptEntry, KeptFile, snapshotChunks, snapshotKey } from '../core/journal/snapshot';
 import { fingerprint } from '../core/text/fingerprint';
 import type { Journal } from './journal';
 
@@ -140,23 +140,26 @@ export class IndexCache implements vscode.Disposable {
   }
 
   private async save(uri: vscode.Uri, journalFolder: string, index: JournalIndex, stamps: ReadonlyMap<string, FileStamp>, skip: ReadonlySet<string>): Promise<void> {
-    const files: [string, KeptFile][] = [];
-    for (const [path, stamp] of stamps) {
-      if (skip.has(path)) continue;
-      const entry = index.snapshotOf(path);
-      if (entry) files.push([path, { stamp, entry }]);
+    // Each file's stamp and record are taken together, as its line is made: a line is always one state of its file.
+    function* files(): Generator<[string, KeptFile]> {
+      for (const [path, stamp] of stamps) {
+        if (skip.has(path)) continue;
+        const entry = index.snapshotOf(path);
+        if (entry) yield [path, { stamp, entry }];
+      }
     }
+    const key = snapshotKey(this.version, journalFolder);
     try {
-      const text = encodeSnapshot(snapshotKey(this.version, journalFolder), files);
       if (uri.scheme === 'file' && localDisk) {
-        // Straight to the disk (no copy of a large snapshot to the window's process), written whole
-        // under another name and then renamed, so that the next window never finds half of it.
-        await localDisk.writeWhole(uri.fsPath, text);
+        // Straight to the disk (no copy of a large snapshot to the window's process), a piece at a time
+        // (never the whole text at once: the peak memory of a large journal's first reading), under
+        // another name and then renamed, so that the next window never finds half of it.
+        await localDisk.writeWhole(uri.fsPath, snapshotChunks(key, files()));
       } else {
         // Elsewhere (the browser, whose storage is its own or a remote's, and a remote's Node host) the
         // file system behind vscode.workspace.fs writes the file whole.
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(encodeSnapshot(key, files())));
       }
     } catch (e) {
       this.log.warn(`could not keep the index of ${journalFolder}/ for the next window: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { checkChanges } from '../core/plans/apply-to-fs';
 import { editPlan } from '../core/plans/journal-changes';
 import { FileChange, Plan, refused, Texts } from '../core/plans/plan';
-import { resolveTarget, writeRefusal } from '../core/safe-fs';
+import { decodeText } from '../core/read/decode';
+import { LIMITS } from '../core/limits';
+import { readRegularFile, resolveTarget, writeRefusal } from '../core/safe-fs';
 import type { Problem } from '../core/problems';
 import type { EditResult } from '../core/yaml/text-edits';
 import { toRange } from '../adapters/ranges';
@@ -26,6 +28,44 @@ function notSaved(path: string): Problem {
 
 /** How long to wait before trying a change VS Code did not apply once more. */
 const RETRY_AFTER_MS = 250;
+/** How long an open document may take to show what another program just wrote to its file. */
+const CATCH_UP_MS = 5000;
+
+/** The same text, whatever its line breaks (VS Code gives a document with mixed ones a single kind). */
+function sameText(a: string, b: string): boolean {
+  const lf = (s: string) => s.replace(/\r\n?/g, '\n');
+  return a === b || lf(a) === lf(b);
+}
+
+/**
+ * Waits until an open document without unsaved changes shows what its file holds. VS Code reloads it
+ * a moment after another program (a checkout, a sync tool) wrote the file: a plan made on the text
+ * before would be made on what is no longer there (and VS Code would refuse to save it). True once it
+ * does, or when there is nothing to wait for (unsaved changes are the user's text; a file that is not
+ * read as UTF-8 cannot be compared); false when it did not within `CATCH_UP_MS`.
+ */
+async function caughtUp(journal: Journal, path: string, doc: vscode.TextDocument): Promise<boolean> {
+  const until = Date.now() + CATCH_UP_MS;
+  for (;;) {
+    if (doc.isDirty || doc.isClosed) return true;
+    const read = await readRegularFile(journal.fs, path, LIMITS.fileBytes);
+    if (read.kind !== 'read') return true;
+    const disk = decodeText(path, read.bytes);
+    if (disk.text === undefined || disk.problems.length || sameText(disk.text, doc.getText())) return true;
+    if (Date.now() >= until) return false;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 100);
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === doc) done();
+      });
+      function done(): void {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  }
+}
 
 export class JournalEditor {
   constructor(private readonly store: JournalStore, private readonly prompter: Prompter, private readonly log: vscode.LogOutputChannel) {}
@@ -110,13 +150,15 @@ export class JournalEditor {
         texts.set(path, undefined);
         continue;
       }
+      let doc: vscode.TextDocument;
       try {
-        const doc = open ?? (await vscode.workspace.openTextDocument(uri));
-        docs.set(path, doc);
-        texts.set(path, doc.getText());
+        doc = open ?? (await vscode.workspace.openTextDocument(uri));
       } catch (e) {
         return refused('unreadable', `Debrief could not open ${path}: ${e instanceof Error ? e.message : String(e)}`, path);
       }
+      if (!(await caughtUp(journal, path, doc))) return refused('changed', `${path} changed on disk, and VS Code does not show it yet. Try again in a moment.`, path);
+      docs.set(path, doc);
+      texts.set(path, doc.getText());
     }
     return { ok: true, docs, texts, versions: new Map([...docs].map(([p, d]) => [p, d.version])) };
   }

@@ -1,7 +1,8 @@
 /**
- * Where the store's changes come from once a journal was read: the file watcher and VS Code's file
- * operations (files to read again, coalesced by burst), and editor text (debounced while typing). Both
- * hand what they saw to the store's one entry for changes; neither reads a file.
+ * Where the store's changes come from, from before a journal is first read: the file watcher and VS
+ * Code's file operations (files to read again, coalesced by burst; a journal folder created or deleted),
+ * and editor text (debounced while typing). Both hand what they saw to the store's one entry for
+ * changes; neither reads a file.
  */
 import * as vscode from 'vscode';
 import type { Journal } from './journal';
@@ -14,7 +15,10 @@ const BURST_MAX_MS = 400;
 
 type Located = { journal: Journal; path: string } | undefined;
 
-/** Unsaved editor text of journal files: handed on once typing pauses, at once on `flush`; a closed editor hands the file back to the disk. */
+/**
+ * Unsaved editor text of journal files: handed on once typing pauses, at once on `flush`; a document
+ * VS Code reloads from its changed file, or closes, hands the file back to the disk.
+ */
 export class EditorText implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[];
@@ -22,14 +26,24 @@ export class EditorText implements vscode.Disposable {
   constructor(
     private readonly locate: (uri: vscode.Uri) => Located,
     private readonly text: (journal: Journal, path: string, text: string) => void,
-    closed: (journal: Journal, path: string) => void,
+    fromDisk: (journal: Journal, path: string) => void,
   ) {
     this.disposables = [
       vscode.workspace.onDidChangeTextDocument((e) => {
         const doc = e.document;
-        if (!this.locate(doc.uri)) return;
+        const found = this.locate(doc.uri);
+        if (!found) return;
         const key = doc.uri.toString();
         this.cancel(key);
+        // Text changed with no unsaved change left, and not by Undo or Redo: VS Code reloaded the document
+        // after its file changed on disk. Its text may then be older than the file, already read from the
+        // disk meanwhile (another program may write it twice before VS Code reloads it once): the file is
+        // read again instead, so that a later state is never replaced by an older one. (A save changes no
+        // text: its text is the file's, handed on as typing's is.)
+        if (!doc.isDirty && e.reason === undefined && e.contentChanges.length > 0) {
+          fromDisk(found.journal, found.path);
+          return;
+        }
         this.pending.set(key, setTimeout(() => {
           this.pending.delete(key);
           if (!doc.isClosed) this.apply(doc);
@@ -41,7 +55,7 @@ export class EditorText implements vscode.Disposable {
         // Once the editor is closed the file on disk is the truth again (closing unsaved, or reverting
         // then closing, drops the editor's text). A pending update of the closed text is dropped.
         this.cancel(doc.uri.toString());
-        closed(found.journal, found.path);
+        fromDisk(found.journal, found.path);
       }),
     ];
   }
@@ -86,16 +100,46 @@ export class FileEvents implements vscode.Disposable {
   /** Per journal: paths reported, read together once events stop arriving. */
   private readonly bursts = new Map<Journal, { paths: Set<string>; timer: ReturnType<typeof setTimeout>; first: number }>();
 
-  constructor(private readonly read: (journal: Journal, paths: string[]) => void, private readonly editorText: EditorText) {}
+  /**
+   * `read`: files of a journal to read again. `folderChanged`: one of the journal's folders (see
+   * `JournalLayout.folders`) was created or deleted, so that the journal appeared or went as a whole.
+   */
+  constructor(
+    private readonly read: (journal: Journal, paths: string[]) => void,
+    private readonly folderChanged: (journal: Journal) => void,
+    private readonly editorText: EditorText,
+  ) {}
 
-  /** Follows a journal just read. */
+  /**
+   * Follows a journal from before its first file is read: what changes while it is read is reported
+   * as it comes (the store reads it again once the reading is done), so that nothing is missed.
+   */
   follow(journal: Journal): void {
+    const folders = journal.index.layout.folders();
     const yaml = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(journal.folder, `${journal.journalFolder}/**/*.{yaml,yml}`));
-    const onDisk = (uri: vscode.Uri) => {
-      const path = journal.pathOf(uri);
+    // A folder deleted with everything in it is one event for the folder (the watcher drops its files'
+    // events), and a folder moved in is one event too: the journal is read again.
+    const dirs = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(journal.folder, `{${folders.join(',')}}`), false, true, false);
+    const onPath = (path: string | undefined) => {
       if (!path || !journal.index.kindOf(path)) return;
-      if (dirty(uri.toString())) return; // the editor's text is what the user sees; it stays the source
+      if (dirty(journal.uri(path).toString())) return; // the editor's text is what the user sees; it stays the source
       this.queue(journal, path);
+    };
+    const onDisk = (uri: vscode.Uri) => onPath(journal.pathOf(uri));
+    // Where the disk allows it, the journal's two folders are also followed directly: VS Code's watcher
+    // may not follow a folder created with what is in it (`mkdir -p`, a checkout) and then miss every
+    // change made in it. The interviews folder appearing or going in the journal folder is a folder change.
+    const { interviewsFolder } = journal.index;
+    const direct = [
+      journal.fs.watchFolder?.(journal.journalFolder, (name) => {
+        if (`${journal.journalFolder}/${name}` === interviewsFolder) this.folderChanged(journal);
+        else onPath(`${journal.journalFolder}/${name}`);
+      }),
+      journal.fs.watchFolder?.(interviewsFolder, (name) => onPath(`${interviewsFolder}/${name}`)),
+    ].filter((d): d is vscode.Disposable => d !== undefined);
+    const onFolder = (uri: vscode.Uri) => {
+      const path = journal.pathOf(uri);
+      if (path !== undefined && folders.includes(path)) this.folderChanged(journal);
     };
     // Files created, deleted or renamed through VS Code (an Undo, the Explorer, a WorkspaceEdit) are
     // told at once by these events, also when the watcher reports nothing: it drops a file created
@@ -104,6 +148,10 @@ export class FileEvents implements vscode.Disposable {
       for (const uri of uris) {
         const path = journal.pathOf(uri);
         if (path === undefined) continue;
+        if (folders.includes(path)) {
+          this.folderChanged(journal);
+          continue;
+        }
         // A file, or a folder: every journal file known under it.
         const under = journal.index.kindOf(path) ? [path] : journal.index.files().filter((f) => f.startsWith(`${path}/`));
         for (const p of under) {
@@ -115,8 +163,9 @@ export class FileEvents implements vscode.Disposable {
         }
       }
     };
+    this.followed.get(journal)?.dispose();
     this.followed.set(journal, vscode.Disposable.from(
-      yaml,
+      yaml, dirs, ...direct,
       vscode.workspace.onDidCreateFiles((e) => onOperation(e.files)),
       vscode.workspace.onDidDeleteFiles((e) => onOperation(e.files, true)),
       vscode.workspace.onDidRenameFiles((e) => onOperation(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
@@ -128,6 +177,8 @@ export class FileEvents implements vscode.Disposable {
         const path = journal.pathOf(uri);
         if (path && journal.index.kindOf(path)) this.queue(journal, path);
       }),
+      dirs.onDidCreate(onFolder),
+      dirs.onDidDelete(onFolder),
     ));
   }
 

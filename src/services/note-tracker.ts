@@ -50,7 +50,9 @@ export class NoteTracker implements vscode.Disposable {
    * A journal was read: follows its folder's Markdown files, resolves its linked notes, and lists the
    * folder's Markdown files. The list comes from VS Code's file search, which a virtual file system may
    * lack (then it never answers): nothing waits for it, and until it comes the linked notes found by
-   * their own check and the files the watcher saw are the ones known to exist.
+   * their own check and the files the watcher saw are the ones known to exist. The files are followed
+   * before they are listed, and what the watcher says meanwhile wins over the listing (a note deleted
+   * while the folder is searched is not brought back).
    */
   async loaded(journal: Journal): Promise<void> {
     const key = journal.folder.uri.toString();
@@ -59,24 +61,32 @@ export class NoteTracker implements vscode.Disposable {
     journal.index.setNoteExists(notes);
     this.checks.set(key, new Map());
     this.watchers.get(key)?.dispose();
-    this.watchers.set(key, this.watch(journal, notes));
+    const told = new Map<string, boolean>();
+    let listing = true;
+    this.watchers.set(key, this.watch(journal, notes, (path, exists) => {
+      if (listing) told.set(path, exists);
+    }));
     void vscode.workspace.findFiles(new vscode.RelativePattern(journal.folder, '**/*.md'), '**/node_modules/**').then((uris) => {
+      listing = false;
       if (this.markdown.get(key) !== notes) return; // read again meanwhile
       for (const uri of uris) {
         const p = journal.pathOf(uri);
-        if (p) notes.add(p);
+        if (p && told.get(p) !== false) notes.add(p);
       }
       journal.index.notesChanged();
       this.changed(journal);
-    }, () => undefined);
+    }, () => {
+      listing = false;
+    });
     await this.check(journal);
   }
 
-  private watch(journal: Journal, notes: Set<string>): vscode.Disposable {
+  private watch(journal: Journal, notes: Set<string>, told: (path: string, exists: boolean) => void): vscode.Disposable {
     const md = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(journal.folder, '**/*.md'), false, true, false);
     const onNote = (uri: vscode.Uri, created: boolean) => {
       const path = journal.pathOf(uri);
       if (!path) return;
+      told(path, created);
       if (created) notes.add(path);
       else notes.delete(path);
       this.checks.get(journal.folder.uri.toString())?.delete(path);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Clock, SystemClock } from './clock';
 import { JournalEditor } from './journal-editor';
 import { IndexCache } from './index-cache';
-import { JournalStore } from './journal-store';
+import { JournalStore, ReadGate } from './journal-store';
 import { NoteTracker } from './note-tracker';
 import { Prompter, vscodePrompter } from './prompter';
 import { Walkthrough } from './walkthrough';
@@ -32,6 +32,8 @@ export interface Services {
 export interface ServiceOverrides {
   clock?: Clock;
   prompter?: Prompter;
+  /** Awaited at each point of a journal's reading (the test mode's, to hold a reading there). */
+  readGate?: ReadGate;
 }
 
 export function createServices(context: vscode.ExtensionContext, overrides: ServiceOverrides = {}): Services {
@@ -41,7 +43,7 @@ export function createServices(context: vscode.ExtensionContext, overrides: Serv
   const cache = new IndexCache(context.storageUri, String((context.extension.packageJSON as { version?: string }).version ?? '0'), log);
   // The tracker tells the store when the notes' state moved; the store asks it when a journal is read.
   const notes: NoteTracker = new NoteTracker((journal) => store.derivedChanged(journal));
-  const store: JournalStore = new JournalStore(log, cache, notes);
+  const store: JournalStore = new JournalStore(log, cache, notes, overrides.readGate);
   const editor = new JournalEditor(store, prompter, log);
   const walkthrough = new Walkthrough(store, log);
   const documents = new ReadOnlyDocuments();

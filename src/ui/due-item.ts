@@ -1,6 +1,6 @@
-/** A row of the Due view, as its menus pass it to a command. */
+/** A row of the Due view, as its context menu passes it to a command. */
 import type { Reminder } from '../core/reminders';
-import type { Journal } from '../services/journal';
+import { Journal } from '../services/journal';
 
 export interface DueItem {
   journal: Journal;
@@ -8,5 +8,6 @@ export interface DueItem {
 }
 
 export function isDueItem(x: unknown): x is DueItem {
-  return typeof x === 'object' && x !== null && 'journal' in x && 'reminder' in x;
+  const row = x as { journal?: unknown; reminder?: { ref?: { file?: unknown } } } | null;
+  return typeof row === 'object' && row !== null && row.journal instanceof Journal && typeof row.reminder?.ref?.file === 'string';
 }

@@ -4,6 +4,7 @@
  * applies pending editor text first, so commands act on what the user sees.
  */
 import * as vscode from 'vscode';
+import { toRange } from '../adapters/ranges';
 import type { ImprovementItem, Interview, Weakness } from '../core/model';
 import { interviewDate } from '../core/model';
 import { Journal } from '../services/journal';
@@ -28,6 +29,35 @@ async function settled(store: Services['store']): Promise<void> {
   store.flush();
 }
 
+/**
+ * Refuses to act on a journal file that cannot be edited (a syntax error, a key given twice, a file
+ * not read), before a command asks anything: says where and what is wrong and how to fix it, with a
+ * button that goes there. True when refused.
+ */
+export function refusesEdit(deps: Pick<Services, 'prompter'>, journal: Journal, path: string): boolean {
+  const p = journal.index.editRefusal(path);
+  if (!p) return false;
+  const where = `${path}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+  void deps.prompter.error(`Debrief cannot change ${path} until it reads whole. ${where}: ${p.message} Fix it, then run the command again.`, 'Go to Problem').then(async (choice) => {
+    if (choice === 'Go to Problem') await vscode.window.showTextDocument(journal.uri(path), { selection: toRange(p.range) });
+  });
+  return true;
+}
+
+/** The interviews of a journal that read whole (only those are offered: a file that did not read cannot be edited). */
+export function readInterviews(journal: Journal): Interview[] {
+  return journal.index.interviews().filter((iv) => journal.index.interviewState(iv.file)?.kind === 'read');
+}
+
+/** The first interview file of the journals that does not read whole (undefined when none). */
+export function firstUnread(journals: readonly Journal[]): { journal: Journal; path: string } | undefined {
+  for (const journal of journals) {
+    const path = journal.index.files().find((f) => journal.index.kindOf(f) === 'interview' && journal.index.editRefusal(f));
+    if (path) return { journal, path };
+  }
+  return undefined;
+}
+
 function nothing(deps: Deps, what: string, hint: string): undefined {
   void deps.prompter.notify(`There is no ${what} in the journal yet. ${hint}`);
   return undefined;
@@ -43,9 +73,16 @@ export interface PickJournalOptions {
   existing?: boolean;
 }
 
+/** The journal of the file in the active editor, when it is a journal file (an interview or weaknesses.yaml). */
+export function journalInFocus(store: Services['store']): Journal | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  return uri && store.locateJournalFile(uri)?.journal;
+}
+
 /**
- * The journal a command works on: the only candidate, or the one the user picks. Undefined when the
- * workspace has no folder (the user is told) or the user pressed Escape.
+ * The journal a command works on: the only candidate; where there are several, the one whose file is
+ * in the active editor, else the one the user picks. Undefined when the workspace has no folder (the
+ * user is told) or the user pressed Escape.
  */
 export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Journal | undefined> {
   await settled(deps.store);
@@ -56,6 +93,8 @@ export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Jo
   }
   const candidates = o.existing ? all.filter((j) => j.exists) : all;
   if (candidates.length <= 1) return candidates[0] ?? all[0];
+  const focus = journalInFocus(deps.store);
+  if (focus && candidates.includes(focus)) return focus;
   return deps.prompter.pick(candidates.map((j) => ({ label: j.folder.name, description: j.journalFolder, value: j })), {
     title: o.title, placeholder: o.placeholder ?? 'Which folder\'s journal?',
   });
@@ -63,14 +102,14 @@ export async function pickJournal(deps: Deps, o: PickJournalOptions): Promise<Jo
 
 /** A row of the Due view, as its context menu passes it: the journal and the record it points to. */
 function dueRow(arg: unknown): { journal: Journal; path: string } | undefined {
-  const row = arg as { journal?: unknown; reminder?: { ref?: { file?: unknown } } } | null;
-  const file = row?.reminder?.ref?.file;
-  return row && typeof row === 'object' && row.journal instanceof Journal && typeof file === 'string' ? { journal: row.journal, path: file } : undefined;
+  return isDueItem(arg) ? { journal: arg.journal, path: arg.reminder.ref.file } : undefined;
 }
 
 /**
  * The interview a command acts on: the one of a sidebar node, a Due row or a file's URI, else the one the
  * user picks among those `only` keeps, listed in the index's order or in `list`'s (with its descriptions).
+ * Only interviews that read whole are offered; a file given that does not is refused before anything is
+ * asked, located.
  */
 export async function pickInterview(
   deps: Deps, arg: unknown, title: string, only?: { test: (iv: Interview) => boolean; none: string },
@@ -79,21 +118,18 @@ export async function pickInterview(
   const { store, prompter } = deps;
   await settled(store);
   const from = isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting' ? arg : dueRow(arg);
-  if (from) {
-    const journal = freshJournal(store, from.journal);
-    const interview = journal.index.interviewAt(from.path);
-    if (interview) return { journal, path: from.path, uri: journal.uri(from.path), interview };
-  }
-  // A row of the Due view: the interview it reminds of.
-  if (isDueItem(arg) && arg.reminder.kind !== 'improvement') arg = freshJournal(store, arg.journal).uri(arg.reminder.ref.file);
-  if (arg instanceof vscode.Uri) {
-    const found = store.locateJournalFile(arg);
-    const interview = found?.journal.index.interviewAt(found.path);
-    if (found && interview) return { journal: found.journal, path: found.path, uri: arg, interview };
+  const given = from ? { journal: freshJournal(store, from.journal), path: from.path } : arg instanceof vscode.Uri ? store.locateJournalFile(arg) : undefined;
+  if (given && given.journal.index.kindOf(given.path) === 'interview') {
+    if (refusesEdit(deps, given.journal, given.path)) return undefined;
+    const interview = given.journal.index.interviewAt(given.path);
+    if (interview) return { journal: given.journal, path: given.path, uri: given.journal.uri(given.path), interview };
   }
   const all = store.journals().flatMap((journal) => (list ? list(journal) : journal.index.interviews().map((interview) => ({ interview, description: undefined })))
-    .filter((t) => !only || only.test(t.interview)).map((t) => ({ journal, ...t })));
+    .filter((t) => journal.index.interviewState(t.interview.file)?.kind === 'read' && (!only || only.test(t.interview))).map((t) => ({ journal, ...t })));
   if (!all.length) {
+    // Nothing to offer because the files that would be do not read: say which, where.
+    const unread = firstUnread(store.journals());
+    if (unread && refusesEdit(deps, unread.journal, unread.path)) return undefined;
     if (!only) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
     void prompter.notify(only.none);
     return undefined;
@@ -110,15 +146,40 @@ export async function pickInterview(
   return chosen && { journal: chosen.journal, path: chosen.interview.file, uri: chosen.journal.uri(chosen.interview.file), interview: chosen.interview };
 }
 
+/**
+ * The journals whose weaknesses.yaml a command may change: the one of a sidebar node, else every one
+ * whose file can be edited. Undefined when the file of the node's journal, or of every journal that has
+ * one, cannot be: the user is told where and why, before anything is asked.
+ */
+function editableWeaknesses(deps: Deps, arg: unknown): Journal[] | undefined {
+  const { store } = deps;
+  if (isNode(arg)) {
+    const journal = freshJournal(store, arg.journal);
+    return refusesEdit(deps, journal, journal.index.weaknessesPath) ? undefined : [journal];
+  }
+  const all = store.journals();
+  const editable = all.filter((j) => !j.index.editRefusal(j.index.weaknessesPath));
+  const refused = all.find((j) => !editable.includes(j));
+  if (refused && !editable.some((j) => j.index.weaknesses().length) && refusesEdit(deps, refused, refused.index.weaknessesPath)) return undefined;
+  return editable;
+}
+
+/**
+ * The weakness a command changes: the one of a sidebar node, else the one the user picks. A
+ * weaknesses.yaml that cannot be edited is refused before anything is asked, and its weaknesses are
+ * not offered.
+ */
 export async function pickWeakness(deps: Deps, arg: unknown, title: string): Promise<WeaknessTarget | undefined> {
   const { store, prompter } = deps;
   await settled(store);
+  const journals = editableWeaknesses(deps, arg);
+  if (!journals) return undefined;
   if (isNode(arg) && 'weaknessId' in arg) {
-    const journal = freshJournal(store, arg.journal);
+    const journal = journals[0];
     const weakness = journal.index.weakness(arg.weaknessId);
     if (weakness) return { journal, uri: journal.weaknessesUri, weakness };
   }
-  const all = store.journals().flatMap((journal) => journal.index.weaknesses().map((weakness) => ({ journal, weakness })));
+  const all = journals.flatMap((journal) => journal.index.weaknesses().map((weakness) => ({ journal, weakness })));
   if (!all.length) return nothing(deps, 'weakness', 'Run "Debrief: Add Weakness" first.');
   const chosen = await prompter.pick(
     all.map((t) => ({ label: t.weakness.title, description: [t.weakness.id, t.weakness.status].filter(Boolean).join(' · '), value: t })),
@@ -127,16 +188,19 @@ export async function pickWeakness(deps: Deps, arg: unknown, title: string): Pro
   return chosen && { journal: chosen.journal, uri: chosen.journal.weaknessesUri, weakness: chosen.weakness };
 }
 
+/** The improvement item a command changes, as `pickWeakness` picks a weakness. */
 export async function pickItem(deps: Deps, arg: unknown, title: string, only?: { test: (i: ImprovementItem) => boolean; none: string }): Promise<ItemTarget | undefined> {
   const { store, prompter } = deps;
   await settled(store);
+  const journals = editableWeaknesses(deps, arg);
+  if (!journals) return undefined;
   if (isNode(arg) && 'itemId' in arg) {
-    const journal = freshJournal(store, arg.journal);
+    const journal = journals[0];
     const weakness = journal.index.weakness(arg.weaknessId);
     const item = weakness?.improvements.find((i) => i.id === arg.itemId);
     if (weakness && item) return { journal, uri: journal.weaknessesUri, weakness, item };
   }
-  const all = store.journals().flatMap((journal) => journal.index.weaknesses().flatMap((weakness) =>
+  const all = journals.flatMap((journal) => journal.index.weaknesses().flatMap((weakness) =>
     weakness.improvements.filter((i) => !only || only.test(i)).map((item) => ({ journal, weakness, item }))));
   if (!all.length) {
     if (!only) return nothing(deps, 'improvement item', 'Run "Debrief: Add Improvement Item" first.');

@@ -37,13 +37,18 @@ export function ratingItems(withWords: boolean): PickItem<number | typeof NONE>[
   return [...[5, 4, 3, 2, 1].map((n) => ({ label: `${n}`, description: withWords ? words[n] : undefined, value: n })), { label: 'Skip', value: NONE }];
 }
 
-/** Asks which weaknesses something points to: existing ones, or new ones named on the spot. */
+/**
+ * Asks which weaknesses something points to: existing ones (those that read), or new ones named on the
+ * spot, offered only while weaknesses.yaml can be edited (the placeholder says why not).
+ */
 export async function askWeaknesses(prompter: Prompter, journal: Journal, title: string, step?: number, totalSteps?: number): Promise<{ existing: string[]; created: string[] } | undefined> {
+  const refusal = journal.index.editRefusal(journal.index.weaknessesPath);
   const items: PickItem<string | typeof NEW_WEAKNESS>[] = [
     ...journal.index.weaknesses().map((w) => ({ label: w.title, description: w.id, value: w.id })),
-    { label: '$(add) New weakness…', description: 'name it now', value: NEW_WEAKNESS },
+    ...(refusal ? [] : [{ label: '$(add) New weakness…', description: 'name it now', value: NEW_WEAKNESS } as PickItem<typeof NEW_WEAKNESS>]),
   ];
-  const picked = await prompter.pickMany(items, { title, step, totalSteps, placeholder: 'Which weaknesses did it surface? Space ticks several; Enter with none ticked is fine' });
+  const why = refusal ? ` (no new one until ${journal.index.weaknessesPath} line ${refusal.range.start.line + 1} is fixed: ${refusal.message})` : '';
+  const picked = await prompter.pickMany(items, { title, step, totalSteps, placeholder: `Which weaknesses did it surface? Space ticks several; Enter with none ticked is fine${why}` });
   if (!picked) return undefined;
   const created: string[] = [];
   if (picked.includes(NEW_WEAKNESS)) {

@@ -7,6 +7,7 @@ import { NOT_READ_CODES } from '../core/safe-fs';
 import { ROUND_TYPES, type ImprovementItem, type Interview, type RoundType, type Weakness } from '../core/model';
 import { isValidDate } from '../core/dates';
 import type { Problem, Range } from '../core/problems';
+import type { RecordState } from '../core/journal/journal-index';
 import type { Journal } from '../services/journal';
 
 export type Node =
@@ -20,6 +21,11 @@ export type Node =
   | { kind: 'feedback'; id: string; journal: Journal; path: string }
   | { kind: 'citation'; id: string; journal: Journal; path: string; index: number }
   | { kind: 'weakness'; id: string; journal: Journal; weaknessId: string }
+  /**
+   * A part of weaknesses.yaml that does not read (a syntax error): the weakness as last read when
+   * there is one (`lastReadId`), else the part, by the line it starts on.
+   */
+  | { kind: 'brokenWeakness'; id: string; journal: Journal; line: number; lastReadId?: string }
   | { kind: 'improvement'; id: string; journal: Journal; weaknessId: string; itemId: string }
   | { kind: 'note'; id: string; journal: Journal; weaknessId: string; itemId: string; notePath: string }
   | { kind: 'sighting'; id: string; journal: Journal; weaknessId: string; path: string; index: number };
@@ -63,6 +69,22 @@ export function weaknessOf(node: { journal: Journal; weaknessId: string }): Weak
   return node.journal.index.weakness(node.weaknessId);
 }
 
+export type BrokenState<T> = Extract<RecordState<T>, { kind: 'broken' }>;
+
+/** Which broken weakness a state is, as a node keeps it: the weakness as last read, else the line its part starts on. */
+export function brokenKey(state: BrokenState<Weakness>): { line: number; lastReadId?: string } {
+  return { line: state.range.start.line, ...(state.lastRead ? { lastReadId: state.lastRead.id } : {}) };
+}
+
+/** The state a broken weakness node shows, looked up in the live index; undefined once it reads again or is gone. */
+export function brokenWeaknessOf(node: NodeOf<'brokenWeakness'>): BrokenState<Weakness> | undefined {
+  for (const s of node.journal.index.weaknessStates()) {
+    if (s.kind !== 'broken') continue;
+    if (node.lastReadId !== undefined ? s.lastRead?.id === node.lastReadId : !s.lastRead && s.range.start.line === node.line) return s;
+  }
+  return undefined;
+}
+
 export function itemOf(node: { journal: Journal; weaknessId: string; itemId: string }): ImprovementItem | undefined {
   return weaknessOf(node)?.improvements.find((i) => i.id === node.itemId);
 }
@@ -95,6 +117,7 @@ const LOCATIONS: { [K in NodeKind]: (node: NodeOf<K>) => Location } = {
   citation: citationAt,
   sighting: citationAt,
   weakness: (node) => ({ uri: node.journal.weaknessesUri, range: weaknessOf(node)?.idRange }),
+  brokenWeakness: (node) => ({ uri: node.journal.weaknessesUri, range: brokenWeaknessOf(node)?.problem.range }),
   improvement: (node) => ({ uri: node.journal.weaknessesUri, range: itemOf(node)?.idRange }),
   note: (node) => ({ uri: node.journal.weaknessesUri, range: itemOf(node)?.notes.find((n) => n.path === node.notePath)?.range }),
 };

@@ -23,6 +23,24 @@ const journal = async () => (await api()).services.store.journalOf(folder())!;
 describe('calendar', function () {
   this.timeout(60_000);
 
+  it('Add Round from Invitation… onto an interview whose file does not read refuses before asking anything, saying where', async () => {
+    const rel = 'debrief/interviews/zz-invited.yaml';
+    try {
+      await write(rel, 'id: zz-invited\ncompany: Invited Co\nrole: Dev\noutcome: pending\n');
+      await eventually(async () => (await api()).services.store.journalOf(folder())!.index.interviewAt(rel), 'the interview read');
+      const onto = await eventually(async () => node(ViewId.Interviews, 'Pending', 'Invited Co, Dev').catch(() => undefined), 'the interview in the tree');
+      await write(rel, 'id: zz-invited\ncompany: Invited Co\nrole: Dev\nrole: Again\noutcome: pending\n');
+      await eventually(async () => (await journal()).index.editRefusal(rel), 'the file broken');
+      const { result, prompter } = await run<boolean>(CommandId.AddRoundFromInvitation, [], invitation('zoom.ics'), onto);
+      assertScriptUsed(prompter);
+      assert.equal(result, false);
+      assert.deepEqual(prompter.asked, []);
+      assert.match(prompter.shownErrors[0] ?? '', /^Debrief cannot change debrief\/interviews\/zz-invited\.yaml until it reads whole\. debrief\/interviews\/zz-invited\.yaml:4:1: /);
+    } finally {
+      await remove(rel);
+    }
+  });
+
   it('Export Calendar… writes the journal\'s events where the user chooses, and a calendar parser reads them back', async () => {
     const target = 'out-calendar/debrief.ics';
     try {

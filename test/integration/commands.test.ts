@@ -142,15 +142,20 @@ describe('commands', () => {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
-    it('never rewrites a file that does not parse', async () => {
+    it('never rewrites a file that does not parse: not offered, and refused before any question when given', async () => {
       const rel = 'debrief/interviews/zz-dup.yaml';
       const text = 'id: zz-dup\ncompany: Dup Co\nrole: Dev\nrole: Dev again\n';
       try {
         await write(rel, text);
         await eventually(async () => find(await tree(ViewId.Interviews), 'zz-dup.yaml'), 'the broken file as an error node');
-        const { result, prompter } = await run(CommandId.SetOutcome, ['Dup Co, Dev again', 'offer']);
-        assertScriptUsed(prompter);
-        assert.equal(result, false);
+        const picked = await run(CommandId.SetOutcome, [undefined]);
+        assertScriptUsed(picked.prompter);
+        assert.deepEqual(picked.prompter.offered[0], [ACME], 'only the interview that reads is offered');
+        const given = await run(CommandId.SetOutcome, [], uriOf(rel));
+        assertScriptUsed(given.prompter);
+        assert.equal(given.result, false);
+        assert.deepEqual(given.prompter.asked, [], 'nothing asked');
+        assert.match(given.prompter.shownErrors[0] ?? '', /^Debrief cannot change debrief\/interviews\/zz-dup\.yaml until it reads whole\. debrief\/interviews\/zz-dup\.yaml:4:1: .*Remove or rename one of the two entries/);
         assert.equal(await read(rel), text);
       } finally {
         await remove(rel);
@@ -424,6 +429,73 @@ describe('commands', () => {
       await vscode.commands.executeCommand(CommandId.Refresh);
       assert.ok(find(await tree(ViewId.Interviews), ACME));
       assert.ok(find(await tree(ViewId.Weaknesses), STAR));
+    });
+  });
+  describe('a file that does not read: commands offer only records that read and refuse before asking anything', () => {
+    keepFixtures(WEAKNESSES);
+    const HOOLI = 'debrief/interviews/zz-hooli.yaml';
+    const LOCATED = /^Debrief cannot change debrief\/weaknesses\.yaml until it reads whole\. debrief\/weaknesses\.yaml:16:11: The list opened with "\[" on line 16, column 11 is never closed\. Add "\]" after its last item\. Fix it, then run the command again\.$/;
+
+    async function breakWeaknesses(): Promise<void> {
+      const text = await read(WEAKNESSES);
+      await write(WEAKNESSES, `${text}  - id: sql-joins\n    title: SQL joins\n    tags: [sql, databases\n`);
+      await eventually(async () => (await tree(ViewId.Weaknesses)).some((i) => i.contextValue === 'problem.weakness'), 'the broken weakness as an error row');
+    }
+
+    /** Runs a command that must refuse at once: nothing asked, the located problem told, nothing written. */
+    async function refuses(command: string, located: RegExp, ...args: unknown[]): Promise<void> {
+      const before = await read(WEAKNESSES);
+      const { result, prompter } = await run(command, [], ...args);
+      assertScriptUsed(prompter);
+      assert.deepEqual(prompter.asked, [], `${command} asked nothing`);
+      assert.match(prompter.shownErrors[0] ?? '', located, `${command} said where and what`);
+      assert.ok(!result, `${command} did nothing`);
+      assert.equal(await read(WEAKNESSES), before);
+    }
+
+    it('weakness, item and note commands, from the sidebar and from the palette; Add Weakness; Delete', async () => {
+      await breakWeaknesses();
+      const weakness = await node(ViewId.Weaknesses, RAMBLING);
+      const item = await node(ViewId.Weaknesses, RAMBLING, STAR);
+      const note = await node(ViewId.Weaknesses, RAMBLING, STAR, 'star-answers.md');
+      for (const command of [CommandId.AddImprovement, CommandId.SetWeaknessStatus, CommandId.RenameWeakness]) {
+        await refuses(command, LOCATED, weakness);
+        await refuses(command, LOCATED);
+      }
+      for (const command of [CommandId.SetImprovementStatus, CommandId.SetDueDate, CommandId.LinkNote]) {
+        await refuses(command, LOCATED, item);
+        await refuses(command, LOCATED);
+      }
+      await refuses(CommandId.UnlinkNote, LOCATED, note);
+      await refuses(CommandId.AddWeakness, LOCATED);
+      await refuses(CommandId.Delete, LOCATED, weakness);
+      await refuses(CommandId.Delete, LOCATED, item);
+    });
+
+    it('Record Interview offers the weaknesses that read, and no new one while weaknesses.yaml does not read', async () => {
+      await breakWeaknesses();
+      const { prompter } = await run(CommandId.RecordInterview, ['Globex', 'Platform Engineer', '2026-11-02', 'No round yet', 'pending', undefined]);
+      assertScriptUsed(prompter);
+      assert.deepEqual(prompter.offered.at(-1), [RAMBLING]);
+      assert.match(prompter.asked.at(-1) ?? '', /no new one until debrief\/weaknesses\.yaml line 16 is fixed/);
+    });
+
+    it('interview commands: a file that never read is not offered, and given, refused at once', async () => {
+      try {
+        await write(HOOLI, 'id: zz-hooli\ncompany: Hooli\nrole: [Dev\noutcome: rejected\n');
+        await eventually(async () => find(await tree(ViewId.Interviews), 'zz-hooli.yaml'), 'the broken file as an error node');
+        const located = /^Debrief cannot change debrief\/interviews\/zz-hooli\.yaml until it reads whole\. debrief\/interviews\/zz-hooli\.yaml:3:7: .*"\[".*never closed/;
+        for (const command of [CommandId.SetOutcome, CommandId.AddRound, CommandId.RecordFeedback, CommandId.MarkFeedbackSent, CommandId.DraftFeedbackRequest]) {
+          await refuses(command, located, uriOf(HOOLI));
+        }
+        const { prompter } = await run(CommandId.SetOutcome, [undefined]);
+        assertScriptUsed(prompter);
+        assert.ok(!prompter.offered[0]?.some((l) => l.startsWith('Hooli')), `Hooli not offered among ${prompter.offered[0]?.join(' | ')}`);
+        // Renaming a weakness changes every citation: an interview file that does not read may hold one.
+        await refuses(CommandId.RenameWeakness, located, await node(ViewId.Weaknesses, RAMBLING));
+      } finally {
+        await remove(HOOLI);
+      }
     });
   });
 });

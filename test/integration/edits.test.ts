@@ -62,7 +62,7 @@ describe('edits in the real editor', () => {
     assert.equal(await read(WEAKNESSES), before);
   });
 
-  it('refuses a file whose aliases the reader reports, saying where, and leaves it byte for byte', async () => {
+  it('refuses a file whose aliases the reader reports, before asking anything, saying where, and leaves it byte for byte', async () => {
     const ALIAS = 'debrief/interviews/with-alias.yaml';
     const text = 'id: with-alias\ncompany: &c Initech\nrole: *c\noutcome: pending\n';
     try {
@@ -70,9 +70,10 @@ describe('edits in the real editor', () => {
       const { services } = await api();
       const journal = services.store.journalOf(vscode.workspace.workspaceFolders![0])!;
       await eventually(() => journal.index.interviewAt(ALIAS), 'the file in the index');
-      const { prompter } = await run(CommandId.SetOutcome, ['offer'], uriOf(ALIAS));
+      const { prompter } = await run(CommandId.SetOutcome, [], uriOf(ALIAS));
       assert.equal(await read(ALIAS), text);
-      assert.match(prompter.shownErrors.join('\n'), /with-alias\.yaml:3:7: This file uses YAML aliases/);
+      assert.deepEqual(prompter.asked, []);
+      assert.match(prompter.shownErrors.join('\n'), /with-alias\.yaml:3:7: Aliases \(\*c\) are not supported in the journal/);
     } finally {
       await remove(ALIAS);
     }

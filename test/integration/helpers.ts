@@ -280,6 +280,8 @@ export class ScriptedPrompter implements Prompter {
   /** Error messages shown to the user. */
   readonly shownErrors: string[] = [];
   readonly validationErrors: string[] = [];
+  /** The labels of the items each pick offered, in order. */
+  readonly offered: string[][] = [];
   /** Mismatches between the script and what was asked. */
   readonly errors: string[] = [];
   private readonly answers: Answer[];
@@ -313,11 +315,13 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T | undefined> {
+    this.offered.push(items.map((i) => i.label));
     const a = this.next('pick', options);
     return typeof a === 'string' ? this.choose(items, a)?.value : undefined;
   }
 
   async pickMany<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T[] | undefined> {
+    this.offered.push(items.map((i) => i.label));
     const a = this.next('pickMany', options);
     if (!Array.isArray(a)) return undefined;
     const chosen = a.map((l) => this.choose(items, l));

@@ -101,6 +101,8 @@ describe('journal store', () => {
       const again = await decoded();
       assert.ok(again?.has(rel), `the index kept again (${again ? `${again.size} files kept, not ${rel}` : 'no usable kept index'})`);
       const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+      // A document an earlier test left loaded takes the file written on disk when the workbench hears of it: an edit before that is refused.
+      await eventually(() => doc.getText().includes('company: Acme Kept'), 'the document to hold the file as written on disk');
       const edit = new vscode.WorkspaceEdit();
       edit.replace(doc.uri, doc.lineAt(doc.getText().split('\n').findIndex((l) => l.startsWith('company:'))).range, 'company: Unsaved Co');
       assert.ok(await vscode.workspace.applyEdit(edit));
@@ -171,6 +173,27 @@ describe('journal editor', () => {
     assert.match(doc.getText(), /^# typed but not saved\n/);
     assert.match(doc.getText(), /^outcome: offer$/m);
     assert.equal(await readText(uri), onDisk, 'nothing is written behind the user\'s back');
+  });
+
+  it('edits a file rewritten on disk behind its open document on the text it holds now, not on what the document held before', async () => {
+    const { services } = await api();
+    const journal = services.store.journalOf(folder())!;
+    const rel = 'debrief/interviews/rewritten.yaml';
+    const text = (i: number, outcome: string) => `id: rewritten\ncompany: Rewritten ${i}\nrole: Dev\noutcome: ${outcome}\n`;
+    try {
+      await writeText(uriOf(rel), text(0, 'pending'));
+      // Open in VS Code (as after an earlier command), then rewritten on disk again and again, behind the open document.
+      for (let i = 1; i <= 10; i++) {
+        assert.ok(await services.editor.edit(journal, rel, (t) => setOutcome(t, 'offer')), `edit ${i} applied and saved`);
+        await writeText(uriOf(rel), text(i, 'rejected'));
+        await eventually(() => journal.index.interview('rewritten')?.company === `Rewritten ${i}`, 'the rewritten file read');
+      }
+      assert.ok(await services.editor.edit(journal, rel, (t) => setOutcome(t, 'offer')));
+      assert.equal(await readText(uriOf(rel)), text(10, 'offer'), 'the edit made on the text the other program wrote');
+    } finally {
+      await closeAll();
+      await vscode.workspace.fs.delete(uriOf(rel)).then(undefined, () => undefined);
+    }
   });
 
   it('refuses to rewrite a file that does not parse, and leaves it byte for byte', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import { CommandId, InternalCommandId, ViewId } from '../../src/constants';
 import { GROUP_PAGE } from '../../src/features/sidebar/interviews-tree';
-import { api, eventually, find, flatten, folder, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, debriefBadge, watchRefreshes, showViews } from './helpers';
+import { api, node, eventually, find, flatten, folder, read, remove, restore, run, selection, sidebarView, tree, uriOf, write, assertScriptUsed, resetClock, debriefBadge, watchRefreshes, showViews } from './helpers';
 
 const ACME = 'Acme, Backend Engineer';
 const MOVER = 'debrief/interviews/zz-mover.yaml';
@@ -91,6 +91,7 @@ describe('sidebar', () => {
       const marked = await eventually(async () => (await tree(ViewId.Interviews)).find((g) => g.label === 'Pending')?.children?.find((c) => c.label === 'Live Co, Dev' && c.contextValue === 'interview.problem'), 'the last good record, marked');
       assert.match(marked.description ?? '', /^line 4: .*Remove or rename one of the two entries/);
       assert.equal(marked.icon, 'error');
+      assert.equal(marked.command, 'vscode.open', 'a click goes to the problem');
       assert.equal(find((await tree(ViewId.Interviews)).filter((g) => g.label === 'Rejected'), 'Live Co, Dev'), undefined, 'never shown half-read, as a record the file does not hold');
       // Broken from the start: nothing to show but the problem.
       await write(broken, 'id: zz-broken\ncompany: Broken Co\ncompany: Again\n');
@@ -220,6 +221,8 @@ describe('sidebar', () => {
     const refreshes = await watchRefreshes(ViewId.Weaknesses);
     try {
       await a.settle();
+      // This listing stands for the window's: the window lists a view again a moment after each rebuild,
+      // which would take the renamed row below without one (the tests' clearing an empty filter rebuilds nothing).
       assert.ok(find(await tree(ViewId.Weaknesses), ACME), 'the Acme interview is evidence of a weakness');
       refreshes.take();
       // A rating shows nowhere in the Weaknesses view: nothing is sent again.
@@ -242,5 +245,49 @@ describe('sidebar', () => {
       await restore(rel, before);
     }
     await eventually(async () => find(await tree(ViewId.Weaknesses), ACME), 'the fixture restored');
+  });
+  it('shows every weakness that reads around one missing ]: the broken one as an error row in place, as last read; study notes still open', async () => {
+    const rel = 'debrief/weaknesses.yaml';
+    const before = await read(rel);
+    const more = (close: string) => `${before}  - id: sql-joins\n    title: SQL joins\n    tags: [sql, databases${close}\n  - id: system-design\n    title: System design breadth\n`;
+    const rows = async () => (await tree(ViewId.Weaknesses)).map((i) => `${i.contextValue}:${i.label}`).sort();
+    try {
+      await write(rel, more(']'));
+      await eventually(async () => (await rows()).includes('weakness:SQL joins'), 'SQL joins read');
+      await write(rel, more(''));
+      const broken = await eventually(async () => (await tree(ViewId.Weaknesses)).find((i) => i.label === 'SQL joins' && i.contextValue === 'problem.weakness'), 'SQL joins as last read, marked');
+      assert.deepEqual(await rows(), ['problem.weakness:SQL joins', `weakness:${RAMBLING}`, 'weakness:System design breadth'], 'every other weakness still listed');
+      assert.equal(broken.description, 'line 16: The list opened with "[" on line 16, column 11 is never closed. Add "]" after its last item.');
+      assert.equal(broken.icon, 'error');
+      assert.equal(broken.command, 'vscode.open', 'a click goes to the problem');
+      assert.match((broken.tooltip ?? '').replace(/\\(.)/g, '$1'), /Line 16, column 11: The list opened/);
+      // The weaknesses that read keep their items and notes, and their actions.
+      const note = await node(ViewId.Weaknesses, RAMBLING, 'Practise STAR answers out loud', 'star-answers.md');
+      await vscode.commands.executeCommand(CommandId.OpenNote, note);
+      await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === uriOf('notes/star-answers.md').toString(), 'the study note open');
+      // The cursor in the broken part selects its row.
+      const doc = await vscode.workspace.openTextDocument(uriOf(rel));
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(15, 4, 15, 4) });
+      await eventually(async () => (await selection(ViewId.Weaknesses)).includes('SQL joins'), 'the broken row selected');
+      // Fixed: the weakness reads again.
+      await write(rel, more(']'));
+      await eventually(async () => (await rows()).includes('weakness:SQL joins'), 'SQL joins read again');
+    } finally {
+      await restore(rel, before);
+    }
+    await eventually(async () => !(await rows()).some((r) => r.endsWith('SQL joins')), 'the fixture restored');
+  });
+
+  it('shows a part of weaknesses.yaml that never read as the lines it holds', async () => {
+    const rel = 'debrief/weaknesses.yaml';
+    const before = await read(rel);
+    try {
+      await write(rel, `${before}  - id: sql-joins\n    tags: [sql\n`);
+      const row = await eventually(async () => (await tree(ViewId.Weaknesses)).find((i) => i.contextValue === 'problem.weakness'), 'an error row');
+      assert.match(row.label, /^weaknesses\.yaml, lines 14-15$/);
+      assert.ok(find(await tree(ViewId.Weaknesses), RAMBLING), 'the weakness that reads is listed');
+    } finally {
+      await restore(rel, before);
+    }
   });
 });

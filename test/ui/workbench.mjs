@@ -76,12 +76,23 @@ export async function openWorkbench(folder, { from = 'source', settings, workspa
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
     },
-    /** Runs a command by its palette title, as a person would (F1, type, Enter). */
+    /**
+     * Runs a command by its palette title, as a person would (F1, type, Enter). The workbench lists an
+     * installed extension's commands only once it has scanned the extensions, seconds after the window
+     * shows, and an open palette does not take them in: until then it says "No matching commands", so
+     * the palette is opened again while the command is not there (typing a filter is harmless to repeat).
+     */
     async runCommand(title) {
-      const input = await wb.openPalette();
-      await input.fill(`>${title}`);
-      // Enter runs the focused row: wait until the filter has brought the command there.
-      await focusedRow(page, title).waitFor({ timeout: 15_000 });
+      const input = page.locator('.quick-input-widget input');
+      await retrying(async () => {
+        if (await input.isVisible()) {
+          await page.keyboard.press('Escape');
+          await input.waitFor({ state: 'hidden', timeout: 5_000 });
+        }
+        await (await wb.openPalette()).fill(`>${title}`);
+        // Enter runs the focused row: wait until the filter has brought the command there.
+        await focusedRow(page, title).waitFor({ timeout: 5_000 });
+      }, () => focusedRow(page, title).isVisible(), `the command "${title}" in the palette`, { every: 1_000, ms: 30_000 });
       await page.keyboard.press('Enter');
     },
     async screenshot(name) {

@@ -94,6 +94,33 @@ describe('cli', () => {
   });
 });
 
+describe('cli: export escapes what it takes from the journal', () => {
+  const hostile = () => new MemoryFileSystem({
+    'ws/debrief/interviews/a.yaml': 'id: a\ncompany: "Evil\\e[2J\\e]8;;https://x.example\\aCo\\u202e"\nrole: "<img src=x onerror=alert(1)> [link](javascript:alert(1)) **b**"\napplied: 2025-01-02\n',
+  });
+
+  it('a Markdown table holds the text as written, never markup, a link or HTML', async () => {
+    const md = exportInterviews(await loadJournal(hostile().at('ws'), 'debrief'), 'md');
+    const row = md.split('\n')[2];
+    assert.ok(row.includes('\\<img src=x onerror=alert\\(1\\)\\> \\[link\\]\\(javascript:alert\\(1\\)\\) \\*\\*b\\*\\*'), row);
+    assert.ok(!/<img|\]\(javascript/.test(row.replace(/\\./g, '')), 'no tag or link survives unescaped');
+  });
+
+  it('standard output carries no escape sequence or hidden character, in every format, and keeps its line ends', async () => {
+    for (const format of ['csv', 'md', 'json', 'report-md', 'report-html']) {
+      const r = await run(['export', '--format', format, 'ws'], hostile());
+      assert.equal(r.code, 0, `${format}: ${r.err}`);
+      // eslint-disable-next-line no-control-regex
+      assert.ok(!/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202e]/.test(r.out), `${format}: ${JSON.stringify(r.out)}`);
+      assert.match(r.out, /\\u001b/, `${format}: the escape shown as text`);
+    }
+    const csv = await run(['export', '--format', 'csv', 'ws'], hostile());
+    assert.equal(csv.out.split('\r\n').length, 3, 'CSV records end in CRLF as before');
+    const md = await run(['export', '--format', 'md', 'ws'], hostile());
+    assert.ok(!md.out.includes('\r'), 'Markdown lines end in LF');
+  });
+});
+
 describe('cli: prepare', () => {
   it('prints the brief of an interview as the core writes it, its notes read from the folder', async () => {
     const r = await run(['prepare', 'acme', 'ws', '--round', 'coding']);

@@ -75,6 +75,40 @@ describe('JournalIndex', () => {
     assert.deepEqual(codesOf(index, 'debrief/interviews/b.yaml'), []);
   });
 
+  it('holds cross-file problems while the whole journal is read, whatever the order the files come in', () => {
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    const files: [string, string][] = [
+      ['debrief/interviews/a.yaml', iv('a', cite('known', 'ghost'))],
+      ['debrief/interviews/b.yaml', iv('a')],
+      ['debrief/interviews/c.yaml', iv('c', 'outcome: pendingg\n')],
+      [W, weaknesses('known', 'unused')],
+    ];
+    index.beginReading();
+    assert.equal(index.isReading, true);
+    const seen: number[] = [];
+    index.onDidChange((e) => seen.push(e.version));
+    for (const [p, text] of files) {
+      index.update(p, text);
+      // Only each file's own problems while reading: no unknown weakness before weaknesses.yaml, no duplicate id.
+      for (const q of index.problems()) assert.ok(!['unknown-weakness', 'duplicate-id', 'unused-weakness', 'missing-note'].includes(q.code), `${q.code} while reading`);
+    }
+    assert.ok(codesOf(index, 'debrief/interviews/c.yaml').length > 0, 'a file\'s own problems show while reading');
+    const version = index.version;
+    index.endReading();
+    assert.equal(index.isReading, false);
+    assert.ok(index.version > version, 'the end of the reading is a change: views compute the cross-file problems');
+    assert.deepEqual(codesOf(index, 'debrief/interviews/a.yaml'), ['duplicate-id', 'unknown-weakness']);
+    assert.deepEqual(codesOf(index, 'debrief/interviews/b.yaml'), ['duplicate-id', 'id-mismatch']);
+    assert.deepEqual(codesOf(index, W), ['unused-weakness']);
+    assert.ok(index.takeChangedProblemFiles().includes('debrief/interviews/a.yaml'), 'the files whose problems it computed are told to the Problems panel');
+    // The same problems as an index that never waited.
+    const plain = new JournalIndex({ journalFolder: 'debrief' });
+    for (const [p, text] of files) plain.update(p, text);
+    for (const [p] of files) assert.deepEqual(index.problemsOf(p), plain.problemsOf(p), p);
+    index.endReading();
+    assert.equal(index.isReading, false, 'ending twice is harmless');
+  });
+
   it('flags unused weaknesses as info and updates when they are cited', () => {
     const index = new JournalIndex({ journalFolder: 'debrief' });
     index.update(W, weaknesses('x', 'y'));
@@ -134,6 +168,28 @@ describe('JournalIndex', () => {
     assert.equal(index.interview('a')?.company, 'Co a');
     assert.equal(index.weakness('x')?.title, 'T x');
     assert.deepEqual(index.filesCiting('x'), ['journal/interviews/a.yaml']);
+  });
+
+  it('waits for each batch to be taken before reading the next (a reading can be held between batches)', async () => {
+    const files: Record<string, string> = { [W]: weaknesses('w') };
+    for (let i = 0; i < 40; i++) files[`debrief/interviews/i${String(i).padStart(2, '0')}.yaml`] = iv(`i${String(i).padStart(2, '0')}`);
+    const index = new JournalIndex({ journalFolder: 'debrief' });
+    let release = (): void => undefined;
+    const batches: number[] = [];
+    const loading = loadJournal(new MemoryFileSystem(files), 'debrief', {
+      index,
+      onBatch: (done) => {
+        batches.push(done);
+        return done === 16 ? new Promise<void>((r) => (release = r)) : undefined;
+      },
+    });
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    assert.deepEqual(batches, [16], 'held after the first batch');
+    assert.equal(index.files().length, 16);
+    release();
+    await loading;
+    assert.deepEqual(batches, [16, 32, 41]);
+    assert.equal(index.interviewCount(), 40);
   });
 
   it('computes sightings with dates', async () => {

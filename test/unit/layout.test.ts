@@ -21,6 +21,22 @@ const typedName = fc.array(fc.oneof(
 )).map(([segments, sep, start, end, space]) => `${space}${start}${segments.join(sep)}${end}${space}`);
 
 describe('the journal layout', () => {
+  it('lists the folders whose creation or deletion makes a journal appear or go: every folder on the way, the journal folder, its interviews folder', () => {
+    assert.deepEqual(new JournalLayout('debrief').folders(), ['debrief', 'debrief/interviews']);
+    assert.deepEqual(new JournalLayout('career/jobs/journal').folders(), ['career', 'career/jobs', 'career/jobs/journal', 'career/jobs/journal/interviews']);
+    fc.assert(fc.property(typedName, (typed) => {
+      const name = journalFolderName(typed);
+      if (!name.ok) return;
+      const layout = new JournalLayout(name.folder);
+      const folders = layout.folders();
+      assert.equal(folders.at(-1), layout.interviewsFolder);
+      assert.equal(folders.at(-2), layout.folder);
+      // Each folder is inside the one before it, and every journal file is inside the last two.
+      folders.slice(1).forEach((f, i) => assert.ok(f.startsWith(`${folders[i]}/`), `${f} inside ${folders[i]}`));
+      assert.ok(layout.kindOf(layout.weaknessesPath) && layout.weaknessesPath.startsWith(`${layout.folder}/`));
+    }));
+  });
+
   it('cleans folder names as a user types them, and refuses those that name no folder inside the workspace', () => {
     const cases: [string, string | RegExp][] = [
       ['debrief', 'debrief'],

@@ -68,6 +68,20 @@ describe('progress on a weakness', () => {
     assert.match(p.trendText, /as often as before \(4 of 8 interviews\)/);
   });
 
+  it('of a weakness as last read (its part of the file broken now) counts its evidence as when it read', () => {
+    const index = journal(Object.fromEntries([weaknesses(), interview('a', ['2025-09-01'], ['silent']), interview('b', ['2025-09-05'], ['silent'])]));
+    const before = weaknessProgress(index, '2025-09-15')[0];
+    index.update(W, `weaknesses:\n  - id: silent\n    title: Going silent\n    tags: [talk\n  - id: other\n    title: Other\n`);
+    const states = index.weaknessStates();
+    assert.deepEqual(states.map((s) => s.kind), ['broken', 'read']);
+    assert.equal(weaknessProgress(index, '2025-09-15').map((p) => p.id).join(), 'other', 'the weaknesses that read');
+    const shown = states.flatMap((s) => (s.kind === 'read' ? [s.record] : s.lastRead ? [s.lastRead] : []));
+    const after = weaknessProgress(index, '2025-09-15', shown);
+    assert.deepEqual(after.map((p) => p.id), ['silent', 'other']);
+    assert.deepEqual([after[0].interviews, after[0].recent], [before.interviews, before.recent]);
+    assert.deepEqual(rankWeaknesses(after).map((p) => p.id), ['silent', 'other'], 'ranked by its evidence, in place');
+  });
+
   it('is too early to tell when seen once, or with too few interviews', () => {
     const once = weaknessProgress(journal(Object.fromEntries([weaknesses(), interview('a', ['2025-09-01'], ['silent']), interview('b', ['2025-09-05'])])), '2025-09-15')[0];
     assert.equal(once.evidence, 'hypothesis');

@@ -3,7 +3,7 @@ import { generateJournal } from '../../bench/generate';
 import type { FileSystem } from '../../src/core/file-system';
 import type { JournalIndex } from '../../src/core/journal/journal-index';
 import { loadJournal } from '../../src/core/journal/load';
-import { decodeSnapshot, encodeSnapshot, FileStamp, KeptFile, snapshotKey } from '../../src/core/journal/snapshot';
+import { decodeSnapshot, encodeSnapshot, FileStamp, KeptFile, snapshotChunks, snapshotKey } from '../../src/core/journal/snapshot';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
 
 /** A file system that counts the files read. */
@@ -49,6 +49,31 @@ describe('index snapshots', () => {
     fs.writeFileSync('debrief/interviews/typo.yaml', 'id: typo\ncompany: T\nrole: Dev\noutcome: rejeted\nweaknesses:\n  - weakness: no-such-weakness\n');
     return fs;
   };
+
+  it('is written in pieces of whole lines, each made when asked, that make the same text as the whole', async () => {
+    const fs = seed();
+    const { index, text } = await snapshotOf(fs, key);
+    const lines = text.split('\n').length - 1;
+    let made = 0;
+    function* files(): Generator<[string, KeptFile]> {
+      for (const path of index.files()) {
+        const entry = index.snapshotOf(path);
+        made++;
+        if (entry) yield [path, { stamp: { size: 1, mtime: 2 }, entry }];
+      }
+    }
+    const pieces = snapshotChunks(key, files(), 4096);
+    const first = pieces.next();
+    assert.equal(first.done, false);
+    assert.ok(made < lines / 2, `the first piece made from a part of the files only (${made} of ${lines - 1})`);
+    const all = [first.value as string, ...pieces];
+    assert.ok(all.length > 10, `${all.length} pieces`);
+    const longest = Math.max(...text.split('\n').map((l) => l.length + 1));
+    for (const piece of all) assert.ok(piece.endsWith('\n') && piece.length < 4096 + longest, 'whole lines, about the size asked');
+    const whole = all.join('');
+    assert.equal(whole, encodeSnapshot(key, files()));
+    assert.equal(decodeSnapshot(whole, key)?.size, index.files().length);
+  });
 
   it('restores what was read without reading it again, the same as a fresh read', async () => {
     const fs = seed();

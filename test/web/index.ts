@@ -11,7 +11,8 @@ export const DONE = 'debrief-web-done ';
 
 /**
  * The integration tests that prove what the browser changes (commands registered, the views, commands
- * that write, hand editing, the assistant's tools, file events and the kept index, the calendar with
+ * that write, hand editing, the assistant's tools, file events and the kept index, changes made while
+ * the journal is read (the race tests, through the folder's FileSystemProvider), the calendar with
  * its reader loaded on demand, the brief's page), not the whole suite; then the browser's own.
  */
 function load(): void {
@@ -24,6 +25,7 @@ function load(): void {
   require('../integration/language.test');
   require('../integration/assistant.test');
   require('../integration/services.test');
+  require('../integration/races.test');
   require('../integration/calendar.test');
   require('../integration/brief.test');
   require('./browser.test');

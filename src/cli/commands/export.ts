@@ -4,6 +4,7 @@ import { OUTCOMES, Outcome } from '../../core/model';
 import { checkFilter, filterInterviews, InterviewFilter, parseOutcomes } from '../../core/report/filter';
 import { printableReport, REPORT_FORMATS, ReportFormat } from '../../core/report/printable';
 import { UsageError } from '../args';
+import { escapeControlKeepingLineEnds } from '../../core/text/terminal';
 import { problemLine, readJournal, reportNotRead } from '../journal';
 import { writeOutput } from '../../core/plans/apply-to-fs';
 import type { Subcommand } from '../subcommand';
@@ -61,7 +62,8 @@ error; the export leaves it out), 2 on bad usage, 0 otherwise.`,
     const report = (REPORT_FORMATS as readonly string[]).includes(format);
     const text = report ? printableReport(index, format as ReportFormat, filter, ctx.today) : exportInterviews(index, format as ExportFormat, filter);
     const out = args.one('--out');
-    if (out === undefined) io.stdout(text);
+    // What the journal holds reaches the terminal as text only: no escape sequence steers it.
+    if (out === undefined) io.stdout(escapeControlKeepingLineEnds(text));
     else {
       if (!io.chosenFile) throw new UsageError('--out is not available here.');
       const target = io.chosenFile(out);

@@ -139,6 +139,8 @@ export class JournalIndex implements JournalView {
   private readonly listeners = new Set<(e: IndexChange) => void>();
   /** interviews(), as sorted at a version of the index. */
   private sorted: { version: number; list: Interview[] } | undefined;
+  /** While the whole journal is read (`beginReading`): the files whose cross-file problems wait for its end. */
+  private crossWaiting: Set<string> | undefined;
 
   constructor(options: JournalIndexOptions) {
     this.layout = new JournalLayout(options.journalFolder);
@@ -436,14 +438,16 @@ export class JournalIndex implements JournalView {
 
   /**
    * The interview to show for a file: as read, or, while the file has errors of its own (a typo being
-   * fixed), the record read before they appeared (`stale`), so that it does not vanish from views.
+   * fixed), the record read before they appeared (`stale`), so that it does not vanish from views; while
+   * it does not read whole and had errors before too, the interview as last read (see interviewState).
    */
   shownInterview(path: string): { interview: Interview; stale: boolean } | undefined {
     const e = this.entries.get(path);
     if (e?.kind !== 'interview') return undefined;
     if (!hasErrors(e.local)) return e.interview && { interview: e.interview, stale: false };
     if (e.lastGood) return { interview: e.lastGood, stale: true };
-    return e.interview && !e.local.some(spoilsReading) ? { interview: e.interview, stale: false } : undefined;
+    if (e.interview && !e.local.some(spoilsReading) && !e.broken?.length) return { interview: e.interview, stale: false };
+    return e.lastRead && { interview: e.lastRead, stale: true };
   }
 
   /**
@@ -576,6 +580,29 @@ export class JournalIndex implements JournalView {
 
   // ---------- problems ----------
 
+  /**
+   * A reading of the whole journal starts: until `endReading`, each file's problems are its own, since
+   * a file not read yet could change its cross-file ones (the weaknesses file, read last, defines the
+   * weaknesses interviews cite; a note is missing only once the notes are known).
+   */
+  beginReading(): void {
+    this.crossWaiting ??= new Set();
+  }
+
+  /** The whole journal was read: the cross-file problems that waited are computed, as one change. */
+  endReading(): void {
+    const waiting = this.crossWaiting;
+    if (!waiting) return;
+    this.crossWaiting = undefined;
+    for (const path of waiting) this.dirty.add(path);
+    if (waiting.size) this.fire([]);
+  }
+
+  /** True between `beginReading` and `endReading`: the problems are each file's own only. */
+  get isReading(): boolean {
+    return this.crossWaiting !== undefined;
+  }
+
   private flush(): void {
     if (this.dirty.size === 0) return;
     for (const path of this.dirty) {
@@ -584,7 +611,11 @@ export class JournalIndex implements JournalView {
         this.combined.delete(path);
         continue;
       }
-      const cross = e.kind === 'interview' ? interviewCrossProblems(this, path, e.interview) : weaknessesCrossProblems(this, path, e.value);
+      let cross: Problem[];
+      if (this.crossWaiting) {
+        this.crossWaiting.add(path);
+        cross = [];
+      } else cross = e.kind === 'interview' ? interviewCrossProblems(this, path, e.interview) : weaknessesCrossProblems(this, path, e.value);
       // Local problems are capped by the reader; with cross-file ones added, the file's list is capped again.
       this.combined.set(path, cross.length ? (capProblems(path, e.local.concat(cross)) as Problem[]) : e.local);
       this.recomputed.add(path);

@@ -62,6 +62,16 @@ export class JournalLayout {
     this.weaknessesPath = joinPath(this.folder, 'weaknesses.yaml');
   }
 
+  /**
+   * The folders whose creation or deletion makes the journal appear or go as a whole: every folder on
+   * the way to the journal folder, the journal folder and its interviews folder (`a`, `a/journal`,
+   * `a/journal/interviews`). A watcher tells a folder deleted with all it held as one event for the folder.
+   */
+  folders(): string[] {
+    const parts = this.folder.split('/');
+    return [...parts.map((_, i) => parts.slice(0, i + 1).join('/')), this.interviewsFolder];
+  }
+
   /** The file of a new interview. */
   interviewPath(id: string): string {
     return `${this.interviewsFolder}/${id}.yaml`;

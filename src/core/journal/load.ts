@@ -4,7 +4,7 @@ import { limitMessage, LIMITS } from '../limits';
 import { refusalWords, resolveNotePath } from '../note-paths';
 import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
-import { isNotRead, readRegularFile, Refusal, refusalProblem, resolveEntry } from '../safe-fs';
+import { isNotRead, ReadOutcome, readRegularFile, Refusal, refusalProblem, resolveEntry } from '../safe-fs';
 import { EntrySnapshot, JournalIndex } from './journal-index';
 import { FileStamp, KeptEntry, sameStamp } from './snapshot';
 
@@ -15,8 +15,8 @@ export interface LoadOptions {
   concurrency?: number;
   /** The index to read into (default: a new one), so that a caller can show it while it fills. */
   index?: JournalIndex;
-  /** Called after each batch is indexed, with the files read so far and the files to read. */
-  onBatch?(done: number, total: number): void;
+  /** Called after each batch is indexed, with the files read so far and the files to read; the next batch waits for it. */
+  onBatch?(done: number, total: number): void | Promise<void>;
   /**
    * What an earlier session read (snapshot.ts): a plain file whose size and modification time are
    * those kept is restored instead of read. `stamps` receives the stamp of every plain file restored
@@ -38,12 +38,16 @@ export function filesNotRead(index: JournalIndex): Problem[] {
   return index.problems().filter(isNotRead);
 }
 
+/** Reads one journal file: its bytes when it is a regular file inside the workspace within the size limit, else why not, or that it is gone. */
+export function readJournalFile(fs: FileSystem, path: string, known?: FileType): Promise<ReadOutcome> {
+  return readRegularFile(fs, path, LIMITS.fileBytes, known);
+}
+
 /**
- * Reads one journal file into the index: its content when it is a regular file inside the workspace
- * within the size limit, else a problem at the file saying why it was not read. Returns whether the index changed.
+ * Puts what a read of one journal file found into the index: its content, or a problem at the file
+ * saying why it was not read. A file gone is left to the caller (`'missing'`).
  */
-export async function readIntoIndex(fs: FileSystem, index: JournalIndex, path: string, known?: FileType): Promise<'read' | 'refused' | 'missing'> {
-  const r = await readRegularFile(fs, path, LIMITS.fileBytes, known);
+export function applyRead(index: JournalIndex, path: string, r: ReadOutcome): 'read' | 'refused' | 'missing' {
   if (r.kind === 'missing') return 'missing';
   if (r.kind === 'read') {
     index.update(path, r.bytes);
@@ -51,6 +55,11 @@ export async function readIntoIndex(fs: FileSystem, index: JournalIndex, path: s
   }
   index.refuse(path, refusalProblem(path, r, () => limitMessage('fileBytes', LIMITS, r.size)));
   return 'refused';
+}
+
+/** Reads one journal file into the index (`readJournalFile`, then `applyRead`). */
+export async function readIntoIndex(fs: FileSystem, index: JournalIndex, path: string, known?: FileType): Promise<'read' | 'refused' | 'missing'> {
+  return applyRead(index, path, await readJournalFile(fs, path, known));
 }
 
 /** Reads every journal file of a folder into a new index. Missing folders give an empty index. */
@@ -117,7 +126,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
     index.restoreMany(restored);
     if (options.kept) options.kept.restored = (options.kept.restored ?? 0) + restored.length;
     index.updateMany(read, strings);
-    options.onBatch?.(Math.min(i + limit, listed.length), listed.length);
+    await options.onBatch?.(Math.min(i + limit, listed.length), listed.length);
   }
   if (options.checkNotes !== false) await checkLinkedNotes(fs, index);
   return index;

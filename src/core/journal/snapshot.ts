@@ -49,12 +49,29 @@ const HEADER = 'debrief-index';
  * JSON, separated by tabs (JSON never holds a raw tab or line break).
  */
 export function encodeSnapshot(key: string, files: Iterable<[string, KeptFile]>): string {
-  const lines = [`${HEADER}\t${SNAPSHOT_FORMAT}\t${JSON.stringify(key)}`];
+  return [...snapshotChunks(key, files)].join('');
+}
+
+/**
+ * The text of a snapshot in pieces of about `chunkChars` characters (whole lines), each made only when
+ * asked: written piece by piece, a large journal's snapshot is never held whole (at 10,000 interviews the
+ * text is about 20 MB, and its lines as many again).
+ */
+export function* snapshotChunks(key: string, files: Iterable<[string, KeptFile]>, chunkChars = 1 << 20): Generator<string> {
+  let lines = [`${HEADER}\t${SNAPSHOT_FORMAT}\t${JSON.stringify(key)}`];
+  let chars = lines[0].length;
   for (const [path, f] of files) {
     const json = JSON.stringify(f.entry);
-    lines.push(`${JSON.stringify(path)}\t${f.stamp.size}\t${f.stamp.mtime}\t${fingerprint(json)}\t${json}`);
+    const line = `${JSON.stringify(path)}\t${f.stamp.size}\t${f.stamp.mtime}\t${fingerprint(json)}\t${json}`;
+    lines.push(line);
+    chars += line.length + 1;
+    if (chars >= chunkChars) {
+      yield lines.join('\n') + '\n';
+      lines = [];
+      chars = 0;
+    }
   }
-  return lines.join('\n') + '\n';
+  if (lines.length) yield lines.join('\n') + '\n';
 }
 
 /**

@@ -93,8 +93,11 @@ function rate(s: Share): number {
   return s.of ? s.seen / s.of : 0;
 }
 
-/** Progress of every weakness of a journal on `today`, in the order of weaknesses.yaml (first definition of an id). */
-export function weaknessProgress(index: JournalIndex, today: string): WeaknessProgress[] {
+/**
+ * Progress of every weakness of a journal on `today`, in the order of weaknesses.yaml (first definition
+ * of an id); of `weaknesses` when given (the Weaknesses view's rows, weaknesses as last read among them).
+ */
+export function weaknessProgress(index: JournalIndex, today: string, weaknesses: readonly Weakness[] = index.weaknesses()): WeaknessProgress[] {
   const recentFrom = addDays(today, -(TREND_WINDOW_DAYS - 1));
   const previousFrom = addDays(today, -(2 * TREND_WINDOW_DAYS - 1));
   const previousTo = addDays(recentFrom, -1);
@@ -116,8 +119,10 @@ export function weaknessProgress(index: JournalIndex, today: string): WeaknessPr
   const firsts = [...span.values()].map((x) => x.first).sort();
   const lasts = [...span.values()].map((x) => x.last).sort();
   const out: WeaknessProgress[] = [];
-  for (const w of index.weaknesses()) {
-    if (index.weakness(w.id) !== w) continue;
+  const seen = new Set<string>();
+  for (const w of weaknesses) {
+    if (seen.has(w.id)) continue;
+    seen.add(w.id);
     out.push(progressOf(index, w, today, { recentFrom, previousFrom, previousTo, recentHeld, previousHeld, span, firsts, lasts }));
   }
   return out;

@@ -32,3 +32,12 @@ export function escapeControl(text: string): string {
 export function escapeControlKeepingLines(text: string): string {
   return text.replace(UNSAFE_BUT_NEWLINE, escape);
 }
+
+/**
+ * A file's text printed to a terminal (an export to standard output): every control character and
+ * character of no width escaped, but its line breaks kept as they are, `\r\n` (CSV) and `\n` alike,
+ * so that the output redirected to a file is still that file.
+ */
+export function escapeControlKeepingLineEnds(text: string): string {
+  return text.split('\r\n').map(escapeControlKeepingLines).join('\r\n');
+}

@@ -11,13 +11,36 @@ import { TOOL_SPECS } from '../../core/assistant/specs';
 import type { Journal } from '../../services/journal';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
+import { pickJournal } from '../../ui/pickers';
 
-/** The journal the tools work on: the first workspace folder's that exists, else the first one. */
-function journalOf(services: Services): Journal {
-  const all = services.store.journals();
-  const journal = all.find((j) => j.exists) ?? all[0];
-  if (!journal) throw new ToolError('No folder is open in VS Code, so there is no Debrief journal to use. Ask the user to open their workspace.');
-  return journal;
+/**
+ * The journal the tools work on: the only one that exists; where several do, the one whose file is in
+ * the active editor, else the one the user picks (a write's confirmation and the call itself share the
+ * answer: a call is asked about once).
+ */
+class JournalChoice {
+  /** The last call asked about and the answer (undefined: the user chose none). */
+  private last: { key: string; journal: Journal | undefined } | undefined;
+  constructor(private readonly services: Services) {}
+
+  /** `prepared`: the call itself, after its preparation asked (the answer is used once). */
+  async of(tool: string, input: unknown, prepared: boolean): Promise<Journal> {
+    const { store } = this.services;
+    await store.ready;
+    const all = store.journals();
+    const existing = all.filter((j) => j.exists);
+    if (existing.length <= 1) {
+      const only = existing[0] ?? all[0];
+      if (!only) throw new ToolError('No folder is open in VS Code, so there is no Debrief journal to use. Ask the user to open their workspace.');
+      return only;
+    }
+    const key = `${tool} ${JSON.stringify(input ?? null)}`;
+    const asked = prepared && this.last?.key === key ? this.last : undefined;
+    const chosen = asked ? asked.journal : await pickJournal(this.services, { title: 'Debrief: the assistant asks', placeholder: 'Which folder\'s journal should the assistant use?', existing: true });
+    this.last = asked ? undefined : { key, journal: chosen };
+    if (!chosen || !existing.includes(chosen)) throw new ToolError(`Several workspace folders hold a Debrief journal (${existing.map((j) => j.folder.name).join(', ')}) and the user chose none. Nothing was read or written; ask the user which folder's journal they mean.`);
+    return chosen;
+  }
 }
 
 function textResult(text: string): vscode.LanguageModelToolResult {
@@ -30,11 +53,10 @@ function toolFailure(e: unknown): Error {
 }
 
 class DebriefTool implements vscode.LanguageModelTool<unknown> {
-  constructor(private readonly name: string, private readonly services: Services) {}
+  constructor(private readonly name: string, private readonly services: Services, private readonly journals: JournalChoice) {}
 
-  private async call(input: unknown) {
-    await this.services.store.ready;
-    const journal = journalOf(this.services);
+  private async call(input: unknown, prepared: boolean) {
+    const journal = await this.journals.of(this.name, input, prepared);
     const call = callTool(this.name, input, {
       index: journal.index, today: this.services.clock.today(), feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri), fs: journal.fs,
     }, settings.assistantTools());
@@ -43,7 +65,7 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
 
   async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<unknown>): Promise<vscode.PreparedToolInvocation> {
     try {
-      const { journal, call } = await this.call(options.input);
+      const { journal, call } = await this.call(options.input, false);
       if (call.kind === 'read') return { invocationMessage: 'Reading the Debrief journal' };
       const dry = await this.services.editor.dryRun(journal, call.intent.reads, call.intent.plan);
       // A refused write asks nothing: the call says why, and nothing is written.
@@ -58,7 +80,7 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
 
   async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>): Promise<vscode.LanguageModelToolResult> {
     try {
-      const { journal, call } = await this.call(options.input);
+      const { journal, call } = await this.call(options.input, true);
       if (call.kind === 'read') return textResult(JSON.stringify(await call.answer(), null, 1));
       const applied = await this.services.editor.applyQuietly(journal, call.intent.reads, call.intent.plan);
       if (!applied.ok) throw new ToolError(refusalText(applied.problems));
@@ -71,7 +93,8 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
 }
 
 export function activate(context: vscode.ExtensionContext, services: Services): { tools: Map<string, vscode.LanguageModelTool<unknown>> } {
-  const tools = new Map<string, vscode.LanguageModelTool<unknown>>(TOOL_SPECS.map((spec) => [spec.name, new DebriefTool(spec.name, services)]));
+  const journals = new JournalChoice(services);
+  const tools = new Map<string, vscode.LanguageModelTool<unknown>>(TOOL_SPECS.map((spec) => [spec.name, new DebriefTool(spec.name, services, journals)]));
   // Hosts older than the language model tools API run Debrief without them.
   if (typeof vscode.lm?.registerTool !== 'function') return { tools: new Map() };
   for (const [name, tool] of tools) context.subscriptions.push(vscode.lm.registerTool(name, tool));

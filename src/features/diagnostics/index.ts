@@ -71,8 +71,9 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
     published.set(key, { journal, done });
     const live = journal.index.problemsByFile();
     for (const [path, problems] of live) publish(journal, done, path, problems, force || last?.journal !== journal);
+    // A file whose problems are gone may still be listed, with none: its old diagnostics go too.
     for (const path of [...(last?.done.keys() ?? [])]) {
-      if (live.has(path)) continue;
+      if (live.get(path)?.length) continue;
       done.delete(path);
       collection.delete(journal.uri(path));
     }

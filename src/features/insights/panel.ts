@@ -6,6 +6,8 @@ import { pickJournal } from '../../ui/pickers';
 import type { FromWebview, ToWebview } from '../../core/insights-protocol';
 
 export const INSIGHTS_VIEW_TYPE = 'debrief.insights';
+/** The folder whose journal the panel showed last (workspace state): a panel restored after a reload shows it again. */
+const SHOWN_FOLDER_KEY = 'debrief.insights.folder';
 
 function nonce(): string {
   // Web Crypto and btoa: in Node's extension host and in the browser's web worker alike.
@@ -34,6 +36,7 @@ export class InsightsPanels implements vscode.Disposable {
   async show(): Promise<InsightsPanel | undefined> {
     const journal = await pickJournal(this.services, { title: 'Debrief: Show Insights', placeholder: 'Show the insights of which journal?', existing: true });
     if (!journal) return undefined;
+    await this.context.workspaceState.update(SHOWN_FOLDER_KEY, journal.folder.uri.toString());
     if (this.panel) {
       this.panel.show(journal);
       return this.panel;
@@ -46,15 +49,17 @@ export class InsightsPanels implements vscode.Disposable {
   }
 
   /**
-   * Brings back a panel VS Code restored after a reload (its serializer calls this). It shows the first
-   * journal that exists, without asking: nobody is there to answer while the window opens.
+   * Brings back a panel VS Code restored after a reload (its serializer calls this). It shows the journal
+   * it showed before (in a multi-root workspace, the folder kept in the workspace state), else the first
+   * that exists, without asking: nobody is there to answer while the window opens.
    */
   async revive(webviewPanel: vscode.WebviewPanel): Promise<InsightsPanel> {
     await this.services.store.ready;
     this.panel?.dispose();
     webviewPanel.webview.options = webviewOptions(this.context);
     const journals = this.services.store.journals();
-    return this.adopt(webviewPanel, journals.find((j) => j.exists) ?? journals[0]);
+    const shown = this.context.workspaceState.get<string>(SHOWN_FOLDER_KEY);
+    return this.adopt(webviewPanel, journals.find((j) => j.folder.uri.toString() === shown) ?? journals.find((j) => j.exists) ?? journals[0]);
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, journal: Journal | undefined): InsightsPanel {

@@ -57,6 +57,10 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       this.view, this.status, this.changed,
       { dispose: () => clearInterval(hourly) },
       services.store.onDidChange(() => this.schedule()),
+      // A reading starts: what was due is not known until it ends.
+      services.store.onDidLoad((e) => {
+        if (e.kind === 'started') void this.refresh();
+      }),
       registerCommand(services, { id: InternalCommandId.ShowMoreDue, execute: () => this.showMore() }),
       services.clock.onDidChange(() => void this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -75,11 +79,15 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     return this.items;
   }
 
-  /** Recomputes the list, badge and status bar, then notifies when due (at most once a day). */
+  /**
+   * Recomputes the list, badge and status bar, then notifies when due (at most once a day). While the
+   * journal is read, nothing is listed or counted (a file not read yet may be due): the view says it
+   * is reading (its welcome text), and the badge and the status bar wait.
+   */
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
     const today = this.services.clock.today();
-    this.items = this.services.store.journals().flatMap((journal) =>
+    this.items = this.services.store.isLoading ? [] : this.services.store.journals().flatMap((journal) =>
       reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri), timeZone: this.services.clock.timeZone() }).map((reminder) => ({ journal, reminder })));
     // The window gets the list again only when what it shows changed (each row sent costs memory there).
     if (this.listedNow() !== this.listedKeys) this.changed.fire();

@@ -46,15 +46,19 @@ export function activate(context: vscode.ExtensionContext, services: Services): 
   const weaknessesView = vscode.window.createTreeView(ViewId.Weaknesses, { treeDataProvider: weaknesses, showCollapseAll: true });
   let filterText = '';
 
+  // Choosing what is already shown rebuilds nothing: a rebuild makes the window list the view again,
+  // a moment later, and costs it memory for every row.
   const setGroupBy = async (by: GroupBy) => {
+    const same = interviews.groupBy === by;
     interviews.groupBy = by;
     await context.workspaceState.update(GROUP_BY_KEY, by);
     await vscode.commands.executeCommand('setContext', ContextKey.InterviewsGroupBy, by);
-    interviews.refresh();
+    if (!same) interviews.refresh();
   };
   const applyFilter = async (text: string) => {
     const f = parseFilter(text);
     const active = !isEmptyFilter(f);
+    if (filterText === (active ? text.trim() : '')) return;
     filterText = active ? text.trim() : '';
     interviews.filter = weaknesses.filter = active ? f : undefined;
     interviewsView.description = weaknessesView.description = active ? `filter: ${filterText}` : undefined;

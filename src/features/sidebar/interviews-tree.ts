@@ -101,7 +101,7 @@ export class InterviewsTree extends JournalTree<InterviewsKind> {
         const before = groups.slice(0, Math.max(0, at)).reduce((n, g) => n + Math.min(g.interviews.length, GROUP_PAGE), 0);
         const count = groups[at]?.interviews.length ?? 0;
         // Small journals open every group; a large one opens its first groups only, so that its first rows come fast.
-        return groupItem(node, count, at <= 0 || before + Math.min(count, GROUP_PAGE) <= OPEN_ROWS);
+        return groupItem(node, count, at <= 0 || before + Math.min(count, GROUP_PAGE) <= OPEN_ROWS, node.journal.index.isReading);
       },
       children: (node) => {
         const j = node.journal;

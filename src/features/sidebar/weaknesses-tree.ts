@@ -1,12 +1,16 @@
 /** The Weaknesses view: weaknesses by how often they surfaced, their improvement items, notes and evidence. */
 import * as vscode from 'vscode';
-import { rankWeaknesses } from '../../core/progress/weaknesses';
+import type { RecordState } from '../../core/journal/journal-index';
+import { shownRecord } from '../../core/journal/record-states';
+import type { Weakness } from '../../core/model';
+import { rankWeaknesses, weaknessProgress, type WeaknessProgress } from '../../core/progress/weaknesses';
 import { isEmptyFilter, matchesWeakness } from '../../core/queries/sidebar';
 import { journalStats } from '../../core/stats';
 import type { Clock } from '../../services/clock';
 import type { Journal } from '../../services/journal';
 import type { JournalStore } from '../../services/journal-store';
-import { blockingProblems, isNode, itemOf, Node, weaknessOf } from '../../ui/record-nodes';
+import { blockingProblems, brokenKey, brokenWeaknessOf, BrokenState, isNode, itemOf, Node, weaknessOf } from '../../ui/record-nodes';
+import { brokenWeaknessItem } from './items/broken-weakness';
 import { improvementItem } from './items/improvement';
 import { noteItem } from './items/note';
 import { sightingItem } from './items/sighting';
@@ -24,7 +28,7 @@ function rowText(item: vscode.TreeItem): string {
 }
 
 /** The kinds of node the Weaknesses view shows besides folders and error nodes. */
-type WeaknessesKind = 'weakness' | 'improvement' | 'note' | 'sighting';
+type WeaknessesKind = 'weakness' | 'brokenWeakness' | 'improvement' | 'note' | 'sighting';
 
 export class WeaknessesTree extends JournalTree<WeaknessesKind> {
   constructor(store: JournalStore, private readonly clock: Clock) {
@@ -39,21 +43,61 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     return this.node({ kind: 'improvement', id: this.key(journal, 'item', weaknessId, itemId), journal, weaknessId, itemId });
   }
 
+  private brokenNode(journal: Journal, state: BrokenState<Weakness>): Node {
+    const key = brokenKey(state);
+    return this.node({ kind: 'brokenWeakness', id: this.key(journal, 'broken', key.lastReadId ?? `line ${key.line}`), journal, ...key });
+  }
+
+  /** The node of a weakness state: a weakness that read, or a part that did not. */
+  private stateNode(journal: Journal, state: RecordState<Weakness>): Node {
+    return state.kind === 'read' ? this.weaknessNode(journal, state.record.id) : this.brokenNode(journal, state);
+  }
+
+  /** The ranked progress of the weaknesses shown, those as last read among them, once per index version and date. */
+  private ranked?: { journal: Journal; version: number; today: string; list: WeaknessProgress[] };
+
+  private rankedProgress(journal: Journal): WeaknessProgress[] {
+    const index = journal.index;
+    const today = this.clock.today();
+    const c = this.ranked;
+    if (c && c.journal === journal && c.version === index.version && c.today === today) return c.list;
+    const states = index.weaknessStates();
+    // Without weaknesses as last read, the same progress Insights shows.
+    const progress = states.some((s) => s.kind === 'broken' && s.lastRead) ? weaknessProgress(index, today, states.flatMap((s) => shownRecord(s) ?? [])) : journalStats(index, today).weaknesses;
+    const list = rankWeaknesses(progress);
+    this.ranked = { journal, version: index.version, today, list };
+    return list;
+  }
+
+  /**
+   * Every weakness that read, ranked (what holds the user back most first: the order Insights shows
+   * them in); a part of the file that does not read is an error row in place: as the weakness last
+   * read there, at its rank, or, without one, first.
+   */
   protected journalChildren(journal: Journal): Node[] {
-    const path = journal.index.weaknessesPath;
-    if (journal.index.hasWeaknessesFile() && blockingProblems(journal, path).length) return [this.problemNode(journal, path)];
+    const index = journal.index;
     const f = this.filter;
-    // What holds the user back most first: the order Insights shows them in.
-    return rankWeaknesses(journalStats(journal.index, this.clock.today()).weaknesses)
-      .map((p) => journal.index.weakness(p.id)!)
-      .filter((weakness) => !f || isEmptyFilter(f) || matchesWeakness(f, weakness, journal.index))
-      .map((weakness) => this.weaknessNode(journal, weakness.id));
+    const filtered = (w: Weakness) => !f || isEmptyFilter(f) || matchesWeakness(f, w, index);
+    const byId = new Map<string, RecordState<Weakness>>();
+    const unnamed: Node[] = [];
+    for (const s of index.weaknessStates()) {
+      const w = shownRecord(s);
+      if (!w) unnamed.push(this.stateNode(journal, s));
+      else if (!byId.has(w.id)) byId.set(w.id, s);
+    }
+    const ranked: Node[] = [];
+    for (const p of this.rankedProgress(journal)) {
+      const s = byId.get(p.id);
+      const w = s && shownRecord(s);
+      if (s && w && filtered(w)) ranked.push(this.stateNode(journal, s));
+    }
+    return [...unnamed, ...ranked];
   }
 
   protected readonly kinds: TreeKinds<WeaknessesKind | 'folder' | 'problem'> = {
     ...this.commonKinds(),
     weakness: {
-      item: (node) => weaknessItem(node, journalStats(node.journal.index, this.clock.today()).weaknesses.find((s) => s.id === node.weaknessId)),
+      item: (node) => weaknessItem(node, journalStats(node.journal.index, this.clock.today()).weaknesses.find((s) => s.id === node.weaknessId), blockingProblems(node.journal, node.journal.index.weaknessesPath)),
       children: (node) => {
         const w = weaknessOf(node);
         if (!w) return [];
@@ -73,6 +117,7 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
       })),
       parent: (node) => this.weaknessNode(node.journal, node.weaknessId),
     },
+    brokenWeakness: { item: (node) => brokenWeaknessItem(node, brokenWeaknessOf(node)), children: () => [], parent: (node) => this.parentOfTop(node.journal) },
     note: { item: noteItem, children: () => [], parent: (node) => this.itemNode(node.journal, node.weaknessId, node.itemId) },
     sighting: { item: sightingItem, children: () => [], parent: (node) => this.weaknessNode(node.journal, node.weaknessId) },
   };
@@ -163,11 +208,15 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     super.refresh();
   }
 
-  /** The weakness (or item) written at a line of weaknesses.yaml, or the file's error node. */
+  /** The weakness (or item) written at a line of weaknesses.yaml, or the error row of the part that does not read there. */
   nodeAt(journal: Journal, line: number): Node | undefined {
-    if (blockingProblems(journal, journal.index.weaknessesPath).length) return this.problemNode(journal, journal.index.weaknessesPath);
-    const w = journal.index.weaknesses().find((x) => x.range.start.line <= line && line <= x.range.end.line);
-    if (!w) return undefined;
+    const at = journal.index.weaknessStates().find((s) => {
+      const r = s.kind === 'read' ? s.record.range : s.range;
+      return r.start.line <= line && line <= r.end.line;
+    });
+    if (!at) return undefined;
+    if (at.kind === 'broken') return this.brokenNode(journal, at);
+    const w = at.record;
     const item = w.improvements.find((i) => i.range.start.line <= line && line <= i.range.end.line);
     return item ? this.itemNode(journal, w.id, item.id) : this.weaknessNode(journal, w.id);
   }

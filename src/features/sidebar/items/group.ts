@@ -4,10 +4,13 @@ import { groupLabel } from '../../../core/queries/sidebar';
 import type { Node } from '../../../ui/record-nodes';
 import { Collapsed, Expanded } from './common';
 
-/** A group of the Interviews view (an outcome or a month), with how many interviews it holds. */
-export function groupItem(node: Extract<Node, { kind: 'group' }>, count: number, open: boolean): vscode.TreeItem {
+/**
+ * A group of the Interviews view (an outcome or a month), with how many interviews it holds: while the
+ * journal is still read (`partial`), how many so far, never a count that looks final.
+ */
+export function groupItem(node: Extract<Node, { kind: 'group' }>, count: number, open: boolean, partial = false): vscode.TreeItem {
   const item = new vscode.TreeItem(groupLabel(node.key), open ? Expanded : Collapsed);
-  item.description = String(count);
+  item.description = partial ? `${count} so far` : String(count);
   item.contextValue = 'group';
   return item;
 }

@@ -4,7 +4,7 @@ import { furthestStage } from '../../../core/progress/stages';
 import { awaitingFeedback, lastActivity } from '../../../core/queries/sidebar';
 import { plainTooltip } from '../../../ui/markdown';
 import { blockingProblems, interviewOf, Node } from '../../../ui/record-nodes';
-import { Collapsed, icon } from './common';
+import { Collapsed, icon, openAt } from './common';
 
 const OUTCOME_ICONS: Record<Outcome | 'unset', [string, string?]> = {
   pending: ['clock'],
@@ -39,6 +39,7 @@ export function interviewItem(node: Extract<Node, { kind: 'interview' }>): vscod
     item.description = `line ${p.range.start.line + 1}: ${p.message}`;
     item.iconPath = icon('error', 'list.errorForeground');
     item.contextValue = 'interview.problem';
+    item.command = openAt(item.resourceUri, p.range, 'Go to Problem');
   }
   return item;
 }
