@@ -177,7 +177,9 @@ export const vscodePrompter: Prompter = {
     box.placeholder = options.placeholder;
     box.ignoreFocusOut = true;
     const check = () => (box.validationMessage = options.validate?.(box.value));
-    check();
+    // As VS Code's own input box: a value given is checked at once, an empty one only once typed in or
+    // accepted, so that the prompt shows first.
+    if (box.value) check();
     box.onDidChangeValue(check);
     return ask(box, () => (check() ? undefined : { answer: box.value }));
   },
