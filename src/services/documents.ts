@@ -12,8 +12,6 @@ const KEPT = 50;
 
 export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
   private readonly registration: vscode.Disposable;
   private count = 0;
 
@@ -45,6 +43,5 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
 
   dispose(): void {
     this.registration.dispose();
-    this.changed.dispose();
   }
 }
