@@ -1,9 +1,10 @@
 // `npm test`: every tier, then one summary line for the whole run.
 //   node scripts/test.mjs                      lint, types, unit, integration, web, package, ui
 //   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
-// Lint, types, unit (CPU only) and then web run in a second process beside integration, package and ui
-// (mostly waiting on a workbench), so a whole run takes about the time of the longer lane; the second
-// lane's output is printed once it ends. DEBRIEF_SERIAL=1 runs every tier in one process, in order.
+// The tiers that need no workbench (lint, types, unit: CPU only) run in a second process beside those
+// that drive one (integration, web, package, ui: mostly waiting on the workbench), so a whole run takes
+// about the time of the longer lane; their output is printed once they end. DEBRIEF_SERIAL=1 runs
+// every tier in one process, in order.
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
 // extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
 // the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs).
@@ -150,28 +151,12 @@ async function runTier(tier) {
 }
 
 
-/**
- * The second lane, a second process (this script, with DEBRIEF_LANE set) whose output is kept until it
- * ends: the CPU-only tiers, then the web tier (one workbench beside the other lane's), which balances
- * the two lanes' times. Built and provisioned before it starts, so the lanes never do either at once.
- */
-const SIDE = ['lint', 'types', 'unit', 'web'];
-const side = tiers.filter((t) => SIDE.includes(t));
+/** The CPU-only tiers in a second process (this script, with DEBRIEF_LANE set), its output kept until it ends. */
+const CPU_ONLY = ['lint', 'types', 'unit'];
+const side = tiers.filter((t) => CPU_ONLY.includes(t));
 const laned = !process.env.DEBRIEF_LANE && process.env.DEBRIEF_SERIAL !== '1' && side.length > 0 && side.length < tiers.length;
 let lane;
-const ready = async () => {
-  if (side.some((t) => t === 'unit' || t === 'web') && !build()) return false;
-  if (side.includes('web')) {
-    try {
-      await provisionOnce();
-    } catch (e) {
-      console.error(e);
-      return false;
-    }
-  }
-  return true;
-};
-if (laned && (await ready())) {
+if (laned && (!side.includes('unit') || build())) {
   const tmp = mkdtempSync(join(tmpdir(), 'debrief-lane-'));
   const file = join(tmp, 'records.json');
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...side], {
