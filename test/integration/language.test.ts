@@ -223,7 +223,13 @@ describe('hand editing: diagnostics', () => {
       // The command acts on the focused editor and does nothing, without a word, when it finds no fix
       // there yet: run it again until the note exists (once it does, the fix is no longer offered).
       const text = await retrying(
-        () => vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, apply: 'first' }),
+        async () => {
+          // Each attempt on the note's line in the focused editor, as a user pressing the lightbulb's key
+          // there (another part of the workbench, or another editor, may have taken the focus meanwhile).
+          await vscode.window.showTextDocument(weaknessesUri(), { selection: missing.range, preserveFocus: false });
+          await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+          await vscode.commands.executeCommand('editor.action.codeAction', { kind: vscode.CodeActionKind.QuickFix.value, preferred: true, apply: 'first' });
+        },
         async () => (await exists(noteNew)) && read(noteNew),
         'the note to be created by the preferred quick fix',
         // The code actions are computed again after each change of the diagnostics: on a busy machine (and
