@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { CliIO, main } from '../../src/cli/main';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
+import { runCli } from './lib/cli';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -17,17 +17,7 @@ function workspace(): MemoryFileSystem {
 }
 
 function run(argv: string[], fs = workspace()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  /** Files named on the command line (--out), outside the workspace folder. */
-  const outside = new MemoryFileSystem();
-  const io: CliIO = {
-    stdout: (t) => out.push(t), stderr: (t) => err.push(t),
-    fileSystem: (folder) => fs.at(folder),
-    chosenFile: (p) => ({ fs: outside, path: p }),
-    today: () => '2026-03-01',
-  };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), outside }));
+  return runCli(argv, fs, { today: '2026-03-01' });
 }
 
 const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));

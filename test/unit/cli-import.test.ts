@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CliIO, main } from '../../src/cli/main';
+import { main } from '../../src/cli/main';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
+import { runCli } from './lib/cli';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'import', name)));
@@ -19,17 +20,7 @@ function workspace(empty = false): MemoryFileSystem {
 }
 
 function run(argv: string[], fs = workspace(), inputs: Record<string, Uint8Array> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  /** Files named on the command line (the file to import, --out), outside the workspace folder. */
-  const outside = new MemoryFileSystem(inputs);
-  const io: CliIO = {
-    stdout: (t) => out.push(t), stderr: (t) => err.push(t),
-    fileSystem: (folder) => fs.at(folder),
-    chosenFile: (p) => ({ fs: outside, path: p }),
-    today: () => '2026-11-25',
-  };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), outside, fs }));
+  return runCli(argv, fs, { today: '2026-11-25', inputs });
 }
 
 const interviews = (fs: MemoryFileSystem) => fs.allFiles().filter((f) => f.startsWith('ws/debrief/interviews/'));

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { main, CliIO } from '../../src/cli/main';
 import { MemoryFileSystem } from '../../src/core/memory-fs';
 import { exportInterviews } from '../../src/core/export';
 import { loadJournal } from '../../src/core/journal/load';
 import { briefMarkdown } from '../../src/core/brief/markdown';
 import { prepareBrief } from '../../src/core/brief/prepare';
+import { runCli } from './lib/cli';
 
 function journal(): MemoryFileSystem {
   return new MemoryFileSystem({
@@ -17,17 +17,7 @@ function journal(): MemoryFileSystem {
 }
 
 function run(argv: string[], fs = journal()) {
-  const out: string[] = [];
-  const err: string[] = [];
-  /** Files named on the command line (--out), outside the workspace folder. */
-  const outside = new MemoryFileSystem();
-  const io: CliIO = {
-    stdout: (t) => out.push(t), stderr: (t) => err.push(t),
-    fileSystem: (folder) => fs.at(folder),
-    chosenFile: (p) => ({ fs: outside, path: p }),
-    today: () => '2025-02-01',
-  };
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), outside }));
+  return runCli(argv, fs, { today: '2025-02-01' });
 }
 
 describe('cli', () => {

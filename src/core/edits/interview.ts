@@ -1,7 +1,7 @@
 /** Edits of one interview file, and the text of a new one. */
 import { stringify } from 'yaml';
 import { uniqueId } from '../ids';
-import { CITATION_SOURCES, CitationSource, OUTCOMES, Outcome, ROUND_TYPES, RoundType, STAGES, Stage } from '../model';
+import { CITATION_SOURCES, CitationSource, OUTCOMES, Outcome, ROUND_TYPES, RoundType, STAGES, Stage, type Round } from '../model';
 import { DEFAULT_JOURNAL_FOLDER, JournalLayout } from '../journal/layout';
 import { FILE_START, Problem } from '../problems';
 import { isMap, isScalar, isSeq, YAMLMap } from 'yaml';
@@ -54,21 +54,8 @@ export interface NewRound extends RoundSchedule {
   wentBadly?: string;
 }
 
-/** When and where a round takes place, and the invitation it came from. */
-export interface RoundSchedule {
-  /** YYYY-MM-DD. */
-  date?: string;
-  /** HH:MM on the 24-hour clock. */
-  time?: string;
-  /** A zone time-zones.ts reads (written as given). */
-  timeZone?: string;
-  /** Minutes, from 1 to 1440. */
-  duration?: number;
-  location?: string;
-  /** An http or https address. */
-  link?: string;
-  invitation?: { uid: string; sequence?: number };
-}
+/** When and where a round takes place, and the invitation it came from: the fields of a round the calendar writes (the model's meanings). */
+export type RoundSchedule = Pick<Round, 'date' | 'time' | 'timeZone' | 'duration' | 'location' | 'link' | 'invitation'>;
 
 /** The checks of a schedule's values, before any text is touched. */
 function checkSchedule(r: RoundSchedule): EditResult | undefined {
