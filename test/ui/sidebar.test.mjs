@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, retrying, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, retrying, root, answer as answerQuestion } from './workbench.mjs';
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 /**
@@ -47,14 +47,7 @@ describe('sidebar in the real workbench', function () {
     await wb.runCommand('Debrief: Record Interview');
     const input = page.locator('.quick-input-widget input');
     const title = page.locator('.quick-input-widget .quick-input-title');
-    /** Types an answer; in a pick, waits until the typed text has filtered the list and focused its row (the one Enter takes). */
-    const answer = async (step, text, { pick = false } = {}) => {
-      const [n, of] = Array.isArray(step) ? step : [step, 9];
-      await title.filter({ hasText: `(${n}/${of})` }).waitFor({ timeout: 15_000 });
-      await input.fill(text);
-      if (pick) await focusedRow(page, text).waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-    };
+    const answer = (step, text, opts) => answerQuestion(page, step, text, opts);
     await answer(1, 'Initrode', { pick: true }); // the typed company is offered as a new one
     await answer(2, 'Platform Engineer');
     await answer(3, '2026-11-02');

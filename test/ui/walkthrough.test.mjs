@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, quickInput, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, quickInput, root, answer as answerQuestion } from './workbench.mjs';
 
 /** The walkthrough's step elements, by step id, and whether each is ticked. */
 const step = (page, id) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`).first();
@@ -99,12 +99,7 @@ describe('walkthrough in the real workbench', function () {
         if (!t.closest('.quick-input-widget')) w.debriefFocus.push(`${t.tagName}.${String(t.className).slice(0, 60)} during ${document.querySelector('.quick-input-widget .quick-input-title')?.textContent}`);
       }, true);
     });
-    const answer = async (n, text, { pick = false } = {}) => {
-      await title.filter({ hasText: `(${n}/9)` }).waitFor({ timeout: 15_000 });
-      await input.fill(text);
-      if (pick) await focusedRow(page, text).waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
-    };
+    const answer = (n, text, opts) => answerQuestion(page, n, text, opts);
     await answer(1, 'Initrode', { pick: true });
     await answer(2, 'Platform Engineer');
     await answer(3, '2026-11-02');

@@ -148,6 +148,19 @@ export function focusedRow(page, text) {
   return page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: text }).first();
 }
 
+/**
+ * Answers question `step` of a command's questions (`[n, of]`, or n of 9): waits for its title, types
+ * the text and presses Enter; in a pick, first waits until the typed text has filtered the list and
+ * focused its row (the one Enter takes).
+ */
+export async function answer(page, step, text, { pick = false } = {}) {
+  const [n, of] = Array.isArray(step) ? step : [step, 9];
+  await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: `(${n}/${of})` }).waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-widget input').fill(text);
+  if (pick) await focusedRow(page, text).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 /** A value as a failure message shows it: JSON when it can be, cut short. */
 function shown(v) {
   let s;
