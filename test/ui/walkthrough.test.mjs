@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, quickInput, root, answer as answerQuestion } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, quickInput, retrying, root, answer as answerQuestion } from './workbench.mjs';
 
 /** The walkthrough's step elements, by step id, and whether each is ticked. */
 const step = (page, id) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`).first();
@@ -23,9 +23,13 @@ async function openWalkthrough(wb) {
  * palette a moment later.
  */
 async function reopenWalkthrough(wb) {
-  const input = await quickInput(wb.page, 'F1', async (i) => (await i.inputValue()).startsWith('>'), 'the command palette');
-  await input.fill('>View: Close All Editors');
-  await focusedRow(wb.page, 'View: Close All Editors').waitFor({ timeout: 15_000 });
+  // A page that was just shown (the insights) may take the keyboard back from the palette as it opens,
+  // leaving a palette that cannot be typed in: close it and open it again until it takes the text.
+  await retrying(async () => {
+    if (await wb.page.locator('.quick-input-widget input').isVisible()) await wb.page.keyboard.press('Escape');
+    const input = await quickInput(wb.page, 'F1', async (i) => (await i.inputValue()).startsWith('>'), 'the command palette');
+    await input.fill('>View: Close All Editors', { timeout: 5_000 });
+  }, () => focusedRow(wb.page, 'View: Close All Editors').isVisible(), 'the palette to offer View: Close All Editors', { every: 4_000, ms: 60_000 });
   await wb.page.keyboard.press('Enter');
   await step(wb.page, 'initJournal').waitFor({ state: 'detached', timeout: 15_000 });
   await openWalkthrough(wb);
