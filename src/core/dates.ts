@@ -8,9 +8,11 @@ export function isValidDate(s: unknown): s is string {
   if (typeof s !== 'string' || s.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const y = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1];
+  return d <= (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]);
 }
+
+/** Days in each month of a common year. */
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days from date a to date b (both YYYY-MM-DD); negative when b is earlier. */
 export function daysBetween(a: string, b: string): number {

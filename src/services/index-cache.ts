@@ -42,11 +42,14 @@ export class IndexCache implements vscode.Disposable {
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly version: string, private readonly log: vscode.LogOutputChannel) {}
 
-  /** Starts following a journal about to be read: what an earlier session kept of it, for `loadJournal`. */
-  async keptFor(journal: Journal): Promise<NonNullable<LoadOptions['kept']>> {
+  /**
+   * Starts following a journal about to be read: what an earlier session kept of it, for `loadJournal`
+   * (its files arrive while the journal folder is listed).
+   */
+  keptFor(journal: Journal): NonNullable<LoadOptions['kept']> {
     const stamps = new Map<string, FileStamp>();
     this.followed.set(journal, { stamps, fromEditor: new Set() });
-    return { files: await this.load(journal.folder.uri, journal.journalFolder), stamps, restored: 0 };
+    return { files: this.load(journal.folder.uri, journal.journalFolder), stamps, restored: 0 };
   }
 
   /** A journal was read (`kept` as `keptFor` gave it, filled by the load): notes how it went, and keeps it soon. */

@@ -225,7 +225,7 @@ export class JournalStore implements vscode.Disposable {
     let told = 0;
     let toldAt = 0;
     await this.gate?.(journal, { kind: 'following' });
-    const kept = await this.cache.keptFor(journal);
+    const kept = this.cache.keptFor(journal);
     await loadJournal(journal.fs, name, {
       checkNotes: false, index, kept,
       onBatch: async (done, total) => {

@@ -74,7 +74,8 @@ export function interviewCrossProblems(view: JournalView, path: string, iv: Inte
   const hasFile = view.hasWeaknessesFile();
   if (!view.weaknessesComplete()) return out.finish();
   let budget = SUGGESTION_BUDGET;
-  const ids = hasFile ? view.weaknessIds() : [];
+  // Listed once an unknown citation needs a suggestion (most interviews cite only known weaknesses).
+  let ids: string[] | undefined;
   for (const c of iv.weaknesses) {
     if (view.weakness(c.weakness)) continue;
     if (out.full) {
@@ -82,6 +83,7 @@ export function interviewCrossProblems(view: JournalView, path: string, iv: Inte
       continue;
     }
     let suggestion: string | undefined;
+    ids ??= hasFile ? view.weaknessIds() : [];
     if (hasFile && budget >= ids.length) {
       budget -= ids.length;
       suggestion = didYouMean(c.weakness, ids);

@@ -20,9 +20,10 @@ export interface LoadOptions {
   /**
    * What an earlier session read (snapshot.ts): a plain file whose size and modification time are
    * those kept is restored instead of read. `stamps` receives the stamp of every plain file restored
-   * or read, for the next snapshot, and `restored` counts the files restored.
+   * or read, for the next snapshot, and `restored` counts the files restored. The files may still be
+   * on their way (read from the kept index while the journal folder is listed).
    */
-  kept?: { files: ReadonlyMap<string, KeptEntry>; stamps: Map<string, FileStamp>; restored?: number };
+  kept?: { files: ReadonlyMap<string, KeptEntry> | PromiseLike<ReadonlyMap<string, KeptEntry>>; stamps: Map<string, FileStamp>; restored?: number };
 }
 
 /** The problem of a journal folder Debrief does not read (a link outside the workspace, a loop of links, no permission). */
@@ -89,6 +90,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   // the old generation for the rest of the load (allocation-site pretenuring), and peak memory grows by
   // tens of MB of garbage awaiting a full collection.
   if (await fs.stat(index.weaknessesPath).catch(() => ({}))) listed.push([index.weaknessesPath, 'symlink']);
+  const keptFiles = options.kept && await options.kept.files;
   // Files are read and indexed in bounded batches: a batch is read in parallel, then indexed, before the
   // next batch is read. Only one batch of bytes is held at a time.
   const limit = Math.max(1, options.concurrency ?? 16);
@@ -97,12 +99,12 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   for (let i = 0; i < listed.length; i += limit) {
     const batch = await Promise.all(listed.slice(i, i + limit).map(async ([p, type]) => {
       const kept = options.kept;
-      if (kept) {
+      if (kept && keptFiles) {
         const st = await fs.stat(p).catch(() => undefined);
         if (st?.type === 'file') {
           const stamp = { size: st.size, mtime: st.mtime };
           kept.stamps.set(p, stamp);
-          const was = kept.files.get(p);
+          const was = keptFiles.get(p);
           const entry = was && sameStamp(was.stamp, stamp) ? was.entry() : undefined;
           if (entry && entry.kind === index.kindOf(p)) return [p, { kind: 'kept' as const, entry }] as const;
         }
