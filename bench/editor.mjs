@@ -11,9 +11,11 @@
 //   - a typo (an invalid outcome written on disk) -> the row marked with the problem, and the fix -> gone;
 //   - a 500-file checkout with git itself (the journal made a repository once the window is open, a branch
 //     moving 500 interviews into Pending; `git checkout` there and back) -> the Pending group's count equal
-//     to what the files say, timed from git's start and from git's exit; six checkouts, three there and back;
+//     to what the files say, timed from git's start and from git's exit; six checkouts, three there and back,
+//     in each cold open's window;
 //   - the extension host's RSS (/proc) with Debrief and without it on the same folder, before and after a
-//     forced garbage collection, its peak while opening, and after churn;
+//     forced garbage collection, its peak while opening, and its growth after the checkouts (the median of
+//     the windows, with its spread);
 //   - changes lost while the journal is read: the race tests (test/integration/races.test.ts) run once in
 //     the harness, which count the changes a reading missed over their tries.
 // Times come from the workbench's DOM, read every animation frame in the page, against the workbench's
@@ -620,14 +622,19 @@ async function coldOpen(journal, base, rep, timeout, rest) {
   }
 }
 
-/** Warm reopens, typos and checkouts, in the last cold open's profile. */
-async function inOneWindow(s, timeout) {
+/**
+ * Warm reopens, typos and checkouts, in a cold open's profile: the checkouts (and the memory growth they
+ * leave) in every cold open's, so that the growth is a median of several windows; the warm reopens and
+ * typos in the last one's only (`full`).
+ */
+async function inOneWindow(s, timeout, full) {
   const { journal, folder } = s;
   const out = { warm: [], typos: [], checkouts: [] };
   let w;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < (full ? 3 : 1); i++) {
     await w?.page.close();
     w = await s.openDebrief(timeout);
+    if (!full) break;
     out.warm.push({
       viewToFirstRowMs: w.seen.viewToFirstRowMs, readyToFirstRowMs: w.seen.readyToFirstRowMs, readyToViewMs: w.seen.readyToViewMs, completeMs: w.seen.readyToCompleteMs,
       activatedToFirstRowMs: w.phases.readyToActivatedMs == null || w.seen.readyToFirstRowMs == null ? null : w.seen.readyToFirstRowMs - w.phases.readyToActivatedMs,
@@ -640,7 +647,7 @@ async function inOneWindow(s, timeout) {
     out.typoTargetShown = !!(await frameWhen(page, { unmarked: [TARGET_LABEL, '\u0000'] }, 10_000).catch(() => false));
     const targetFile = join(folder, journal.target);
     const targetText = journal.files.get(journal.target);
-    for (const typo of TYPOS) {
+    for (const typo of full ? TYPOS : []) {
       out.typos.push(await attempt(`typo ${typo}`, async () => {
         try {
           const t0 = wallNow();
@@ -721,14 +728,17 @@ async function measureSize(n) {
   const timeout = n >= 10000 ? 300_000 : 120_000;
   log(`${n} interviews: ${journal.fileCount} files, ${(journal.bytes / 1048576).toFixed(1)} MB, ${journal.pending} pending`);
   const opens = [];
+  /** The extension host's growth after the checkouts, in each window (MB). */
+  const churns = [];
   let rest;
   try {
     for (let rep = 1; rep <= REPS; rep++) {
-      const r = await attempt(`${n}: cold open ${rep}`, () => coldOpen(journal, base, rep, timeout, rep === REPS ? (s) => inOneWindow(s, timeout) : undefined));
+      const r = await attempt(`${n}: cold open ${rep}`, () => coldOpen(journal, base, rep, timeout, (s) => inOneWindow(s, timeout, rep === REPS)));
       if (r.error) opens.push(r);
       else {
         opens.push(r.open);
-        rest = r.rest;
+        if (r.rest && !r.rest.error && r.rest.exthostMbAfterChurn != null) churns.push(r.rest.exthostMbAfterChurn - r.rest.exthostMbBeforeChurn);
+        if (rep === REPS) rest = r.rest;
       }
     }
   } finally {
@@ -788,7 +798,9 @@ async function measureSize(n) {
     checkout_exthost_cpu_ms: round(median(checkouts.map((c) => c.exthostCpuMs))),
     exthost_mb_before_churn: round(rest?.exthostMbBeforeChurn, 1),
     exthost_mb_after_churn: round(rest?.exthostMbAfterChurn, 1),
-    exthost_mb_churn_growth: rest ? round(rest.exthostMbAfterChurn - rest.exthostMbBeforeChurn, 1) : null,
+    exthost_mb_churn_growth: churns.length ? round(median(churns), 1) : null,
+    exthost_mb_churn_growth_spread: churns.length ? [round(Math.min(...churns), 1), round(Math.max(...churns), 1)] : null,
+    exthost_mb_churn_growth_runs: churns.length,
     exthost_heap_mb_before_churn: round(rest?.exthostHeapMbBeforeChurn, 1),
     exthost_heap_mb_after_churn: round(rest?.exthostHeapMbAfterChurn, 1),
     exthost_peak_mb_churn: round(rest?.exthostPeakMbChurn, 1),
@@ -845,6 +857,7 @@ function headline(sizes, races) {
     flat[`editor_typo_to_tree_ms_${s}`] = r.typo_to_tree_ms;
     flat[`editor_exthost_mb_over_baseline_${s}`] = r.exthost_mb_over_baseline;
     flat[`editor_exthost_mb_churn_growth_${s}`] = r.exthost_mb_churn_growth;
+    flat[`editor_exthost_mb_churn_growth_spread_${s}`] = r.exthost_mb_churn_growth_spread;
     flat[`editor_checkout_${r.checkout_files}_git_ms_${s}`] = r.checkout_after_git_ms;
     flat[`editor_exthost_peak_mb_over_baseline_${s}`] = r.exthost_peak_mb_over_baseline;
     flat[`editor_exthost_mb_before_gc_over_baseline_${s}`] = r.exthost_mb_before_gc_over_baseline;
@@ -925,7 +938,7 @@ ${row('RSS with Debrief before the GC (without)', (r) => both(mb(r.exthost_mb_be
 ${row('**Before the GC, over the baseline**', (r) => mb(r.exthost_mb_before_gc_over_baseline, 1))}
 ${row('Peak RSS while opening with Debrief (without)', (r) => both(mb(r.exthost_peak_mb_open), mb(r.exthost_peak_mb_open_without_debrief)))}
 ${row('**Peak while opening, over the baseline**', (r) => mb(r.exthost_peak_mb_over_baseline, 1))}
-${row('**RSS before → after churn** (six checkouts, after a full GC)', (r) => (typeof r.exthost_mb_churn_growth === 'number' ? `${mb(r.exthost_mb_before_churn)} → ${mb(r.exthost_mb_after_churn)} (${r.exthost_mb_churn_growth >= 0 ? '+' : ''}${num(r.exthost_mb_churn_growth, 1)})` : undefined))}
+${row(`**RSS growth after ${CHECKOUTS} checkouts** (after a full GC; median of the windows, spread; the last window before → after)`, (r) => (typeof r.exthost_mb_churn_growth === 'number' ? `${r.exthost_mb_churn_growth >= 0 ? '+' : ''}${num(r.exthost_mb_churn_growth, 1)} MB (${r.exthost_mb_churn_growth_runs} windows, ${num(r.exthost_mb_churn_growth_spread?.[0], 1)} to ${num(r.exthost_mb_churn_growth_spread?.[1], 1)}); ${mb(r.exthost_mb_before_churn)} → ${mb(r.exthost_mb_after_churn)}` : undefined))}
 ${row('Live heap before → after churn', (r) => (typeof r.exthost_heap_mb_after_churn === 'number' ? `${mb(r.exthost_heap_mb_before_churn)} → ${mb(r.exthost_heap_mb_after_churn)}` : undefined))}
 ${row('Peak RSS during churn', (r) => mb(r.exthost_peak_mb_churn))}
 
@@ -939,7 +952,7 @@ ${e.races ? `Changes lost while the journal is read (the race tests, ${e.races.d
 | Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_1k.text} | ${mb(flat.editor_exthost_mb_over_baseline_1k, 1) ?? 'n/a'} | ${status('exthost_mb_over_baseline_1k')} |
 | Extension host memory over baseline, ${TARGETS.exthost_mb_over_baseline_10k.text} | ${mb(flat.editor_exthost_mb_over_baseline_10k, 1) ?? 'n/a'} | ${status('exthost_mb_over_baseline_10k')} |
 | Memory ${TARGETS.exthost_mb_churn_growth_1k.text} | ${mb(flat.editor_exthost_mb_churn_growth_1k, 1) ?? 'n/a'} | ${status('exthost_mb_churn_growth_1k')} |
-| Memory ${TARGETS.exthost_mb_churn_growth_10k.text} | ${mb(flat.editor_exthost_mb_churn_growth_10k, 1) ?? 'n/a'} | ${status('exthost_mb_churn_growth_10k')} |
+| Memory ${TARGETS.exthost_mb_churn_growth_10k.text} (median of the windows, spread) | ${mb(flat.editor_exthost_mb_churn_growth_10k, 1) ?? 'n/a'}${flat.editor_exthost_mb_churn_growth_spread_10k ? ` (${flat.editor_exthost_mb_churn_growth_spread_10k.map((x) => num(x, 1)).join(' to ')})` : ''} | ${status('exthost_mb_churn_growth_10k')} |
 | Peak while opening over baseline, ${TARGETS.exthost_peak_mb_over_baseline_10k.text} | ${mb(flat.editor_exthost_peak_mb_over_baseline_10k, 1) ?? 'n/a'} | ${status('exthost_peak_mb_over_baseline_10k')} |
 | Warm reopen, Debrief activated → first rows, ${TARGETS.warm_activated_to_rows_ms_10k.text} | ${ms(flat.editor_warm_activated_to_rows_ms_10k) ?? 'n/a'} | ${status('warm_activated_to_rows_ms_10k')} |
 | 500-file \`git checkout\` settled, ${TARGETS.checkout_500_git_ms_10k.text} | ${ms(flat.editor_checkout_500_git_ms_10k) ?? 'n/a'} | ${status('checkout_500_git_ms_10k')} |
