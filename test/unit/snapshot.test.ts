@@ -86,9 +86,14 @@ describe('index snapshots', () => {
     const again = await loadJournal(watched, 'debrief', { kept: { files: kept, stamps } });
     assert.deepEqual(reads, [], 'no journal file read');
     assert.deepEqual(view(again), view(first.index));
-    // The kept index still on its way while the folder is listed (as the editor reads it): the same.
-    const later = await loadJournal(watched, 'debrief', { kept: { files: new Promise((resolve) => setTimeout(() => resolve(kept), 20)), stamps: new Map() } });
-    assert.deepEqual(reads, [], 'no journal file read');
+    // The kept index still on its way when the reading starts (as the editor reads it): the first batch
+    // is read from its files, the rest restored once it is there; the same index.
+    let arrive = (_: typeof kept): void => undefined;
+    const late = { files: new Promise<typeof kept>((resolve) => (arrive = resolve)), stamps: new Map<string, FileStamp>(), restored: 0 };
+    const later = await loadJournal(watched, 'debrief', { kept: late, concurrency: 4, onBatch: (done) => void (done === 4 && arrive(kept)) });
+    assert.equal(reads.length, 4, 'the first batch read from its files');
+    assert.equal(late.restored, kept.size - 4, 'the others restored');
+    assert.equal(late.stamps.size, kept.size, 'every file stamped, for the next kept index');
     assert.deepEqual(view(later), view(first.index));
   });
 

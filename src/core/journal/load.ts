@@ -21,7 +21,7 @@ export interface LoadOptions {
    * What an earlier session read (snapshot.ts): a plain file whose size and modification time are
    * those kept is restored instead of read. `stamps` receives the stamp of every plain file restored
    * or read, for the next snapshot, and `restored` counts the files restored. The files may still be
-   * on their way (read from the kept index while the journal folder is listed).
+   * on their way (the kept index read while the journal is): files are read until they are there.
    */
   kept?: { files: ReadonlyMap<string, KeptEntry> | PromiseLike<ReadonlyMap<string, KeptEntry>>; stamps: Map<string, FileStamp>; restored?: number };
 }
@@ -90,7 +90,10 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   // the old generation for the rest of the load (allocation-site pretenuring), and peak memory grows by
   // tens of MB of garbage awaiting a full collection.
   if (await fs.stat(index.weaknessesPath).catch(() => ({}))) listed.push([index.weaknessesPath, 'symlink']);
-  const keptFiles = options.kept && await options.kept.files;
+  // The kept index may still be on its way: until it is there, files are read (the first rows wait for
+  // nothing but their own files), and restored from it once it is.
+  let keptFiles: ReadonlyMap<string, KeptEntry> | undefined;
+  const keptThere = options.kept && Promise.resolve(options.kept.files).then((files) => void (keptFiles = files));
   // Files are read and indexed in bounded batches: a batch is read in parallel, then indexed, before the
   // next batch is read. Only one batch of bytes is held at a time.
   const limit = Math.max(1, options.concurrency ?? 16);
@@ -99,12 +102,12 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   for (let i = 0; i < listed.length; i += limit) {
     const batch = await Promise.all(listed.slice(i, i + limit).map(async ([p, type]) => {
       const kept = options.kept;
-      if (kept && keptFiles) {
+      if (kept) {
         const st = await fs.stat(p).catch(() => undefined);
         if (st?.type === 'file') {
           const stamp = { size: st.size, mtime: st.mtime };
           kept.stamps.set(p, stamp);
-          const was = keptFiles.get(p);
+          const was = keptFiles?.get(p);
           const entry = was && sameStamp(was.stamp, stamp) ? was.entry() : undefined;
           if (entry && entry.kind === index.kindOf(p)) return [p, { kind: 'kept' as const, entry }] as const;
         }
@@ -130,6 +133,7 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
     index.updateMany(read, strings);
     await options.onBatch?.(Math.min(i + limit, listed.length), listed.length);
   }
+  await keptThere;
   if (options.checkNotes !== false) await checkLinkedNotes(fs, index);
   return index;
 }
