@@ -86,6 +86,18 @@ describe('a multi-root workspace of two journals', function () {
     assert.ok(services.store.severalJournals);
   });
 
+  it('Insights asks which journal, and its tab names the folder shown', async () => {
+    const { parts } = await api();
+    const { prompter } = await answering(['last-year'], () => Promise.resolve(vscode.commands.executeCommand(CommandId.ShowInsights)));
+    assertScriptUsed(prompter);
+    assert.deepEqual(prompter.offered, [FOLDERS]);
+    const panel = await eventually(() => parts.insights?.panels.current, 'the Insights panel');
+    assert.equal(panel.panel.title, 'Debrief Insights: last-year');
+    // Closed once its page has loaded (closing a page still loading leaves the workbench an error to log).
+    await eventually(() => panel.webviewReady, 'the Insights page loaded');
+    panel.panel.dispose();
+  });
+
   it('the assistant\'s tools ask which journal, take the one of the journal file in the editor, and name the one they used', async () => {
     await closeAll();
     // No journal file in the editor: asked, among the folders that hold a journal.
