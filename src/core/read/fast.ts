@@ -79,10 +79,8 @@ class Reader {
   private tokenCount = 0;
   /** Whether the last move skipped a comment line. */
   private skippedComment = false;
-  readonly nodes = new WeakMap<object, LMap | LSeq>();
-
-  constructor(private readonly text: string, private readonly limits: Readonly<Limits>) {
-    this.n = text.length;
+  constructor(private readonly text: string, private readonly limits: Readonly<Limits>, readonly nodes = new WeakMap<object, LMap | LSeq>(), end = text.length) {
+    this.n = end;
   }
 
   /**
@@ -166,6 +164,18 @@ class Reader {
     const root = this.map(0, this.line, data, 1);
     if (this.line < this.n) decline();
     return { data, root, nodes: this.nodes, tokens: this.tokenCount };
+  }
+
+  /**
+   * The one item of a block list whose "-" is at column `col` of the line at `at`, up to the end (see
+   * fastItem): nothing before it but that line's indentation, nothing after it.
+   */
+  readItem(at: number, col: number): { plain: Plain; node: LNode } {
+    if (!this.moveTo(at, 0) || this.line !== at || this.indent !== col) decline();
+    const arr: Plain[] = [];
+    const seq = this.seq(col, arr, 1);
+    if (this.line < this.n || seq.items.length !== 1) decline();
+    return { plain: arr[0], node: seq.items[0] as LNode };
   }
 
   /**
@@ -517,6 +527,23 @@ function scalarValue(src: string): Plain {
  * beyond the limits costs a partial fast pass (several times cheaper than the composer) before the
  * composer reports the limit, and the largest text within the limits is read fast too.
  */
+/**
+ * The one item of a block list in the text from `from` to `to` (the start of a line, or the end of the
+ * text), as recovery reads the items of a list one by one (recover.ts): the item's "-" at column `col`
+ * of the line at `from`, read as the composer reads the same lines composed on their own (a list of one
+ * item), with every offset in the whole text; undefined when the reader declines it. Its mappings and
+ * lists are located in `nodes`.
+ */
+export function fastItem(text: string, from: number, to: number, col: number, limits: Readonly<Limits>, nodes: WeakMap<object, LMap | LSeq>): { plain: Plain; node: LNode } | undefined {
+  if (to - from > limits.fileBytes || to <= from || text.charCodeAt(to - 1) !== NL || REFUSED_CHARS.test(text.slice(from, to))) return undefined;
+  try {
+    return new Reader(text, limits, nodes, to).readItem(from, col);
+  } catch (e) {
+    if (e === DECLINE) return undefined;
+    throw e;
+  }
+}
+
 /**
  * The plain data and located view of a text, or undefined when the reader declines it (see above).
  * The text must not be empty of content (document.ts checks that first).

@@ -27,11 +27,16 @@
  * composed once whole, once part by part, and a top-level list that does not compose once more for
  * each of the (at most four) columns tried, an item that does not read twice more: every character
  * is composed at most fourteen times, each time within the limits the whole text was checked against.
+ * Most of that is rarely done: an item whose "-" is at the column tried is first read by the fast
+ * reader (fast.ts; most items of a damaged file are intact, and it reads them for a fraction of the
+ * cost), a part is composed only when what it gives is asked for (an item whose "-" is not at the
+ * column is never one), and a part that is the whole text stopped at a limit is not composed again.
  */
 import { CST, isMap, isScalar, isSeq, Lexer, Scalar } from 'yaml';
 import type { LimitBreach, Limits } from '../limits';
 import type { Problem } from '../problems';
-import { Composed, composeText, Conversion, duplicateKey, problem, toPlain, yamlProblem } from './compose';
+import { Composed, composeText, Conversion, Converted, duplicateKey, problem, toPlain, yamlProblem } from './compose';
+import { fastItem } from './fast';
 import { LMap, LNode, LSeq, MAP, SEQ } from './located';
 import type { BrokenPart, Plain } from './types';
 
@@ -199,18 +204,49 @@ function blockHeader(c: number): boolean {
   return c === 0x7c || c === 0x3e;
 }
 
-/** A stretch of lines composed on its own, and what it gave. */
+/** A stretch of lines composed on its own, and what it gave; or an item of a list the fast reader read. */
 interface Piece {
   from: number;
   to: number;
   /** The offset of its first line: what the offsets of its document start from. */
   base: number;
-  composed: Composed | { breach: LimitBreach } | undefined;
+  /** What composing it gave: composed when first asked for (an item that cannot be one is never composed, unless it is reported). */
+  readonly composed: Composed | { breach: LimitBreach } | undefined;
+  /** The one item of a list, as the fast reader read it (offsets in the whole text), instead of `composed`. */
+  fast?: Converted;
 }
 
 function piece(L: Lines, from: number, to: number, limits: Readonly<Limits>): Piece {
   const base = L.offset(from);
-  return { from, to, base, composed: composeText(L.text.slice(base, L.offset(to)), limits) };
+  let composed: Composed | { breach: LimitBreach } | undefined;
+  let done = false;
+  return {
+    from, to, base,
+    get composed() {
+      if (!done) {
+        done = true;
+        composed = composeText(L.text.slice(base, L.offset(to)), limits);
+      }
+      return composed;
+    },
+  };
+}
+
+/**
+ * An item of a list at `column`: read by the fast reader where it can (the same data and offsets as
+ * composed, see fast.ts, for a fraction of the cost: most items of a damaged file are intact), else composed.
+ */
+function itemPiece(L: Lines, from: number, to: number, column: number, cut: CutContext): Piece {
+  const base = L.offset(from);
+  const fast = atColumn(L, from, column) ? fastItem(L.text, base, L.offset(to), column, cut.limits, cut.nodes) : undefined;
+  return fast ? { from, to, base, composed: undefined, fast } : piece(L, from, to, cut.limits);
+}
+
+/** What cutting the text into parts needs: the limits, where the fast reader locates what it reads, and the whole text stopped at a limit. */
+interface CutContext {
+  limits: Readonly<Limits>;
+  nodes: WeakMap<object, LMap | LSeq>;
+  whole?: Piece;
 }
 
 /** The document of a piece that composed without an error. */
@@ -263,24 +299,25 @@ function itemStarts(L: Lines, from: number, to: number, column: number): { start
   return { starts, outOfPlace };
 }
 
-function cutList(L: Lines, from: number, to: number, column: number, limits: Readonly<Limits>): Cut {
+function cutList(L: Lines, from: number, to: number, column: number, cx: CutContext): Cut {
   const { starts, outOfPlace } = itemStarts(L, from, to, column);
-  const head = piece(L, from, starts.length ? starts[0] : to, limits);
+  const head = piece(L, from, starts.length ? starts[0] : to, cx.limits);
   const items: Piece[] = [];
   let read = 0;
   for (let k = 0; k < starts.length; k++) {
-    let item = piece(L, starts[k], k + 1 < starts.length ? starts[k + 1] : to, limits);
-    if (itemNode(L, item, column) === undefined) {
+    let item = itemPiece(L, starts[k], k + 1 < starts.length ? starts[k + 1] : to, column, cx);
+    // (Only an item whose "-" is at the column can be one, or be two.)
+    if (atColumn(L, item.from, column) && itemNode(L, item, column) === undefined) {
       // An item moved to the column of the item's content ("-" two further right) runs into the item
       // above it: when the error is on its line and what comes before reads, they are two items.
       const at = firstError(item);
       const line = at === undefined ? -1 : L.lineOf(at);
       if (line > item.from && line < item.to && L.indent[line] === column + 2 && L.isDash(line)) {
-        const above = piece(L, item.from, line, limits);
+        const above = itemPiece(L, item.from, line, column, cx);
         if (itemNode(L, above, column) !== undefined) {
           items.push(above);
           read++;
-          item = piece(L, line, item.to, limits);
+          item = itemPiece(L, line, item.to, column, cx);
         }
       }
     }
@@ -310,12 +347,19 @@ function itemLike(L: Lines, i: number, column: number): boolean {
   return false;
 }
 
+/** True when line `i` starts with "-" at `column`. */
+function atColumn(L: Lines, i: number, column: number): boolean {
+  return L.indent[i] === column && L.startsWith(i, DASH);
+}
+
 /** The one item of a list composed on its own, when it starts at `column` of its first line. */
 function itemNode(L: Lines, p: Piece, column: number): unknown {
+  if (p.fast) return p.fast;
+  if (!atColumn(L, p.from, column)) return undefined;
   const doc = clean(p);
   const seq = doc?.contents;
   if (!isSeq(seq) || seq.items.length !== 1 || !seq.range) return undefined;
-  return seq.range[0] === column && L.startsWith(p.from, DASH) ? seq.items[0] ?? null : undefined;
+  return seq.range[0] === column ? seq.items[0] ?? null : undefined;
 }
 
 /** The key of a list's first line composed on its own ("key:" and nothing else), with its offsets. */
@@ -342,7 +386,7 @@ function firstDash(L: Lines, from: number, to: number): number {
   return first;
 }
 
-function cutBest(L: Lines, from: number, to: number, limits: Readonly<Limits>): Cut | undefined {
+function cutBest(L: Lines, from: number, to: number, cx: CutContext): Cut | undefined {
   const first = firstDash(L, from, to);
   if (first >= to) return undefined;
   // The columns the list may be at: its first item's, the one the lines of that item imply (its "-"
@@ -363,7 +407,7 @@ function cutBest(L: Lines, from: number, to: number, limits: Readonly<Limits>): 
   let best: Cut | undefined;
   for (const column of new Set([d0, implied, least, shared])) {
     if (column < 0 || column === Infinity) continue;
-    const cut = cutList(L, from, to, column, limits);
+    const cut = cutList(L, from, to, column, cx);
     if (!best || cut.fit > best.fit || (cut.fit === best.fit && cut.read > best.read)) best = cut;
   }
   return best;
@@ -372,13 +416,15 @@ function cutBest(L: Lines, from: number, to: number, limits: Readonly<Limits>): 
 /**
  * Reads what can be read of a text with YAML errors, or beyond a limit that holds for one value (the
  * nesting depth, a list or mapping used as a key, which an unclosed bracket often makes; the tokens
- * of the whole text, when its parts are within them): `errors` are those of the whole text, `composed`
- * when it was composed whole within every limit (not stopped at a limit).
+ * of the whole text, when its parts are within them): `errors` are those of the whole text; `whole`
+ * says whether it was composed whole within every limit, or the limit it was stopped at (what a part
+ * that is the whole text gives again, without composing it twice).
  */
-export function recover(c: Recovery, errors: readonly WholeError[], limits: Readonly<Limits>, keys: ReadonlySet<string>, composed: boolean): { data: Record<string, Plain>; root: LMap } {
+export function recover(c: Recovery, errors: readonly WholeError[], limits: Readonly<Limits>, keys: ReadonlySet<string>, whole: 'composed' | { breach: LimitBreach }): { data: Record<string, Plain>; root: LMap } {
   const L = new Lines(c.lines.text);
   const sorted = errors.slice().sort((a, b) => a.at - b.at);
-  const parts = cutParts(L, limits, keys, composed ? sorted : undefined);
+  const cx: CutContext = { limits, nodes: c.nodes, whole: whole === 'composed' ? undefined : { from: 0, to: L.count, base: 0, composed: whole } };
+  const parts = cutParts(L, cx, keys, whole === 'composed' ? sorted : undefined);
   explainErrors(parts, sorted);
   return assemble(c, L, parts, sorted);
 }
@@ -458,7 +504,7 @@ export function withinTokensInParts(text: string, budget: number, keys: Readonly
  * Cuts the text into parts at its top-level keys (`keys`: those of the file's format, which a line
  * holding one alone names, its ":" lost), and the lists whose part did not compose into items.
  */
-function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>, errors: readonly WholeError[] | undefined): Part[] {
+function cutParts(L: Lines, cx: CutContext, keys: ReadonlySet<string>, errors: readonly WholeError[] | undefined): Part[] {
   const starts = topStarts(L, keys);
   const parts: Part[] = [];
   let e = 0;
@@ -470,14 +516,14 @@ function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>,
     // once: composed on its own, it would not compose either.
     while (errors && e < errors.length && errors[e].at < L.offset(s.from)) e++;
     if (errors && e < errors.length && errors[e].at < L.offset(to) && s.key !== undefined && s.below) {
-      const cut = cutBest(L, s.from, to, limits);
+      const cut = cutBest(L, s.from, to, cx);
       const key = cut && headKey(cut.head);
       if (cut && key) {
         pushList(parts, L, cut, key.key);
         continue;
       }
     }
-    const whole = piece(L, s.from, to, limits);
+    const whole = cx.whole && s.from === cx.whole.from && to === cx.whole.to ? cx.whole : piece(L, s.from, to, cx.limits);
     const doc = clean(whole);
     const path = s.key === undefined ? [] : [s.key];
     if (s.marker !== undefined) {
@@ -492,7 +538,7 @@ function cutParts(L: Lines, limits: Readonly<Limits>, keys: ReadonlySet<string>,
     }
     // A list beyond the limit of items or keys is left out whole (its items are not read one by one past
     // the limit); one that does not compose, or holds a value beyond a limit of its own, is cut into items.
-    const cut = s.key !== undefined && s.below && !doc && !beyondCount(whole) ? cutBest(L, s.from, to, limits) : undefined;
+    const cut = s.key !== undefined && s.below && !doc && !beyondCount(whole) ? cutBest(L, s.from, to, cx) : undefined;
     const key = cut && headKey(cut.head);
     if (!cut || !key) {
       parts.push({ kind: 'top', piece: whole, path, ok: false, why: doc ? { message: 'This text is not a key of the file\'s mapping. Fix its indentation, or remove it.' } : undefined });
@@ -571,6 +617,17 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
       if (list) {
         list.arr.push(null);
         list.seq.items.push(undefined);
+      }
+      continue;
+    }
+    if (p.fast) {
+      if (list) {
+        list.arr.push(p.fast.plain);
+        list.seq.items.push(p.fast.node);
+        if (p.fast.node) {
+          list.seq.end = p.fast.node.end;
+          root.end = Math.max(root.end, p.fast.node.end);
+        }
       }
       continue;
     }
