@@ -238,8 +238,22 @@ function piece(L: Lines, from: number, to: number, limits: Readonly<Limits>): Pi
  */
 function itemPiece(L: Lines, from: number, to: number, column: number, cut: CutContext): Piece {
   const base = L.offset(from);
-  const fast = atColumn(L, from, column) ? fastItem(L.text, base, L.offset(to), column, cut.limits, cut.nodes) : undefined;
+  const end = L.offset(to);
+  // (An item that holds an error of the whole text is seldom intact: not worth the fast reader's try.)
+  const fast = atColumn(L, from, column) && !errorWithin(cut.errors, base, end) ? fastItem(L.text, base, end, column, cut.limits, cut.nodes) : undefined;
   return fast ? { from, to, base, composed: undefined, fast } : piece(L, from, to, cut.limits);
+}
+
+/** The first of the errors (in the order of the text) at an offset in [from, to). */
+function errorWithin(errors: readonly WholeError[] | undefined, from: number, to: number): WholeError | undefined {
+  if (!errors) return undefined;
+  let lo = 0, hi = errors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors[mid].at < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < errors.length && errors[lo].at < to ? errors[lo] : undefined;
 }
 
 /** What cutting the text into parts needs: the limits, where the fast reader locates what it reads, and the whole text stopped at a limit. */
@@ -247,6 +261,8 @@ interface CutContext {
   limits: Readonly<Limits>;
   nodes: WeakMap<object, LMap | LSeq>;
   whole?: Piece;
+  /** The errors of the whole text composed within every limit, in the order of the text. */
+  errors?: readonly WholeError[];
 }
 
 /** The document of a piece that composed without an error. */
@@ -423,8 +439,8 @@ function cutBest(L: Lines, from: number, to: number, cx: CutContext): Cut | unde
 export function recover(c: Recovery, errors: readonly WholeError[], limits: Readonly<Limits>, keys: ReadonlySet<string>, whole: 'composed' | { breach: LimitBreach }): { data: Record<string, Plain>; root: LMap } {
   const L = new Lines(c.lines.text);
   const sorted = errors.slice().sort((a, b) => a.at - b.at);
-  const cx: CutContext = { limits, nodes: c.nodes, whole: whole === 'composed' ? undefined : { from: 0, to: L.count, base: 0, composed: whole } };
-  const parts = cutParts(L, cx, keys, whole === 'composed' ? sorted : undefined);
+  const cx: CutContext = whole === 'composed' ? { limits, nodes: c.nodes, errors: sorted } : { limits, nodes: c.nodes, whole: { from: 0, to: L.count, base: 0, composed: whole } };
+  const parts = cutParts(L, cx, keys, cx.errors);
   explainErrors(parts, sorted);
   return assemble(c, L, parts, sorted);
 }
@@ -689,15 +705,8 @@ function partProblem(c: Recovery, L: Lines, part: Part, errors: readonly WholeEr
   const at = first < p.to ? L.start[first] + L.indent[first] : p.base;
   const line = c.lines.range(at, first < p.to ? L.end[first] : at);
   if (part.why?.message) return problem(c, line, 'error', 'yaml-syntax', part.why.message);
-  const end = L.offset(p.to);
-  // The errors are in the order of the text: the first at or after the part's start.
-  let lo = 0, hi = errors.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (errors[mid].at < p.base) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo < errors.length && errors[lo].at < end) return errors[lo].problem(c);
+  const within = errorWithin(errors, p.base, L.offset(p.to));
+  if (within) return within.problem(c);
   return problem(c, line, 'error', 'yaml-syntax', 'This text does not belong where it is. Fix its indentation, or remove it.');
 }
 
