@@ -115,9 +115,11 @@ export async function startCodeServer(o = {}) {
       handle.killNow();
     },
     /** URL of the workbench on `folder`, with an optional `payload` (array of [key, value]). */
-    url(folder, payload) {
+    /** The workbench's address opening `folder`, or the multi-root workspace of a `.code-workspace` file. */
+    url(folder, payload, workspaceFile) {
       const q = new URLSearchParams();
-      if (folder) q.set('folder', folder);
+      if (workspaceFile) q.set('workspace', workspaceFile);
+      else if (folder) q.set('folder', folder);
       if (payload) q.set('payload', JSON.stringify(payload));
       return `${handle.origin}/?${q.toString()}`;
     },

@@ -1,21 +1,48 @@
 // The integration tier: the compiled suite under out/test/integration runs inside the real extension
-// host of a code-server, on a fresh copy of test/fixtures/workspace. Returns { passed, failed, skipped }.
-import { cpSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+// host of a code-server, on a fresh copy of test/fixtures/workspace; then the suite of a multi-root
+// workspace (out/test/integration/multi-root) on two folders, each a copy of it. Returns
+// { passed, failed, skipped, failures } for both.
+import { cpSync, mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCodeServer } from './code-server.mjs';
 import { launchBrowser } from './browser.mjs';
 
+/** The folders of the multi-root workspace, in its order (the tests in test/integration/multi-root name them). */
+export const MULTI_ROOT_FOLDERS = ['job-search', 'last-year'];
+
 export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 60_000 }) {
+  const single = await runSuite({ root, verbose, timeoutMs, suite: 'integration suite', layout: (work) => {
+    const workspace = join(work, 'workspace');
+    cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    return { folder: workspace };
+  } });
+  const multi = await runSuite({ root, verbose, timeoutMs, suite: 'multi-root integration suite', only: 'multi-root', layout: (work) => {
+    for (const name of MULTI_ROOT_FOLDERS) cpSync(join(root, 'test', 'fixtures', 'workspace'), join(work, name), { recursive: true });
+    const workspaceFile = join(work, 'journals.code-workspace');
+    writeFileSync(workspaceFile, JSON.stringify({ folders: MULTI_ROOT_FOLDERS.map((path) => ({ path })) }, null, 2));
+    return { workspaceFile };
+  } });
+  return {
+    passed: single.passed + multi.passed, failed: single.failed + multi.failed, skipped: single.skipped + multi.skipped,
+    failures: [...single.failures, ...multi.failures],
+  };
+}
+
+/**
+ * One run of the suite in a fresh server and page: `layout(work)` makes the folder or the multi-root
+ * workspace it opens; `only` names the folder of out/test/integration whose tests run (the others, when
+ * not given).
+ */
+async function runSuite({ root, verbose, timeoutMs, suite, layout, only }) {
   const work = mkdtempSync(join(tmpdir(), 'debrief-it-'));
-  const workspace = join(work, 'workspace');
-  cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  const { folder, workspaceFile } = layout(work);
   const resultsFile = join(work, 'results.json');
   const cleanup = () => rmSync(work, { recursive: true, force: true });
   process.once('exit', cleanup); // also on Ctrl-C, which exits through code-server.mjs's handler
   const server = await startCodeServer({
     testDriver: true,
-    env: { DEBRIEF_TEST_RESULTS: resultsFile, DEBRIEF_TEST_GREP: process.env.DEBRIEF_TEST_GREP ?? '' },
+    env: { DEBRIEF_TEST_RESULTS: resultsFile, DEBRIEF_TEST_GREP: process.env.DEBRIEF_TEST_GREP ?? '', DEBRIEF_TEST_SUITE: only ?? '' },
     onOutput: verbose ? (l) => process.stdout.write(`  [server] ${l}\n`) : undefined,
   });
   let browser;
@@ -39,11 +66,11 @@ export async function runIntegration({ root, verbose = false, timeoutMs = 10 * 6
       ['extensionTestsPath', server.remote(join(root, 'out', 'test', 'integration', 'index.js'))],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(server.url(workspace, payload));
+    await page.goto(server.url(folder, payload, workspaceFile));
     const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
     const code = await Promise.race([exit, timeout]);
     const data = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : { results: [] };
-    return tally(data, code, { timeoutMs, suite: 'integration suite' });
+    return tally(data, code, { timeoutMs, suite });
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();

@@ -4,6 +4,7 @@
  * the disk (core/plans/apply-to-fs) inside the workspace folder. No network: standard input and
  * output only; diagnostics go to standard error.
  */
+import { resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -16,6 +17,8 @@ import { applyToFileSystem, readTexts } from '../core/plans/apply-to-fs';
 
 export interface McpOptions {
   fs: FileSystem;
+  /** The workspace folder as given on the command line (`fs` is rooted there). */
+  workspace: string;
   journalFolder: string;
   access: AssistantAccess;
   today(): string;
@@ -53,9 +56,11 @@ export async function runToolOnDisk(journal: DiskJournal, fs: FileSystem, name: 
 /** Serves until standard input closes. */
 export async function serveMcp(options: McpOptions): Promise<void> {
   const journal = new DiskJournal(options.fs, options.journalFolder);
+  const where = `${resolve(options.workspace)} (its ${options.journalFolder}/ folder)`;
   const server = new Server({ name: 'debrief', version: options.version }, {
     capabilities: { tools: {} },
-    instructions: 'Debrief keeps the user\'s job interviews, the weaknesses they revealed and the work on them as YAML files. Read with the list and get tools before writing; write tools change files the user keeps in git, so record only what the user said.',
+    instructions: 'Debrief keeps the user\'s job interviews, the weaknesses they revealed and the work on them as YAML files. Read with the list and get tools before writing; write tools change files the user keeps in git, so record only what the user said. '
+      + `This server reads and writes one journal only: the one of the workspace folder ${where}. When the user means another folder's journal, say which one this is; another folder needs its own server.`,
   });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: allowedTools(options.access).map((t) => ({
@@ -80,6 +85,6 @@ export async function serveMcp(options: McpOptions): Promise<void> {
     stdin.once('end', () => void server.close());
   });
   await server.connect(transport);
-  options.log(`debrief mcp: serving the journal ${options.journalFolder}/ (${options.access}) on stdio\n`);
+  options.log(`debrief mcp: serving the journal of ${where} (${options.access}) on stdio\n`);
   await closed;
 }

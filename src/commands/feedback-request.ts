@@ -74,7 +74,7 @@ export class DraftFeedbackRequestCommand implements Command {
 
   async execute(arg?: unknown): Promise<vscode.TextDocument | undefined> {
     const { prompter, clock } = this.services;
-    const t = await pickInterview(this.services, arg, 'Draft Feedback Request', askable);
+    const t = await pickInterview(this.services, arg, 'Draft Feedback Request', { only: askable, use: 'read' });
     if (!t) return undefined;
     const signature = settings.feedbackRequestSignature(t.journal.folder.uri);
     // A read-only page: nothing to save when it closes (Save a Copy keeps it).
@@ -98,7 +98,7 @@ export class MarkFeedbackSentCommand implements Command {
     // From the draft's editor title: the interview the draft is for.
     const draft = arg instanceof vscode.Uri ? this.drafts.of(arg) : undefined;
     const target = draft ? store.journals().find((j) => j.folder.uri.toString() === draft.folder)?.uri(draft.path) : arg;
-    const t = await pickInterview(this.services, target, 'Mark Feedback Request as Sent', { test: (iv) => !iv.feedback?.received, none: 'Every application has its feedback already.' });
+    const t = await pickInterview(this.services, target, 'Mark Feedback Request as Sent', { only: { test: (iv) => !iv.feedback?.received, none: 'Every application has its feedback already.' } });
     if (!t) return false;
     const date = await prompter.input({ title: 'Mark Feedback Request as Sent', prompt: `When did you send it to ${t.interview.company}? (YYYY-MM-DD)`, value: clock.today(), validate: dateCheck(false) });
     if (date === undefined) return false;

@@ -139,6 +139,14 @@ export function dueCount(list: readonly Pick<Reminder, 'overdueDays'>[]): DueCou
   return { due, overdue, text: `${due} thing${due === 1 ? '' : 's'} due${overdue ? `, ${overdue} overdue` : ''}` };
 }
 
+/**
+ * Where the things due are, for a workspace of several journals: "2 in job-search, 1 in last-year", each
+ * place counted by `dueCount`, in the order given, places with nothing due left out.
+ */
+export function dueWhere(places: readonly { name: string; list: readonly Pick<Reminder, 'overdueDays'>[] }[]): string {
+  return places.map((p) => ({ name: p.name, due: dueCount(p.list).due })).filter((p) => p.due > 0).map((p) => `${p.due} in ${p.name}`).join(', ');
+}
+
 function dueText(late: number, due: string): string {
   if (late > 0) return `overdue by ${late} day${late === 1 ? '' : 's'} (due ${due})`;
   return late === 0 ? 'due today' : `due in ${-late} day${late === -1 ? '' : 's'} (${due})`;

@@ -113,6 +113,19 @@ export class JournalStore implements vscode.Disposable {
     return [...this.byFolder.values()];
   }
 
+  /** The journals that exist (their folder holds journal files), in the order of the workspace's folders. */
+  existingJournals(): Journal[] {
+    return this.journals().filter((j) => j.exists);
+  }
+
+  /**
+   * True when several workspace folders hold a journal: views and messages that mix their items then
+   * say which folder each belongs to (a single-root user sees no folder names).
+   */
+  get severalJournals(): boolean {
+    return this.existingJournals().length > 1;
+  }
+
   journalOf(folder: vscode.WorkspaceFolder): Journal | undefined {
     return this.byFolder.get(folder.uri.toString());
   }

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { toRange } from '../adapters/ranges';
 import type { ImprovementItem, Interview, Weakness } from '../core/model';
 import { interviewDate } from '../core/model';
+import type { Problem } from '../core/problems';
+import { refusalWords, type RefusedUse } from '../core/refusal-words';
 import { Journal } from '../services/journal';
 import type { Services } from '../services/services';
 import { followUpOf } from '../core/reminders';
@@ -35,10 +37,20 @@ async function settled(store: Services['store']): Promise<void> {
  * button that goes there. True when refused.
  */
 export function refusesEdit(deps: Pick<Services, 'prompter'>, journal: Journal, path: string): boolean {
-  const p = journal.index.editRefusal(path);
+  return refuses(deps, journal, path, 'edit', journal.index.editRefusal(path));
+}
+
+/**
+ * Refuses a command that only reads an interview (a draft, a brief) when its file did not read as far
+ * as the interview (see `JournalIndex.readRefusal`): errors elsewhere in the file do not stop it.
+ */
+export function refusesRead(deps: Pick<Services, 'prompter'>, journal: Journal, path: string): boolean {
+  return refuses(deps, journal, path, 'read', journal.index.readRefusal(path));
+}
+
+function refuses(deps: Pick<Services, 'prompter'>, journal: Journal, path: string, use: RefusedUse, p: Problem | undefined): boolean {
   if (!p) return false;
-  const where = `${path}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
-  void deps.prompter.error(`Debrief cannot change ${path} until it reads whole. ${where}: ${p.message} Fix it, then run the command again.`, 'Go to Problem').then(async (choice) => {
+  void deps.prompter.error(refusalWords(use, path, p), 'Go to Problem').then(async (choice) => {
     if (choice === 'Go to Problem') await vscode.window.showTextDocument(journal.uri(path), { selection: toRange(p.range) });
   });
   return true;
@@ -46,16 +58,26 @@ export function refusesEdit(deps: Pick<Services, 'prompter'>, journal: Journal, 
 
 /** The interviews of a journal that read whole (only those are offered: a file that did not read cannot be edited). */
 export function readInterviews(journal: Journal): Interview[] {
-  return journal.index.interviews().filter((iv) => journal.index.interviewState(iv.file)?.kind === 'read');
+  return journal.index.interviews().filter((iv) => usable(journal, iv.file, 'edit'));
 }
 
-/** The first interview file of the journals that does not read whole (undefined when none). */
-export function firstUnread(journals: readonly Journal[]): { journal: Journal; path: string } | undefined {
+/** Whether a command that would `use` the interview file at `path` may: edit it, or only read it. */
+function usable(journal: Journal, path: string, use: RefusedUse): boolean {
+  return use === 'read' ? !journal.index.readRefusal(path) : journal.index.interviewState(path)?.kind === 'read';
+}
+
+/** The first interview file of the journals that a command would refuse to `use` (undefined when none). */
+export function firstUnread(journals: readonly Journal[], use: RefusedUse = 'edit'): { journal: Journal; path: string } | undefined {
   for (const journal of journals) {
-    const path = journal.index.files().find((f) => journal.index.kindOf(f) === 'interview' && journal.index.editRefusal(f));
+    const path = journal.index.files().find((f) => journal.index.kindOf(f) === 'interview' && (use === 'read' ? journal.index.readRefusal(f) : journal.index.editRefusal(f)));
     if (path) return { journal, path };
   }
   return undefined;
+}
+
+/** The workspace folder an offered record belongs to, named when several folders hold a journal. */
+function folderOf(store: Services['store'], journal: Journal): string | undefined {
+  return store.severalJournals ? journal.folder.name : undefined;
 }
 
 function nothing(deps: Deps, what: string, hint: string): undefined {
@@ -105,40 +127,51 @@ function dueRow(arg: unknown): { journal: Journal; path: string } | undefined {
   return isDueItem(arg) ? { journal: arg.journal, path: arg.reminder.ref.file } : undefined;
 }
 
+/** What `pickInterview` offers and for what. */
+export interface PickInterviewOptions {
+  /** Offers only the interviews it keeps; `none` is said when it keeps none. */
+  only?: { test: (iv: Interview) => boolean; none: string };
+  /** The interviews of a journal in the order to offer them, with their descriptions (the index's order otherwise). */
+  list?: (journal: Journal) => { interview: Interview; description?: string }[];
+  /**
+   * 'edit' (the default): only interviews whose file read whole, since it is rewritten; 'read' (a
+   * draft, a brief): also those whose file has errors elsewhere than the interview's identity.
+   */
+  use?: RefusedUse;
+}
+
 /**
  * The interview a command acts on: the one of a sidebar node, a Due row or a file's URI, else the one the
  * user picks among those `only` keeps, listed in the index's order or in `list`'s (with its descriptions).
- * Only interviews that read whole are offered; a file given that does not is refused before anything is
- * asked, located.
+ * Only interviews the command can use are offered (see `use`); a file given that it cannot is refused
+ * before anything is asked, located, in words that fit the command.
  */
-export async function pickInterview(
-  deps: Deps, arg: unknown, title: string, only?: { test: (iv: Interview) => boolean; none: string },
-  list?: (journal: Journal) => { interview: Interview; description?: string }[],
-): Promise<InterviewTarget | undefined> {
+export async function pickInterview(deps: Deps, arg: unknown, title: string, o: PickInterviewOptions = {}): Promise<InterviewTarget | undefined> {
   const { store, prompter } = deps;
+  const { only, list, use = 'edit' } = o;
+  const refused = use === 'read' ? refusesRead : refusesEdit;
   await settled(store);
   const from = isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting' ? arg : dueRow(arg);
   const given = from ? { journal: freshJournal(store, from.journal), path: from.path } : arg instanceof vscode.Uri ? store.locateJournalFile(arg) : undefined;
   if (given && given.journal.index.kindOf(given.path) === 'interview') {
-    if (refusesEdit(deps, given.journal, given.path)) return undefined;
+    if (refused(deps, given.journal, given.path)) return undefined;
     const interview = given.journal.index.interviewAt(given.path);
     if (interview) return { journal: given.journal, path: given.path, uri: given.journal.uri(given.path), interview };
   }
   const all = store.journals().flatMap((journal) => (list ? list(journal) : journal.index.interviews().map((interview) => ({ interview, description: undefined })))
-    .filter((t) => journal.index.interviewState(t.interview.file)?.kind === 'read' && (!only || only.test(t.interview))).map((t) => ({ journal, ...t })));
+    .filter((t) => usable(journal, t.interview.file, use) && (!only || only.test(t.interview))).map((t) => ({ journal, ...t })));
   if (!all.length) {
-    // Nothing to offer because the files that would be do not read: say which, where.
-    const unread = firstUnread(store.journals());
-    if (unread && refusesEdit(deps, unread.journal, unread.path)) return undefined;
+    // Nothing to offer because the files that would be cannot be used: say which, where.
+    const unread = firstUnread(store.journals(), use);
+    if (unread && refused(deps, unread.journal, unread.path)) return undefined;
     if (!only) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
     void prompter.notify(only.none);
     return undefined;
   }
-  const multi = store.journals().length > 1;
   const chosen = await prompter.pick(
     all.map((t) => ({
       label: `${t.interview.company}, ${t.interview.role}`,
-      description: [t.description ?? t.interview.outcome, t.description ? undefined : interviewDate(t.interview), multi ? t.journal.folder.name : undefined].filter(Boolean).join(' · '),
+      description: [t.description ?? t.interview.outcome, t.description ? undefined : interviewDate(t.interview), folderOf(store, t.journal)].filter(Boolean).join(' · '),
       value: t,
     })),
     { title, placeholder: 'Which interview?' },
@@ -182,7 +215,7 @@ export async function pickWeakness(deps: Deps, arg: unknown, title: string): Pro
   const all = journals.flatMap((journal) => journal.index.weaknesses().map((weakness) => ({ journal, weakness })));
   if (!all.length) return nothing(deps, 'weakness', 'Run "Debrief: Add Weakness" first.');
   const chosen = await prompter.pick(
-    all.map((t) => ({ label: t.weakness.title, description: [t.weakness.id, t.weakness.status].filter(Boolean).join(' · '), value: t })),
+    all.map((t) => ({ label: t.weakness.title, description: [t.weakness.id, t.weakness.status, folderOf(store, t.journal)].filter(Boolean).join(' · '), value: t })),
     { title, placeholder: 'Which weakness?' },
   );
   return chosen && { journal: chosen.journal, uri: chosen.journal.weaknessesUri, weakness: chosen.weakness };
@@ -208,7 +241,7 @@ export async function pickItem(deps: Deps, arg: unknown, title: string, only?: {
     return undefined;
   }
   const chosen = await prompter.pick(
-    all.map((t) => ({ label: t.item.action, description: [t.item.status, t.item.due ? `due ${t.item.due}` : undefined, t.weakness.title].filter(Boolean).join(' · '), value: t })),
+    all.map((t) => ({ label: t.item.action, description: [t.item.status, t.item.due ? `due ${t.item.due}` : undefined, t.weakness.title, folderOf(store, t.journal)].filter(Boolean).join(' · '), value: t })),
     { title, placeholder: 'Which improvement item?' },
   );
   return chosen && { journal: chosen.journal, uri: chosen.journal.weaknessesUri, weakness: chosen.weakness, item: chosen.item };
@@ -220,7 +253,9 @@ export async function pickItem(deps: Deps, arg: unknown, title: string, only?: {
  */
 export function pickFollowUp(deps: Deps, arg: unknown, title: string): Promise<InterviewTarget | undefined> {
   return pickInterview(deps, arg, title, {
-    test: (iv) => ['waiting', 'snoozed'].includes(followUpOf(iv.feedback).state),
-    none: 'No feedback request is awaiting a reply with its reminders on.',
+    only: {
+      test: (iv) => ['waiting', 'snoozed'].includes(followUpOf(iv.feedback).state),
+      none: 'No feedback request is awaiting a reply with its reminders on.',
+    },
   });
 }

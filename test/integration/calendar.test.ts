@@ -35,7 +35,7 @@ describe('calendar', function () {
       assertScriptUsed(prompter);
       assert.equal(result, false);
       assert.deepEqual(prompter.asked, []);
-      assert.match(prompter.shownErrors[0] ?? '', /^Debrief cannot change debrief\/interviews\/zz-invited\.yaml until it reads whole\. debrief\/interviews\/zz-invited\.yaml:4:1: /);
+      assert.match(prompter.shownErrors[0] ?? '', /^Debrief cannot change debrief\/interviews\/zz-invited\.yaml until the mistake on line 4 is fixed: it never rewrites a file it could not read whole\. debrief\/interviews\/zz-invited\.yaml:4:1: /);
     } finally {
       await remove(rel);
     }

@@ -155,7 +155,7 @@ describe('commands', () => {
         assertScriptUsed(given.prompter);
         assert.equal(given.result, false);
         assert.deepEqual(given.prompter.asked, [], 'nothing asked');
-        assert.match(given.prompter.shownErrors[0] ?? '', /^Debrief cannot change debrief\/interviews\/zz-dup\.yaml until it reads whole\. debrief\/interviews\/zz-dup\.yaml:4:1: .*Remove or rename one of the two entries/);
+        assert.match(given.prompter.shownErrors[0] ?? '', /^Debrief cannot change debrief\/interviews\/zz-dup\.yaml until the mistake on line 4 is fixed: it never rewrites a file it could not read whole\. debrief\/interviews\/zz-dup\.yaml:4:1: .*Remove or rename one of the two entries/);
         assert.equal(await read(rel), text);
       } finally {
         await remove(rel);
@@ -434,7 +434,7 @@ describe('commands', () => {
   describe('a file that does not read: commands offer only records that read and refuse before asking anything', () => {
     keepFixtures(WEAKNESSES);
     const HOOLI = 'debrief/interviews/zz-hooli.yaml';
-    const LOCATED = /^Debrief cannot change debrief\/weaknesses\.yaml until it reads whole\. debrief\/weaknesses\.yaml:16:11: The list opened with "\[" on line 16, column 11 is never closed\. Add "\]" after its last item\. Fix it, then run the command again\.$/;
+    const LOCATED = /^Debrief cannot change debrief\/weaknesses\.yaml until the mistake on line 16 is fixed: it never rewrites a file it could not read whole\. debrief\/weaknesses\.yaml:16:11: The list opened with "\[" on line 16, column 11 is never closed\. Add "\]" after its last item\. Fix that line \(Go to Problem opens it; the Problems view lists it\), then run the command again\.$/;
 
     async function breakWeaknesses(): Promise<void> {
       const text = await read(WEAKNESSES);
@@ -480,14 +480,38 @@ describe('commands', () => {
       assert.match(prompter.asked.at(-1) ?? '', /no new one until debrief\/weaknesses\.yaml line 16 is fixed/);
     });
 
+    it('commands that only read take an interview whose file has a mistake elsewhere; commands that edit refuse it', async () => {
+      const rel = 'debrief/interviews/zz-initrode.yaml';
+      const text = 'id: zz-initrode\ncompany: Initrode\nrole: Dev\noutcome: rejected\nrounds:\n  - type: technical\n    date: 2026-10-01\n    went-well: [Talked it through\n';
+      try {
+        await write(rel, text);
+        await eventually(async () => find(await tree(ViewId.Interviews), 'zz-initrode.yaml'), 'the broken file as an error node');
+        const draft = await run<vscode.TextDocument>(CommandId.DraftFeedbackRequest, [], uriOf(rel));
+        assertScriptUsed(draft.prompter);
+        assert.deepEqual(draft.prompter.shownErrors, [], 'not refused');
+        assert.match(draft.result?.getText() ?? '', /^Subject: Initrode, Dev: a short request for feedback$/m);
+        const picked = await run(CommandId.DraftFeedbackRequest, [undefined]);
+        assertScriptUsed(picked.prompter);
+        assert.ok(picked.prompter.offered[0]?.includes('Initrode, Dev'), `Initrode offered among ${picked.prompter.offered[0]?.join(' | ')}`);
+        await refuses(CommandId.SetOutcome, /^Debrief cannot change debrief\/interviews\/zz-initrode\.yaml until the mistake on line 8 is fixed: it never rewrites a file it could not read whole\. debrief\/interviews\/zz-initrode\.yaml:8:/, uriOf(rel));
+        assert.equal(await read(rel), text);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await remove(rel);
+      }
+    });
+
     it('interview commands: a file that never read is not offered, and given, refused at once', async () => {
       try {
         await write(HOOLI, 'id: zz-hooli\ncompany: Hooli\nrole: [Dev\noutcome: rejected\n');
         await eventually(async () => find(await tree(ViewId.Interviews), 'zz-hooli.yaml'), 'the broken file as an error node');
-        const located = /^Debrief cannot change debrief\/interviews\/zz-hooli\.yaml until it reads whole\. debrief\/interviews\/zz-hooli\.yaml:3:7: .*"\[".*never closed/;
-        for (const command of [CommandId.SetOutcome, CommandId.AddRound, CommandId.RecordFeedback, CommandId.MarkFeedbackSent, CommandId.DraftFeedbackRequest]) {
+        const located = /^Debrief cannot change debrief\/interviews\/zz-hooli\.yaml until the mistake on line 3 is fixed: it never rewrites a file it could not read whole\. debrief\/interviews\/zz-hooli\.yaml:3:7: .*"\[".*never closed.* Fix that line \(Go to Problem opens it; the Problems view lists it\), then run the command again\.$/;
+        for (const command of [CommandId.SetOutcome, CommandId.AddRound, CommandId.RecordFeedback, CommandId.MarkFeedbackSent]) {
           await refuses(command, located, uriOf(HOOLI));
         }
+        // A command that only reads: its role did not read, so which application this is, is not known.
+        const unreadable = /^Debrief cannot read the interview in debrief\/interviews\/zz-hooli\.yaml until the mistake on line 3 is fixed\. debrief\/interviews\/zz-hooli\.yaml:3:7: .*"\[".*never closed.* Fix that line \(Go to Problem opens it; the Problems view lists it\), then run the command again\.$/;
+        for (const command of [CommandId.DraftFeedbackRequest, CommandId.PrepareInterview]) await refuses(command, unreadable, uriOf(HOOLI));
         const { prompter } = await run(CommandId.SetOutcome, [undefined]);
         assertScriptUsed(prompter);
         assert.ok(!prompter.offered[0]?.some((l) => l.startsWith('Hooli')), `Hooli not offered among ${prompter.offered[0]?.join(' | ')}`);

@@ -282,6 +282,8 @@ export class ScriptedPrompter implements Prompter {
   readonly validationErrors: string[] = [];
   /** The labels of the items each pick offered, in order. */
   readonly offered: string[][] = [];
+  /** Their descriptions, in the same order. */
+  readonly described: (string | undefined)[][] = [];
   /** Mismatches between the script and what was asked. */
   readonly errors: string[] = [];
   private readonly answers: Answer[];
@@ -316,6 +318,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(items: readonly PickItem<T>[], options: StepOptions): Promise<T | undefined> {
     this.offered.push(items.map((i) => i.label));
+    this.described.push(items.map((i) => i.description));
     const a = this.next('pick', options);
     return typeof a === 'string' ? this.choose(items, a)?.value : undefined;
   }

@@ -12,12 +12,16 @@ interface TestResult {
   error?: string;
 }
 
-function findTests(dir: string): string[] {
+/** Folders of suites that need a workspace of their own (a multi-root one): run only when DEBRIEF_TEST_SUITE names them. */
+const OWN_WORKSPACE = new Set(['multi-root']);
+
+function findTests(dir: string, top = true): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...findTests(full));
-    else if (entry.name.endsWith('.test.js')) out.push(full);
+    if (entry.isDirectory()) {
+      if (!(top && OWN_WORKSPACE.has(entry.name))) out.push(...findTests(full, false));
+    } else if (entry.name.endsWith('.test.js')) out.push(full);
   }
   return out.sort();
 }
@@ -25,7 +29,9 @@ function findTests(dir: string): string[] {
 export function run(): Promise<void> {
   const grep = process.env.DEBRIEF_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
-  for (const file of findTests(__dirname)) mocha.addFile(file);
+  // The suite of a workspace of its own (its folder's tests), or the main one (every other test).
+  const suite = process.env.DEBRIEF_TEST_SUITE;
+  for (const file of suite ? findTests(path.join(__dirname, suite), false) : findTests(__dirname)) mocha.addFile(file);
   const results: TestResult[] = [];
   const resultsFile = process.env.DEBRIEF_TEST_RESULTS;
   const write = (extra: Record<string, unknown> = {}) => {

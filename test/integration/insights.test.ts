@@ -203,6 +203,10 @@ describe('insights, reminders, review and export', () => {
     assert.equal(badge.overdue, 2, badge.tooltip);
     assert.ok(recorder.notices[0].startsWith(`Debrief: ${count.text}.`), recorder.notices[0]);
     assert.ok(due.status.tooltip?.toString().includes(count.text));
+    // One folder: no folder named anywhere (test/integration/multi-root names them with several).
+    assert.equal(due.status.tooltip, `Debrief: ${count.text}. Click to see them.`);
+    const rows = due.getChildren().map((r) => due.getTreeItem(r));
+    assert.deepEqual(rows.map((r) => r.description), items.map((r) => r.detail));
   });
 
   it('answers a reminder from its row: Snooze for a week or to a date, Dismiss, Record Feedback; each written to the journal, one Undo each, and the next message tells only what is new', async () => {

@@ -38,8 +38,7 @@ export async function openWorkbench(folder, { from = 'source', settings, workspa
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const payload = from === 'source' ? [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']] : undefined;
   // A .code-workspace file opens a multi-root workspace instead of one folder.
-  const url = workspaceFile ? server.url(undefined, payload).replace('/?', `/?workspace=${encodeURIComponent(workspaceFile)}&`) : server.url(folder, payload);
-  await page.goto(url);
+  await page.goto(server.url(folder, payload, workspaceFile));
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const wb = {
     server,

@@ -32,6 +32,7 @@ describe('cli: mcp', function () {
     try {
       const { tools } = await client.listTools();
       assert.ok(tools.some((t) => t.name === 'debrief_list_weaknesses' && t.annotations?.readOnlyHint === true));
+      assert.ok(client.getInstructions()?.includes(`the one of the workspace folder ${folder} (its debrief/ folder)`), `the journal served named: ${client.getInstructions()}`);
       assert.ok(tools.some((t) => t.name === 'debrief_record_feedback' && t.annotations?.readOnlyHint === false));
       const weaknesses = JSON.parse(textOf(await client.callTool({ name: 'debrief_list_weaknesses', arguments: {} })));
       assert.equal(weaknesses.today, '2025-12-01');

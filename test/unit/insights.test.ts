@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../src/adapters/node-fs';
 import { allCharts, insightsModel, InsightsModel, monthLabel, NEUTRAL_STYLE, OUTCOME_STYLES } from '../../src/core/insights';
-import { dueCount, feedbackFollowUpDue, followUpOf, reminders } from '../../src/core/reminders';
+import { dueCount, dueWhere, feedbackFollowUpDue, followUpOf, reminders } from '../../src/core/reminders';
 import { isoWeek, weeklyReview } from '../../src/core/review';
 import { escapeMarkdown } from '../../src/core/text/markdown';
 import { JournalIndex } from '../../src/core/journal/journal-index';
@@ -258,6 +258,14 @@ describe('reminders', () => {
     assert.deepEqual(dueCount(r), { due: 3, overdue: 2, text: '3 things due, 2 overdue' });
     assert.deepEqual(dueCount(r.slice(2)), { due: 1, overdue: 0, text: '1 thing due' });
     assert.deepEqual(dueCount([]), { due: 0, overdue: 0, text: '0 things due' });
+  });
+
+  it('says where the things due are, each place counted as the total is, places with none left out', () => {
+    const r = reminders(index, '2025-03-10', { feedbackFollowUpDays: 7 });
+    const places = [{ name: 'job-search', list: r.slice(0, 2) }, { name: 'empty', list: [] }, { name: 'last-year', list: r.slice(2) }];
+    assert.equal(dueWhere(places), '2 in job-search, 1 in last-year');
+    assert.equal(places.reduce((n, p) => n + dueCount(p.list).due, 0), dueCount(r).due, 'the places add up to the total');
+    assert.equal(dueWhere([{ name: 'empty', list: [] }]), '');
   });
 
   it('follows the answers written to the journal: no follow-up while snoozed, none once dismissed, again for a request made later', () => {

@@ -18,6 +18,7 @@ import { MemoryFileSystem } from '../../src/core/memory-fs';
 import type { Round, Weakness } from '../../src/core/model';
 import { readInterview } from '../../src/core/read/interview';
 import { readWeaknesses } from '../../src/core/read/weaknesses';
+import { refusalWords } from '../../src/core/refusal-words';
 import { damage, Damage, DAMAGES, itemSpans } from './lib/damage';
 import { blockStyleArb, interviewArb, plain, styleArb, weaknessesArb, writeInStyle } from './lib/yaml-styles';
 
@@ -306,6 +307,40 @@ describe('records, not files, in the index', () => {
     const fresh = x.interviewState('debrief/interviews/new.yaml');
     assert.ok(fresh?.kind === 'broken' && fresh.lastRead === undefined && fresh.problem.code === 'duplicate-key');
     assert.equal(x.shownInterview('debrief/interviews/new.yaml'), undefined, 'never shown half-read');
+  });
+
+  it('a command that only reads an interview takes a file with errors elsewhere, not one whose identity did not read', () => {
+    const x = index();
+    const path = 'debrief/interviews/acme.yaml';
+    const head = 'id: acme\ncompany: Acme\nrole: Dev\noutcome: rejected\n';
+    x.update(path, `${head}rounds:\n  - type: technical\n    date: 2026-10-01\n    went-well: [Talked it through\n  - type: onsite\n    date: 2026-10-08\n`);
+    assert.ok(x.editRefusal(path), 'not edited: a part does not read');
+    assert.equal(x.readRefusal(path), undefined, 'read: the interview read, a round aside');
+    assert.equal(x.interviewAt(path)?.company, 'Acme');
+    // The part that did not read holds the role: which application this is, is not known.
+    x.update(path, 'id: acme\ncompany: Acme\nrole: [Dev\noutcome: rejected\n');
+    assert.match(x.readRefusal(path)?.message ?? '', /opened with "\[" on line 3/);
+    // A key given twice leaves the whole file in doubt.
+    x.update(path, `${head}rounds: []\nrounds: []\n`);
+    assert.equal(x.readRefusal(path)?.code, 'duplicate-key');
+    // Not read at all.
+    x.refuse(path, { file: path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'error', code: 'unreadable', message: 'cannot read' });
+    assert.equal(x.readRefusal(path)?.code, 'unreadable');
+    x.update(path, head);
+    assert.equal(x.readRefusal(path), undefined);
+    assert.equal(x.readRefusal(W), undefined, 'not an interview file');
+  });
+
+  it('the words of a refusal say what the command cannot do, where, and what the user can do', () => {
+    const problem = { file: I, range: { start: { line: 2, character: 6 }, end: { line: 2, character: 7 } }, severity: 'error' as const, code: 'yaml-syntax', message: 'The list opened with "[" on line 3, column 7 is never closed. Add "]" after its last item.' };
+    assert.equal(refusalWords('edit', I, problem),
+      'Debrief cannot change debrief/interviews/acme.yaml until the mistake on line 3 is fixed: it never rewrites a file it could not read whole. '
+      + 'debrief/interviews/acme.yaml:3:7: The list opened with "[" on line 3, column 7 is never closed. Add "]" after its last item. '
+      + 'Fix that line (Go to Problem opens it; the Problems view lists it), then run the command again.');
+    assert.equal(refusalWords('read', I, problem),
+      'Debrief cannot read the interview in debrief/interviews/acme.yaml until the mistake on line 3 is fixed. '
+      + 'debrief/interviews/acme.yaml:3:7: The list opened with "[" on line 3, column 7 is never closed. Add "]" after its last item. '
+      + 'Fix that line (Go to Problem opens it; the Problems view lists it), then run the command again.');
   });
 
   it('the views show an interview that had a wrong value and then stopped reading as last read, never half-read', () => {

@@ -36,7 +36,7 @@ An MCP client's configuration, e.g.:
     // Asked each time: a server runs for days.
     const fixed = args.one('--today');
     await io.serveMcp({
-      fs, journalFolder: ctx.layout.folder, access: args.has('--read-only') ? 'read-only' : 'read-write',
+      fs, workspace: ctx.folder, journalFolder: ctx.layout.folder, access: args.has('--read-only') ? 'read-only' : 'read-write',
       today: () => fixed ?? io.today?.() ?? dateOf(new Date()), feedbackFollowUpDays: days, version: VERSION, log: (t) => io.stderr(t),
     });
     return 0;

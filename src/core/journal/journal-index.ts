@@ -81,6 +81,9 @@ interface WeaknessesEntry {
 }
 type Entry = InterviewEntry | WeaknessesEntry;
 
+/** The keys that say which application an interview is: a command that reads one needs them (see readRefusal). */
+const IDENTITY_KEYS = new Set(['id', 'company', 'role', 'outcome']);
+
 /** What was read of one file, as plain data that can be kept between sessions (see snapshot.ts). */
 export type EntrySnapshot =
   | { kind: 'interview'; record?: Interview; local: Problem[]; fingerprint: number; broken?: BrokenPart[] }
@@ -491,6 +494,27 @@ export class JournalIndex implements JournalView {
   editRefusal(path: string): Problem | undefined {
     const e = this.entries.get(path);
     return e?.broken?.[0]?.problem ?? e?.local.find(spoilsReading);
+  }
+
+  /**
+   * Why an interview file cannot serve a command that only reads it (a draft, a brief): the file was
+   * not read, the part that holds the interview's identity (its id, company, role, outcome, or text
+   * outside every key) did not read, or a mistake outside the parts cut out leaves the whole file in
+   * doubt (a key given twice, an alias, a limit). Undefined when the interview read that far, with
+   * parts elsewhere (a round, a citation) that did not: what read is shown, and nothing is written.
+   */
+  readRefusal(path: string): Problem | undefined {
+    const e = this.entries.get(path);
+    if (e?.kind !== 'interview') return undefined;
+    const broken = e.broken ?? [];
+    const identity = broken.find((b) => b.path.length === 0 || IDENTITY_KEYS.has(String(b.path[0])));
+    if (identity) return identity.problem;
+    const inPart = (p: Problem) => broken.some((b) => b.problem.code === p.code && b.problem.range.start.line === p.range.start.line && b.problem.range.start.character === p.range.start.character);
+    const doubt = e.local.find((p) => spoilsReading(p) && !inPart(p));
+    if (doubt) return doubt;
+    if (e.interview) return undefined;
+    const state = this.interviewState(path);
+    return this.editRefusal(path) ?? (state?.kind === 'broken' ? state.problem : undefined);
   }
 
   /** True when weaknesses.yaml is missing or read whole: every weakness it defines is known. */

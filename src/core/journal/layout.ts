@@ -31,6 +31,8 @@ export function journalFolderName(raw: unknown): FolderName {
     return { ok: false, reason: /^[\\/]|^[a-zA-Z]:|^[a-z][a-z0-9+.-]*:/i.test(typed) ? 'is absolute: the journal lives inside the workspace folder' : 'leaves the workspace folder' };
   }
   if (folder === '') return { ok: false, reason: 'names the workspace folder itself, not a folder inside it' };
+  // A space before a slash cut off ("! /" is "! "): the name read again, as typed without it.
+  if (folder !== folder.trim()) return journalFolderName(folder);
   return { ok: true, folder };
 }
 

@@ -28,7 +28,7 @@ class JournalChoice {
     const { store } = this.services;
     await store.ready;
     const all = store.journals();
-    const existing = all.filter((j) => j.exists);
+    const existing = store.existingJournals();
     if (existing.length <= 1) {
       const only = existing[0] ?? all[0];
       if (!only) throw new ToolError('No folder is open in VS Code, so there is no Debrief journal to use. Ask the user to open their workspace.');
@@ -43,8 +43,19 @@ class JournalChoice {
   }
 }
 
-function textResult(text: string): vscode.LanguageModelToolResult {
-  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+/**
+ * A tool's answer; with several journals in the workspace, a first part names the one it used, so that
+ * the assistant (and the user reading along) knows which folder the answer is about.
+ */
+function textResult(text: string, used: string | undefined): vscode.LanguageModelToolResult {
+  return new vscode.LanguageModelToolResult([...(used ? [new vscode.LanguageModelTextPart(used)] : []), new vscode.LanguageModelTextPart(text)]);
+}
+
+/** With several journals, the words naming the one a call used (undefined with one). */
+function journalUsed(services: Services, journal: Journal): string | undefined {
+  if (!services.store.severalJournals) return undefined;
+  const others = services.store.existingJournals().filter((j) => j !== journal).map((j) => j.folder.name);
+  return `Journal used: the one of the workspace folder "${journal.folder.name}" (the other folders with a journal: ${others.join(', ')}).`;
 }
 
 /** The error a model sees: the tool's own words, never a stack trace. */
@@ -70,8 +81,9 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
       const dry = await this.services.editor.dryRun(journal, call.intent.reads, call.intent.plan);
       // A refused write asks nothing: the call says why, and nothing is written.
       if (!dry.ok) return { invocationMessage: call.intent.title };
+      const folder = this.services.store.severalJournals ? ` in ${journal.folder.name}` : '';
       const message = new vscode.MarkdownString(`${describeChanges(dry.changes, dry.texts)}\n\nOne Undo takes it back.`);
-      return { invocationMessage: call.intent.title, confirmationMessages: { title: `Debrief: ${call.intent.title}?`, message } };
+      return { invocationMessage: call.intent.title, confirmationMessages: { title: `Debrief: ${call.intent.title}${folder}?`, message } };
     } catch {
       // Bad input: the invocation reports it.
       return { invocationMessage: 'Checking the request' };
@@ -81,11 +93,12 @@ class DebriefTool implements vscode.LanguageModelTool<unknown> {
   async invoke(options: vscode.LanguageModelToolInvocationOptions<unknown>): Promise<vscode.LanguageModelToolResult> {
     try {
       const { journal, call } = await this.call(options.input, true);
-      if (call.kind === 'read') return textResult(JSON.stringify(await call.answer(), null, 1));
+      const used = journalUsed(this.services, journal);
+      if (call.kind === 'read') return textResult(JSON.stringify(await call.answer(), null, 1), used);
       const applied = await this.services.editor.applyQuietly(journal, call.intent.reads, call.intent.plan);
       if (!applied.ok) throw new ToolError(refusalText(applied.problems));
       this.services.log.info(`assistant tool ${this.name}: ${call.intent.title}`);
-      return textResult(`Done: ${call.intent.title}.\n\n${describeChanges(applied.changes, applied.texts)}\n\n${JSON.stringify(call.intent.done(applied.result))}`);
+      return textResult(`Done: ${call.intent.title}.\n\n${describeChanges(applied.changes, applied.texts)}\n\n${JSON.stringify(call.intent.done(applied.result))}`, used);
     } catch (e) {
       throw toolFailure(e);
     }

@@ -26,10 +26,10 @@ export interface BriefPart {
 /** Picks the interview (the next one first), and the kind of round when nothing scheduled says it. */
 async function prepare(services: Services, panels: BriefPanels, arg: unknown): Promise<BriefPanel | undefined> {
   const today = services.clock.today();
-  const t = await pickInterview(services, arg, TITLE, undefined, (journal) => briefOrder(journal.index, today).map(({ interview, date }) => {
+  const t = await pickInterview(services, arg, TITLE, { use: 'read', list: (journal) => briefOrder(journal.index, today).map(({ interview, date }) => {
     const c = date ? comingOf(interview, today) : undefined;
     return { interview, description: c && date ? `next: ${c.type && c.date === date ? `${c.type} round` : c.step?.action || 'next step'}, ${when(date, today)}` : interview.outcome ?? 'pending' };
-  }));
+  }) });
   if (!t) return undefined;
   let roundType: RoundType | undefined;
   if (!comingOf(t.interview, today).type) {

@@ -111,14 +111,21 @@ export class InsightsPanel implements vscode.Disposable {
       }),
     );
     // The model is ready at once; the webview asks for it again when its script has loaded.
+    this.name();
     this.post();
   }
 
   /** Shows another journal (or the same one) and brings the panel to the front. */
   show(journal: Journal): void {
     this.journal = journal;
+    this.name();
     this.panel.reveal();
     this.post();
+  }
+
+  /** The tab's title: with several journals in the workspace, it names the folder shown. */
+  private name(): void {
+    this.panel.title = this.journal && this.services.store.severalJournals ? `Debrief Insights: ${this.journal.folder.name}` : 'Debrief Insights';
   }
 
   private html(context: vscode.ExtensionContext): string {

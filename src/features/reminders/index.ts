@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dueCount, reminders } from '../../core/reminders';
+import { dueCount, dueWhere, reminders } from '../../core/reminders';
 import { InternalCommandId, SettingId, ViewId } from '../../constants';
 import type { Services } from '../../services/services';
 import { settings } from '../../services/settings';
@@ -27,14 +27,16 @@ type DueRow = DueItem | MoreRow;
 export const DUE_PAGE = 100;
 
 /** What a reminder's row shows: a refresh that would show the same rows is not sent to the window. */
-function rowKey(i: DueItem): string {
+function rowKey(i: DueItem, named: boolean): string {
   const r = i.reminder;
-  return [i.journal.folder.uri.toString(), r.kind, r.title, r.detail, r.overdueDays > 0, r.ref.file, r.ref.line, r.ref.label].join('\u0000');
+  return [i.journal.folder.uri.toString(), named ? i.journal.folder.name : '', r.kind, r.title, r.detail, r.overdueDays > 0, r.ref.file, r.ref.line, r.ref.label].join('\u0000');
 }
 
 /** The "Due" view, its badge, the status bar item and the daily notification. */
 export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Disposable {
   private items: DueItem[] = [];
+  /** Whether rows and messages name each item's workspace folder (several folders hold a journal). */
+  private named = false;
   /** The rows as last listed, and how many reminders the list shows (a page until "more" is clicked). */
   private listedKeys = '';
   private page = DUE_PAGE;
@@ -89,13 +91,14 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     const today = this.services.clock.today();
     this.items = this.services.store.isLoading ? [] : this.services.store.journals().flatMap((journal) =>
       reminders(journal.index, today, { feedbackFollowUpDays: settings.feedbackFollowUpDays(journal.folder.uri), timeZone: this.services.clock.timeZone() }).map((reminder) => ({ journal, reminder })));
+    this.named = this.services.store.severalJournals;
     // The window gets the list again only when what it shows changed (each row sent costs memory there).
     if (this.listedNow() !== this.listedKeys) this.changed.fire();
     // One count for the badge (the only one in the Debrief container: the activity bar adds up its
     // views' badges), the list, the status bar and the message.
     const count = dueCount(this.items.map((i) => i.reminder));
     const n = count.due;
-    const summary = count.text;
+    const summary = `${count.text}${this.where()}`;
     this.view.badge = n ? { value: n, tooltip: `Debrief: ${summary}` } : undefined;
     if (n) {
       this.status.text = `$(bell) ${n}`;
@@ -105,6 +108,19 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     } else this.status.hide();
     this.statusShown = n > 0;
     await this.notify(today, summary);
+  }
+
+  /** With several journals, where the things due are: " (2 in job-search, 1 in last-year)"; else nothing. */
+  private where(): string {
+    if (!this.named) return '';
+    const places = this.services.store.existingJournals().map((j) => ({ name: j.folder.name, list: this.items.filter((i) => i.journal === j).map((i) => i.reminder) }));
+    const text = dueWhere(places);
+    return text ? ` (${text})` : '';
+  }
+
+  /** The workspace folder a row names, with several journals (undefined with one). */
+  private folderOf(i: DueItem): string | undefined {
+    return this.named ? i.journal.folder.name : undefined;
   }
 
   /**
@@ -122,11 +138,12 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     if (!fresh.length) return;
     // Recorded (in memory at once, on disk soon) before the message shows, so that no refresh notifies twice.
     const recorded = Promise.all([this.context.globalState.update(LAST_NOTIFIED_KEY, today), this.context.globalState.update(NOTIFIED_REMINDERS_KEY, keys)]);
-    const first = fresh[0].reminder;
+    const first = fresh[0];
+    const folder = this.folderOf(first);
     const more = fresh.length > 1 ? ` and ${fresh.length - 1} more` : '';
     const news = fresh.length < this.items.length ? ` (${fresh.length} new)` : '';
     // Not awaited: the message waits for a click while the view keeps working.
-    void this.services.prompter.notify(`Debrief: ${summary}${news}. ${first.title}${more}.`, 'Show Due').then((show) => {
+    void this.services.prompter.notify(`Debrief: ${summary}${news}. ${first.reminder.title}${folder ? ` (${folder})` : ''}${more}.`, 'Show Due').then((show) => {
       if (show) void vscode.commands.executeCommand(`${ViewId.Due}.focus`);
     });
     await recorded;
@@ -134,7 +151,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
 
   /** The rows a listing would give now, as one string. */
   private listedNow(): string {
-    const shown = this.items.slice(0, this.page).map(rowKey);
+    const shown = this.items.slice(0, this.page).map((i) => rowKey(i, this.named));
     return [...shown, String(Math.max(0, this.items.length - this.page))].join('\n');
   }
 
@@ -153,9 +170,11 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
       return item;
     }
     const r = e.reminder;
+    const folder = this.folderOf(e);
     const item = new vscode.TreeItem(r.title, vscode.TreeItemCollapsibleState.None);
-    item.description = r.detail;
-    item.tooltip = new vscode.MarkdownString().appendText(`${r.ref.label}\n\n${r.title}: ${r.detail}`);
+    // With several journals, the folder comes last: a narrow side bar cuts it before the detail.
+    item.description = folder ? `${r.detail} · ${folder}` : r.detail;
+    item.tooltip = new vscode.MarkdownString().appendText(`${folder ? `${folder}: ` : ''}${r.ref.label}\n\n${r.title}: ${r.detail}`);
     item.iconPath = new vscode.ThemeIcon(
       r.kind === 'interview' ? 'calendar' : r.kind === 'feedback-follow-up' ? 'mail' : r.kind === 'next-step' ? 'arrow-right' : r.overdueDays > 0 ? 'warning' : 'clock',
       r.overdueDays > 0 ? new vscode.ThemeColor('list.warningForeground') : undefined,
@@ -166,7 +185,7 @@ export class DueReminders implements vscode.TreeDataProvider<DueRow>, vscode.Dis
     const uri = e.journal.uri(r.ref.file);
     const pos = new vscode.Position(r.ref.line, 0);
     item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(pos, pos), preview: true }] };
-    item.accessibilityInformation = { label: `${r.title}, ${r.detail}` };
+    item.accessibilityInformation = { label: `${r.title}, ${r.detail}${folder ? `, in ${folder}` : ''}` };
     return item;
   }
 

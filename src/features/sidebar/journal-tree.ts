@@ -47,7 +47,7 @@ export abstract class JournalTree<K extends NodeKind> implements vscode.TreeData
 
   /** The journals worth showing: those with files. With none, the view is empty and its welcome text shows. */
   protected journals(): Journal[] {
-    return this.store.journals().filter((j) => j.exists);
+    return this.store.existingJournals();
   }
 
   /** The one node object for an id, so that reveal and partial refreshes find it again. */
