@@ -55,9 +55,11 @@ export function encodeSnapshot(key: string, files: Iterable<[string, KeptFile]>)
 /**
  * The text of a snapshot in pieces of about `chunkChars` characters (whole lines), each made only when
  * asked: written piece by piece, a large journal's snapshot is never held whole (at 10,000 interviews the
- * text is about 20 MB, and its lines as many again).
+ * text is about 20 MB, and its lines as many again). The pieces are small enough to be short-lived
+ * garbage (a string of a megabyte would go straight to the engine's large-object space, held until a
+ * full collection: tens of MB more at the peak of a large journal's first reading).
  */
-export function* snapshotChunks(key: string, files: Iterable<[string, KeptFile]>, chunkChars = 1 << 20): Generator<string> {
+export function* snapshotChunks(key: string, files: Iterable<[string, KeptFile]>, chunkChars = 1 << 15): Generator<string> {
   let lines = [`${HEADER}\t${SNAPSHOT_FORMAT}\t${JSON.stringify(key)}`];
   let chars = lines[0].length;
   for (const [path, f] of files) {
