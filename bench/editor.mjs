@@ -28,7 +28,8 @@
 // with the run that measured them, and BENCHMARKS.md lists every run with its load average.
 // DEBRIEF_BENCH_NOTE=<text> says what else ran on the machine meanwhile (written with the run).
 // DEBRIEF_BENCH_RACES=0 skips the race tests.
-// DEBRIEF_BENCH_PROFILE=<folder> writes the extension host's CPU profile over the checkouts there;
+// DEBRIEF_BENCH_PROFILE=<folder> writes the extension host's CPU profile over the checkouts there, and
+// DEBRIEF_BENCH_ALLOC=<folder> a sampled profile of what it allocates meanwhile (garbage included);
 // DEBRIEF_BENCH_CHECKOUTS=<n> changes the number of checkouts, DEBRIEF_BENCH_HEAP_EACH=1 logs the live heap after each,
 // DEBRIEF_BENCH_HEAP_SNAPSHOTS=<folder> writes heap snapshots after the second and the last checkout.
 import { spawn, spawnSync } from 'node:child_process';
@@ -50,6 +51,7 @@ const ALL_SIZES = [100, 1000, 10000];
 const SIZES = process.env.DEBRIEF_BENCH_SIZES ? process.env.DEBRIEF_BENCH_SIZES.split(',').map(Number) : ALL_SIZES;
 const REPS = Number(process.env.DEBRIEF_BENCH_REPS || 3);
 const PROFILE_DIR = process.env.DEBRIEF_BENCH_PROFILE; // a folder: the extension host's CPU profile over the checkouts
+const ALLOC_DIR = process.env.DEBRIEF_BENCH_ALLOC; // a folder: where the extension host allocates over the checkouts
 const CHECKOUTS = Number(process.env.DEBRIEF_BENCH_CHECKOUTS || 6); // three checkouts back and forth
 const SNAPSHOTS_DIR = process.env.DEBRIEF_BENCH_HEAP_SNAPSHOTS; // a folder: heap snapshots after the second and the last checkout
 const HEAP_EACH = !!process.env.DEBRIEF_BENCH_HEAP_EACH; // the live heap after each checkout, to tell a leak from a plateau
@@ -691,7 +693,19 @@ async function inOneWindow(s, timeout, full) {
       if (HEAP_EACH) log(`${journal.n}: live heap after checkout ${i + 1}: ${round((await settledMemory(pid)).heap, 1)} MB`);
     }
     };
-    if (PROFILE_DIR) {
+    if (ALLOC_DIR) {
+      // Where the extension host allocates over the checkouts, garbage included (sampled, by function).
+      await inspect(pid, async (send) => {
+        await send('HeapProfiler.enable');
+        await send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        await checkouts();
+        const { profile } = await send('HeapProfiler.stopSampling');
+        mkdirSync(ALLOC_DIR, { recursive: true });
+        const file = join(ALLOC_DIR, `checkouts-${journal.n}.heapprofile`);
+        writeFileSync(file, JSON.stringify(profile));
+        log(`${journal.n}: allocation profile of the checkouts in ${file}`);
+      });
+    } else if (PROFILE_DIR) {
       // The extension host's CPU profile over the checkouts (an inspector session slows it a little).
       await inspect(pid, async (send) => {
         await send('Profiler.enable');

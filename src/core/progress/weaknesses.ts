@@ -108,7 +108,9 @@ export function weaknessProgress(index: JournalIndex, today: string, weaknesses:
   const previousHeld = heldIn(previousFrom, previousTo);
   // Each interview held by its first and last date, so that "held before / after a date" is a binary search.
   const span = new Map<string, { first: string; last: string }>();
+  const dates = new Map<string, readonly string[]>();
   for (const o of occasions) {
+    dates.set(o.iv.file, o.dates);
     let first = o.dates[0], last = o.dates[0];
     for (const d of o.dates) {
       if (d < first) first = d;
@@ -123,7 +125,7 @@ export function weaknessProgress(index: JournalIndex, today: string, weaknesses:
   for (const w of weaknesses) {
     if (seen.has(w.id)) continue;
     seen.add(w.id);
-    out.push(progressOf(index, w, today, { recentFrom, previousFrom, previousTo, recentHeld, previousHeld, span, firsts, lasts }));
+    out.push(progressOf(index, w, today, { recentFrom, previousFrom, previousTo, recentHeld, previousHeld, span, dates, firsts, lasts }));
   }
   return out;
 }
@@ -147,6 +149,8 @@ interface Windows {
   previousHeld: number;
   /** The first and last dates of each interview held (by file). */
   span: ReadonlyMap<string, { first: string; last: string }>;
+  /** The dates each interview was held on or before today (by file; none for one not held yet). */
+  dates: ReadonlyMap<string, readonly string[]>;
   /** The first dates, and the last dates, of the interviews held, sorted. */
   firsts: readonly string[];
   lasts: readonly string[];
@@ -158,10 +162,17 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   for (const s of sightings) citing.set(s.file, s.interview);
   const dated = sightings.filter((s) => s.date !== undefined && s.date <= today);
   const byMonth: Record<string, number> = {};
-  for (const s of dated) byMonth[s.date!.slice(0, 7)] = (byMonth[s.date!.slice(0, 7)] ?? 0) + 1;
+  for (const s of dated) {
+    const month = s.date!.slice(0, 7);
+    byMonth[month] = (byMonth[month] ?? 0) + 1;
+  }
+  // (Both windows end on or before today: the dates held by then are those that count.)
   const seenIn = (from: string, to: string) => {
     let n = 0;
-    for (const iv of citing.values()) if (held(interviewDates(iv), from, to)) n++;
+    for (const file of citing.keys()) {
+      const d = win.dates.get(file);
+      if (d && held(d, from, to)) n++;
+    }
     return n;
   };
   const recent: Share = { seen: seenIn(win.recentFrom, today), of: win.recentHeld };
@@ -192,7 +203,11 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   before.of = lastDone === undefined ? win.firsts.length : countAtMost(win.firsts, lastDone);
   if (lastDone !== undefined) since.of = win.lasts.length - countAtMost(win.lasts, lastDone);
   const sightingDates = new Map<string, string[]>();
-  for (const s of dated) sightingDates.set(s.file, [...(sightingDates.get(s.file) ?? []), s.date!]);
+  for (const s of dated) {
+    const list = sightingDates.get(s.file);
+    if (list) list.push(s.date!);
+    else sightingDates.set(s.file, [s.date!]);
+  }
   for (const [file, when] of sightingDates) {
     const o = win.span.get(file);
     if (!o) continue;

@@ -20,7 +20,9 @@ export { interviewDate } from '../model';
 export function lastActivity(iv: Interview): string | undefined {
   let last = iv.applied;
   for (const r of iv.rounds) if (r.date && (!last || r.date > last)) last = r.date;
-  for (const d of [iv.feedback?.requested, iv.feedback?.received]) if (d && (!last || d > last)) last = d;
+  const requested = iv.feedback?.requested, received = iv.feedback?.received;
+  if (requested && (!last || requested > last)) last = requested;
+  if (received && (!last || received > last)) last = received;
   return last;
 }
 
