@@ -625,9 +625,9 @@ async function coldOpen(journal, base, rep, timeout, rest) {
 }
 
 /**
- * Warm reopens, typos and checkouts, in a cold open's profile: the checkouts (and the memory growth they
- * leave) in every cold open's, so that the growth is a median of several windows; the warm reopens and
- * typos in the last one's only (`full`).
+ * Warm reopens, typos and checkouts, in a cold open's profile: the typos and checkouts (and the memory
+ * growth the checkouts leave) in every cold open's, so that the growth is a median of several windows
+ * measured alike; the three warm reopens in the last one's only (`full`).
  */
 async function inOneWindow(s, timeout, full) {
   const { journal, folder } = s;
@@ -649,7 +649,9 @@ async function inOneWindow(s, timeout, full) {
     out.typoTargetShown = !!(await frameWhen(page, { unmarked: [TARGET_LABEL, '\u0000'] }, 10_000).catch(() => false));
     const targetFile = join(folder, journal.target);
     const targetText = journal.files.get(journal.target);
-    for (const typo of full ? TYPOS : []) {
+    // Every window handles the same edits before its checkouts, so that the memory before them is taken
+    // with the code that reads a changed file already run once (its first run is not growth).
+    for (const typo of TYPOS) {
       out.typos.push(await attempt(`typo ${typo}`, async () => {
         try {
           const t0 = wallNow();

@@ -158,8 +158,15 @@ interface Windows {
 
 function progressOf(index: JournalIndex, w: Weakness, today: string, win: Windows): WeaknessProgress {
   const sightings = index.sightings(w.id);
-  const citing = new Map<string, Interview>();
-  for (const s of sightings) citing.set(s.file, s.interview);
+  // The files of the interviews citing it, each once. (Lists walked by index: a journal of thousands of
+  // interviews computes this for every weakness at each change, and each Map entry walked is garbage.)
+  const citing: string[] = [];
+  const cited = new Set<string>();
+  for (const s of sightings) {
+    if (cited.has(s.file)) continue;
+    cited.add(s.file);
+    citing.push(s.file);
+  }
   const dated = sightings.filter((s) => s.date !== undefined && s.date <= today);
   const byMonth: Record<string, number> = {};
   for (const s of dated) {
@@ -169,19 +176,19 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   // (Both windows end on or before today: the dates held by then are those that count.)
   const seenIn = (from: string, to: string) => {
     let n = 0;
-    for (const file of citing.keys()) {
-      const d = win.dates.get(file);
+    for (let i = 0; i < citing.length; i++) {
+      const d = win.dates.get(citing[i]);
       if (d && held(d, from, to)) n++;
     }
     return n;
   };
   const recent: Share = { seen: seenIn(win.recentFrom, today), of: win.recentHeld };
   const previous: Share = { seen: seenIn(win.previousFrom, win.previousTo), of: win.previousHeld };
-  const evidence = citing.size === 0 ? 'unseen' : citing.size === 1 ? 'hypothesis' : 'pattern';
+  const evidence = citing.length === 0 ? 'unseen' : citing.length === 1 ? 'hypothesis' : 'pattern';
   let trend: Trend;
-  if (citing.size === 0) trend = 'unseen';
+  if (citing.length === 0) trend = 'unseen';
   else if (recent.seen === 0 && previous.seen === 0) trend = 'quiet';
-  else if (citing.size < 2 || recent.of < MIN_INTERVIEWS_PER_WINDOW || previous.of < MIN_INTERVIEWS_PER_WINDOW) trend = 'early';
+  else if (citing.length < 2 || recent.of < MIN_INTERVIEWS_PER_WINDOW || previous.of < MIN_INTERVIEWS_PER_WINDOW) trend = 'early';
   else if (recent.seen === 0) trend = 'less';
   else if (previous.seen === 0) trend = 'more';
   else {
@@ -202,29 +209,40 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   const before: Share = { seen: 0, of: 0 };
   before.of = lastDone === undefined ? win.firsts.length : countAtMost(win.firsts, lastDone);
   if (lastDone !== undefined) since.of = win.lasts.length - countAtMost(win.lasts, lastDone);
-  const sightingDates = new Map<string, string[]>();
+  // Each citing interview's earliest and latest sighting dated by today: all "any sighting before / after" asks.
+  const firstSeen = new Map<string, string>();
+  const lastSeen = new Map<string, string>();
+  const datedFiles: string[] = [];
   for (const s of dated) {
-    const list = sightingDates.get(s.file);
-    if (list) list.push(s.date!);
-    else sightingDates.set(s.file, [s.date!]);
+    const d = s.date!;
+    const f = firstSeen.get(s.file);
+    if (f === undefined) {
+      firstSeen.set(s.file, d);
+      lastSeen.set(s.file, d);
+      datedFiles.push(s.file);
+    } else {
+      if (d < f) firstSeen.set(s.file, d);
+      if (d > (lastSeen.get(s.file) as string)) lastSeen.set(s.file, d);
+    }
   }
-  for (const [file, when] of sightingDates) {
+  for (let i = 0; i < datedFiles.length; i++) {
+    const file = datedFiles[i];
     const o = win.span.get(file);
     if (!o) continue;
     if (lastDone === undefined) before.seen++;
     else {
-      if (o.first <= lastDone && when.some((d) => d <= lastDone!)) before.seen++;
-      if (o.last > lastDone && when.some((d) => d > lastDone!)) since.seen++;
+      if (o.first <= lastDone && (firstSeen.get(file) as string) <= lastDone) before.seen++;
+      if (o.last > lastDone && (lastSeen.get(file) as string) > lastDone) since.seen++;
     }
   }
   let verdict: Verdict;
-  if (citing.size === 0) verdict = 'unseen';
+  if (citing.length === 0) verdict = 'unseen';
   else if (!lastDone) verdict = 'no-work';
   else if (since.of === 0) verdict = 'too-early';
   else if (since.seen === 0) verdict = 'not-seen';
   else verdict = rate(since) < rate(before) ? 'less' : 'still';
   const p: WeaknessProgress = {
-    id: w.id, title: w.title, status: w.status, sightings: sightings.length, interviews: citing.size,
+    id: w.id, title: w.title, status: w.status, sightings: sightings.length, interviews: citing.length,
     firstSeen: dated[0]?.date, lastSeen: dated[dated.length - 1]?.date, evidence, recent, previous, trend,
     lastDone, before, since, verdict, trendText: '', verdictText: '',
     byMonth: Object.fromEntries(Object.entries(byMonth).sort((a, b) => (a[0] < b[0] ? -1 : 1))),
