@@ -239,8 +239,12 @@ function piece(L: Lines, from: number, to: number, limits: Readonly<Limits>): Pi
 function itemPiece(L: Lines, from: number, to: number, column: number, cut: CutContext): Piece {
   const base = L.offset(from);
   const end = L.offset(to);
-  // (An item that holds an error of the whole text is seldom intact: not worth the fast reader's try.)
-  const fast = atColumn(L, from, column) && !errorWithin(cut.errors, base, end) ? fastItem(L.text, base, end, column, cut.limits, cut.nodes) : undefined;
+  // An item that holds an error of the whole text is seldom intact: not worth the fast reader's try. Nor
+  // is every item after a run of items it declined (every item of a list damaged alike): then it tries
+  // one item in eight, and every item again from one it reads.
+  const tryFast = atColumn(L, from, column) && !errorWithin(cut.errors, base, end) && (cut.declined < 8 || cut.declined % 8 === 0);
+  const fast = tryFast ? fastItem(L.text, base, end, column, cut.limits, cut.nodes) : undefined;
+  cut.declined = fast ? 0 : cut.declined + 1;
   return fast ? { from, to, base, composed: undefined, fast } : piece(L, from, to, cut.limits);
 }
 
@@ -263,6 +267,8 @@ interface CutContext {
   whole?: Piece;
   /** The errors of the whole text composed within every limit, in the order of the text. */
   errors?: readonly WholeError[];
+  /** Items in a row the fast reader did not read. */
+  declined: number;
 }
 
 /** The document of a piece that composed without an error. */
@@ -439,7 +445,7 @@ function cutBest(L: Lines, from: number, to: number, cx: CutContext): Cut | unde
 export function recover(c: Recovery, errors: readonly WholeError[], limits: Readonly<Limits>, keys: ReadonlySet<string>, whole: 'composed' | { breach: LimitBreach }): { data: Record<string, Plain>; root: LMap } {
   const L = new Lines(c.lines.text);
   const sorted = errors.slice().sort((a, b) => a.at - b.at);
-  const cx: CutContext = whole === 'composed' ? { limits, nodes: c.nodes, errors: sorted } : { limits, nodes: c.nodes, whole: { from: 0, to: L.count, base: 0, composed: whole } };
+  const cx: CutContext = whole === 'composed' ? { limits, nodes: c.nodes, errors: sorted, declined: 0 } : { limits, nodes: c.nodes, whole: { from: 0, to: L.count, base: 0, composed: whole }, declined: 0 };
   const parts = cutParts(L, cx, keys, cx.errors);
   explainErrors(parts, sorted);
   return assemble(c, L, parts, sorted);
