@@ -19,6 +19,14 @@ function compile(): { interview: ValidateFunction; weaknesses: ValidateFunction 
   return compiled;
 }
 
+/**
+ * Compiles the schemas now (tens of milliseconds, once per process), so that the first file read does
+ * not wait for it: called while a journal folder is being listed.
+ */
+export function prepareSchemas(): void {
+  compile();
+}
+
 export type SchemaKind = 'interview' | 'weaknesses';
 
 /** Validates plain data against a schema; returns ajv's errors (empty when valid). */

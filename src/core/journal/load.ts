@@ -4,6 +4,7 @@ import { limitMessage, LIMITS } from '../limits';
 import { refusalWords, resolveNotePath } from '../note-paths';
 import type { Problem } from '../problems';
 import { StringPool } from '../read/strings';
+import { prepareSchemas } from '../schema';
 import { isNotRead, ReadOutcome, readRegularFile, Refusal, refusalProblem, resolveEntry } from '../safe-fs';
 import { EntrySnapshot, JournalIndex } from './journal-index';
 import { FileStamp, KeptEntry, sameStamp } from './snapshot';
@@ -77,7 +78,10 @@ export async function loadJournal(fs: FileSystem, journalFolder: string, options
   }
   const listed: [string, FileType][] = [];
   try {
-    for (const [name, type] of await fs.readDirectory(index.interviewsFolder)) {
+    const listing = fs.readDirectory(index.interviewsFolder);
+    // The schemas are compiled while the folder is listed, not when the first file is read.
+    prepareSchemas();
+    for (const [name, type] of await listing) {
       const p = `${index.interviewsFolder}/${name}`;
       if (index.kindOf(p) === 'interview') listed.push([p, type]);
     }
