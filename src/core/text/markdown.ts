@@ -3,11 +3,12 @@
 /**
  * What Markdown reads as markup wherever it stands: backslashes, code, emphasis, links and images (their
  * brackets: a parenthesis or a `!` alone is no markup), HTML and autolinks, tables, strikethrough, headings; a
- * character reference (`&amp;`); and what an editor would make a link of (a dot between two letters or
- * digits, as in `www.example.com`, the `:` of `http://`, and the first `/` of a `//` that starts a link
+ * character reference (`&amp;`); and what an editor would make a link of (a dot after any character
+ * but a space and before a letter or digit, as in `www.example.com`, or `0=.za`, which linkify reads as
+ * a host, the `:` of `http://` and of `mailto:`, and the first `/` of a `//` that starts a link
  * without a scheme).
  */
-const ANYWHERE = /[\\`*_[\]<>|~#]|&(?=#?[\p{L}\p{N}]+;)|(?<=[\p{L}\p{N}])\.(?=[\p{L}\p{N}])|:(?=\/\/)|(?<!:)\/(?=\/)/gu;
+const ANYWHERE = /[\\`*_[\]<>|~#]|&(?=#?[\p{L}\p{N}]+;)|(?<=\S)\.(?=[\p{L}\p{N}])|:(?=\/\/)|(?<=[mM][aA][iI][lL][tT][oO]):|(?<!:)\/(?=\/)/gu;
 /** What begins a block at the start of a line (a heading's `#` is escaped anywhere): a list item, a rule or a setext underline. */
 const LINE_START = /^[ \t]*(?:([+=-])|(\p{N}+)([.)]))/u;
 
