@@ -128,6 +128,9 @@ describe('journal store', () => {
     const uri = uriOf(rel);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
+    // A document the test before left loaded takes the file it wrote back on disk when the workbench hears of it: an edit before that is refused.
+    const onDisk = await readText(uri);
+    await eventually(() => doc.getText() === onDisk && !doc.isDirty, 'the document to hold the file as written on disk');
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('company:'));
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, doc.lineAt(line).range, 'company: Acme Unsaved');
