@@ -34,6 +34,8 @@ class DiskProvider {
     this.root = root;
     this.emitter = new vscode.EventEmitter();
     this.onDidChangeFile = this.emitter.event;
+    /** Files being written through this provider (absolute path → writes under way). */
+    this.writing = new Map();
   }
   abs(uri) {
     const full = path.join(this.root, ...uri.path.split('/').filter(Boolean));
@@ -53,7 +55,12 @@ class DiskProvider {
       watcher = fs.watch(this.abs(uri), { recursive: !!options.recursive }, (event, name) => {
         if (!name) return;
         const changed = vscode.Uri.joinPath(uri, ...String(name).split(path.sep));
-        if (event === 'change') return this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: changed }]);
+        if (event === 'change') {
+          // A file written through this provider is truncated, then written: its change is told once the
+          // write is done (below), never at the truncation, where a reader would find it empty.
+          if (this.writing.has(this.abs(changed))) return;
+          return this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: changed }]);
+        }
         // A name came or went.
         fsp.lstat(this.abs(changed)).then(
           () => this.emitter.fire([{ type: vscode.FileChangeType.Created, uri: changed }]),
@@ -96,7 +103,14 @@ class DiskProvider {
       const exists = await fsp.lstat(p).then(() => true, () => false);
       if (!exists && !options.create) throw vscode.FileSystemError.FileNotFound(uri);
       if (exists && options.create && !options.overwrite) throw vscode.FileSystemError.FileExists(uri);
-      await fsp.writeFile(p, content);
+      this.writing.set(p, (this.writing.get(p) ?? 0) + 1);
+      try {
+        await fsp.writeFile(p, content);
+      } finally {
+        const n = this.writing.get(p) - 1;
+        if (n > 0) this.writing.set(p, n);
+        else this.writing.delete(p);
+      }
       this.emitter.fire([{ type: exists ? vscode.FileChangeType.Changed : vscode.FileChangeType.Created, uri }]);
     });
   }
