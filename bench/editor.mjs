@@ -695,29 +695,21 @@ async function inOneWindow(s, timeout, full) {
       if (HEAP_EACH) log(`${journal.n}: live heap after checkout ${i + 1}: ${round((await settledMemory(pid)).heap, 1)} MB`);
     }
     };
-    if (ALLOC_DIR) {
-      // Where the extension host allocates over the checkouts, garbage included (sampled, by function).
+    // A profile of the extension host over the checkouts (an inspector session slows it a little): what
+    // it allocates, garbage included (sampled, by function), or its CPU.
+    const profiler = ALLOC_DIR
+      ? { dir: ALLOC_DIR, ext: 'heapprofile', what: 'allocation', domain: 'HeapProfiler', start: 'startSampling', stop: 'stopSampling', params: { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } }
+      : PROFILE_DIR ? { dir: PROFILE_DIR, ext: 'cpuprofile', what: 'CPU', domain: 'Profiler', start: 'start', stop: 'stop', params: {} } : undefined;
+    if (profiler) {
       await inspect(pid, async (send) => {
-        await send('HeapProfiler.enable');
-        await send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+        await send(`${profiler.domain}.enable`);
+        await send(`${profiler.domain}.${profiler.start}`, profiler.params);
         await checkouts();
-        const { profile } = await send('HeapProfiler.stopSampling');
-        mkdirSync(ALLOC_DIR, { recursive: true });
-        const file = join(ALLOC_DIR, `checkouts-${journal.n}.heapprofile`);
+        const { profile } = await send(`${profiler.domain}.${profiler.stop}`);
+        mkdirSync(profiler.dir, { recursive: true });
+        const file = join(profiler.dir, `checkouts-${journal.n}.${profiler.ext}`);
         writeFileSync(file, JSON.stringify(profile));
-        log(`${journal.n}: allocation profile of the checkouts in ${file}`);
-      });
-    } else if (PROFILE_DIR) {
-      // The extension host's CPU profile over the checkouts (an inspector session slows it a little).
-      await inspect(pid, async (send) => {
-        await send('Profiler.enable');
-        await send('Profiler.start');
-        await checkouts();
-        const { profile } = await send('Profiler.stop');
-        mkdirSync(PROFILE_DIR, { recursive: true });
-        const file = join(PROFILE_DIR, `checkouts-${journal.n}.cpuprofile`);
-        writeFileSync(file, JSON.stringify(profile));
-        log(`${journal.n}: CPU profile of the checkouts in ${file}`);
+        log(`${journal.n}: ${profiler.what} profile of the checkouts in ${file}`);
       });
     } else await checkouts();
     const after = await settledMemory(pid);

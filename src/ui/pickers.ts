@@ -37,7 +37,7 @@ async function settled(store: Services['store']): Promise<void> {
  * button that goes there. True when refused.
  */
 export function refusesEdit(deps: Pick<Services, 'prompter'>, journal: Journal, path: string): boolean {
-  return refuses(deps, journal, path, 'edit', journal.index.editRefusal(path));
+  return refuses(deps, journal, path, 'edit');
 }
 
 /**
@@ -45,10 +45,16 @@ export function refusesEdit(deps: Pick<Services, 'prompter'>, journal: Journal, 
  * as the interview (see `JournalIndex.readRefusal`): errors elsewhere in the file do not stop it.
  */
 export function refusesRead(deps: Pick<Services, 'prompter'>, journal: Journal, path: string): boolean {
-  return refuses(deps, journal, path, 'read', journal.index.readRefusal(path));
+  return refuses(deps, journal, path, 'read');
 }
 
-function refuses(deps: Pick<Services, 'prompter'>, journal: Journal, path: string, use: RefusedUse, p: Problem | undefined): boolean {
+/** Why a command that would `use` a journal file cannot (undefined when it can). */
+function refusal(journal: Journal, path: string, use: RefusedUse): Problem | undefined {
+  return use === 'read' ? journal.index.readRefusal(path) : journal.index.editRefusal(path);
+}
+
+function refuses(deps: Pick<Services, 'prompter'>, journal: Journal, path: string, use: RefusedUse): boolean {
+  const p = refusal(journal, path, use);
   if (!p) return false;
   void deps.prompter.error(refusalWords(use, path, p), 'Go to Problem').then(async (choice) => {
     if (choice === 'Go to Problem') await vscode.window.showTextDocument(journal.uri(path), { selection: toRange(p.range) });
@@ -69,7 +75,7 @@ function usable(journal: Journal, path: string, use: RefusedUse): boolean {
 /** The first interview file of the journals that a command would refuse to `use` (undefined when none). */
 export function firstUnread(journals: readonly Journal[], use: RefusedUse = 'edit'): { journal: Journal; path: string } | undefined {
   for (const journal of journals) {
-    const path = journal.index.files().find((f) => journal.index.kindOf(f) === 'interview' && (use === 'read' ? journal.index.readRefusal(f) : journal.index.editRefusal(f)));
+    const path = journal.index.files().find((f) => journal.index.kindOf(f) === 'interview' && refusal(journal, f, use));
     if (path) return { journal, path };
   }
   return undefined;
@@ -149,12 +155,12 @@ export interface PickInterviewOptions {
 export async function pickInterview(deps: Deps, arg: unknown, title: string, o: PickInterviewOptions = {}): Promise<InterviewTarget | undefined> {
   const { store, prompter } = deps;
   const { only, list, use = 'edit' } = o;
-  const refused = use === 'read' ? refusesRead : refusesEdit;
+  const refused = (journal: Journal, path: string) => refuses(deps, journal, path, use);
   await settled(store);
   const from = isNode(arg) && 'path' in arg && arg.kind !== 'problem' && arg.kind !== 'sighting' ? arg : dueRow(arg);
   const given = from ? { journal: freshJournal(store, from.journal), path: from.path } : arg instanceof vscode.Uri ? store.locateJournalFile(arg) : undefined;
   if (given && given.journal.index.kindOf(given.path) === 'interview') {
-    if (refused(deps, given.journal, given.path)) return undefined;
+    if (refused(given.journal, given.path)) return undefined;
     const interview = given.journal.index.interviewAt(given.path);
     if (interview) return { journal: given.journal, path: given.path, uri: given.journal.uri(given.path), interview };
   }
@@ -163,7 +169,7 @@ export async function pickInterview(deps: Deps, arg: unknown, title: string, o: 
   if (!all.length) {
     // Nothing to offer because the files that would be cannot be used: say which, where.
     const unread = firstUnread(store.journals(), use);
-    if (unread && refused(deps, unread.journal, unread.path)) return undefined;
+    if (unread && refused(unread.journal, unread.path)) return undefined;
     if (!only) return nothing(deps, 'interview', 'Run "Debrief: Record Interview" first.');
     void prompter.notify(only.none);
     return undefined;

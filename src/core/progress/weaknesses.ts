@@ -209,21 +209,17 @@ function progressOf(index: JournalIndex, w: Weakness, today: string, win: Window
   const before: Share = { seen: 0, of: 0 };
   before.of = lastDone === undefined ? win.firsts.length : countAtMost(win.firsts, lastDone);
   if (lastDone !== undefined) since.of = win.lasts.length - countAtMost(win.lasts, lastDone);
-  // Each citing interview's earliest and latest sighting dated by today: all "any sighting before / after" asks.
+  // Each citing interview's earliest and latest sighting dated by today (the sightings come oldest
+  // first): all that "a sighting before / after" asks.
   const firstSeen = new Map<string, string>();
   const lastSeen = new Map<string, string>();
   const datedFiles: string[] = [];
   for (const s of dated) {
-    const d = s.date!;
-    const f = firstSeen.get(s.file);
-    if (f === undefined) {
-      firstSeen.set(s.file, d);
-      lastSeen.set(s.file, d);
+    if (!firstSeen.has(s.file)) {
+      firstSeen.set(s.file, s.date!);
       datedFiles.push(s.file);
-    } else {
-      if (d < f) firstSeen.set(s.file, d);
-      if (d > (lastSeen.get(s.file) as string)) lastSeen.set(s.file, d);
     }
+    lastSeen.set(s.file, s.date!);
   }
   for (let i = 0; i < datedFiles.length; i++) {
     const file = datedFiles[i];

@@ -626,6 +626,15 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
     if (root.start < 0) root.start = keyStart;
     if (value) root.end = Math.max(root.end, value.end);
   };
+  /** An item that read, in its list: as the fast reader read it, or as composed. */
+  const addItem = (l: { arr: Plain[]; seq: LSeq }, v: Converted) => {
+    l.arr.push(v.plain);
+    l.seq.items.push(v.node);
+    if (v.node) {
+      l.seq.end = v.node.end;
+      root.end = Math.max(root.end, v.node.end);
+    }
+  };
   let list: { arr: Plain[]; seq: LSeq } | undefined;
   for (const part of parts) {
     const p = part.piece;
@@ -643,14 +652,7 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
       continue;
     }
     if (p.fast) {
-      if (list) {
-        list.arr.push(p.fast.plain);
-        list.seq.items.push(p.fast.node);
-        if (p.fast.node) {
-          list.seq.end = p.fast.node.end;
-          root.end = Math.max(root.end, p.fast.node.end);
-        }
-      }
+      if (list) addItem(list, p.fast);
       continue;
     }
     const doc = clean(p);
@@ -676,14 +678,7 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
       set(key.key, arr);
       list = { arr, seq };
     } else if (list) {
-      const seqNode = doc.contents as unknown as { items: unknown[] };
-      const v = toPlain(c, seqNode.items[0], p.base);
-      list.arr.push(v.plain);
-      list.seq.items.push(v.node);
-      if (v.node) {
-        list.seq.end = v.node.end;
-        root.end = Math.max(root.end, v.node.end);
-      }
+      addItem(list, toPlain(c, (doc.contents as unknown as { items: unknown[] }).items[0], p.base));
     }
   }
   if (root.start < 0) root.start = 0;
