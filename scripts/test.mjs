@@ -7,7 +7,8 @@
 // every tier in one process, in order.
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
 // extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
-// the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs).
+// the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs);
+// DEBRIEF_UI_JOBS=<n> runs the UI test files in n processes at once (default 2; 1: one after another).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ if (unknown.length) {
 }
 const tiers = asked.length ? ALL.filter((t) => asked.includes(t)) : ALL;
 const verbose = process.env.DEBRIEF_VERBOSE === '1';
+/** The UI tests mostly wait on a workbench: two processes, each with its own server and browser, run them in about half the time. */
+const UI_JOBS = Math.max(1, Number.parseInt(process.env.DEBRIEF_UI_JOBS ?? '2', 10) || 1);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 /** Each failed test, repeated at the end: a long run's log may be read from its tail only. */
@@ -67,7 +70,25 @@ function findFiles(dir, suffix) {
   }
   return out.sort();
 }
-function mochaTier(tier, files, timeoutMs) {
+/**
+ * Splits files into `jobs` groups of about the same size (the largest file first into the smallest
+ * group; a file's size stands in for how long it runs), keeping each group in name order.
+ */
+function splitFiles(files, jobs) {
+  const groups = Array.from({ length: Math.min(jobs, files.length) }, () => ({ size: 0, files: [] }));
+  for (const { f, size } of files.map((f) => ({ f, size: statSync(f).size })).sort((a, b) => b.size - a.size)) {
+    const g = groups.reduce((a, b) => (b.size < a.size ? b : a));
+    g.size += size;
+    g.files.push(f);
+  }
+  return groups.map((g) => g.files.sort());
+}
+
+/**
+ * Runs mocha on `files`, in `jobs` processes at once (each on its share of the files): the first
+ * prints as it goes, the others once they end. Their counts add up into one line for the tier.
+ */
+async function mochaTier(tier, files, timeoutMs, jobs = 1) {
   heading(tier);
   const t0 = Date.now();
   if (!files.length) {
@@ -76,10 +97,31 @@ function mochaTier(tier, files, timeoutMs) {
     return;
   }
   const tmp = mkdtempSync(join(tmpdir(), 'debrief-results-'));
-  const results = join(tmp, 'results.json');
-  sh(process.execPath, [join(root, 'scripts/lib/run-mocha.mjs'), results, String(timeoutMs), ...files]);
-  let counts;
-  try { counts = JSON.parse(readFileSync(results, 'utf8')); } catch { counts = { passed: 0, failed: 1, skipped: 0 }; console.log(`the ${tier} runner crashed before reporting`); }
+  const runs = splitFiles(files, jobs).map((group, i) => {
+    const results = join(tmp, `results-${i}.json`);
+    const child = spawn(process.execPath, [join(root, 'scripts/lib/run-mocha.mjs'), results, String(timeoutMs), ...group], {
+      cwd: root,
+      stdio: i === 0 ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    const out = [];
+    child.stdout?.on('data', (d) => out.push(d));
+    child.stderr?.on('data', (d) => out.push(d));
+    return new Promise((resolve) => child.on('close', () => {
+      let counts;
+      try { counts = JSON.parse(readFileSync(results, 'utf8')); } catch { counts = { passed: 0, failed: 1, skipped: 0 }; out.push(Buffer.from(`the ${tier} runner crashed before reporting\n`)); }
+      resolve({ counts, output: Buffer.concat(out).toString(), group });
+    }));
+  });
+  const counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  for (const [i, run] of runs.entries()) {
+    const r = await run;
+    if (i > 0) {
+      heading(`${tier} (run beside the above: ${r.group.map((f) => f.replace(/^.*\//, '')).join(', ')})`);
+      process.stdout.write(r.output);
+    } else if (r.output) process.stdout.write(r.output);
+    for (const k of ['passed', 'failed', 'skipped']) counts[k] += r.counts[k];
+    counts.failures.push(...(r.counts.failures ?? []));
+  }
   rmSync(tmp, { recursive: true, force: true });
   record(tier, counts, Date.now() - t0);
 }
@@ -110,7 +152,7 @@ async function runTier(tier) {
   if (tier === 'lint') check('lint', () => sh(bin('eslint'), ['--max-warnings=0', '.']));
   else if (tier === 'types') check('types', () => sh(bin('tsc'), ['--noEmit', '-p', '.']) && sh(bin('tsc'), ['--noEmit', '-p', 'src/webview']));
   else if (tier === 'unit') {
-    if (build()) mochaTier('unit', findFiles(join(root, 'out/test/unit'), '.test.js'), 20_000);
+    if (build()) await mochaTier('unit', findFiles(join(root, 'out/test/unit'), '.test.js'), 20_000);
   } else if (tier === 'integration') {
     if (!build()) return;
     heading('integration (real VS Code extension host)');
@@ -146,7 +188,7 @@ async function runTier(tier) {
       record('ui', { passed: 0, failed: 1, skipped: 0 }, 0);
       return;
     }
-    mochaTier('ui', findFiles(join(root, 'test/ui'), '.test.mjs'), 120_000);
+    await mochaTier('ui', findFiles(join(root, 'test/ui'), '.test.mjs'), 120_000, UI_JOBS);
   }
 }
 

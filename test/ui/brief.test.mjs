@@ -1,6 +1,6 @@
 /* global document, getComputedStyle */ // frame.evaluate() callbacks run in the webview
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root } from './workbench.mjs';
 import { copyDemo } from '../../scripts/lib/demo.mjs';
@@ -45,8 +45,16 @@ function readPage(frame) {
   });
 }
 
-async function openBrief(folder, settings) {
-  const wb = await openWorkbench(folder, { settings });
+async function openBrief(folder, theme) {
+  // The theme as a workspace setting: the user settings are those of the server the UI tests share.
+  if (theme) {
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
+  }
+  const wb = await openWorkbench(folder);
+  // The workbench takes the theme from the folder's settings once it has read them: start once it has.
+  const kind = THEME_KINDS[theme ?? 'Default Light Modern'];
+  await eventually(() => wb.page.locator(`.monaco-workbench.${kind.workbench}`).count(), 30_000, `the workbench in a theme of kind ${kind.workbench}`);
   await wb.openDebrief();
   await wb.runCommand('Debrief: Prepare for Interview');
   // The next interview is offered first and has the focus: Enter prepares it.
@@ -56,8 +64,17 @@ async function openBrief(folder, settings) {
   await frame.locator('section[data-section="stories"]').waitFor({ timeout: 30_000 });
   // The workbench hands the page its theme's colours after it loads: read the page once they are there.
   await eventually(() => frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() !== ''), 30_000, 'the theme\'s colours in the page');
+  // The page is in the theme asked for (a theme of its kind), not in one the workbench had before.
+  await eventually(() => frame.evaluate((k) => document.body.classList.contains(k), kind.page), 30_000, `the page in a theme of kind ${kind.page}`);
   return { wb, frame };
 }
+
+/** The classes of the workbench and of a webview's body in each theme the tests use. */
+const THEME_KINDS = {
+  'Default Light Modern': { workbench: 'vs', page: 'vscode-light' },
+  'Default Dark Modern': { workbench: 'vs-dark', page: 'vscode-dark' },
+  'Default High Contrast': { workbench: 'hc-black', page: 'vscode-high-contrast' },
+};
 
 const SECTIONS = ['This application, and earlier ones at Globex', 'What is likely to matter', 'Questions asked before', 'What to reread', 'Stories to have ready'];
 
@@ -105,7 +122,7 @@ describe('the brief\'s page', function () {
     it(`reads well in ${theme}`, async () => {
       const folder = tempFolder();
       copyDemo(root, folder);
-      const { frame } = await openBrief(folder, { 'workbench.colorTheme': theme });
+      const { frame } = await openBrief(folder, theme);
       const shown = await readPage(frame);
       assert.deepEqual(shown.sections, SECTIONS);
       assert.ok(shown.text >= 4.5 && shown.muted >= 3, `text readable: ${JSON.stringify(shown)}`);

@@ -22,10 +22,57 @@ export function cleanupTemps() {
 process.on('exit', cleanupTemps); // also on Ctrl-C, which exits through code-server.mjs's handler
 
 /**
- * Opens `folder` in a real workbench with Debrief loaded, either from this checkout
- * (`from: 'source'`, as `npm start` does) or from the packaged .vsix (`from: 'vsix'`).
+ * One Chromium for every UI test, and one code-server for the tests that load Debrief from this checkout
+ * on a folder: each started by the first test that needs it, stopped by the root `after` hook below
+ * (and, on Ctrl-C or a crash, by the exit handlers of `code-server.mjs` and Playwright). Each test still
+ * gets a window of its own: its own folder (so its own workspace storage, kept index and local history
+ * on the server, all keyed by the folder, and its own extension host, ended when its page closes), in a
+ * browser context of its own (so its own browser storage, where the web workbench keeps the recently
+ * opened, the walkthrough's steps and the extensions' global and workspace state). The server's user
+ * settings are the same for all: a test that needs a setting puts it in its folder's settings.
  */
-export async function openWorkbench(folder, { from = 'source', settings, workspaceFile } = {}) {
+const sharedParts = {};
+function shared(name, start) {
+  sharedParts[name] ??= start().catch((e) => {
+    delete sharedParts[name];
+    throw e;
+  });
+  return sharedParts[name];
+}
+const sharedBrowser = () => shared('browser', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'debrief-chromium-'));
+  const remove = () => rmSync(home, { recursive: true, force: true });
+  process.on('exit', remove);
+  const browser = await launchBrowser(home).catch((e) => {
+    remove();
+    throw e;
+  });
+  browser.on('disconnected', remove);
+  return browser;
+});
+const sharedServer = () => shared('server', () => startCodeServer({ testDriver: true }));
+
+/** Stops the shared browser and server, those started. */
+export async function closeShared() {
+  const { browser, server } = sharedParts;
+  delete sharedParts.browser;
+  delete sharedParts.server;
+  await (await browser?.catch(() => undefined))?.close().catch(() => {});
+  await (await server?.catch(() => undefined))?.stop();
+}
+// A root hook (mocha defines `after` while it loads the test files): once every test has run.
+if (typeof globalThis.after === 'function') globalThis.after(closeShared);
+
+/**
+ * Opens `folder` in a real workbench with Debrief loaded, either from this checkout (`from: 'source'`,
+ * as `npm start` does) or from the packaged .vsix (`from: 'vsix'`), in a new context of the shared
+ * browser. The .vsix is installed in an extensions folder of its own, on a server of its own. A
+ * `.code-workspace` file opens on a server of its own too: on a server that had opened other windows,
+ * the workbench at times opened one with none of its folders (measured: 1 window in 5). Settings a test
+ * needs go into the folder's `.vscode/settings.json` (or the `.code-workspace` file).
+ */
+export async function openWorkbench(folder, { from = 'source', workspaceFile } = {}) {
+  const own = from === 'vsix' || workspaceFile !== undefined;
   let extensionsDir;
   if (from === 'vsix') {
     const vsix = join(root, 'out', 'debrief.vsix');
@@ -33,21 +80,31 @@ export async function openWorkbench(folder, { from = 'source', settings, workspa
     extensionsDir = tempFolder('debrief-ext-');
     installExtension(vsix, extensionsDir);
   }
-  const server = await startCodeServer({ testDriver: from === 'source', extensionsDir, settings });
-  const browser = await launchBrowser(server.home);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const server = own ? await startCodeServer({ testDriver: from === 'source', extensionsDir }) : await sharedServer();
+  const browser = await sharedBrowser().catch(async (e) => {
+    if (own) await server.stop();
+    throw e;
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
   const payload = from === 'source' ? [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']] : undefined;
-  // A .code-workspace file opens a multi-root workspace instead of one folder.
-  await page.goto(server.url(folder, payload, workspaceFile));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  try {
+    // A .code-workspace file opens a multi-root workspace instead of one folder.
+    await page.goto(server.url(folder, payload, workspaceFile));
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  } catch (e) {
+    await context.close().catch(() => {});
+    if (own) await server.stop();
+    throw e;
+  }
   const wb = {
     server,
     browser,
     page,
     async close() {
       open.delete(wb);
-      await browser.close().catch(() => {});
-      await server.stop();
+      await context.close().catch(() => {});
+      if (own) await server.stop();
     },
     /** Clicks the Debrief icon in the activity bar and waits for its side bar. */
     async openDebrief() {
