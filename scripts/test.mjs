@@ -97,6 +97,8 @@ async function mochaTier(tier, files, timeoutMs, jobs = 1) {
     return;
   }
   const tmp = mkdtempSync(join(tmpdir(), 'debrief-results-'));
+  const removeTmp = () => rmSync(tmp, { recursive: true, force: true });
+  process.once('exit', removeTmp);
   const runs = splitFiles(files, jobs).map((group, i) => {
     const results = join(tmp, `results-${i}.json`);
     const child = spawn(process.execPath, [join(root, 'scripts/lib/run-mocha.mjs'), results, String(timeoutMs), ...group], {
@@ -122,9 +124,14 @@ async function mochaTier(tier, files, timeoutMs, jobs = 1) {
     for (const k of ['passed', 'failed', 'skipped']) counts[k] += r.counts[k];
     counts.failures.push(...(r.counts.failures ?? []));
   }
-  rmSync(tmp, { recursive: true, force: true });
+  removeTmp();
+  process.off('exit', removeTmp);
   record(tier, counts, Date.now() - t0);
 }
+
+// Ctrl-C reaches the tiers' processes too (they stop their servers and browsers); this one ends through
+// process.exit, so that its exit handlers remove its temporary folders.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => process.exit(130));
 
 const started = Date.now();
 let built = false;
