@@ -116,6 +116,16 @@ function citedIdsOf(iv: Interview | undefined): Map<string, number> | undefined 
 
 /** The files holding one id: a single path (the usual case, no Set allocated) or a Set of two or more. */
 type FilesOf = string | Set<string>;
+/** What the progress of weaknesses reads of an interview: its dates and its citations (its outcome, say, changes nothing there). */
+function progressKey(iv: Interview): string {
+  return JSON.stringify([iv.applied, iv.feedback?.received, iv.rounds.map((r) => r.date), iv.weaknesses.map((c) => [c.weakness, c.round])]);
+}
+
+/** Whether an interview read again (or added, or removed) changes the progress of weaknesses. */
+function progressChanged(prev: Interview | undefined, next: Interview | undefined): boolean {
+  return prev && next ? progressKey(prev) !== progressKey(next) : prev !== next;
+}
+
 function filesOf(v: FilesOf | undefined): Iterable<string> {
   return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }
@@ -127,6 +137,7 @@ export class JournalIndex implements JournalView {
   readonly interviewsFolder: string;
   readonly weaknessesPath: string;
   private _version = 0;
+  private _progressVersion = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly idToFiles = new Map<string, FilesOf>();
   private readonly citedBy = new Map<string, Map<string, number>>();
@@ -155,6 +166,15 @@ export class JournalIndex implements JournalView {
   /** Increases with every change. */
   get version(): number {
     return this._version;
+  }
+
+  /**
+   * Increases with every change of what the progress of weaknesses reads (progress/weaknesses.ts): the
+   * weaknesses file, an interview added or removed, an interview's dates or citations. A change of an
+   * outcome, a note or a tag leaves it as it was, so that progress is not computed again for it.
+   */
+  get progressVersion(): number {
+    return this._progressVersion;
   }
 
   /** Which journal file a workspace-relative path is, if any. */
@@ -286,6 +306,7 @@ export class JournalIndex implements JournalView {
 
   private setInterview(path: string, next: InterviewEntry | undefined): void {
     const prev = this.entries.get(path) as InterviewEntry | undefined;
+    if (progressChanged(prev?.interview, next?.interview)) this._progressVersion++;
     if (next && hasErrors(next.local) && prev) next.lastGood = hasErrors(prev.local) ? prev.lastGood : prev.interview;
     const wasUnread = prev ? interviewUnread(prev) : false;
     const unread = next ? interviewUnread(next) : false;
@@ -346,6 +367,7 @@ export class JournalIndex implements JournalView {
 
   private setWeaknesses(path: string, next: WeaknessesEntry | undefined): void {
     const prevEntry = this.entries.get(path) as WeaknessesEntry | undefined;
+    this._progressVersion++;
     const wasComplete = this.weaknessesComplete();
     if (next) next.states = weaknessStates(prevEntry?.states ?? [], next.value?.weaknesses ?? [], unreadParts(next.value, next.local, next.broken));
     const before = this.weaknessById;
