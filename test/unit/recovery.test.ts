@@ -276,6 +276,17 @@ describe('records, not files, in the index', () => {
     assert.equal(x.editRefusal(W), undefined);
   });
 
+  it('a file emptied and written again (as some tools write) keeps a broken weakness as last read', () => {
+    const x = index();
+    x.update(W, demoWeaknesses);
+    x.update(W, '');
+    assert.deepEqual(ids(x.weaknessStates()), [], 'an empty file shows no weakness');
+    x.update(W, '# being written\n');
+    x.update(W, twoMistakes);
+    assert.deepEqual(ids(x.weaknessStates()), ['broken:thinking-aloud', 'capacity-estimates', 'star-stories']);
+    assert.equal((x.weaknessStates()[0] as { lastRead?: Weakness }).lastRead?.title, 'Going silent while solving');
+  });
+
   it('a new item that does not read has no last read; a weakness deleted meanwhile is gone', () => {
     const x = index();
     x.update(W, demoWeaknesses);

@@ -78,6 +78,11 @@ interface WeaknessesEntry {
   broken?: BrokenPart[];
   /** Every weakness as the views show it (see weaknessStates), worked out when the entry is set. */
   states: RecordState<Weakness>[];
+  /**
+   * While the file holds nothing (emptied by a tool that then writes it again, or by the user), the
+   * weaknesses as shown before: what is written next pairs its broken parts with them (last read).
+   */
+  before?: RecordState<Weakness>[];
 }
 type Entry = InterviewEntry | WeaknessesEntry;
 
@@ -369,7 +374,11 @@ export class JournalIndex implements JournalView {
     const prevEntry = this.entries.get(path) as WeaknessesEntry | undefined;
     this._progressVersion++;
     const wasComplete = this.weaknessesComplete();
-    if (next) next.states = weaknessStates(prevEntry?.states ?? [], next.value?.weaknesses ?? [], unreadParts(next.value, next.local, next.broken));
+    const previous = prevEntry?.before ?? prevEntry?.states ?? [];
+    if (next) {
+      next.states = weaknessStates(previous, next.value?.weaknesses ?? [], unreadParts(next.value, next.local, next.broken));
+      if (!next.value && next.local.some((p) => p.code === 'empty-file')) next.before = previous;
+    }
     const before = this.weaknessById;
     const after = new Map<string, Weakness>();
     for (const w of next?.value?.weaknesses ?? []) if (!after.has(w.id)) after.set(w.id, w);
