@@ -30,10 +30,16 @@ export function slugify(s: string, maxLength = MAX_GENERATED_ID_LENGTH): string 
   return out;
 }
 
-/** A unique id from a text: its slug, then slug-2, slug-3… avoiding `taken`. */
-export function uniqueId(base: string, taken: Iterable<string>, fallback = 'item'): string {
-  const set = new Set(taken);
+/**
+ * A unique id from a text: its slug, then slug-2, slug-3… avoiding `taken`. `from`, kept across calls,
+ * remembers for each slug where the free ones start, so that many ids of the same text take linear time.
+ */
+export function uniqueId(base: string, taken: Iterable<string>, fallback = 'item', from?: Map<string, number>): string {
+  const set = taken instanceof Set ? (taken as ReadonlySet<string>) : new Set(taken);
   const slug = slugify(base) || fallback;
-  if (!set.has(slug)) return slug;
-  for (let i = 2; ; i++) if (!set.has(`${slug}-${i}`)) return `${slug}-${i}`;
+  let i = from?.get(slug) ?? 1;
+  let id = i === 1 ? slug : `${slug}-${i}`;
+  while (set.has(id)) id = `${slug}-${++i}`;
+  from?.set(slug, i);
+  return id;
 }

@@ -166,4 +166,43 @@ describe('progress on a weakness', () => {
       }
     }), { numRuns: 300 });
   });
+
+  it('is computed again whenever what it reads changes, and only then, over any sequence of changes', () => {
+    // Interviews rewritten in turn (outcome, dates, feedback, citations, added or removed) and the
+    // weaknesses file: after each change the progress returned equals the progress computed afresh, and is
+    // the very list returned before when only what progress does not read (the outcome) changed.
+    const day = fc.integer({ min: 1, max: 28 }).map((d) => `2025-0${1 + (d % 9)}-${String(d).padStart(2, '0')}`);
+    const text = (i: number, v: { outcome: string; date?: string; feedback?: string; cite?: string }) => `id: i${i}\ncompany: C${i}\nrole: Dev\napplied: 2025-01-02\noutcome: ${v.outcome}\n`
+      + (v.date ? `rounds:\n  - type: coding\n    date: ${v.date}\n` : '') + (v.feedback ? `feedback:\n  received: ${v.feedback}\n` : '')
+      + (v.cite ? `weaknesses:\n  - weakness: ${v.cite}\n    round: 1\n` : '');
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('interview' as const), i: fc.integer({ min: 0, max: 4 }), outcome: fc.constantFrom('pending', 'rejected', 'offer'), date: fc.option(day, { nil: undefined }), feedback: fc.option(day, { nil: undefined }), cite: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }) }),
+      fc.record({ kind: fc.constant('outcome' as const), i: fc.integer({ min: 0, max: 4 }), outcome: fc.constantFrom('pending', 'rejected', 'ghosted') }),
+      fc.record({ kind: fc.constant('remove' as const), i: fc.integer({ min: 0, max: 4 }) }),
+      fc.record({ kind: fc.constant('weaknesses' as const), done: fc.option(day, { nil: undefined }) }),
+    );
+    fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 12 }), day, (changes, today) => {
+      const index = journal({ [W]: 'weaknesses:\n  - id: a\n    title: A\n  - id: b\n    title: B\n' });
+      const held = new Map<number, { outcome: string; date?: string; feedback?: string; cite?: string }>();
+      let last = weaknessProgress(index, today);
+      for (const c of changes) {
+        let same = false;
+        if (c.kind === 'interview') held.set(c.i, c);
+        else if (c.kind === 'outcome') {
+          const v = held.get(c.i);
+          if (!v) continue;
+          held.set(c.i, { ...v, outcome: c.outcome });
+          same = true;
+        } else if (c.kind === 'remove') {
+          if (!held.delete(c.i)) continue;
+          index.remove(`debrief/interviews/i${c.i}.yaml`);
+        } else index.update(W, `weaknesses:\n  - id: a\n    title: A\n${c.done ? `    improvements:\n      - id: m\n        action: Mocks\n        status: done\n        done: ${c.done}\n` : ''}  - id: b\n    title: B\n`);
+        if (c.kind === 'interview' || c.kind === 'outcome') index.update(`debrief/interviews/i${c.i}.yaml`, text(c.i, held.get(c.i)!));
+        const now = weaknessProgress(index, today);
+        assert.deepEqual(now, weaknessProgress(index, today, index.weaknesses()), 'as computed afresh');
+        if (same) assert.equal(now, last, 'an outcome changed: the same list, not computed again');
+        last = now;
+      }
+    }), { numRuns: 300 });
+  });
 });

@@ -183,6 +183,17 @@ describe('one mistake, one problem', () => {
     for (const r of [brace, double, single]) assert.deepEqual(r.value?.weaknesses.map((w) => w.id), ['thinking-aloud', 'star-stories']);
   });
 
+  it('a weakness that reads on its own reads, even with a quote that looks left open', () => {
+    // "'Tom''" ends with an escaped quote, yet `yaml` takes the quote after "status: " as its end and reads
+    // the weakness without an error: with the first weakness damaged, it still reads just as `yaml` reads it.
+    const odd = "  - id: star-stories\n    title: 'Tom''\n    # a comment\n    status: 'confirmed'\n    description: it's\n";
+    const alone = parseDocument(odd);
+    assert.equal(alone.errors.length, 0);
+    const r = readWeaknesses(W, demoWeaknesses.replace('    title: Going silent while solving', '    title: [Going silent').replace(/ {2}- id: star-stories\n.*\n$/, odd));
+    assert.deepEqual(r.value?.weaknesses.map((w) => [w.id, w.title]), [['capacity-estimates', 'No capacity estimates'], ['star-stories', (alone.toJS() as { title: string }[])[0].title]]);
+    assert.deepEqual(r.problems.map((p) => p.message), ['The list opened with "[" on line 3, column 12 is never closed. Add "]" after its last item.']);
+  });
+
   it('a mapping given as a category is one problem, never "[object Object]"', () => {
     const r = readWeaknesses(W, demoWeaknesses.replace('category: system-design', 'category: {a: 1}'));
     assert.deepEqual(r.problems.map((p) => [p.code, p.message]), [['bad-type', 'Category (weaknesses[2].category) should be text, not a mapping.']]);
@@ -263,6 +274,17 @@ describe('records, not files, in the index', () => {
     x.update(W, demoWeaknesses);
     assert.deepEqual(ids(x.weaknessStates()), ['thinking-aloud', 'capacity-estimates', 'star-stories']);
     assert.equal(x.editRefusal(W), undefined);
+  });
+
+  it('a file emptied and written again (as some tools write) keeps a broken weakness as last read', () => {
+    const x = index();
+    x.update(W, demoWeaknesses);
+    x.update(W, '');
+    assert.deepEqual(ids(x.weaknessStates()), [], 'an empty file shows no weakness');
+    x.update(W, '# being written\n');
+    x.update(W, twoMistakes);
+    assert.deepEqual(ids(x.weaknessStates()), ['broken:thinking-aloud', 'capacity-estimates', 'star-stories']);
+    assert.equal((x.weaknessStates()[0] as { lastRead?: Weakness }).lastRead?.title, 'Going silent while solving');
   });
 
   it('a new item that does not read has no last read; a weakness deleted meanwhile is gone', () => {

@@ -10,11 +10,10 @@
  * the same file twice adds nothing the second time.
  */
 import { addRound, createInterview, NewInterview } from '../edits/interview';
-import { slugify } from '../ids';
-import { Interview, isClosed, Outcome, Stage } from '../model';
+import { uniqueId } from '../ids';
+import { Interview, interviewDate, isClosed, Outcome, Stage } from '../model';
 import { basename } from '../paths';
 import type { FileChange } from '../plans/plan';
-import { interviewDate } from '../queries/sidebar';
 import { shown } from '../text/shown';
 import { run } from '../yaml/splice';
 import { applyEdits, chain, EditResult } from '../yaml/text-edits';
@@ -123,20 +122,6 @@ export function statusKey(value: string): string {
 
 function singleLineComment(s: string): string {
   return s.replace(/[\r\n\u2028\u2029]+/g, ' ');
-}
-
-/**
- * The id Record Interview would give (ids.ts: the slug of company and role, then slug-2, slug-3…), the
- * first one no file has. `next` remembers, for each slug, where the free ones start, so that many rows
- * of the same company and role still take linear time.
- */
-function freeId(base: string, taken: ReadonlySet<string>, next: Map<string, number>): string {
-  const slug = slugify(base) || 'item';
-  let i = next.get(slug) ?? 1;
-  let id = i === 1 ? slug : `${slug}-${i}`;
-  while (taken.has(id)) id = `${slug}-${++i}`;
-  next.set(slug, i);
-  return id;
 }
 
 /** The mapped fields of a row, as text. */
@@ -326,7 +311,7 @@ export function planImport(table: Table, options: ImportOptions): { ok: true; pl
       rows.push({ ...base, kind: 'duplicate', reason: date ? duplicateReason(date, rowName(table, earlier)) : `the same values in every column as ${rowName(table, earlier)}` });
       continue;
     }
-    const created = createInterview({ ...v.interview, id: freeId(`${v.interview.company} ${v.interview.role}`, taken, nextFree) }, { journalFolder: options.journalFolder });
+    const created = createInterview({ ...v.interview, id: uniqueId(`${v.interview.company} ${v.interview.role}`, taken, 'item', nextFree) }, { journalFolder: options.journalFolder });
     if (!created.ok) {
       rows.push({ ...base, kind: 'invalid', reason: created.problems[0]?.message ?? 'the interview could not be created' });
       continue;

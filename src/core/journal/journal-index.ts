@@ -78,6 +78,11 @@ interface WeaknessesEntry {
   broken?: BrokenPart[];
   /** Every weakness as the views show it (see weaknessStates), worked out when the entry is set. */
   states: RecordState<Weakness>[];
+  /**
+   * While the file holds nothing (emptied by a tool that then writes it again, or by the user), the
+   * weaknesses as shown before: what is written next pairs its broken parts with them (last read).
+   */
+  before?: RecordState<Weakness>[];
 }
 type Entry = InterviewEntry | WeaknessesEntry;
 
@@ -116,6 +121,16 @@ function citedIdsOf(iv: Interview | undefined): Map<string, number> | undefined 
 
 /** The files holding one id: a single path (the usual case, no Set allocated) or a Set of two or more. */
 type FilesOf = string | Set<string>;
+/** What the progress of weaknesses reads of an interview: its dates and its citations (its outcome, say, changes nothing there). */
+function progressKey(iv: Interview): string {
+  return JSON.stringify([iv.applied, iv.feedback?.received, iv.rounds.map((r) => r.date), iv.weaknesses.map((c) => [c.weakness, c.round])]);
+}
+
+/** Whether an interview read again (or added, or removed) changes the progress of weaknesses. */
+function progressChanged(prev: Interview | undefined, next: Interview | undefined): boolean {
+  return prev && next ? progressKey(prev) !== progressKey(next) : prev !== next;
+}
+
 function filesOf(v: FilesOf | undefined): Iterable<string> {
   return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }
@@ -127,6 +142,7 @@ export class JournalIndex implements JournalView {
   readonly interviewsFolder: string;
   readonly weaknessesPath: string;
   private _version = 0;
+  private _progressVersion = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly idToFiles = new Map<string, FilesOf>();
   private readonly citedBy = new Map<string, Map<string, number>>();
@@ -155,6 +171,15 @@ export class JournalIndex implements JournalView {
   /** Increases with every change. */
   get version(): number {
     return this._version;
+  }
+
+  /**
+   * Increases with every change of what the progress of weaknesses reads (progress/weaknesses.ts): the
+   * weaknesses file, an interview added or removed, an interview's dates or citations. A change of an
+   * outcome, a note or a tag leaves it as it was, so that progress is not computed again for it.
+   */
+  get progressVersion(): number {
+    return this._progressVersion;
   }
 
   /** Which journal file a workspace-relative path is, if any. */
@@ -286,6 +311,7 @@ export class JournalIndex implements JournalView {
 
   private setInterview(path: string, next: InterviewEntry | undefined): void {
     const prev = this.entries.get(path) as InterviewEntry | undefined;
+    if (progressChanged(prev?.interview, next?.interview)) this._progressVersion++;
     if (next && hasErrors(next.local) && prev) next.lastGood = hasErrors(prev.local) ? prev.lastGood : prev.interview;
     const wasUnread = prev ? interviewUnread(prev) : false;
     const unread = next ? interviewUnread(next) : false;
@@ -346,8 +372,13 @@ export class JournalIndex implements JournalView {
 
   private setWeaknesses(path: string, next: WeaknessesEntry | undefined): void {
     const prevEntry = this.entries.get(path) as WeaknessesEntry | undefined;
+    this._progressVersion++;
     const wasComplete = this.weaknessesComplete();
-    if (next) next.states = weaknessStates(prevEntry?.states ?? [], next.value?.weaknesses ?? [], unreadParts(next.value, next.local, next.broken));
+    const previous = prevEntry?.before ?? prevEntry?.states ?? [];
+    if (next) {
+      next.states = weaknessStates(previous, next.value?.weaknesses ?? [], unreadParts(next.value, next.local, next.broken));
+      if (!next.value && next.local.some((p) => p.code === 'empty-file')) next.before = previous;
+    }
     const before = this.weaknessById;
     const after = new Map<string, Weakness>();
     for (const w of next?.value?.weaknesses ?? []) if (!after.has(w.id)) after.set(w.id, w);

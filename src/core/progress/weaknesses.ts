@@ -93,11 +93,24 @@ function rate(s: Share): number {
   return s.of ? s.seen / s.of : 0;
 }
 
+const computed = new WeakMap<JournalIndex, { version: number; today: string; list: WeaknessProgress[] }>();
+
 /**
  * Progress of every weakness of a journal on `today`, in the order of weaknesses.yaml (first definition
  * of an id); of `weaknesses` when given (the Weaknesses view's rows, weaknesses as last read among them).
+ * That of the journal's weaknesses is computed once per date and progress version of the index (a change
+ * of an outcome, say, computes nothing again); the list returned is shared: read it, never change it.
  */
-export function weaknessProgress(index: JournalIndex, today: string, weaknesses: readonly Weakness[] = index.weaknesses()): WeaknessProgress[] {
+export function weaknessProgress(index: JournalIndex, today: string, weaknesses?: readonly Weakness[]): WeaknessProgress[] {
+  if (weaknesses) return progressOfAll(index, today, weaknesses);
+  const c = computed.get(index);
+  if (c && c.version === index.progressVersion && c.today === today) return c.list;
+  const list = progressOfAll(index, today, index.weaknesses());
+  computed.set(index, { version: index.progressVersion, today, list });
+  return list;
+}
+
+function progressOfAll(index: JournalIndex, today: string, weaknesses: readonly Weakness[]): WeaknessProgress[] {
   const recentFrom = addDays(today, -(TREND_WINDOW_DAYS - 1));
   const previousFrom = addDays(today, -(2 * TREND_WINDOW_DAYS - 1));
   const previousTo = addDays(recentFrom, -1);

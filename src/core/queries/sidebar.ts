@@ -13,9 +13,6 @@ export interface InterviewGroup {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-// Its home is core/model.ts; named here too for core/import, which imports it from this module.
-export { interviewDate } from '../model';
-
 /** The most recent date of an interview: feedback received, last dated round, or applied. */
 export function lastActivity(iv: Interview): string | undefined {
   let last = iv.applied;

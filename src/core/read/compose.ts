@@ -12,6 +12,9 @@
  */
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLError, YAMLParseError } from 'yaml';
 import { checkYamlLimits, LimitBreach, Limits } from '../limits';
+
+/** A text within the limits: its syntax tokens, and its long double-quoted scalars (checkYamlLimits). */
+export type Checked = Exclude<ReturnType<typeof checkYamlLimits>, { breach: LimitBreach }>;
 import type { Problem, ProblemCollector, Range, Severity } from '../problems';
 import type { LineIndex } from '../text/lines';
 import { shown } from '../text/shown';
@@ -36,7 +39,11 @@ export interface Composed {
  */
 export function composeText(text: string, limits: Readonly<Limits>): Composed | { breach: LimitBreach } | undefined {
   const checked = checkYamlLimits(text, limits);
-  if ('breach' in checked) return checked;
+  return 'breach' in checked ? checked : composeChecked(text, checked);
+}
+
+/** The document of a text checked against the limits (checkYamlLimits), composed from the syntax tokens of the check. */
+export function composeChecked(text: string, checked: Checked): Composed | undefined {
   const requoted = singleQuoteLongScalars(checked.longDoubleQuoted);
   // The composer's errors are Errors: their stack, never used, would cost more than the rest of a
   // damaged file's reading (an engine without the setting ignores it).

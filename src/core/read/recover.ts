@@ -30,12 +30,14 @@
  * Most of that is rarely done: an item whose "-" is at the column tried is first read by the fast
  * reader (fast.ts; most items of a damaged file are intact, and it reads them for a fraction of the
  * cost), a part is composed only when what it gives is asked for (an item whose "-" is not at the
- * column is never one), and a part that is the whole text stopped at a limit is not composed again.
+ * column is never one; one whose syntax tokens leave a bracket or quote open for certain is only
+ * parsed, for where it was opened), and a part that is the whole text stopped at a limit is not
+ * composed again.
  */
 import { CST, isMap, isScalar, isSeq, Lexer, Scalar } from 'yaml';
-import type { LimitBreach, Limits } from '../limits';
+import { checkYamlLimits, LimitBreach, Limits } from '../limits';
 import type { Problem } from '../problems';
-import { Composed, composeText, Conversion, Converted, duplicateKey, problem, toPlain, yamlProblem } from './compose';
+import { Checked, Composed, composeChecked, Conversion, Converted, duplicateKey, problem, toPlain, yamlProblem } from './compose';
 import { fastItem } from './fast';
 import { LMap, LNode, LSeq, MAP, SEQ } from './located';
 import type { BrokenPart, Plain } from './types';
@@ -212,20 +214,40 @@ interface Piece {
   base: number;
   /** What composing it gave: composed when first asked for (an item that cannot be one is never composed, unless it is reported). */
   readonly composed: Composed | { breach: LimitBreach } | undefined;
+  /**
+   * A bracket or quote its syntax tokens never close, found before composing it, when one of them is
+   * such that the text certainly does not compose without an error (see unclosed): its problem. A part
+   * that holds one is never composed.
+   */
+  readonly opener?: Opener;
   /** The one item of a list, as the fast reader read it (offsets in the whole text), instead of `composed`. */
   fast?: Converted;
 }
 
 function piece(L: Lines, from: number, to: number, limits: Readonly<Limits>): Piece {
   const base = L.offset(from);
+  const text = () => L.text.slice(base, L.offset(to));
+  let checked: Checked | { breach: LimitBreach } | undefined;
+  const check = () => (checked ??= checkYamlLimits(text(), limits));
   let composed: Composed | { breach: LimitBreach } | undefined;
   let done = false;
+  let open: Opener | null | undefined;
   return {
     from, to, base,
+    get opener() {
+      if (open === undefined) {
+        const c = done ? composed : check();
+        const u = c && !('breach' in c) ? unclosed(c.tokens) : undefined;
+        open = u?.certain ? u.first : null;
+      }
+      return open ?? undefined;
+    },
     get composed() {
       if (!done) {
         done = true;
-        composed = composeText(L.text.slice(base, L.offset(to)), limits);
+        const c = check();
+        composed = 'breach' in c ? c : composeChecked(text(), c);
+        checked = undefined;
       }
       return composed;
     },
@@ -273,6 +295,7 @@ interface CutContext {
 
 /** The document of a piece that composed without an error. */
 function clean(p: Piece): Composed['doc'] | undefined {
+  if (p.opener) return undefined;
   const c = p.composed;
   return c && 'doc' in c && c.doc.errors.length === 0 ? c.doc : undefined;
 }
@@ -329,7 +352,7 @@ function cutList(L: Lines, from: number, to: number, column: number, cx: CutCont
   for (let k = 0; k < starts.length; k++) {
     let item = itemPiece(L, starts[k], k + 1 < starts.length ? starts[k + 1] : to, column, cx);
     // (Only an item whose "-" is at the column can be one, or be two.)
-    if (atColumn(L, item.from, column) && itemNode(L, item, column) === undefined) {
+    if (atColumn(L, item.from, column) && movedDash(L, item.from + 1, item.to, column) && itemNode(L, item, column) === undefined) {
       // An item moved to the column of the item's content ("-" two further right) runs into the item
       // above it: when the error is on its line and what comes before reads, they are two items.
       const at = firstError(item);
@@ -347,6 +370,12 @@ function cutList(L: Lines, from: number, to: number, column: number, cx: CutCont
     items.push(item);
   }
   return { column, head, items, fit: read - outOfPlace, read };
+}
+
+/** True when a line in [from, to) starts with "-" two further right than a list's `column` (an item moved to its content's column). */
+function movedDash(L: Lines, from: number, to: number, column: number): boolean {
+  for (let i = from; i < to; i++) if (L.indent[i] === column + 2 && L.isDash(i)) return true;
+  return false;
 }
 
 /** Where the first error of a piece is, in the text: a syntax error, or a limit reached. */
@@ -688,14 +717,16 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
 /** The one problem of a part left out: an unclosed bracket or quote, else its first error, else why it is not where it belongs. */
 function partProblem(c: Recovery, L: Lines, part: Part, errors: readonly WholeError[]): Problem {
   const p = part.piece;
+  const open = p.opener;
+  if (open) return openerProblem(c, p.base + open.offset, open.char);
   const composed = p.composed;
   if (composed && 'breach' in composed) {
     const at = p.base + composed.breach.offset;
     return problem(c, c.lines.range(at, at + 1), 'error', 'over-limit', composed.breach.message, { limit: composed.breach.limit, max: composed.breach.max });
   }
   if (composed && composed.doc.errors.length > 0) {
-    const open = unclosed(composed.tokens);
-    if (open) return openerProblem(c, p.base + open.offset, open.char);
+    const found = unclosed(composed.tokens).first;
+    if (found) return openerProblem(c, p.base + found.offset, found.char);
     let first = composed.doc.errors[0];
     for (const e of composed.doc.errors) if (e.pos[0] < first.pos[0]) first = e;
     return yamlProblem(c, first, p.base);
@@ -725,9 +756,21 @@ function openerProblem(c: Recovery, at: number, char: string): Problem {
   return problem(c, range, 'error', 'yaml-syntax', message, { opened: pos, char });
 }
 
-/** The first bracket or quote of a part's syntax tokens that is never closed, at its offset in the part. */
-function unclosed(tokens: readonly CST.Token[]): { offset: number; char: string } | undefined {
-  let found: { offset: number; char: string } | undefined;
+/** A bracket or quote never closed: its offset in the part, and the character. */
+interface Opener {
+  offset: number;
+  char: string;
+}
+
+/**
+ * The first bracket or quote of a part's syntax tokens that is never closed, at its offset in the part;
+ * whether the text certainly does not compose without an error: a bracket with no closing one at all,
+ * or a quoted text whose last character is not its quote, are errors of the `yaml` composer too (a text
+ * ending with an escaped quote, which it takes as closed, is not).
+ */
+function unclosed(tokens: readonly CST.Token[]): { first?: Opener; certain: boolean } {
+  let found: Opener | undefined;
+  let certain = false;
   const note = (offset: number, char: string) => {
     if (!found || offset < found.offset) found = { offset, char };
   };
@@ -751,19 +794,25 @@ function unclosed(tokens: readonly CST.Token[]): { offset: number; char: string 
         break;
       case 'flow-collection': {
         const close = t.start.source === '[' ? ']' : '}';
-        if (!t.end.some((e) => e.source === close)) note(t.start.offset, t.start.source);
+        if (!t.end.some((e) => e.source === close)) {
+          note(t.start.offset, t.start.source);
+          certain = true;
+        }
         items(t.items);
         break;
       }
       case 'double-quoted-scalar':
       case 'single-quoted-scalar':
-        if (!closedQuote(t.source)) note(t.offset, t.source[0]);
+        if (!closedQuote(t.source)) {
+          note(t.offset, t.source[0]);
+          if (t.source.length < 2 || t.source[t.source.length - 1] !== t.source[0]) certain = true;
+        }
         break;
       default:
         break;
     }
   }
-  return found;
+  return { first: found, certain };
 }
 
 /** True when a quoted scalar's source ends with the quote that closes it (not an escaped one). */

@@ -53,19 +53,19 @@ export class WeaknessesTree extends JournalTree<WeaknessesKind> {
     return state.kind === 'read' ? this.weaknessNode(journal, state.record.id) : this.brokenNode(journal, state);
   }
 
-  /** The ranked progress of the weaknesses shown, those as last read among them, once per index version and date. */
+  /** The ranked progress of the weaknesses shown, those as last read among them, once per progress version of the index and date. */
   private ranked?: { journal: Journal; version: number; today: string; list: WeaknessProgress[] };
 
   private rankedProgress(journal: Journal): WeaknessProgress[] {
     const index = journal.index;
     const today = this.clock.today();
     const c = this.ranked;
-    if (c && c.journal === journal && c.version === index.version && c.today === today) return c.list;
+    if (c && c.journal === journal && c.version === index.progressVersion && c.today === today) return c.list;
     const states = index.weaknessStates();
     // Without weaknesses as last read, the same progress Insights shows.
     const progress = states.some((s) => s.kind === 'broken' && s.lastRead) ? weaknessProgress(index, today, states.flatMap((s) => shownRecord(s) ?? [])) : journalStats(index, today).weaknesses;
     const list = rankWeaknesses(progress);
-    this.ranked = { journal, version: index.version, today, list };
+    this.ranked = { journal, version: index.progressVersion, today, list };
     return list;
   }
 
