@@ -5,15 +5,34 @@ import { join } from 'node:path';
 import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root } from './workbench.mjs';
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
-/** The frame of the brief's page (inside the workbench's webview iframe). */
-async function briefFrame(page) {
+/**
+ * The frame of the brief's page (inside the workbench's webview iframe), once it is whole: its last
+ * section drawn, in the theme's colours, of the kind of theme asked for. The extension draws the page
+ * again when the journal changes, in a new frame: a frame gone while it was looked at is looked for again.
+ */
+async function briefFrame(page, kind) {
   return eventually(async () => {
+    let seen = 'no page titled "Brief: …"';
     for (const frame of page.frames()) {
-      const found = await frame.evaluate(() => document.querySelector('h1')?.textContent?.startsWith('Brief: ')).catch(() => false);
-      if (found) return frame;
+      const state = await frame.evaluate((k) => {
+        if (!document.querySelector('h1')?.textContent?.startsWith('Brief: ')) return undefined;
+        if (!document.querySelector('section[data-section="stories"]')?.getClientRects().length) return 'the page without its last section';
+        // The workbench hands the page its theme's colours after it loads: read the page once they are there.
+        if (getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() === '') return 'the page without the theme\'s colours';
+        // In the theme asked for (one of its kind), not in one the workbench had before.
+        if (!document.body.classList.contains(k)) return `the page in a theme of kind ${document.body.className}`;
+        return 'whole';
+      }, kind).catch(() => undefined);
+      if (state === 'whole') return frame;
+      if (state) seen = state;
     }
-    return undefined;
-  }, 60_000, 'the brief\'s page');
+    throw new Error(seen);
+  }, 60_000, `the brief's page, whole, in a theme of kind ${kind}`);
+}
+
+/** What the brief's page shows, read from the whole page (found again if it was drawn again meanwhile). */
+function readBrief(page, kind) {
+  return eventually(async () => readPage(await briefFrame(page, kind)), 90_000, 'the brief\'s page to be read');
 }
 
 /** The contrast ratio of two CSS colours (WCAG), as the page paints them. */
@@ -60,13 +79,8 @@ async function openBrief(folder, theme) {
   // The next interview is offered first and has the focus: Enter prepares it.
   await focusedRow(wb.page, 'Globex, Senior Platform Engineer').waitFor({ timeout: 30_000 });
   await wb.page.keyboard.press('Enter');
-  const frame = await briefFrame(wb.page);
-  await frame.locator('section[data-section="stories"]').waitFor({ timeout: 30_000 });
-  // The workbench hands the page its theme's colours after it loads: read the page once they are there.
-  await eventually(() => frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() !== ''), 30_000, 'the theme\'s colours in the page');
-  // The page is in the theme asked for (a theme of its kind), not in one the workbench had before.
-  await eventually(() => frame.evaluate((k) => document.body.classList.contains(k), kind.page), 30_000, `the page in a theme of kind ${kind.page}`);
-  return { wb, frame };
+  await briefFrame(wb.page, kind.page);
+  return { wb, kind: kind.page };
 }
 
 /** The classes of the workbench and of a webview's body in each theme the tests use. */
@@ -86,8 +100,8 @@ describe('the brief\'s page', function () {
   it('shows the demo\'s next interview, readable, and "Record how it went" works from the keyboard', async () => {
     const folder = tempFolder();
     copyDemo(root, folder);
-    const { wb, frame } = await openBrief(folder);
-    const shown = await readPage(frame);
+    const { wb, kind } = await openBrief(folder);
+    const shown = await readBrief(wb.page, kind);
     assert.equal(shown.title, 'Brief: Globex, Senior Platform Engineer');
     assert.deepEqual(shown.sections, SECTIONS);
     assert.equal(shown.likely[0], 'No load or capacity estimates in system design');
@@ -98,6 +112,7 @@ describe('the brief\'s page', function () {
     await wb.runCommand('View: Close Primary Side Bar');
     await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 15_000 });
     await wb.page.setViewportSize({ width: 900, height: 1130 });
+    const frame = await briefFrame(wb.page, kind);
     await frame.locator('ol.likely').waitFor({ timeout: 15_000 });
     const images = process.env.DEBRIEF_UPDATE_SCREENSHOTS === '1' ? join(root, 'docs', 'images') : join(root, 'test-results');
     mkdirSync(images, { recursive: true });
@@ -122,8 +137,8 @@ describe('the brief\'s page', function () {
     it(`reads well in ${theme}`, async () => {
       const folder = tempFolder();
       copyDemo(root, folder);
-      const { frame } = await openBrief(folder, theme);
-      const shown = await readPage(frame);
+      const { wb, kind } = await openBrief(folder, theme);
+      const shown = await readBrief(wb.page, kind);
       assert.deepEqual(shown.sections, SECTIONS);
       assert.ok(shown.text >= 4.5 && shown.muted >= 3, `text readable: ${JSON.stringify(shown)}`);
       // A button reads as one by its own colours, or (high contrast) by an outline against the page.
