@@ -25,7 +25,7 @@ if (unknown.length) {
 }
 const tiers = asked.length ? ALL.filter((t) => asked.includes(t)) : ALL;
 const verbose = process.env.DEBRIEF_VERBOSE === '1';
-/** The UI tests mostly wait on a workbench: two processes, each with its own server and browser, run them in about half the time. */
+/** The UI tests wait on a workbench much of the time: two processes, each with its own server and browser, overlap those waits. */
 const UI_JOBS = Math.max(1, Number.parseInt(process.env.DEBRIEF_UI_JOBS ?? '2', 10) || 1);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];

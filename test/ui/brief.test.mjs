@@ -6,8 +6,8 @@ import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, ro
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 /**
- * The frame of the brief's page (inside the workbench's webview iframe), once it is whole: its last
- * section drawn, in the theme's colours, of the kind of theme asked for. The extension draws the page
+ * The frame of the brief's page (inside the workbench's webview iframe), once it is whole: loaded, its
+ * last section drawn, in the theme's colours, of the kind of theme asked for. The extension draws the page
  * again when the journal changes, in a new frame: a frame gone while it was looked at is looked for again.
  */
 async function briefFrame(page, kind) {
@@ -16,6 +16,8 @@ async function briefFrame(page, kind) {
     for (const frame of page.frames()) {
       const state = await frame.evaluate((k) => {
         if (!document.querySelector('h1')?.textContent?.startsWith('Brief: ')) return undefined;
+        // The page's stylesheet applied (a page drawn anew loads it again).
+        if (document.readyState !== 'complete') return `the page still loading (${document.readyState})`;
         if (!document.querySelector('section[data-section="stories"]')?.getClientRects().length) return 'the page without its last section';
         // The workbench hands the page its theme's colours after it loads: read the page once they are there.
         if (getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim() === '') return 'the page without the theme\'s colours';

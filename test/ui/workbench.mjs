@@ -85,15 +85,17 @@ export async function openWorkbench(folder, { from = 'source', workspaceFile } =
     if (own) await server.stop();
     throw e;
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
   const payload = from === 'source' ? [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']] : undefined;
+  let context;
+  let page;
   try {
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
     // A .code-workspace file opens a multi-root workspace instead of one folder.
     await page.goto(server.url(folder, payload, workspaceFile));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   } catch (e) {
-    await context.close().catch(() => {});
+    await context?.close().catch(() => {});
     if (own) await server.stop();
     throw e;
   }
