@@ -1,6 +1,7 @@
 // Builds the extension, the CLI, the tests and the benchmark with esbuild.
 //   node scripts/build.mjs               extension (Node and browser) + CLI (development, with source maps)
 //   node scripts/build.mjs --production  minified extension + CLI, no source maps (what the .vsix ships)
+//   node scripts/build.mjs --dist <dir>  the extension and CLI in <dir> instead of dist/ (scripts/package.mjs)
 //   node scripts/build.mjs --tests       also every test file under test/unit and test/integration, and the
 //                                        web tier's bundle (test/web)
 //   node scripts/build.mjs --bench       also the benchmark
@@ -13,6 +14,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+const distAt = process.argv.indexOf('--dist');
+/** Where the extension's and the CLI's bundles go (relative to the root). */
+const dist = distAt >= 0 ? process.argv[distAt + 1].replace(/\/+$/, '') : 'dist';
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function walk(dir, test) {
@@ -97,16 +101,16 @@ const webOptions = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension-node.ts'], outfile: 'dist/extension.js', external: ['vscode', './web/extension.js'], metafile: true },
-  { ...webOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', metafile: true },
-  ...CHUNKS.map((c) => ({ ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: [c.entry], outfile: `dist/${c.name}.js`, metafile: true })),
+  { ...common, entryPoints: ['src/extension-node.ts'], outfile: `${dist}/extension.js`, external: ['vscode', './web/extension.js'], metafile: true },
+  { ...webOptions, entryPoints: ['src/extension.ts'], outfile: `${dist}/web/extension.js`, metafile: true },
+  ...CHUNKS.map((c) => ({ ...common, platform: 'browser', target: 'es2022', external: [], entryPoints: [c.entry], outfile: `${dist}/${c.name}.js`, metafile: true })),
 ];
 // The Insights webview: a browser bundle (Chart.js included), nothing fetched at run time.
-builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: 'dist/webview/insights.js' });
+builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/insights/main.ts'], outfile: `${dist}/webview/insights.js` });
 // The brief's page: a small script that swaps in the page the extension renders and reports its buttons.
-builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/brief/main.ts'], outfile: 'dist/webview/brief.js' });
+builds.push({ ...common, platform: 'browser', target: 'es2022', format: 'iife', external: [], entryPoints: ['src/webview/brief/main.ts'], outfile: `${dist}/webview/brief.js` });
 if (existsSync(join(root, 'src/cli/main.ts'))) {
-  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [chunks] });
+  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: `${dist}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [chunks] });
 }
 
 if (args.has('--tests')) {
@@ -132,7 +136,7 @@ if (args.has('--bench')) {
 
 if (production) {
   // What the .vsix ships is what this build made: no source map, nothing left in dist/ by an earlier build.
-  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  rmSync(join(root, dist), { recursive: true, force: true });
 }
 
 if (args.has('--watch')) {
@@ -145,7 +149,8 @@ if (args.has('--watch')) {
   // What each entry of the extension is made of, for the package tier's checks (scripts/check-package.mjs).
   mkdirSync(join(root, 'out', 'meta'), { recursive: true });
   builds.forEach((b, i) => {
-    if (b.metafile) writeFileSync(join(root, 'out', 'meta', `${b.outfile.replace(/[/.]/g, '-')}.json`), JSON.stringify(results[i].metafile));
+    // Named by the bundle's place in the extension (dist/…), wherever it was built.
+    if (b.metafile) writeFileSync(join(root, 'out', 'meta', `${b.outfile.replace(`${dist}/`, 'dist/').replace(/[/.]/g, '-')}.json`), JSON.stringify(results[i].metafile));
   });
   console.log(`[debrief] built ${builds.length} bundle(s) in ${Date.now() - started} ms`);
 }

@@ -50,7 +50,11 @@ const names = Object.keys(files).filter((n) => !n.endsWith('/'));
 const text = (name) => new TextDecoder().decode(files[name]);
 const manifest = JSON.parse(text('extension/package.json'));
 const inPackage = (rel) => `extension/${rel.replace(/^\.\//, '')}`;
-const meta = (outfile) => JSON.parse(readFileSync(join(root, 'out', 'meta', `${outfile.replace(/[/.]/g, '-')}.json`), 'utf8'));
+/** What esbuild says of a bundle (its place in the extension, dist/…), wherever the package script built it. */
+const output = (outfile) => {
+  const { outputs } = JSON.parse(readFileSync(join(root, 'out', 'meta', `${outfile.replace(/[/.]/g, '-')}.json`), 'utf8'));
+  return outputs[Object.keys(outputs).find((o) => o === outfile || o.endsWith(`/${outfile}`))];
+};
 const isBuiltin = (spec) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]);
 
 check(`the package holds only what users need (${names.length} files, ${(bytes.length / 1024).toFixed(0)} KB)`, () => [
@@ -77,7 +81,7 @@ check('both entries: main for a Node extension host, browser for the web worker 
   if (manifest.main !== './dist/extension.js') problems.push(`main is ${manifest.main}, not ./dist/extension.js`);
   if (manifest.browser !== './dist/web/extension.js') problems.push(`browser is ${manifest.browser}, not ./dist/web/extension.js`);
   // The Node entry adds the local disk and requires the shared bundle beside it.
-  const node = meta('dist/extension.js').outputs['dist/extension.js'];
+  const node = output('dist/extension.js');
   for (const i of node.imports) if (i.external && !['vscode', './web/extension.js'].includes(i.path) && !isBuiltin(i.path)) problems.push(`the main entry imports ${i.path}`);
   if (!node.imports.some((i) => i.path === './web/extension.js')) problems.push('the main entry does not load the shared bundle');
   if (!/require\("\.\/web\/extension\.js"\)/.test(text('extension/dist/extension.js'))) problems.push('dist/extension.js does not require ./web/extension.js');
@@ -86,8 +90,7 @@ check('both entries: main for a Node extension host, browser for the web worker 
 
 check('the browser bundle imports nothing of Node, only vscode, and leaves the workbook and invitation readers to be loaded when needed', () => {
   const problems = [];
-  const web = meta('dist/web/extension.js');
-  const out = web.outputs['dist/web/extension.js'];
+  const out = output('dist/web/extension.js');
   for (const i of out.imports) if (i.path !== 'vscode') problems.push(`imports ${i.path}${isBuiltin(i.path) ? ' (a Node built-in)' : ''}`);
   for (const input of Object.keys(out.inputs)) {
     if (/node_modules\/(fflate|saxes)\//.test(input)) problems.push(`holds ${input}: the workbook reader belongs in dist/workbook.js`);
@@ -100,7 +103,7 @@ check('the browser bundle imports nothing of Node, only vscode, and leaves the w
     if (isBuiltin(m[1])) problems.push(`dist/web/extension.js requires ${m[1]}`);
   }
   for (const chunk of ['workbook', 'invitation']) {
-    for (const i of meta(`dist/${chunk}.js`).outputs[`dist/${chunk}.js`].imports) problems.push(`dist/${chunk}.js imports ${i.path}: the worker evaluates it without require`);
+    for (const i of output(`dist/${chunk}.js`).imports) problems.push(`dist/${chunk}.js imports ${i.path}: the worker evaluates it without require`);
     for (const m of text(`extension/dist/${chunk}.js`).matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) problems.push(`dist/${chunk}.js requires ${m[1]}`);
   }
   return problems;

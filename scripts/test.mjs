@@ -1,10 +1,10 @@
 // `npm test`: every tier, then one summary line for the whole run.
 //   node scripts/test.mjs                      lint, types, unit, integration, web, package, ui
 //   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
-// The tiers that need no workbench (lint, types, unit: CPU only) run in a second process beside those
-// that drive one (integration, web, package, ui: mostly waiting on the workbench), so a whole run takes
-// about the time of the longer lane; their output is printed once they end. DEBRIEF_SERIAL=1 runs
-// every tier in one process, in order.
+// Two lanes: the tiers that need no workbench (lint, types, unit: CPU only), then the web tier, run in
+// a second process beside the tiers that drive a real VS Code (integration, package, ui). A workbench
+// tier mostly waits on its workbench, so a whole run takes about the time of the longer lane; the second
+// lane's output is printed once it ends. DEBRIEF_SERIAL=1 runs every tier in one process, in order.
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
 // extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
 // the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs);
@@ -200,12 +200,14 @@ async function runTier(tier) {
 }
 
 
-/** The CPU-only tiers in a second process (this script, with DEBRIEF_LANE set), its output kept until it ends. */
-const CPU_ONLY = ['lint', 'types', 'unit'];
-const side = tiers.filter((t) => CPU_ONLY.includes(t));
+/** The second lane's tiers, in a second process (this script, with DEBRIEF_LANE set), its output kept until it ends. */
+const SECOND_LANE = ['lint', 'types', 'unit', 'web'];
+const side = tiers.filter((t) => SECOND_LANE.includes(t));
 const laned = !process.env.DEBRIEF_LANE && process.env.DEBRIEF_SERIAL !== '1' && side.length > 0 && side.length < tiers.length;
 let lane;
-if (laned && (!side.includes('unit') || build())) {
+// The build, and VS Code provisioned, once, before the lanes start (they would do it at the same time).
+if (laned && side.includes('web')) await provisionOnce().catch((e) => console.error(e));
+if (laned && (!side.some((t) => t === 'unit' || t === 'web') || build())) {
   const tmp = mkdtempSync(join(tmpdir(), 'debrief-lane-'));
   const file = join(tmp, 'records.json');
   const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...side], {
