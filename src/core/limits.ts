@@ -159,7 +159,17 @@ function itemOffset(it: Item, fallback: number): number {
  * (no recursion), counting values, depth, keys, items and aliases, and looking for collections used as keys.
  */
 export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS): { tokens: CST.Token[]; longDoubleQuoted: CST.FlowScalar[] } | { breach: LimitBreach } {
-  // First the lexer alone: it stops as soon as the token count or the flow nesting is beyond its limit.
+  // Each pass is a function of its own: the engine optimizes a long loop while it runs, and code
+  // optimized so (kept for later calls) that reaches a part of the function not run before is thrown
+  // away at each call. A damaged file is checked part by part, hundreds of times: with the three passes
+  // in one function, each check after the first ran unoptimized.
+  const lexemes = lexWithin(text, limits);
+  if (!Array.isArray(lexemes)) return lexemes;
+  return walkWithin(parseLexemes(lexemes), limits);
+}
+
+/** The lexer alone: it stops as soon as the token count or the flow nesting is beyond its limit. */
+function lexWithin(text: string, limits: Readonly<Limits>): string[] | { breach: LimitBreach } {
   const lexemes: string[] = [];
   let count = 0;
   let offset = 0;
@@ -180,12 +190,26 @@ export function checkYamlLimits(text: string, limits: Readonly<Limits> = LIMITS)
     }
     lexemes.push(lexeme);
   }
-  // Then the parser, on the same lexemes (the text is lexed once).
+  return lexemes;
+}
+
+/** The parser, on the lexemes of the lexer (the text is lexed once). */
+function parseLexemes(lexemes: string[]): CST.Token[] {
   const tokens: CST.Token[] = [];
   const parser = new Parser();
-  for (const lexeme of lexemes) for (const t of parser.next(lexeme)) tokens.push(t);
+  feed(parser, lexemes, tokens);
   for (const t of parser.end()) tokens.push(t);
   lexemes.length = 0;
+  return tokens;
+}
+
+/** The loop of parseLexemes, alone in its function (nothing after it: see checkYamlLimits). */
+function feed(parser: Parser, lexemes: readonly string[], tokens: CST.Token[]): void {
+  for (const lexeme of lexemes) for (const t of parser.next(lexeme)) tokens.push(t);
+}
+
+/** The syntax tree walked once against the limits. */
+function walkWithin(tokens: CST.Token[], limits: Readonly<Limits>): { tokens: CST.Token[]; longDoubleQuoted: CST.FlowScalar[] } | { breach: LimitBreach } {
   let values = 0;
   let aliases = 0;
   const longDoubleQuoted: CST.FlowScalar[] = [];
