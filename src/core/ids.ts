@@ -35,7 +35,7 @@ export function slugify(s: string, maxLength = MAX_GENERATED_ID_LENGTH): string 
  * remembers for each slug where the free ones start, so that many ids of the same text take linear time.
  */
 export function uniqueId(base: string, taken: Iterable<string>, fallback = 'item', from?: Map<string, number>): string {
-  const set = taken instanceof Set ? (taken as ReadonlySet<string>) : new Set(taken);
+  const set: ReadonlySet<string> = taken instanceof Set ? taken : new Set(taken);
   const slug = slugify(base) || fallback;
   let i = from?.get(slug) ?? 1;
   let id = i === 1 ? slug : `${slug}-${i}`;

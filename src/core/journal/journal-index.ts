@@ -119,8 +119,6 @@ function citedIdsOf(iv: Interview | undefined): Map<string, number> | undefined 
   return m;
 }
 
-/** The files holding one id: a single path (the usual case, no Set allocated) or a Set of two or more. */
-type FilesOf = string | Set<string>;
 /** What the progress of weaknesses reads of an interview: its dates and its citations (its outcome, say, changes nothing there). */
 function progressKey(iv: Interview): string {
   return JSON.stringify([iv.applied, iv.feedback?.received, iv.rounds.map((r) => r.date), iv.weaknesses.map((c) => [c.weakness, c.round])]);
@@ -131,6 +129,8 @@ function progressChanged(prev: Interview | undefined, next: Interview | undefine
   return prev && next ? progressKey(prev) !== progressKey(next) : prev !== next;
 }
 
+/** The files holding one id: a single path (the usual case, no Set allocated) or a Set of two or more. */
+type FilesOf = string | Set<string>;
 function filesOf(v: FilesOf | undefined): Iterable<string> {
   return v === undefined ? [] : typeof v === 'string' ? [v] : v;
 }

@@ -12,14 +12,14 @@
  */
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLError, YAMLParseError } from 'yaml';
 import { checkYamlLimits, LimitBreach, Limits } from '../limits';
-
-/** A text within the limits: its syntax tokens, and its long double-quoted scalars (checkYamlLimits). */
-export type Checked = Exclude<ReturnType<typeof checkYamlLimits>, { breach: LimitBreach }>;
 import type { Problem, ProblemCollector, Range, Severity } from '../problems';
 import type { LineIndex } from '../text/lines';
 import { shown } from '../text/shown';
 import { LMap, LNode, LPair, LSeq, MAP, SCALAR, SEQ } from './located';
 import type { Plain } from './types';
+
+/** A text within the limits: its syntax tokens, and its long double-quoted scalars (checkYamlLimits). */
+export type Checked = Exclude<ReturnType<typeof checkYamlLimits>, { breach: LimitBreach }>;
 
 export function problem(p: { file: string }, range: Range, severity: Severity, code: string, message: string, data?: Record<string, unknown>): Problem {
   return data ? { file: p.file, range, severity, code, message, data } : { file: p.file, range, severity, code, message };
