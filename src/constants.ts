@@ -29,6 +29,7 @@ export const CommandId = {
   RecordFeedback: 'debrief.recordFeedback',
   SnoozeFollowUp: 'debrief.snoozeFollowUp',
   DismissFollowUp: 'debrief.dismissFollowUp',
+  UpdateNextStep: 'debrief.updateNextStep',
   ImportApplications: 'debrief.importApplications',
   // Weaknesses and improvement items
   AddWeakness: 'debrief.addWeakness',

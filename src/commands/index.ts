@@ -26,6 +26,7 @@ import { SetOutcomeCommand } from './set-outcome';
 import { SetWeaknessStatusCommand } from './set-weakness-status';
 import { SnoozeFollowUpCommand } from './snooze-follow-up';
 import { UnlinkNoteCommand } from './unlink-note';
+import { UpdateNextStepCommand } from './update-next-step';
 import { WeeklyReviewCommand } from './weekly-review';
 
 export function journalCommands(services: Services, drafts: FeedbackDrafts, state: vscode.Memento): Command[] {
@@ -41,6 +42,7 @@ export function journalCommands(services: Services, drafts: FeedbackDrafts, stat
     new RecordFeedbackCommand(services),
     new SnoozeFollowUpCommand(services),
     new DismissFollowUpCommand(services),
+    new UpdateNextStepCommand(services),
     new ImportApplicationsCommand(services),
     // Weaknesses and improvement items
     new AddWeaknessCommand(services),

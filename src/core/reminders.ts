@@ -31,6 +31,8 @@ export interface Reminder {
    */
   key: string;
   ref: RecordRef;
+  /** The improvement item an 'improvement' reminder is for. */
+  item?: { weaknessId: string; itemId: string };
 }
 
 /**
@@ -118,6 +120,7 @@ export function reminders(index: JournalIndex, today: string, options: ReminderO
         overdueDays: late,
         key: `item ${w.file} ${w.id} ${it.id} ${it.due}`,
         ref: { file: w.file, line: it.range.start.line, label: w.title || w.id, detail: it.id },
+        item: { weaknessId: w.id, itemId: it.id },
       });
     }
   }

@@ -133,6 +133,12 @@ function dueRow(arg: unknown): { journal: Journal; path: string } | undefined {
   return isDueItem(arg) ? { journal: arg.journal, path: arg.reminder.ref.file } : undefined;
 }
 
+/** The improvement item of a Due row, as its context menu passes it, with the row's journal. */
+function dueItemOf(arg: unknown): { journal: Journal; weaknessId: string; itemId: string } | undefined {
+  if (!isDueItem(arg) || !arg.reminder.item) return undefined;
+  return { journal: arg.journal, ...arg.reminder.item };
+}
+
 /** What `pickInterview` offers and for what. */
 export interface PickInterviewOptions {
   /** Offers only the interviews it keeps; `none` is said when it keeps none. */
@@ -192,8 +198,9 @@ export async function pickInterview(deps: Deps, arg: unknown, title: string, o: 
  */
 function editableWeaknesses(deps: Deps, arg: unknown): Journal[] | undefined {
   const { store } = deps;
-  if (isNode(arg)) {
-    const journal = freshJournal(store, arg.journal);
+  const from = isNode(arg) ? arg.journal : dueItemOf(arg)?.journal;
+  if (from) {
+    const journal = freshJournal(store, from);
     return refusesEdit(deps, journal, journal.index.weaknessesPath) ? undefined : [journal];
   }
   const all = store.journals();
@@ -233,10 +240,11 @@ export async function pickItem(deps: Deps, arg: unknown, title: string, only?: {
   await settled(store);
   const journals = editableWeaknesses(deps, arg);
   if (!journals) return undefined;
-  if (isNode(arg) && 'itemId' in arg) {
+  const given = isNode(arg) && 'itemId' in arg ? arg : dueItemOf(arg);
+  if (given) {
     const journal = journals[0];
-    const weakness = journal.index.weakness(arg.weaknessId);
-    const item = weakness?.improvements.find((i) => i.id === arg.itemId);
+    const weakness = journal.index.weakness(given.weaknessId);
+    const item = weakness?.improvements.find((i) => i.id === given.itemId);
     if (weakness && item) return { journal, uri: journal.weaknessesUri, weakness, item };
   }
   const all = journals.flatMap((journal) => journal.index.weaknesses().flatMap((weakness) =>

@@ -308,6 +308,83 @@ describe('insights, reminders, review and export', () => {
     await closeAll();
   });
 
+  it('answers an improvement item and a next step from their rows: a new status or due date; a next step done, postponed or changed; one Undo each', async () => {
+    const { services, setToday, setPrompter } = await api();
+    const { due } = await parts();
+    setPrompter(new ScriptedPrompter([]));
+    setToday('2026-12-05');
+    const NEXT = 'debrief/interviews/insights-next.yaml';
+    const NEXT_TEXT = 'id: insights-next\ncompany: Initech\nrole: Backend Engineer\noutcome: pending\nnext:\n  # agreed on the call\n  action: Send the references\n  due: 2026-12-03\n';
+    const WEAKNESSES = uriOf('debrief/weaknesses.yaml');
+    const weaknessesBefore = (await readText(WEAKNESSES))!;
+    const journal = () => services.store.journalOf(folder())!;
+    const settle = async (what: string, ok: () => boolean) => eventually(async () => {
+      await due.refresh();
+      return ok();
+    }, what);
+    const undo = async (uri: vscode.Uri, text: string) => {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(doc.getText(), text, 'one Undo takes it back');
+      await doc.save();
+    };
+    await writeText(uriOf(NEXT), NEXT_TEXT);
+    try {
+      await eventually(() => journal().index.interview('insights-next'), 'the new interview');
+      const item = () => due.reminders.find((i) => i.reminder.kind === 'improvement');
+      const next = () => due.reminders.find((i) => i.reminder.kind === 'next-step' && i.reminder.ref.file === NEXT);
+      await settle('both reminders due', () => !!item() && !!next());
+      assert.equal(due.getTreeItem(item()!).contextValue, 'improvement');
+      assert.equal(due.getTreeItem(next()!).contextValue, 'next-step');
+
+      // The item's row gives its item to the command: no question about which one.
+      const later = await run<boolean>(CommandId.SetDueDate, ['2026-12-20'], item());
+      assertScriptUsed(later.prompter);
+      assert.equal(later.prompter.offered.length, 0, 'no item to pick');
+      assert.equal(await readText(WEAKNESSES), weaknessesBefore.replace('due: 2026-12-01', 'due: 2026-12-20'));
+      await settle('the item to leave the Due view once due later', () => !item() && (due.view.badge?.value ?? 0) === due.reminders.length);
+      await undo(WEAKNESSES, weaknessesBefore);
+      await settle('the item due again after the Undo', () => !!item());
+      const done = await run<boolean>(CommandId.SetImprovementStatus, ['done'], item());
+      assertScriptUsed(done.prompter);
+      assert.equal(done.prompter.offered.length, 1, 'only the status is asked');
+      assert.match((await readText(WEAKNESSES))!, /^ {8}status: done$/m);
+      await settle('a done item to leave the Due view', () => !item());
+
+      // A next step postponed a week: only its date changes, its comment stays.
+      const week = await run<boolean>(CommandId.UpdateNextStep, ['Postpone a week'], next());
+      assertScriptUsed(week.prompter);
+      assert.equal(await readText(uriOf(NEXT)), NEXT_TEXT.replace('due: 2026-12-03', 'due: 2026-12-12'));
+      await settle('the postponed step', () => next()?.reminder.detail === 'due in 7 days (2026-12-12)');
+      // Not to a day in the past; changed to a new action and date.
+      const past = await run<boolean>(CommandId.UpdateNextStep, ['Postpone to a date…', '2026-12-01'], next());
+      assert.deepEqual(past.prompter.validationErrors, ['Choose a day after today (2026-12-05).']);
+      assert.equal(past.result, false);
+      const changed = await run<boolean>(CommandId.UpdateNextStep, ['Change it…', 'Call the recruiter', '2026-12-08'], next());
+      assertScriptUsed(changed.prompter);
+      assert.equal(await readText(uriOf(NEXT)), NEXT_TEXT.replace('Send the references', 'Call the recruiter').replace('due: 2026-12-03', 'due: 2026-12-08'));
+      await settle('the changed step', () => next()?.reminder.title === 'Initech: Call the recruiter');
+      // Done: the step leaves the file (and the Due view); one Undo brings it back.
+      const changedText = (await readText(uriOf(NEXT)))!;
+      const finished = await run<boolean>(CommandId.UpdateNextStep, ['Done'], next());
+      assertScriptUsed(finished.prompter);
+      assert.equal(await readText(uriOf(NEXT)), 'id: insights-next\ncompany: Initech\nrole: Backend Engineer\noutcome: pending\n');
+      await settle('a done step to leave the Due view', () => !next() && (due.view.badge?.value ?? 0) === due.reminders.length);
+      await undo(uriOf(NEXT), changedText);
+      await settle('the step back after the Undo', () => !!next());
+      // From the palette: only applications with a next step are offered.
+      const palette = await run<boolean>(CommandId.UpdateNextStep, ['Initech, Backend Engineer', 'Postpone a week']);
+      assertScriptUsed(palette.prompter);
+      assert.deepEqual(palette.prompter.offered[0], ['Initech, Backend Engineer']);
+      assert.match((await readText(uriOf(NEXT)))!, /^ {2}due: 2026-12-12$/m);
+    } finally {
+      await writeText(WEAKNESSES, weaknessesBefore);
+      await vscode.workspace.fs.delete(uriOf(NEXT));
+      await eventually(() => !journal().index.interview('insights-next') && journal().index.weakness('rambling-answers')?.improvements[0]?.due === '2026-12-01', 'the fixture as it was');
+    }
+  });
+
   it('lists many reminders a page at a time, and sends the list to the window again only when its rows change', async () => {
     const { setToday, setPrompter } = await api();
     const { due } = await parts();

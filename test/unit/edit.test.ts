@@ -187,6 +187,14 @@ describe('interview edits', () => {
     assert.equal(b, a.replace('due: 2025-03-01', 'due: 2025-03-05'));
   });
 
+  it('removeNext removes the next step with its lines and comments, and nothing else', () => {
+    const t = 'id: a\ncompany: A\nrole: R\nnext:\n  # after the call\n  action: Send the take-home\n  due: 2025-03-01\ntags: [x] # kept\n';
+    assert.equal(apply(t, E.removeNext(t)), 'id: a\ncompany: A\nrole: R\ntags: [x] # kept\n');
+    assert.equal(iv(apply(t, E.removeNext(t))).next, undefined);
+    const none = E.removeNext(base);
+    assert.deepEqual([none.ok, none.ok && none.edits.length], [true, 0], 'no next step: nothing to change');
+  });
+
   it('keeps the quoting style of a replaced value', () => {
     const t = 'id: a\ncompany: A\nrole: R\noutcome: "pending"\n';
     assert.equal(apply(t, E.setOutcome(t, 'offer')), 'id: a\ncompany: A\nrole: R\noutcome: "offer"\n');

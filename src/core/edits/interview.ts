@@ -287,6 +287,12 @@ export function unciteWeakness(text: string, which: number | string, seen?: Seen
   });
 }
 
+/** Sets the next step's action and due date (what is given); the rest of `next` stays as written. */
 export function setNext(text: string, next: { action?: string; due?: string }): EditResult {
   return checkDate(next.due, 'Due date') ?? run(text, (ed) => ed.set(['next'], clean(next)));
+}
+
+/** Removes the next step: it is done (git keeps it, one Undo brings it back). */
+export function removeNext(text: string): EditResult {
+  return run(text, (ed) => ed.removeKey([], 'next'));
 }

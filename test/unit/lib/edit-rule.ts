@@ -88,6 +88,10 @@ export function interviewOps(data: Data, seed: { date: string; text: string; id:
       name: 'setNext', run: (t) => I.setNext(t, { due: seed.date }),
       expect: (d) => ({ ...d, next: { ...(d.next ?? {}), due: seed.date } }), touches: ['next'],
     },
+    {
+      name: 'removeNext', run: (t) => I.removeNext(t),
+      expect: (d) => (Object.prototype.hasOwnProperty.call(d, 'next') ? Object.fromEntries(Object.entries(d).filter(([k]) => k !== 'next')) : d), touches: ['next'], removes: [['next']],
+    },
   ];
   if (rounds.length) {
     const n = (seed.n % rounds.length) + 1;
