@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, focusedRow, root, screenshotIfFailed } from './workbench.mjs';
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 /**
@@ -66,23 +66,29 @@ function readPage(frame) {
   });
 }
 
-async function openBrief(folder, theme) {
-  // The theme as a workspace setting: the user settings are those of the server the UI tests share.
-  if (theme) {
-    mkdirSync(join(folder, '.vscode'), { recursive: true });
-    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
-  }
-  const wb = await openWorkbench(folder);
-  // The workbench takes the theme from the folder's settings once it has read them: start once it has.
-  const kind = THEME_KINDS[theme ?? 'Default Light Modern'];
+/** The theme as a workspace setting: the user settings are those of the server the UI tests share. */
+function setTheme(folder, theme) {
+  mkdirSync(join(folder, '.vscode'), { recursive: true });
+  writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
+}
+
+/** Waits for the workbench to show a theme (it takes one from the folder's settings once it has read them). */
+async function inTheme(wb, theme) {
+  const kind = THEME_KINDS[theme];
   await eventually(() => wb.page.locator(`.monaco-workbench.${kind.workbench}`).count(), 30_000, `the workbench in a theme of kind ${kind.workbench}`);
+  return kind.page;
+}
+
+async function openBrief(folder) {
+  const wb = await openWorkbench(folder);
+  const kind = await inTheme(wb, 'Default Light Modern');
   await wb.openDebrief();
   await wb.runCommand('Debrief: Prepare for Interview');
   // The next interview is offered first and has the focus: Enter prepares it.
   await focusedRow(wb.page, 'Globex, Senior Platform Engineer').waitFor({ timeout: 30_000 });
   await wb.page.keyboard.press('Enter');
-  await briefFrame(wb.page, kind.page);
-  return { wb, kind: kind.page };
+  await briefFrame(wb.page, kind);
+  return { wb, kind };
 }
 
 /** The classes of the workbench and of a webview's body in each theme the tests use. */
@@ -94,15 +100,23 @@ const THEME_KINDS = {
 
 const SECTIONS = ['This application, and earlier ones at Globex', 'What is likely to matter', 'Questions asked before', 'What to reread', 'Stories to have ready'];
 
+// One window for the page's tests: it opens in the workbench's default theme here (Light Modern), and
+// each other theme is switched to while the page is open, as a person switching themes would.
 describe('the brief\'s page', function () {
-  afterEach(function () {
-    return closeWorkbenches(this.currentTest);
+  let wb;
+  let folder;
+  before(async () => {
+    folder = tempFolder();
+    copyDemo(root, folder);
+    ({ wb } = await openBrief(folder));
   });
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest);
+  });
+  after(() => closeWorkbenches());
 
   it('shows the demo\'s next interview, readable, and "Record how it went" works from the keyboard', async () => {
-    const folder = tempFolder();
-    copyDemo(root, folder);
-    const { wb, kind } = await openBrief(folder);
+    const kind = THEME_KINDS['Default Light Modern'].page;
     const shown = await readBrief(wb.page, kind);
     assert.equal(shown.title, 'Brief: Globex, Senior Platform Engineer');
     assert.deepEqual(shown.sections, SECTIONS);
@@ -134,12 +148,10 @@ describe('the brief\'s page', function () {
     await wb.page.keyboard.press('Escape');
   });
 
-  // The workbench's default theme here is Light Modern.
   for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
     it(`reads well in ${theme}`, async () => {
-      const folder = tempFolder();
-      copyDemo(root, folder);
-      const { wb, kind } = await openBrief(folder, theme);
+      setTheme(folder, theme);
+      const kind = await inTheme(wb, theme);
       const shown = await readBrief(wb.page, kind);
       assert.deepEqual(shown.sections, SECTIONS);
       assert.ok(shown.text >= 4.5 && shown.muted >= 3, `text readable: ${JSON.stringify(shown)}`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, root, screenshotIfFailed } from './workbench.mjs';
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
 const require = createRequire(import.meta.url);
@@ -89,17 +89,22 @@ async function openInsights(folder) {
   return { wb, frame };
 }
 
+// One window for the panel's tests: the second adds an interview to the journal the panel shows.
 describe('Insights panel', function () {
   let wb;
-  afterEach(function () {
-    return closeWorkbenches(this.currentTest);
+  let frame;
+  let folder;
+  before(async () => {
+    folder = tempFolder();
+    copyDemo(root, folder);
+    ({ wb, frame } = await openInsights(folder));
   });
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest);
+  });
+  after(() => closeWorkbenches());
 
   it('answers its questions in order, draws every chart and series, in the outcome colours, with the numbers of the core', async () => {
-    const folder = tempFolder();
-    copyDemo(root, folder);
-    let frame;
-    ({ wb, frame } = await openInsights(folder));
     const expected = await expectedInsights(folder);
     const charts = allCharts(expected);
     const drawn = charts.filter((c) => c.labels.length && c.series.length);
@@ -138,21 +143,20 @@ describe('Insights panel', function () {
   });
 
   it('shows a company named like an HTML tag as text and never runs it', async () => {
-    const folder = tempFolder();
-    copyDemo(root, folder);
-    const evil = '<img src=x onerror=alert(1)>';
-    writeFileSync(join(folder, 'debrief', 'interviews', 'evil.yaml'), [
-      'id: evil', `company: "${evil}"`, 'role: "<script>alert(2)</script>"', 'applied: 2025-03-01', 'outcome: rejected',
-      'feedback:', '  requested: 2025-03-05', '  received: 2025-03-09', '',
-    ].join('\n'));
-    let frame;
-    ({ wb, frame } = await openInsights(folder));
     const dialogs = [];
     wb.page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
+    // Written while the panel is open: it follows the journal.
+    const evil = '<img src=x onerror=alert(1)>';
+    writeFileSync(join(folder, 'debrief', 'interviews', 'evil.yaml'), [
+      'id: evil', `company: "${evil}"`, 'role: "<script>alert(2)</script>"', 'applied: 2025-03-01', 'outcome: rejected',
+      'feedback:', '  requested: 2025-03-05', '  received: 2025-03-09', '',
+    ].join('\n'));
+    // (The panel's frame is looked for again each time, in case the webview drew a new one.)
     const shown = await eventually(async () => {
+      frame = await insightsFrame(wb.page);
       const p = await readPanel(frame);
       return p.charts['reply-days']?.rows.some((r) => r[0] === evil) ? p : undefined;
     }, 30_000, 'the company in the reply-days table');

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, tempFolder, closeWorkbenches, eventually, root } from './workbench.mjs';
+import { openWorkbench, tempFolder, closeWorkbenches, eventually, root, screenshotIfFailed } from './workbench.mjs';
 
 /** A workspace of two folders with a journal each: the demo's (job-search) and the fixture's (last-year). */
 function twoJournals() {
@@ -16,15 +16,21 @@ function twoJournals() {
 }
 import { copyDemo } from '../../scripts/lib/demo.mjs';
 
+// One window (on a server of its own, as every .code-workspace window) for both tests.
 describe('a multi-root workspace', function () {
-  afterEach(function () {
-    return closeWorkbenches(this.currentTest);
+  let wb;
+  before(async () => {
+    const { base, old, workspaceFile } = twoJournals();
+    writeFileSync(join(old, 'debrief', 'interviews', 'zz-last-year.yaml'), 'id: zz-last-year\ncompany: Initrode\nrole: Dev\noutcome: pending\n');
+    wb = await openWorkbench(base, { workspaceFile });
+    await wb.openDebrief();
   });
+  afterEach(function () {
+    return screenshotIfFailed(this.currentTest);
+  });
+  after(() => closeWorkbenches());
 
   it('shows each folder\'s journal under its own folder item', async () => {
-    const { base, workspaceFile } = twoJournals();
-    const wb = await openWorkbench(base, { workspaceFile });
-    await wb.openDebrief();
     const rows = wb.page.locator('.sidebar .monaco-list-row');
     // Both folders, each with its own records: an interview only the demo has, and a weakness only the
     // fixture has, under its folder item (the Interviews view's last-year item is scrolled out of sight).
@@ -35,11 +41,8 @@ describe('a multi-root workspace', function () {
     await rows.filter({ hasText: /^last-year$/ }).first().waitFor({ timeout: 20_000 });
     await wb.screenshot('multi-root');
   });
+
   it('asks which folder\'s journal a command works on, unless the active editor holds a journal file', async () => {
-    const { base, old, workspaceFile } = twoJournals();
-    writeFileSync(join(old, 'debrief', 'interviews', 'zz-last-year.yaml'), 'id: zz-last-year\ncompany: Initrode\nrole: Dev\noutcome: pending\n');
-    const wb = await openWorkbench(base, { workspaceFile });
-    await wb.openDebrief();
     const widget = wb.page.locator('.quick-input-widget');
     const rows = widget.locator('.monaco-list-row');
     // No editor: the command asks, listing both folders.

@@ -167,14 +167,21 @@ export async function openWorkbench(folder, { from = 'source', workspaceFile } =
 const open = new Set();
 
 /**
+ * Saves a screenshot of every open workbench when `test` failed. For the afterEach of tests that share
+ * one window (opened in `before`, closed in `after` by closeWorkbenches).
+ */
+export async function screenshotIfFailed(test) {
+  if (test?.state !== 'failed') return;
+  for (const wb of open) await wb.screenshot(`failed-${test.title.replace(/\W+/g, '-')}`).catch(() => {});
+}
+
+/**
  * For afterEach: saves a screenshot of every open workbench when the test failed, closes them all and
  * removes the temp folders. Usage: `afterEach(function () { return closeWorkbenches(this.currentTest); })`.
  */
 export async function closeWorkbenches(test) {
-  for (const wb of [...open]) {
-    if (test?.state === 'failed') await wb.screenshot(`failed-${test.title.replace(/\W+/g, '-')}`).catch(() => {});
-    await wb.close();
-  }
+  await screenshotIfFailed(test);
+  for (const wb of [...open]) await wb.close();
   cleanupTemps();
 }
 
