@@ -237,6 +237,12 @@ describe('reminders', () => {
     ]);
     assert.equal(r[0].ref.file, 'debrief/interviews/b.yaml');
     assert.match(r[1].detail, /overdue by 9 days/);
+    // An item's reminder names its item, so that a command run from its row needs no question.
+    const items = index.weaknesses().flatMap((w) => w.improvements.map((it) => ({ weaknessId: w.id, itemId: it.id, action: it.action })));
+    for (const x of r.filter((y) => y.kind === 'improvement')) {
+      assert.equal(items.find((it) => it.weaknessId === x.item?.weaknessId && it.itemId === x.item?.itemId)?.action, x.title);
+    }
+    assert.equal(r[0].item, undefined, 'a follow-up is for an interview, not an item');
   });
 
   it('lists the next step of an open application when it is due soon, never of a closed one', () => {
