@@ -335,8 +335,17 @@ describe('insights, reminders, review and export', () => {
       const item = () => due.reminders.find((i) => i.reminder.kind === 'improvement');
       const next = () => due.reminders.find((i) => i.reminder.kind === 'next-step' && i.reminder.ref.file === NEXT);
       await settle('both reminders due', () => !!item() && !!next());
-      assert.equal(due.getTreeItem(item()!).contextValue, 'improvement');
-      assert.equal(due.getTreeItem(next()!).contextValue, 'next-step');
+      // The rows' menus (their context values against the manifest's `when` clauses) offer the answers.
+      const menus = (vscode.extensions.getExtension('debrief.debrief')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string; group?: string }[]> } }).contributes.menus['view/item/context'];
+      const offered = (contextValue: string | undefined) => menus.filter((m) => {
+        const clause = /^view == debrief\.due && viewItem (==|=~) (.+)$/.exec(m.when);
+        if (!clause || contextValue === undefined) return false;
+        return clause[1] === '==' ? clause[2] === contextValue : new RegExp(clause[2].slice(1, -1)).test(contextValue);
+      }).map((m) => `${m.command} ${m.group ?? ''}`);
+      assert.deepEqual(offered(due.getTreeItem(item()!).contextValue), [
+        `${CommandId.SetImprovementStatus} inline@1`, `${CommandId.SetDueDate} inline@2`, `${CommandId.SetImprovementStatus} 1_answer@1`, `${CommandId.SetDueDate} 1_answer@2`,
+      ]);
+      assert.deepEqual(offered(due.getTreeItem(next()!).contextValue), [`${CommandId.UpdateNextStep} inline@2`, `${CommandId.UpdateNextStep} 1_answer@1`], 'an overdue next step');
 
       // The item's row gives its item to the command: no question about which one.
       const later = await run<boolean>(CommandId.SetDueDate, ['2026-12-20'], item());
