@@ -279,14 +279,16 @@ describe('sidebar', () => {
     await eventually(async () => !(await rows()).some((r) => r.endsWith('SQL joins')), 'the fixture restored');
   });
 
-  it('shows a part of weaknesses.yaml that never read as the lines it holds', async () => {
+  it('shows a part of weaknesses.yaml that never read by the id written on its lines, else as the lines it holds', async () => {
     const rel = 'debrief/weaknesses.yaml';
     const before = await read(rel);
     try {
       await write(rel, `${before}  - id: sql-joins\n    tags: [sql\n`);
-      const row = await eventually(async () => (await tree(ViewId.Weaknesses)).find((i) => i.contextValue === 'problem.weakness'), 'an error row');
-      assert.match(row.label, /^weaknesses\.yaml, lines 14-15$/);
+      const named = await eventually(async () => (await tree(ViewId.Weaknesses)).find((i) => i.contextValue === 'problem.weakness' && i.label === 'sql-joins (lines 14-15)'), 'an error row named by its id');
+      assert.match(named.description ?? '', /^line 15: The list opened with "\[" on line 15/);
       assert.ok(find(await tree(ViewId.Weaknesses), RAMBLING), 'the weakness that reads is listed');
+      await write(rel, `${before}  - title: SQL joins\n    tags: [sql\n`);
+      await eventually(async () => (await tree(ViewId.Weaknesses)).find((i) => i.contextValue === 'problem.weakness' && i.label === 'weaknesses.yaml, lines 14-15'), 'an error row named by its lines');
     } finally {
       await restore(rel, before);
     }

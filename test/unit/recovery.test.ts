@@ -173,6 +173,21 @@ describe('one mistake, one problem', () => {
     assert.equal(r.broken?.[0].problem, p);
   });
 
+  it('a broken weakness is named by the id written on its own lines, when one reads there as an id', () => {
+    const idOf = (item: string) => readWeaknesses(W, `weaknesses:\n${item}  - id: after\n    title: After\n`).broken?.[0]?.id;
+    assert.equal(idOf('  - id: capacity-estimates\n    title: [No estimates\n'), 'capacity-estimates');
+    assert.equal(idOf('  - title: [No estimates\n    id: "later-id"  # a comment\n'), 'later-id', 'on a line of its keys, quoted, a comment after it');
+    assert.equal(idOf("  -   id: 'x-1'\n      title: [No\n"), 'x-1', 'at the column of its first key');
+    assert.equal(idOf('  - title: [No estimates\n    improvements:\n      - id: an-item\n'), undefined, 'an id further right is an item\'s');
+    assert.equal(idOf('  - id: foo#bar\n    title: [x\n'), undefined, 'a "#" without a space before it is part of the value');
+    assert.equal(idOf('  - id: Not An Id\n    title: [x\n'), undefined, 'not written as an id');
+    assert.equal(idOf('  - title: [x\nid: stray\n'), undefined, 'a line further left is not the item\'s');
+    // As last read, a weakness keeps its own name; one never read shows the written id (see the index's states).
+    const x = new JournalIndex({ journalFolder: 'debrief' });
+    x.update(W, 'weaknesses:\n  - id: half-typed\n    title: "Half\n');
+    assert.deepEqual(x.weaknessStates().map((st) => (st.kind === 'broken' ? [st.kind, st.id, st.lastRead?.id] : [st.kind])), [['broken', 'half-typed', undefined]]);
+  });
+
   it('an unclosed "{" or quote names where it was opened', () => {
     const brace = readWeaknesses(W, demoWeaknesses.replace('category: system-design', 'category: {a: 1'));
     assert.deepEqual(brace.problems.map((p) => p.message), ['The mapping opened with "{" on line 11, column 15 is never closed. Add "}" after its last entry.']);

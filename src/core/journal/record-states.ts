@@ -11,9 +11,10 @@ export type RecordState<T> =
   | { kind: 'read'; record: T }
   /**
    * A record whose part of the file did not read: the one problem that says why, where the part is,
-   * and the record as it was last read, when there is one.
+   * and the record as it was last read, when there is one (else the id written on its lines, when one
+   * reads there: see BrokenPart).
    */
-  | { kind: 'broken'; problem: Problem; range: Range; lastRead?: T };
+  | { kind: 'broken'; problem: Problem; range: Range; lastRead?: T; id?: string };
 
 /** The record a state shows: as read, or as last read; undefined for a broken record never read. */
 export function shownRecord<T>(state: RecordState<T>): T | undefined {
@@ -88,7 +89,7 @@ export function weaknessStates(previous: readonly RecordState<Weakness>[], read:
     while (r < read.length && before(read[r].range.start, part.range.start)) out.push({ kind: 'read', record: read[r++] });
     const lastRead = kept.get(part);
     if (lastRead) for (const w of lastRead) out.push({ kind: 'broken', problem: part.problem, range: part.range, lastRead: w });
-    else out.push({ kind: 'broken', problem: part.problem, range: part.range });
+    else out.push({ kind: 'broken', problem: part.problem, range: part.range, ...(part.id ? { id: part.id } : {}) });
   }
   while (r < read.length) out.push({ kind: 'read', record: read[r++] });
   return out;

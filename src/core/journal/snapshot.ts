@@ -9,7 +9,7 @@ import { fingerprint } from '../text/fingerprint';
 import type { EntrySnapshot } from './journal-index';
 
 /** Bumped whenever the records or problems the reader makes, or the text of a snapshot, change shape or meaning. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface FileStamp {
   size: number;

@@ -35,6 +35,7 @@
  * composed again.
  */
 import { CST, isMap, isScalar, isSeq, Lexer, Scalar } from 'yaml';
+import { ID_PATTERN } from '../ids';
 import { checkYamlLimits, LimitBreach, Limits } from '../limits';
 import type { Problem } from '../problems';
 import { Checked, Composed, composeChecked, Conversion, Converted, duplicateKey, problem, toPlain, yamlProblem } from './compose';
@@ -673,7 +674,8 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
       c.problems.push(problem);
       const first = L.nextContent(p.from, p.to);
       const start = first < p.to ? L.start[first] + L.indent[first] : p.base;
-      c.broken.push({ path: part.path, range: c.lines.range(start, Math.max(start, L.contentEnd(p.from, p.to))), problem });
+      const id = part.kind === 'item' ? writtenId(L, first, p.to) : undefined;
+      c.broken.push({ path: part.path, range: c.lines.range(start, Math.max(start, L.contentEnd(p.from, p.to))), problem, ...(id ? { id } : {}) });
       if (list) {
         list.arr.push(null);
         list.seq.items.push(undefined);
@@ -712,6 +714,32 @@ function assemble(c: Recovery, L: Lines, parts: readonly Part[], errors: readonl
   }
   if (root.start < 0) root.start = 0;
   return { data, root };
+}
+
+/**
+ * The id an item of a list gives itself on its own lines: an `id:` key on the item's first line (after
+ * its "-") or on a line of its keys (at the column of the first one), written as an id (ID_PATTERN, in
+ * quotes or not, a comment after it), before any line further left. Undefined when none reads so.
+ */
+function writtenId(L: Lines, first: number, to: number): string | undefined {
+  if (first >= to) return undefined;
+  const t = L.text;
+  const dash = L.start[first] + L.indent[first];
+  let keys = t.charCodeAt(dash) === DASH ? dash + 1 : dash;
+  while (keys < L.end[first] && isBlank(t.charCodeAt(keys))) keys++;
+  const column = keys - L.start[first];
+  for (let i = first; i < to; i++) {
+    if (L.kind[i] !== CONTENT) continue;
+    const from = i === first ? keys : L.start[i] + L.indent[i];
+    if (i > first && L.indent[i] < column) return undefined;
+    if (i > first && L.indent[i] > column) continue;
+    const m = /^id[ \t]*:[ \t]+(?:"([^"\\]*)"|'([^']*)'|([^\s#'"]\S*))(?:[ \t]+#.*|[ \t]*)$/.exec(t.slice(from, L.end[i]));
+    if (m) {
+      const id = m[1] ?? m[2] ?? m[3];
+      return ID_PATTERN.test(id) && id.length <= 100 ? id : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The one problem of a part left out: an unclosed bracket or quote, else its first error, else why it is not where it belongs. */

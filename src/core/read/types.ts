@@ -21,6 +21,11 @@ export interface BrokenPart {
   range: Range;
   /** The one problem that says why it did not read, also among the file's problems. */
   problem: Problem;
+  /**
+   * The id written on the part's own lines (`- id: capacity-estimates`), when it reads there as an id:
+   * what names the record while it does not read and was never read before.
+   */
+  id?: string;
 }
 
 export interface ReadResult<T> {

@@ -6,8 +6,8 @@ import { icon, None, openAt } from './common';
 
 /**
  * A part of weaknesses.yaml that does not read, in place among the weaknesses: the weakness as last
- * read (or the lines of the part), marked with its one problem; on hover the problem and how to fix
- * it, a click goes there. The other weaknesses read on.
+ * read (else the id written on its lines, or the lines of the part), marked with its one problem; on
+ * hover the problem and how to fix it, a click goes there. The other weaknesses read on.
  */
 export function brokenWeaknessItem(node: Extract<Node, { kind: 'brokenWeakness' }>, state: BrokenState<Weakness> | undefined): vscode.TreeItem {
   const path = node.journal.index.weaknessesPath;
@@ -15,12 +15,13 @@ export function brokenWeaknessItem(node: Extract<Node, { kind: 'brokenWeakness' 
   const w = state?.lastRead;
   const p = state?.problem;
   const lines = state ? (state.range.start.line === state.range.end.line ? `line ${state.range.start.line + 1}` : `lines ${state.range.start.line + 1}-${state.range.end.line + 1}`) : '';
-  const item = new vscode.TreeItem(w?.title ?? `${file}, ${lines}`, None);
+  // Never read: named by the id written on its lines, else by where it is.
+  const item = new vscode.TreeItem(w?.title ?? (state?.id ? `${state.id} (${lines})` : `${file}, ${lines}`), None);
   item.description = p ? `line ${p.range.start.line + 1}: ${p.message}` : 'does not read';
   item.iconPath = icon('error', 'list.errorForeground');
   item.contextValue = 'problem.weakness';
   item.tooltip = plainTooltip(
-    w ? `**${w.title}** does not read; shown as last read.` : `**${path}, ${lines}, does not read.**`,
+    w ? `**${w.title}** does not read; shown as last read.` : `**${state?.id ? `The weakness ${state.id} (${path}, ${lines})` : `${path}, ${lines},`} does not read.**`,
     p && `Line ${p.range.start.line + 1}, column ${p.range.start.character + 1}: ${p.message}`,
     w && `${w.id} · ${w.category ?? 'no category'} · ${w.status ?? 'no status'}`,
     'The other weaknesses read on. Debrief changes this file again once it is fixed.',
