@@ -108,8 +108,10 @@ function fastest(runs: number, fn: () => void): number {
 }
 
 /**
- * The mean CPU time of a few runs in a row after one warm-up, as when a file being edited is read again
- * after each change: the collections the runs cause are counted in, as they come, and nothing is forced.
+ * The mean CPU time of runs in a row after one warm-up, as when a file being edited is read again after
+ * each change: the collections the runs cause are counted in, as they come, and nothing is forced. At
+ * least `runs` runs, and as many more as fill a quarter of a second (at most 200), so that a read of a
+ * few milliseconds is averaged over the collections it causes rather than caught with or without one.
  * (A forced full collection between two reads, when nothing of the first is alive any more, makes V8
  * throw away the optimized code of the reader and of `yaml`: the next read then pays for compiling it
  * again on V8's helper threads, which `fastest` measures.)
@@ -117,8 +119,12 @@ function fastest(runs: number, fn: () => void): number {
 function inARow(runs: number, fn: () => void): number {
   fn();
   const t = now();
-  for (let i = 0; i < runs; i++) fn();
-  return (now() - t) / runs;
+  let n = 0;
+  while (n < runs || (now() - t < 250 && n < 200)) {
+    fn();
+    n++;
+  }
+  return (now() - t) / n;
 }
 
 const MB = 1024 * 1024;
@@ -368,8 +374,9 @@ does not inflate as it does wall-clock time (load average ${String(r.load_averag
 
 Each shape in a fresh process, as an extension host reading one file: memory is the peak RSS of the first read
 above the RSS before it (the text already in memory). Time is that of the reader (\`readInterview\` or
-\`readWeaknesses\`) reading the file again, as after each change while it is edited: the mean of 5 reads in a
-row (3 at 4 MB) after one more, collections counted in as they come. "After a full collection" is the fastest
+\`readWeaknesses\`) reading the file again, as after each change while it is edited: the mean of reads in a row
+after one more, at least 5 (3 at 4 MB) and as many as fill a quarter of a second, collections counted in as they
+come. "After a full collection" is the fastest
 of 5 reads each made just after a forced full collection, as when the editor has sat idle long enough for V8
 to collect everything: V8 then throws away the optimized code of the reader and of \`yaml\` (nothing of the
 last read is alive to keep it), and the read pays for compiling it again, mostly on V8's helper threads. At
