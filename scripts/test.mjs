@@ -201,7 +201,7 @@ async function runTier(tier) {
 
 
 /** The second lane's tiers, in a second process (this script, with DEBRIEF_LANE set), its output kept until it ends. */
-const SECOND_LANE = ['lint', 'types', 'unit', 'web'];
+const SECOND_LANE = ['unit', 'web'];
 const side = tiers.filter((t) => SECOND_LANE.includes(t));
 const laned = !process.env.DEBRIEF_LANE && process.env.DEBRIEF_SERIAL !== '1' && side.length > 0 && side.length < tiers.length;
 let lane;
