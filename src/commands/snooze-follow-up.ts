@@ -4,10 +4,7 @@ import { snoozeFollowUp } from '../core/edits/interview';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
 import { pickFollowUp } from '../ui/pickers';
-import { dateCheck } from '../ui/questions';
-
-/** How long "For a week" snoozes. */
-export const SNOOZE_DAYS = 7;
+import { A_WEEK, dayAfter } from '../ui/questions';
 
 /** Debrief: Snooze Follow-Up: no reminder to follow up on a feedback request before a date (`feedback.snoozed`). */
 export class SnoozeFollowUpCommand implements Command {
@@ -20,7 +17,7 @@ export class SnoozeFollowUpCommand implements Command {
     const t = await pickFollowUp(this.services, arg, title);
     if (!t) return false;
     const today = clock.today();
-    const week = addDays(today, SNOOZE_DAYS);
+    const week = addDays(today, A_WEEK);
     const choice = await prompter.pick([
       { label: 'For a week', description: `until ${week}`, value: week },
       { label: 'Until a date…', value: '' },
@@ -28,7 +25,7 @@ export class SnoozeFollowUpCommand implements Command {
     if (choice === undefined) return false;
     const until = choice || await prompter.input({
       title, prompt: `Remind you of ${t.interview.company} again from (YYYY-MM-DD, after today)`, value: week,
-      validate: (v) => dateCheck(false)(v) ?? (v.trim() > today ? undefined : `Choose a day after today (${today}).`),
+      validate: dayAfter(today),
     });
     if (until === undefined) return false;
     return editor.edit(t.journal, t.path, (text) => snoozeFollowUp(text, until.trim()));

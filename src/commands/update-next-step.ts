@@ -5,10 +5,7 @@ import { shown } from '../core/text/shown';
 import type { Services } from '../services/services';
 import type { Command } from '../ui/command';
 import { pickInterview } from '../ui/pickers';
-import { dateCheck } from '../ui/questions';
-
-/** How long "Postpone a week" moves a next step. */
-export const POSTPONE_DAYS = 7;
+import { A_WEEK, dateCheck, dayAfter } from '../ui/questions';
 
 /**
  * Debrief: Update Next Step: an application's next step (`next`) done (removed: git keeps it, one Undo
@@ -31,7 +28,7 @@ export class UpdateNextStepCommand implements Command {
       return false;
     }
     const today = clock.today();
-    const week = addDays(today, POSTPONE_DAYS);
+    const week = addDays(today, A_WEEK);
     const what = `${t.interview.company}: ${next.action ? shown(next.action, 80) : 'the next step'}${next.due ? `, due ${next.due}` : ''}`;
     const choice = await prompter.pick([
       { label: 'Done', description: 'remove it from the application', value: 'done' as const },
@@ -49,7 +46,7 @@ export class UpdateNextStepCommand implements Command {
     }
     const due = await prompter.input({
       title, prompt: `When is it due? (YYYY-MM-DD${choice === 'date' ? ', after today' : ''})`, value: choice === 'date' ? week : next.due ?? week,
-      validate: (v) => dateCheck(false)(v) ?? (choice === 'date' && v.trim() <= today ? `Choose a day after today (${today}).` : undefined),
+      validate: choice === 'date' ? dayAfter(today) : dateCheck(false),
     });
     if (due === undefined) return false;
     return editor.edit(t.journal, t.path, (text) => setNext(text, action === undefined ? { due: due.trim() } : { action: action.trim(), due: due.trim() }));

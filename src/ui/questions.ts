@@ -12,6 +12,14 @@ export function dateCheck(optional: boolean) {
   return (v: string): string | undefined => (optional && !v.trim()) || isValidDate(v.trim()) ? undefined : 'Write a real date as YYYY-MM-DD, e.g. 2026-03-14.';
 }
 
+/** How far "a week" puts a reminder off (Snooze Follow-Up, Update Next Step). */
+export const A_WEEK = 7;
+
+/** A date after `today` (a reminder put off to a day of the user's choosing). */
+export function dayAfter(today: string) {
+  return (v: string): string | undefined => dateCheck(false)(v) ?? (v.trim() > today ? undefined : `Choose a day after today (${today}).`);
+}
+
 /** A start time as typed (`14:30`, `9:05`, `2pm`, `14h30`) → HH:MM; undefined when empty or not a time. */
 export function readTime(v: string): string | undefined {
   const t = v.trim();
