@@ -178,7 +178,12 @@ export function comments(text: string): string[] {
   return out.sort();
 }
 
-/** The source text of each pair of a mapping (from its key to the end of its value), by key. */
+/**
+ * The source text of each pair of a mapping (from its key to the end of its value), by key. Comment lines
+ * at the end that are no further right than the key belong to what follows the pair (`yaml` may end a
+ * nested block collection after them, so that removing the pair after it moves them into its range):
+ * they are left out. Every comment is checked to stay anyway (`comments`).
+ */
 export function pairSources(text: string, path: (string | number)[] = []): Map<string, string> {
   const doc = parseDocument(text);
   let node: unknown = doc.contents;
@@ -190,8 +195,16 @@ export function pairSources(text: string, path: (string | number)[] = []): Map<s
     const v = pair.value as Scalar | null;
     const start = k?.range?.[0];
     const end = v?.range?.[1] ?? k?.range?.[1];
+    if (start === undefined || end === undefined) continue;
+    const column = start - (text.lastIndexOf('\n', start - 1) + 1);
     // A block scalar's range ends after its line break: compare the text up to its content.
-    if (start !== undefined && end !== undefined) out.set(String(k.value), text.slice(start, end).replace(/\s+$/, ''));
+    let source = text.slice(start, end).replace(/\s+$/, '');
+    for (let nl = source.lastIndexOf('\n'); nl >= 0; nl = source.lastIndexOf('\n')) {
+      const last = source.slice(nl + 1);
+      if (!/^[ \t]*#/.test(last) || last.search(/\S/) > column) break;
+      source = source.slice(0, nl).replace(/\s+$/, '');
+    }
+    out.set(String(k.value), source);
   }
   return out;
 }
