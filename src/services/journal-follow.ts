@@ -90,7 +90,7 @@ export class EditorText implements vscode.Disposable {
 }
 
 /** Is a file open in an editor with unsaved changes? Then the editor's text, not the disk, is its source. */
-function dirty(key: string): boolean {
+export function dirty(key: string): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
 }
 

@@ -7,7 +7,7 @@ import { applyRead, loadJournal, readJournalFile } from '../core/journal/load';
 import { NOT_READ_CODES } from '../core/safe-fs';
 import type { IndexCache } from './index-cache';
 import { Journal } from './journal';
-import { EditorText, FileEvents } from './journal-follow';
+import { dirty, EditorText, FileEvents } from './journal-follow';
 import type { NoteTracker } from './note-tracker';
 import { settings } from './settings';
 
@@ -346,6 +346,9 @@ export class JournalStore implements vscode.Disposable {
         const stamp = await journal.fs.stat(path).catch(() => undefined);
         const read = await readJournalFile(journal.fs, path);
         if (this.byFolder.get(journal.folder.uri.toString()) !== journal) return; // read again meanwhile
+        // An editor that took unsaved changes while the file was read is its source now (journal-follow.ts):
+        // the content read before them does not replace them (a file gone, or refused, still counts).
+        if (read.kind === 'read' && dirty(journal.uri(path).toString())) return;
         const version = index.version;
         const outcome = applyRead(index, path, read);
         this.cache.readFromDisk(journal, path, outcome, stamp);
