@@ -1,10 +1,10 @@
 // `npm test`: every tier, then one summary line for the whole run.
 //   node scripts/test.mjs                      lint, types, unit, integration, web, package, ui
 //   node scripts/test.mjs unit integration     only those tiers (build runs as needed)
-// Two lanes: the tiers that need no workbench (lint, types, unit: CPU only), then the web tier, run in
-// a second process beside the tiers that drive a real VS Code (integration, package, ui). A workbench
-// tier mostly waits on its workbench, so a whole run takes about the time of the longer lane; the second
-// lane's output is printed once it ends. DEBRIEF_SERIAL=1 runs every tier in one process, in order.
+// Two lanes: unit, then web, in a second process, beside lint, types, integration, package and ui. The
+// run is bound by the CPU; the lanes are split to take about as long as each other, so a whole run takes
+// about the time of the longer one; the second lane's output is printed once it ends. DEBRIEF_SERIAL=1
+// runs every tier in one process, in order.
 // Environment: DEBRIEF_TEST_GREP=<pattern> filters tests by title; DEBRIEF_VERBOSE=1 shows server and
 // extension-host output; DEBRIEF_CACHE=<dir> moves the provisioned VS Code; DEBRIEF_PREBUILT=1 uses
 // the build already in dist/ and out/ (scripts/stress.mjs builds once for many runs);

@@ -97,8 +97,8 @@ export function dirty(key: string): boolean {
 /** The files of each journal changed on disk: the watcher's events and VS Code's file operations, read together by burst. */
 export class FileEvents implements vscode.Disposable {
   private readonly followed = new Map<Journal, vscode.Disposable>();
-  /** Per journal: paths reported (those deleted among them), read together once events stop arriving. */
-  private readonly bursts = new Map<Journal, { paths: Set<string>; deleted: Set<string>; timer: ReturnType<typeof setTimeout>; first: number }>();
+  /** Per journal: paths reported, read together once events stop arriving. */
+  private readonly bursts = new Map<Journal, { paths: Set<string>; timer: ReturnType<typeof setTimeout>; first: number }>();
 
   /**
    * `read`: files of a journal to read again. `folderChanged`: one of the journal's folders (see
@@ -159,7 +159,7 @@ export class FileEvents implements vscode.Disposable {
           // As for the watcher's events: an open editor with unsaved text stays the source of a file that exists.
           if (dirty(key) && !deleted) continue;
           this.editorText.cancel(key);
-          this.queue(journal, p, deleted);
+          this.queue(journal, p);
         }
       }
     };
@@ -175,31 +175,24 @@ export class FileEvents implements vscode.Disposable {
         // A debounced update of editor text must not bring a deleted file back.
         this.editorText.cancel(uri.toString());
         const path = journal.pathOf(uri);
-        if (path && journal.index.kindOf(path)) this.queue(journal, path, true);
+        if (path && journal.index.kindOf(path)) this.queue(journal, path);
       }),
       dirs.onDidCreate(onFolder),
       dirs.onDidDelete(onFolder),
     ));
   }
 
-  /**
-   * Notes a file reported (`deleted`: gone); the files of one burst (a checkout, a pull) are handed on
-   * together. A file whose editor holds unsaved text by then is left out, unless it was deleted: the
-   * editor's text stays its source (an event from before the first unsaved change may come late).
-   */
-  private queue(journal: Journal, path: string, deleted = false): void {
+  /** Notes a file reported; the files of one burst (a checkout, a pull) are handed on together. */
+  private queue(journal: Journal, path: string): void {
     const now = Date.now();
     let burst = this.bursts.get(journal);
     if (burst) clearTimeout(burst.timer);
-    else this.bursts.set(journal, (burst = { paths: new Set(), deleted: new Set(), timer: setTimeout(() => undefined, 0), first: now }));
+    else this.bursts.set(journal, (burst = { paths: new Set(), timer: setTimeout(() => undefined, 0), first: now }));
     burst.paths.add(path);
-    if (deleted) burst.deleted.add(path);
     const wait = Math.max(0, Math.min(BURST_QUIET_MS, burst.first + BURST_MAX_MS - now));
-    const { paths, deleted: gone } = burst;
     burst.timer = setTimeout(() => {
       this.bursts.delete(journal);
-      const read = [...paths].filter((p) => gone.has(p) || !dirty(journal.uri(p).toString()));
-      if (read.length) this.read(journal, read);
+      this.read(journal, [...(burst as { paths: Set<string> }).paths]);
     }, wait);
   }
 

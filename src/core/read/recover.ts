@@ -733,6 +733,7 @@ function writtenId(L: Lines, first: number, to: number): string | undefined {
     const from = i === first ? keys : L.start[i] + L.indent[i];
     if (i > first && L.indent[i] < column) return undefined;
     if (i > first && L.indent[i] > column) continue;
+    if (!t.startsWith('id', from)) continue; // (no slice of a long line that is not an id's)
     const m = /^id[ \t]*:[ \t]+(?:"([^"\\]*)"|'([^']*)'|([^\s#'"]\S*))(?:[ \t]+#.*|[ \t]*)$/.exec(t.slice(from, L.end[i]));
     if (m) {
       const id = m[1] ?? m[2] ?? m[3];
